@@ -1,0 +1,47 @@
+/**
+ * The page-wide store shared by the loader (`window.PRM`) and every copy of the runtime.
+ * The loader and the runtime may come from different bundles, so they meet on this plain object
+ * rather than on shared module state; both create it the same way when it is missing.
+ */
+export interface PrmGlobal {
+  version: string;
+  /** Resolves when the widgets present at load time are defined. */
+  ready: Promise<void>;
+  /** Set page-wide config (the `configure()` layer); later calls merge over earlier ones. */
+  configure(config: Record<string, unknown>): void;
+  /** The loader's `data-*` values, as read from its `<script>`. */
+  script: Record<string, string>;
+  /** Values given to `configure()`. */
+  code: Record<string, unknown>;
+  /** Called after every `configure()`. */
+  subs: Set<() => void>;
+  /** Config problems already reported on the console, so each is reported once. */
+  reported: Set<string>;
+}
+
+declare global {
+  interface Window {
+    PRM?: PrmGlobal;
+  }
+}
+
+/** The page's PRM store, created on first use (npm users have no loader). */
+export function prmGlobal(): PrmGlobal {
+  const w = window;
+  if (!w.PRM) {
+    const g: PrmGlobal = {
+      version: __PRM_VERSION__,
+      ready: Promise.resolve(),
+      script: {},
+      code: {},
+      subs: new Set(),
+      reported: new Set(),
+      configure(config) {
+        Object.assign(g.code, config);
+        g.subs.forEach((fn) => fn());
+      },
+    };
+    w.PRM = g;
+  }
+  return w.PRM;
+}

@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+
+/** Locales the SDK ships translations for. `en` is the source locale. */
+export const LOCALES = ['en', 'ar', 'de', 'es', 'fr', 'ru', 'tr'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type ThemeMode = (typeof THEMES)[number];
+
+/** The embed config every widget resolves (see DESIGN.md "Embedding"). */
+export const EmbedConfigSchema = z.object({
+  /** Base URL of the backend; `/v1/...` is appended. */
+  api: z.url({ protocol: /^https?$/ }),
+  /** The clinic's public key (`pk_...`). */
+  clinic: z.string().check(z.regex(/^[A-Za-z0-9_-]{3,64}$/)),
+  /** `auto` follows the page (`lang` attributes, then the browser). */
+  locale: z.enum(['auto', ...LOCALES]),
+  theme: z.enum(THEMES),
+  /** Preferred display currency (ISO 4217); the clinic's default otherwise. */
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  /** Agent or facilitator code carried into submissions for attribution. */
+  agent: z.optional(z.string().check(z.regex(/^[\w.-]{1,64}$/))),
+});
+export type EmbedConfig = z.infer<typeof EmbedConfigSchema>;
+export type ConfigField = keyof EmbedConfig;
+export const CONFIG_FIELDS = Object.keys(EmbedConfigSchema.shape) as ConfigField[];
+
+/** How to fix each field, for the one console error an invalid config produces. */
+export const FIELD_HELP: Record<ConfigField, string> = {
+  api: 'an absolute http(s) URL of the backend, e.g. "https://api.clinic.example"',
+  clinic: 'the clinic\'s public key, e.g. "pk_live_aurora" (3-64 letters, digits, "_" or "-")',
+  locale: `"auto" or one of ${LOCALES.join(', ')}`,
+  theme: THEMES.join(', '),
+  currency: 'an ISO 4217 code in capitals, e.g. "EUR"',
+  agent: 'up to 64 letters, digits, ".", "_" or "-"',
+};

@@ -1,0 +1,125 @@
+import { LitElement, html, type CSSResultGroup, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PrmApiError } from './api/errors.js';
+import type { ApiClient } from './api/client.js';
+import { ConfigController } from './config/controller.js';
+import type { EmbedConfig } from './config/schema.js';
+import { defineElement } from './define.js';
+import type { PrmErrorDetail, PrmEventDetails, PrmEventName } from './events.js';
+import { LocaleController } from './i18n/controller.js';
+import { baseStyles, tokens, tokenSheet } from './theme/tokens.js';
+import { configErrorState } from './states.js';
+
+/**
+ * The base of every `prm-*` widget: shared tokens and styles, guarded `define()`, typed `emit()`,
+ * config resolution (attributes > `PRM.configure()` > loader `data-*` > remote > defaults),
+ * language and direction, the light/dark/auto theme, and the polite config-error state.
+ *
+ * Subclasses implement `renderContent()`; the config-error state is handled here.
+ */
+export abstract class PrmElement extends LitElement {
+  static override styles: CSSResultGroup = [tokens, baseStyles];
+  /** The prm-widgets version that defined this element (compared on a define clash). */
+  static readonly version: string = __PRM_VERSION__;
+  /** The tag `define()` registers by default. */
+  static tagName = '';
+
+  /** Registers the element under `tag` once per page; a second call (or another copy) is a no-op. */
+  static define(tag: string = this.tagName): CustomElementConstructor {
+    return defineElement(tag, this as unknown as CustomElementConstructor);
+  }
+
+  /** Backend base URL; overrides `PRM.configure({ api })` and the loader's `data-api`. */
+  @property() api?: string;
+  /** Clinic public key; overrides the page-wide config. */
+  @property() clinic?: string;
+  /** `auto` or a locale code (en, ar, de, es, fr, ru, tr); the element's `lang` wins over it. */
+  @property() locale?: string;
+  /** `light`, `dark` or `auto` (follows the OS). */
+  @property() theme?: string;
+  /** Preferred display currency (ISO 4217). */
+  @property() currency?: string;
+  /** Agent or facilitator code, carried into submissions. */
+  @property() agent?: string;
+
+  protected readonly configCtl = new ConfigController(this);
+  protected readonly localeCtl = new LocaleController(this, () => (this.configCtl.result.ok ? this.configCtl.result.config.locale : undefined));
+  readonly #internals: ElementInternals = this.attachInternals();
+  #configErrorReported = false;
+  #tokenSheet?: CSSStyleSheet;
+
+  /** The resolved config, or undefined while it is invalid. */
+  protected get config(): EmbedConfig | undefined {
+    return this.configCtl.result.ok ? this.configCtl.result.config : undefined;
+  }
+
+  /** The API client for the resolved config. */
+  protected get client(): ApiClient | undefined {
+    return this.configCtl.client;
+  }
+
+  /** The widget's resolved locale code. */
+  get resolvedLocale(): string {
+    return this.localeCtl.locale;
+  }
+
+  /** The values of the config attributes, read by the config controller. */
+  configAttributes(): Record<string, unknown> {
+    return { api: this.api, clinic: this.clinic, locale: this.locale, theme: this.theme, currency: this.currency, agent: this.agent };
+  }
+
+  /** Dispatches a typed `prm-*` event that bubbles and crosses shadow roots. */
+  protected emit<K extends PrmEventName>(name: K, detail: PrmEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** Reports a failure as a `prm-error` event (the widget shows its own state). */
+  reportError(err: unknown): void {
+    const e = err instanceof PrmApiError ? err : undefined;
+    const detail: PrmErrorDetail = {
+      widget: this.localName,
+      reason: e?.kind ?? 'invalid_response',
+      message: err instanceof Error ? err.message : String(err),
+    };
+    if (e?.status) detail.status = e.status;
+    if (e?.code) detail.code = e.code;
+    this.emit('prm-error', detail);
+  }
+
+  /** Applies theme tokens from the clinic's remote config (page CSS on the tag still wins). */
+  protected applyRemoteTokens(tokens: Record<string, string> | undefined): void {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    if (!root?.adoptedStyleSheets) return;
+    const sheets = root.adoptedStyleSheets.filter((s) => s !== this.#tokenSheet);
+    this.#tokenSheet = tokens ? tokenSheet(tokens) : undefined;
+    root.adoptedStyleSheets = this.#tokenSheet ? [...sheets, this.#tokenSheet] : sheets;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const states = this.#internals.states;
+    const theme = this.config?.theme ?? 'light';
+    for (const t of ['light', 'dark', 'auto']) {
+      if (t === theme) states.add(t);
+      else states.delete(t);
+    }
+  }
+
+  protected override render(): unknown {
+    const result = this.configCtl.result;
+    if (!result.ok) {
+      if (!this.#configErrorReported) {
+        this.#configErrorReported = true;
+        queueMicrotask(() =>
+          this.emit('prm-error', { widget: this.localName, reason: 'config', message: result.message, field: result.field }),
+        );
+      }
+      return html`<div class="card" part="base">${configErrorState()}</div>`;
+    }
+    this.#configErrorReported = false;
+    return this.renderContent();
+  }
+
+  /** The widget's content once its config is valid. */
+  protected abstract renderContent(): unknown;
+}

@@ -1,0 +1,41 @@
+/**
+ * The script-tag entry. Reads its own `<script>`'s `data-api`, `data-clinic`, `data-locale`,
+ * `data-theme` (and `data-currency`, `data-agent`), exposes `window.PRM` with `configure()`,
+ * `ready`, `version` and `load()`, and imports a widget's chunk only when its tag appears.
+ * Defines nothing eagerly. Loading it twice is harmless: the first copy keeps the page.
+ */
+import { prmGlobal, type PrmGlobal } from './core/config/global.js';
+import { watchTags } from './loader/lazy.js';
+import { WIDGETS } from './widgets/registry.js';
+
+const FIELDS = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
+
+function findScript(): HTMLScriptElement | undefined {
+  const url = import.meta.url;
+  return [...document.scripts].find((s) => s.src === url);
+}
+
+type LoaderGlobal = PrmGlobal & { load?: (tag: string) => Promise<unknown>; loader?: string };
+
+function start(g: LoaderGlobal, done: (p: Promise<void>) => void) {
+  const data = findScript()?.dataset ?? {};
+  for (const f of FIELDS) if (data[f] && !g.script[f]) g.script[f] = data[f]!;
+  if (!g.script.api) g.script.api = new URL(import.meta.url).origin;
+  const w = watchTags(WIDGETS);
+  g.load = w.load;
+  done(w.ready);
+}
+
+if (typeof window !== 'undefined') {
+  const g: LoaderGlobal = prmGlobal();
+  if (g.loader) {
+    if (g.version !== __PRM_VERSION__) console.warn(`[prm-widgets] loader ${__PRM_VERSION__} ignored: ${g.version} is already on the page.`);
+  } else {
+    g.loader = import.meta.url;
+    let resolve!: (p: Promise<void>) => void;
+    g.ready = new Promise<void>((r) => (resolve = (p) => void p.then(r)));
+    const run = () => start(g, resolve);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+    else run();
+  }
+}

@@ -1,0 +1,30 @@
+export type Registry = Record<string, () => Promise<unknown>>;
+
+/**
+ * Imports each registered tag's chunk the first time the tag appears under `root`, now or later
+ * (single-page apps add tags after load). Nothing is imported for a tag that never appears.
+ * Returns a promise for the chunks present at start, and `load()` for tags the observer cannot
+ * see (inside another component's shadow root).
+ */
+export function watchTags(registry: Registry, root: Document = document) {
+  const started = new Map<string, Promise<unknown>>();
+  const load = (tag: string): Promise<unknown> => {
+    let p = started.get(tag);
+    if (!p) {
+      const importer = registry[tag];
+      p = importer
+        ? importer().catch((err: unknown) => console.error(`[prm-widgets] could not load <${tag}>`, err))
+        : Promise.reject(new Error(`[prm-widgets] unknown widget <${tag}>`));
+      started.set(tag, p);
+    }
+    return p;
+  };
+  const scan = () => {
+    for (const tag in registry) if (!started.has(tag) && root.querySelector(tag)) void load(tag);
+    if (started.size === Object.keys(registry).length) observer.disconnect();
+  };
+  const observer = new MutationObserver(scan);
+  observer.observe(root, { childList: true, subtree: true });
+  scan();
+  return { ready: Promise.all(started.values()).then(() => {}), load, stop: () => observer.disconnect() };
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * The CDN build: `dist/cdn/loader.js` (tiny, defines nothing eagerly) plus one chunk per widget,
+ * one shared `runtime` chunk (Lit, @lit/*, ky, zod, src/core) downloaded once, and one chunk per
+ * locale's messages, loaded only when that locale is used.
+ */
+export default defineConfig({
+  define: {
+    __PRM_VERSION__: JSON.stringify(pkg.version),
+  },
+  publicDir: false,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    // The preload helper would write <link rel=modulepreload> into the host page's <head>
+    // and costs loader bytes; widget chunks import the runtime chunk themselves.
+    modulePreload: false,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      input: { loader: 'src/loader.ts' },
+      preserveEntrySignatures: 'strict',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        codeSplitting: {
+          groups: [
+            {
+              name: 'runtime',
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|ky|zod)[\\/]|[\\/]src[\\/]core[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
+});
