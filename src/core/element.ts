@@ -97,6 +97,8 @@ export abstract class PrmElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Controllers' hostUpdate runs after willUpdate: resolve config now so this update sees it.
+    this.configCtl.refresh();
     const states = this.#internals.states;
     const theme = this.config?.theme ?? 'light';
     for (const t of ['light', 'dark', 'auto']) {

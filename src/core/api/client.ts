@@ -1,6 +1,10 @@
-import ky, { type KyInstance, type Options } from 'ky';
+import ky, { type KyInstance, type Options, type RetryOptions } from 'ky';
 import * as z from 'zod/mini';
 import { PrmApiError, parseRetryAfter } from './errors.js';
+
+// zod compiles fast parsers with `new Function` when it can; probing for that is an 'unsafe-eval'
+// CSP violation on strict pages. The widgets' schemas are small: the interpreter is fast enough.
+z.config({ jitless: true });
 
 export interface ApiClientOptions {
   /** Backend base URL; requests go to `${baseUrl}/v1/...`. */
@@ -57,22 +61,34 @@ export class ApiClient {
 
   constructor(readonly options: ApiClientOptions) {
     this.#retries = options.retries ?? 2;
-    const base = options.backoffBase ?? 300;
     this.#ky = ky.create({
       prefixUrl: new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href,
       headers: { 'X-PRM-Clinic': options.clinic, Accept: 'application/json' },
       timeout: options.timeout ?? 10_000,
       credentials: 'omit',
-      retry: {
-        limit: this.#retries,
-        methods: ['get'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: options.maxRetryAfter ?? 10_000,
-        delay: (attempt) => base * 2 ** (attempt - 1),
-        backoffLimit: 5_000,
-      },
+      retry: this.#retry(['get']),
     });
+  }
+
+  /** Retry policy: backoff, Retry-After honoured, but never a wait longer than `maxRetryAfter`. */
+  #retry(methods: Array<'get' | 'post' | 'patch'>): RetryOptions {
+    const base = this.options.backoffBase ?? 300;
+    const maxWait = this.options.maxRetryAfter ?? 10_000;
+    return {
+      limit: this.#retries,
+      methods,
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: maxWait,
+      delay: (attempt) => base * 2 ** (attempt - 1),
+      backoffLimit: 5_000,
+      shouldRetry: ({ error }) => {
+        const res = (error as { response?: Response }).response;
+        const wait = res ? parseRetryAfter(res.headers.get('Retry-After')) : undefined;
+        // ky would clamp a long Retry-After and retry early; we give up and let the widget say so.
+        return wait !== undefined && wait * 1000 > maxWait ? false : undefined;
+      },
+    };
   }
 
   /** GET `path` (relative to /v1, no leading slash) and parse the answer with `schema`. */
@@ -97,7 +113,7 @@ export class ApiClient {
     const init: Options = { method, json: body };
     if (key) {
       init.headers = { 'Idempotency-Key': key };
-      init.retry = { limit: this.#retries, methods: [method] };
+      init.retry = this.#retry([method]);
     } else {
       init.retry = 0;
     }

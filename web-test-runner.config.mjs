@@ -1,0 +1,127 @@
+// Browser tests in real headless Chromium. Widget tests talk to the real reference server,
+// mounted here at /v1 with PGlite in memory; /v1/__test/* are a few controllable endpoints for
+// the API client's retry/timeout tests; pages under /test/csp/ are served with a strict CSP.
+import { readFileSync, existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+// Test files run in parallel pages; without these a page in the background gets no animation
+// frames and throttled timers, and tests waiting for a frame hang.
+const TEST_ONLY_FLAGS = ['--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'];
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+// The reference server, started once, lazily (it seeds an in-memory PGlite).
+let serverPromise;
+async function referenceServer() {
+  if (!serverPromise) {
+    serverPromise = (async () => {
+      if (!existsSync(new URL('./server/testing.ts', import.meta.url))) return undefined;
+      const { tsImport } = await import('tsx/esm/api');
+      const { createMemoryServer } = await tsImport('./server/testing.ts', import.meta.url);
+      const { getRequestListener } = await import('@hono/node-server');
+      const server = await createMemoryServer();
+      return { server, listener: getRequestListener(server.app.fetch) };
+    })();
+  }
+  return serverPromise;
+}
+
+// Controllable endpoints for the API client tests (not a stand-in for the backend).
+const counters = new Map();
+async function testRoute(ctx) {
+  const q = Object.fromEntries(new URL(ctx.url, 'http://x').searchParams);
+  const name = ctx.path.slice('/v1/__test/'.length);
+  const n = (counters.get(q.id) ?? 0) + 1;
+  const json = (status, body, headers = {}) => {
+    ctx.status = status;
+    ctx.set('Content-Type', 'application/json');
+    for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
+    ctx.body = JSON.stringify(body);
+  };
+  switch (name) {
+    case 'flaky': {
+      counters.set(q.id, n);
+      if (n <= Number(q.fail ?? 0)) {
+        return json(Number(q.status ?? 503), { error: { code: q.code ?? 'unavailable', message: 'try later' } }, q.retryAfter ? { 'Retry-After': q.retryAfter } : {});
+      }
+      return json(200, { ok: true, n, idempotencyKey: ctx.get('Idempotency-Key') || null, clinic: ctx.get('X-PRM-Clinic') || null });
+    }
+    case 'count':
+      return json(200, { n: counters.get(q.id) ?? 0 });
+    case 'slow':
+      await new Promise((r) => setTimeout(r, Number(q.ms ?? 1000)));
+      return json(200, { ok: true, n: 1, idempotencyKey: null, clinic: null });
+    case 'garbage':
+      return json(200, { ok: 'yes', n: 'many' });
+    case 'notjson':
+      ctx.status = 200;
+      ctx.set('Content-Type', 'text/html');
+      ctx.body = '<html>oops</html>';
+      return;
+    case 'fields':
+      return json(400, { error: { code: 'validation_failed', message: 'Invalid body', fields: { email: 'Enter a valid email' } } });
+    default:
+      return json(404, { error: { code: 'not_found', message: 'no such test route' } });
+  }
+}
+
+export default {
+  files: ['test/core/**/*.test.ts', 'test/widgets/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  // One page at a time: keyboard journeys need the focused page, and a background page gets no
+  // animation frames (open-wc fixtures wait for one).
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 60000,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: 'tsconfig.json',
+      define: { __PRM_VERSION__: JSON.stringify(pkg.version) },
+    }),
+  ],
+  middleware: [
+    async function api(ctx, next) {
+      if (ctx.path.startsWith('/v1/__test/')) return testRoute(ctx);
+      if (ctx.path.startsWith('/v1/')) {
+        const ref = await referenceServer();
+        if (!ref) {
+          ctx.status = 503;
+          ctx.body = 'reference server not built yet';
+          return;
+        }
+        ctx.respond = false;
+        await ref.listener(ctx.req, ctx.res);
+        return;
+      }
+      await next();
+      if (ctx.path.startsWith('/test/csp/')) ctx.set('Content-Security-Policy', STRICT_CSP);
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [...CHROME_FLAGS, ...TEST_ONLY_FLAGS],
+      },
+    }),
+  ],
+};
