@@ -1,0 +1,131 @@
+import * as z from 'zod/mini';
+import {
+  AttributionSchema,
+  ConsentSchema,
+  ContactSchema,
+  DateTimeInputSchema,
+  DateTimeSchema,
+  IdSchema,
+  LocaleSchema,
+  TimeZoneSchema,
+  UuidSchema,
+} from './common.js';
+
+export const ConsultationKindSchema = z.enum(['video', 'in-person', 'follow-up']);
+export type ConsultationKind = z.infer<typeof ConsultationKindSchema>;
+
+/** `GET /v1/booking/services` */
+export const BookingServiceSchema = z.object({
+  id: IdSchema,
+  kind: ConsultationKindSchema,
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.int().check(z.minimum(5), z.maximum(240)),
+});
+export type BookingService = z.infer<typeof BookingServiceSchema>;
+export const BookingServicesResponseSchema = z.object({ services: z.array(BookingServiceSchema) });
+
+/** `GET /v1/booking/doctors?service` */
+export const DoctorSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  title: z.string(),
+  specialties: z.array(IdSchema),
+  /** Languages spoken (BCP 47). */
+  languages: z.array(LocaleSchema),
+  /** Services this doctor offers. */
+  services: z.array(IdSchema),
+  photoUrl: z.optional(z.string()),
+  bio: z.optional(z.string()),
+});
+export type Doctor = z.infer<typeof DoctorSchema>;
+export const DoctorsQuerySchema = z.object({ service: z.optional(IdSchema), locale: z.optional(LocaleSchema) });
+export const DoctorsResponseSchema = z.object({ doctors: z.array(DoctorSchema) });
+
+/**
+ * `GET /v1/booking/slots?service&doctor&from&to`: free slots in [from, to) (UTC instants, at most 62
+ * days apart). `doctor` omitted or `any` returns every doctor free at each start.
+ */
+export const SlotsQuerySchema = z.object({
+  service: IdSchema,
+  doctor: z.optional(z.union([z.literal('any'), IdSchema])),
+  from: DateTimeInputSchema,
+  to: DateTimeInputSchema,
+});
+export type SlotsQuery = z.infer<typeof SlotsQuerySchema>;
+export const SlotSchema = z.object({
+  start: DateTimeSchema,
+  end: DateTimeSchema,
+  doctorIds: z.array(IdSchema).check(z.minLength(1)),
+});
+export type Slot = z.infer<typeof SlotSchema>;
+export const SlotsResponseSchema = z.object({
+  /** The clinic's zone; show slots in the patient's zone beside it. */
+  timeZone: TimeZoneSchema,
+  service: IdSchema,
+  slots: z.array(SlotSchema),
+});
+export type SlotsResponse = z.infer<typeof SlotsResponseSchema>;
+
+/** `POST /v1/bookings` (Idempotency-Key required). 409 `slot_taken` when someone was faster. */
+export const CreateBookingBodySchema = z
+  .object({
+    service: IdSchema,
+    /** A doctor id, or `any` to let the clinic pick whoever is free. */
+    doctor: z.union([z.literal('any'), IdSchema]),
+    start: DateTimeInputSchema,
+    contact: ContactSchema,
+    /** The patient's own zone, for confirmations. */
+    timeZone: TimeZoneSchema,
+    locale: LocaleSchema,
+    /** Language the patient wants an interpreter for, if any. */
+    interpreter: z.optional(LocaleSchema),
+    notes: z.optional(z.string().check(z.maxLength(4000))),
+    /** Quote reference this consultation follows up on. */
+    quoteReference: z.optional(z.string().check(z.maxLength(32))),
+    consent: ConsentSchema,
+    attribution: z.optional(AttributionSchema),
+  })
+  .check(z.meta({ id: 'CreateBookingBody' }));
+export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
+
+export const BookingStatusSchema = z.enum(['confirmed', 'cancelled']);
+export const BookingSchema = z
+  .object({
+    id: UuidSchema,
+    reference: z.string(),
+    status: BookingStatusSchema,
+    service: IdSchema,
+    kind: ConsultationKindSchema,
+    doctor: z.object({ id: IdSchema, name: z.string() }),
+    start: DateTimeSchema,
+    end: DateTimeSchema,
+    /** Clinic zone. */
+    timeZone: TimeZoneSchema,
+    /** Patient zone, as given. */
+    patientTimeZone: TimeZoneSchema,
+    interpreter: z.nullable(LocaleSchema),
+    createdAt: DateTimeSchema,
+  })
+  .check(z.meta({ id: 'Booking' }));
+export type Booking = z.infer<typeof BookingSchema>;
+
+/** Answer of POST /bookings: the booking plus its manage token (shown once, never stored in clear). */
+export const CreateBookingResponseSchema = z.object({
+  booking: BookingSchema,
+  manageToken: z.string(),
+  /** Paths (relative to the API base) to manage the booking and download the calendar file. */
+  links: z.object({ manage: z.string(), ics: z.string() }),
+});
+export type CreateBookingResponse = z.infer<typeof CreateBookingResponseSchema>;
+
+/** `GET|PATCH|DELETE /v1/bookings/:id?token=` */
+export const BookingParamsSchema = z.object({ id: UuidSchema });
+export const ManageTokenQuerySchema = z.object({ token: z.string().check(z.minLength(16), z.maxLength(128)) });
+export const BookingResponseSchema = z.object({ booking: BookingSchema });
+/** Reschedule: a new start, optionally another doctor (or `any`). */
+export const PatchBookingBodySchema = z.object({
+  start: DateTimeInputSchema,
+  doctor: z.optional(z.union([z.literal('any'), IdSchema])),
+});
+export type PatchBookingBody = z.infer<typeof PatchBookingBodySchema>;

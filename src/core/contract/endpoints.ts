@@ -1,0 +1,116 @@
+import type * as z from 'zod/mini';
+import { OkSchema } from './common.js';
+import { ClinicConfigSchema } from './config.js';
+import { ExchangeRatesSchema, ProceduresQuerySchema, ProceduresResponseSchema } from './catalog.js';
+import { CreateQuoteBodySchema, QuoteResponseSchema } from './quotes.js';
+import {
+  BookingParamsSchema,
+  BookingResponseSchema,
+  BookingServicesResponseSchema,
+  CreateBookingBodySchema,
+  CreateBookingResponseSchema,
+  DoctorsQuerySchema,
+  DoctorsResponseSchema,
+  ManageTokenQuerySchema,
+  PatchBookingBodySchema,
+  SlotsQuerySchema,
+  SlotsResponseSchema,
+} from './booking.js';
+import {
+  CreateFeedbackBodySchema,
+  FeedbackResponseSchema,
+  ImprovementsQuerySchema,
+  ImprovementsResponseSchema,
+} from './feedback.js';
+import { StoriesQuerySchema, StoriesResponseSchema } from './stories.js';
+import {
+  ChatEventsQuerySchema,
+  ChatMessageEventSchema,
+  ConversationParamsSchema,
+  ConversationTokenQuerySchema,
+  CreateConversationBodySchema,
+  CreateConversationResponseSchema,
+  FaqQuerySchema,
+  FaqResponseSchema,
+  PostMessageBodySchema,
+  PostMessageResponseSchema,
+} from './chat.js';
+import {
+  StaffBookingsResponseSchema,
+  StaffConversationsResponseSchema,
+  StaffFeedbackResponseSchema,
+  StaffLeadsResponseSchema,
+  StaffListQuerySchema,
+  StaffMessagesResponseSchema,
+} from './staff.js';
+import { PutThemeBodySchema, PutThemeResponseSchema } from './theme.js';
+
+type Schema = z.ZodMiniType;
+
+/**
+ * One endpoint of /v1. The registry below drives both the OpenAPI generator and the reference
+ * server's validation, so the document and the server cannot drift apart. (Browser code should
+ * import the domain files, not this registry: it references every schema.)
+ */
+export interface Endpoint {
+  /** OpenAPI operationId. */
+  id: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Path under /v1, Hono/Express style params (`/bookings/:id`). */
+  path: string;
+  summary: string;
+  tag: 'config' | 'catalog' | 'quotes' | 'booking' | 'feedback' | 'stories' | 'chat' | 'staff';
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  /** Success status. */
+  status: 200 | 201;
+  /** JSON response schema; for `sse` the schema of each `message` event's data. */
+  response: Schema;
+  /** `json` (default), `sse` (text/event-stream) or `ics` (text/calendar). */
+  kind?: 'json' | 'sse' | 'ics';
+  /** Requires an `Idempotency-Key` header (POSTs that create something). */
+  idempotent?: boolean;
+  /** Requires `Authorization: Bearer <staff token>`. */
+  staff?: boolean;
+  /** Counted against the per-key+address write rate limit. */
+  rateLimited?: boolean;
+}
+
+export const endpoints = [
+  { id: 'getConfig', method: 'get', path: '/config', tag: 'config', summary: 'Clinic profile: name, time zone, currencies, locales, theme, channels, office hours, privacy URL, consent text', status: 200, response: ClinicConfigSchema },
+  { id: 'listProcedures', method: 'get', path: '/procedures', tag: 'catalog', summary: 'Procedure catalog with package tiers, itemised components, add-ons and home-country benchmarks', query: ProceduresQuerySchema, status: 200, response: ProceduresResponseSchema },
+  { id: 'getExchangeRates', method: 'get', path: '/exchange-rates', tag: 'catalog', summary: 'Exchange rates (units per one base unit) with their date', status: 200, response: ExchangeRatesSchema },
+  { id: 'createQuote', method: 'post', path: '/quotes', tag: 'quotes', summary: 'Turn an estimate into a lead; the server recomputes the price and is authoritative', body: CreateQuoteBodySchema, status: 201, response: QuoteResponseSchema, idempotent: true, rateLimited: true },
+  { id: 'listBookingServices', method: 'get', path: '/booking/services', tag: 'booking', summary: 'Consultation types (video, in person, follow-up)', status: 200, response: BookingServicesResponseSchema },
+  { id: 'listDoctors', method: 'get', path: '/booking/doctors', tag: 'booking', summary: 'Doctors with languages spoken, optionally those offering a service', query: DoctorsQuerySchema, status: 200, response: DoctorsResponseSchema },
+  { id: 'listSlots', method: 'get', path: '/booking/slots', tag: 'booking', summary: 'Free slots from doctor schedules in the clinic zone minus bookings', query: SlotsQuerySchema, status: 200, response: SlotsResponseSchema },
+  { id: 'createBooking', method: 'post', path: '/bookings', tag: 'booking', summary: 'Book a slot; 409 slot_taken when it is gone (enforced by a database constraint)', body: CreateBookingBodySchema, status: 201, response: CreateBookingResponseSchema, idempotent: true, rateLimited: true },
+  { id: 'getBooking', method: 'get', path: '/bookings/:id', tag: 'booking', summary: 'A booking, with its manage token', params: BookingParamsSchema, query: ManageTokenQuerySchema, status: 200, response: BookingResponseSchema },
+  { id: 'rescheduleBooking', method: 'patch', path: '/bookings/:id', tag: 'booking', summary: 'Reschedule a booking to another free slot', params: BookingParamsSchema, query: ManageTokenQuerySchema, body: PatchBookingBodySchema, status: 200, response: BookingResponseSchema, rateLimited: true },
+  { id: 'cancelBooking', method: 'delete', path: '/bookings/:id', tag: 'booking', summary: 'Cancel a booking (frees the slot)', params: BookingParamsSchema, query: ManageTokenQuerySchema, status: 200, response: BookingResponseSchema, rateLimited: true },
+  { id: 'getBookingIcs', method: 'get', path: '/bookings/:id/ics', tag: 'booking', summary: 'The booking as an iCalendar file (text/calendar)', params: BookingParamsSchema, query: ManageTokenQuerySchema, status: 200, response: OkSchema, kind: 'ics' },
+  { id: 'createFeedback', method: 'post', path: '/feedback', tag: 'feedback', summary: 'NPS, per-aspect ratings, comment and optional consent to publish as a story', body: CreateFeedbackBodySchema, status: 201, response: FeedbackResponseSchema, idempotent: true, rateLimited: true },
+  { id: 'listImprovements', method: 'get', path: '/improvements', tag: 'feedback', summary: '"You said, we did" improvements', query: ImprovementsQuerySchema, status: 200, response: ImprovementsResponseSchema },
+  { id: 'listStories', method: 'get', path: '/stories', tag: 'stories', summary: 'Consented success stories, cursor-paginated', query: StoriesQuerySchema, status: 200, response: StoriesResponseSchema },
+  { id: 'listFaq', method: 'get', path: '/chat/faq', tag: 'chat', summary: 'FAQ entries for the chat assistant', query: FaqQuerySchema, status: 200, response: FaqResponseSchema },
+  { id: 'createConversation', method: 'post', path: '/chat/conversations', tag: 'chat', summary: 'Open a chat conversation; returns its visitor token', body: CreateConversationBodySchema, status: 201, response: CreateConversationResponseSchema, rateLimited: true },
+  { id: 'postVisitorMessage', method: 'post', path: '/chat/conversations/:id/messages', tag: 'chat', summary: 'Visitor message', params: ConversationParamsSchema, query: ConversationTokenQuerySchema, body: PostMessageBodySchema, status: 201, response: PostMessageResponseSchema, rateLimited: true },
+  { id: 'conversationEvents', method: 'get', path: '/chat/conversations/:id/events', tag: 'chat', summary: 'Server-sent events of a conversation (message, status); resumes after Last-Event-ID', params: ConversationParamsSchema, query: ChatEventsQuerySchema, status: 200, response: ChatMessageEventSchema, kind: 'sse' },
+  { id: 'staffListConversations', method: 'get', path: '/staff/conversations', tag: 'staff', summary: 'Conversations, most recent first', status: 200, response: StaffConversationsResponseSchema, staff: true },
+  { id: 'staffListMessages', method: 'get', path: '/staff/conversations/:id/messages', tag: 'staff', summary: 'Messages of a conversation', params: ConversationParamsSchema, status: 200, response: StaffMessagesResponseSchema, staff: true },
+  { id: 'staffPostMessage', method: 'post', path: '/staff/conversations/:id/messages', tag: 'staff', summary: 'Staff reply, delivered live to the visitor', params: ConversationParamsSchema, body: PostMessageBodySchema, status: 201, response: PostMessageResponseSchema, staff: true },
+  { id: 'staffListLeads', method: 'get', path: '/staff/leads', tag: 'staff', summary: 'Quote leads, newest first', query: StaffListQuerySchema, status: 200, response: StaffLeadsResponseSchema, staff: true },
+  { id: 'staffListBookings', method: 'get', path: '/staff/bookings', tag: 'staff', summary: 'Bookings, newest first', query: StaffListQuerySchema, status: 200, response: StaffBookingsResponseSchema, staff: true },
+  { id: 'staffListFeedback', method: 'get', path: '/staff/feedback', tag: 'staff', summary: 'Feedback, newest first, with NPS', query: StaffListQuerySchema, status: 200, response: StaffFeedbackResponseSchema, staff: true },
+  { id: 'staffPutTheme', method: 'put', path: '/staff/theme', tag: 'staff', summary: 'Replace the clinic theme served in /config', body: PutThemeBodySchema, status: 200, response: PutThemeResponseSchema, staff: true },
+] as const satisfies readonly Endpoint[];
+
+export type EndpointId = (typeof endpoints)[number]['id'];
+
+/** Look an endpoint up by its operationId. */
+export function endpoint(id: EndpointId): Endpoint {
+  const e = endpoints.find((x) => x.id === id);
+  if (!e) throw new Error(`unknown endpoint ${id}`);
+  return e;
+}

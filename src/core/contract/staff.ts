@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { AttributionSchema, ContactSchema, CurrencyCodeSchema, DateTimeSchema, LocaleSchema, UuidSchema, queryInt } from './common.js';
+import { BookingSchema } from './booking.js';
+import { ChatContextSchema, ChatMessageSchema } from './chat.js';
+import { CreateFeedbackBodySchema } from './feedback.js';
+import { EstimateSchema, QuoteSelectionSchema } from './quotes.js';
+
+/** Staff endpoints need `Authorization: Bearer <staff token>`; tokens are stored hashed. */
+export const StaffListQuerySchema = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(queryInt(1, 100)),
+});
+
+export const LeadSchema = z.object({
+  id: UuidSchema,
+  reference: z.string(),
+  selection: QuoteSelectionSchema,
+  currency: CurrencyCodeSchema,
+  estimate: EstimateSchema,
+  contact: ContactSchema,
+  preferredChannel: z.enum(['whatsapp', 'email', 'phone']),
+  travelMonth: z.nullable(z.string()),
+  notes: z.nullable(z.string()),
+  consentVersion: z.string(),
+  locale: LocaleSchema,
+  attribution: z.nullable(AttributionSchema),
+  createdAt: DateTimeSchema,
+});
+export type Lead = z.infer<typeof LeadSchema>;
+export const StaffLeadsResponseSchema = z.object({ leads: z.array(LeadSchema), nextCursor: z.nullable(z.string()) });
+
+export const StaffBookingSchema = z.object({
+  booking: BookingSchema,
+  contact: ContactSchema,
+  notes: z.nullable(z.string()),
+  quoteReference: z.nullable(z.string()),
+});
+export const StaffBookingsResponseSchema = z.object({
+  bookings: z.array(StaffBookingSchema),
+  nextCursor: z.nullable(z.string()),
+});
+
+export const StaffFeedbackSchema = z.object({
+  id: UuidSchema,
+  feedback: CreateFeedbackBodySchema,
+  createdAt: DateTimeSchema,
+});
+export const StaffFeedbackResponseSchema = z.object({
+  feedback: z.array(StaffFeedbackSchema),
+  nextCursor: z.nullable(z.string()),
+  /** NPS over everything received, −100..100, null when there is nothing yet. */
+  nps: z.nullable(z.number()),
+});
+
+export const StaffConversationSchema = z.object({
+  id: UuidSchema,
+  status: z.enum(['open', 'closed']),
+  name: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  locale: LocaleSchema,
+  context: ChatContextSchema,
+  lastMessage: z.nullable(ChatMessageSchema),
+  updatedAt: DateTimeSchema,
+});
+export const StaffConversationsResponseSchema = z.object({ conversations: z.array(StaffConversationSchema) });
+export const StaffMessagesResponseSchema = z.object({ messages: z.array(ChatMessageSchema) });

@@ -1,0 +1,292 @@
+import type { ExchangeRates, PriceGroup, Procedure } from '../../core/contract/catalog.js';
+import type { Estimate, EstimateGroup, EstimateLine, QuoteSelection, Savings } from '../../core/contract/quotes.js';
+
+/**
+ * THE pricing rules, shared by `<prm-quote-calculator>` and the reference server (which recomputes
+ * on `POST /v1/quotes` and is authoritative). Pure: no I/O, no clock, no DOM.
+ *
+ * Rules, in order:
+ * 1. Every line is computed in the catalog currency in integer minor units:
+ *    tier components (fixed, or a min–max range), extra hospital/hotel nights beyond what the tier
+ *    includes, companions per night of stay, transfers and interpreter unless the tier includes
+ *    them, add-ons (`once` or per hotel `night`), and a contingency of `contingencyPercent` of the
+ *    medical subtotal (rounded half-up, computed on min and max separately).
+ * 2. Each line is converted to the target currency on its own and rounded half-up to the target's
+ *    minor unit ("half-up per line after conversion"). Conversion is exact decimal arithmetic with
+ *    rates taken to 8 decimal places, so results do not depend on floating-point accidents.
+ * 3. Group subtotals and the total are sums of the converted lines, so they always add up.
+ * 4. Savings compare the home-country benchmark (converted the same way) with the total; with no
+ *    benchmark for that country, or no rate for its currency, savings are `null`, never invented.
+ */
+
+export const ROUNDING = 'half-up-per-line-after-conversion' as const;
+export const GROUP_ORDER: readonly PriceGroup[] = ['medical', 'stay', 'travel'];
+
+/** A selection the catalog does not allow (unknown tier or add-on, option outside its limits). */
+export class PricingError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PricingError';
+  }
+}
+
+const exponentCache = new Map<string, number>();
+/** Number of minor-unit digits of an ISO 4217 currency (2 for EUR, 0 for JPY, 3 for KWD). */
+export function minorUnitExponent(currency: string): number {
+  let e = exponentCache.get(currency);
+  if (e === undefined) {
+    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponentCache.set(currency, e);
+  }
+  return e;
+}
+
+const RATE_SCALE = 100_000_000n; // rates are exact to 8 decimal places
+const scaledRate = (rates: ExchangeRates, currency: string): bigint | undefined => {
+  if (currency === rates.base) return RATE_SCALE;
+  const r = rates.rates[currency];
+  if (r === undefined || !(r > 0)) return undefined;
+  return BigInt(Math.round(r * 1e8));
+};
+
+/** Divides non-negative-denominator rationals rounding half away from zero. */
+function divHalfUp(num: bigint, den: bigint): bigint {
+  const neg = num < 0n !== den < 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const q = (2n * n + d) / (2n * d);
+  return neg ? -q : q;
+}
+
+/** Whether `rates` can convert between the two currencies. */
+export function canConvert(rates: ExchangeRates | null | undefined, from: string, to: string): boolean {
+  if (from === to) return true;
+  return !!rates && scaledRate(rates, from) !== undefined && scaledRate(rates, to) !== undefined;
+}
+
+/**
+ * Converts an amount in minor units of `from` to minor units of `to`, rounding half-up (away from
+ * zero). Throws when a rate is missing.
+ */
+export function convertMinor(amount: number, from: string, to: string, rates: ExchangeRates | null | undefined): number {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer in minor units, got ${amount}`);
+  if (from === to) return amount;
+  const rf = rates ? scaledRate(rates, from) : undefined;
+  const rt = rates ? scaledRate(rates, to) : undefined;
+  if (rf === undefined || rt === undefined) throw new PricingError('currency', `No exchange rate for ${from} → ${to}`);
+  const ef = minorUnitExponent(from);
+  const et = minorUnitExponent(to);
+  // amount / 10^ef / (rf/S) * (rt/S) * 10^et
+  const num = BigInt(amount) * rt * 10n ** BigInt(et);
+  const den = rf * 10n ** BigInt(ef);
+  return Number(divHalfUp(num, den));
+}
+
+/** Percent of an integer amount, half-up, percent exact to 2 decimals. */
+function percentOf(amount: number, percent: number): number {
+  const bp = BigInt(Math.round(percent * 100));
+  return Number(divHalfUp(BigInt(amount) * bp, 10_000n));
+}
+
+export interface EstimateOptions {
+  /** ISO 3166 country for savings; omitted means no savings. */
+  homeCountry?: string | undefined;
+  /** Labels of the computed lines (the widget passes translated ones). */
+  labels?: Partial<Record<'hospitalNights' | 'hotelNights' | 'companions' | 'transfers' | 'interpreter' | 'contingency' | 'included', string>>;
+}
+
+const DEFAULT_LABELS = {
+  hospitalNights: 'Hospital nights',
+  hotelNights: 'Hotel nights (recovery)',
+  companions: 'Companion stay',
+  transfers: 'Airport and clinic transfers',
+  interpreter: 'Medical interpreter',
+  contingency: 'Contingency reserve',
+  included: 'included in the package',
+};
+
+/** Checks a selection against the procedure; returns the problems, keyed by field. */
+export function validateSelection(procedure: Procedure, selection: QuoteSelection): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (selection.procedureId !== procedure.id) errors['procedureId'] = `Selection is for ${selection.procedureId}, not ${procedure.id}`;
+  if (!procedure.tiers.some((t) => t.id === selection.tier)) errors['tier'] = `Unknown package tier "${selection.tier}"`;
+  const within = (field: 'hospitalNights' | 'hotelNights' | 'companions') => {
+    const v = selection[field];
+    const { min, max } = procedure.limits[field];
+    if (!Number.isInteger(v) || v < min || v > max) errors[field] = `Must be between ${min} and ${max}`;
+  };
+  within('hospitalNights');
+  within('hotelNights');
+  within('companions');
+  const seen = new Set<string>();
+  selection.addOns.forEach((id, i) => {
+    if (seen.has(id)) errors[`addOns.${i}`] = `Add-on "${id}" chosen twice`;
+    else if (!procedure.addOns.some((a) => a.id === id)) errors[`addOns.${i}`] = `Unknown add-on "${id}"`;
+    seen.add(id);
+  });
+  return errors;
+}
+
+/** The default selection of a procedure (what the widget shows before any change). */
+export function defaultSelection(procedure: Procedure): QuoteSelection {
+  const d = procedure.defaults;
+  return {
+    procedureId: procedure.id,
+    tier: d.tier,
+    hospitalNights: d.hospitalNights,
+    hotelNights: d.hotelNights,
+    companions: d.companions,
+    transfers: d.transfers,
+    interpreter: d.interpreter,
+    addOns: [],
+  };
+}
+
+interface RawLine {
+  id: string;
+  label: string;
+  group: PriceGroup;
+  quantity: number;
+  unit: number;
+  amount: number;
+  amountMax: number;
+  note?: string;
+}
+
+/**
+ * Itemised estimate for `selection` of `procedure`, in `currency`. Throws {@link PricingError} for
+ * a selection the catalog does not allow or a currency without a rate.
+ */
+export function computeEstimate(
+  procedure: Procedure,
+  selection: QuoteSelection,
+  rates: ExchangeRates | null | undefined,
+  currency: string,
+  options: EstimateOptions = {},
+): Estimate {
+  const problems = validateSelection(procedure, selection);
+  const first = Object.entries(problems)[0];
+  if (first) throw new PricingError(first[0], first[1]);
+  if (!canConvert(rates, procedure.currency, currency)) {
+    throw new PricingError('currency', `No exchange rate for ${procedure.currency} → ${currency}`);
+  }
+  const labels = { ...DEFAULT_LABELS, ...options.labels };
+  const tier = procedure.tiers.find((t) => t.id === selection.tier)!;
+  const u = procedure.unitPrices;
+  const raw: RawLine[] = [];
+
+  for (const c of tier.components) {
+    raw.push({ id: c.id, label: c.label, group: c.group, quantity: 1, unit: c.amount, amount: c.amount, amountMax: Math.max(c.amount, c.amountMax ?? c.amount) });
+  }
+  const nights = (id: string, label: string, chosen: number, included: number, unit: number) => {
+    if (chosen <= 0) return;
+    const billed = Math.max(0, chosen - included);
+    const line: RawLine = { id, label, group: 'stay', quantity: chosen, unit, amount: billed * unit, amountMax: billed * unit };
+    if (included > 0) line.note = `${Math.min(included, chosen)} ${labels.included}`;
+    raw.push(line);
+  };
+  nights('hospital-nights', labels.hospitalNights, selection.hospitalNights, tier.includedHospitalNights, u.hospitalNight);
+  nights('hotel-nights', labels.hotelNights, selection.hotelNights, tier.includedHotelNights, u.hotelNight);
+  if (selection.companions > 0) {
+    const q = selection.companions * (selection.hospitalNights + selection.hotelNights);
+    raw.push({ id: 'companions', label: labels.companions, group: 'stay', quantity: q, unit: u.companionNight, amount: q * u.companionNight, amountMax: q * u.companionNight });
+  }
+  if (tier.includesTransfers || selection.transfers) {
+    const a = tier.includesTransfers ? 0 : u.transfers;
+    const line: RawLine = { id: 'transfers', label: labels.transfers, group: 'travel', quantity: 1, unit: u.transfers, amount: a, amountMax: a };
+    if (tier.includesTransfers) line.note = labels.included;
+    raw.push(line);
+  }
+  if (tier.includesInterpreter || selection.interpreter) {
+    const q = procedure.treatmentDays;
+    const a = tier.includesInterpreter ? 0 : q * u.interpreterDay;
+    const line: RawLine = { id: 'interpreter', label: labels.interpreter, group: 'travel', quantity: q, unit: u.interpreterDay, amount: a, amountMax: a };
+    if (tier.includesInterpreter) line.note = labels.included;
+    raw.push(line);
+  }
+  for (const id of selection.addOns) {
+    const a = procedure.addOns.find((x) => x.id === id)!;
+    const q = a.per === 'night' ? selection.hotelNights : 1;
+    raw.push({ id: `addon-${a.id}`, label: a.label, group: a.group, quantity: q, unit: a.amount, amount: q * a.amount, amountMax: q * a.amount });
+  }
+  if (procedure.contingencyPercent > 0) {
+    const med = raw.filter((l) => l.group === 'medical');
+    const min = percentOf(med.reduce((s, l) => s + l.amount, 0), procedure.contingencyPercent);
+    const max = percentOf(med.reduce((s, l) => s + l.amountMax, 0), procedure.contingencyPercent);
+    raw.push({ id: 'contingency', label: labels.contingency, group: 'medical', quantity: 1, unit: min, amount: min, amountMax: max, note: `${procedure.contingencyPercent}%` });
+  }
+
+  const conv = (x: number) => convertMinor(x, procedure.currency, currency, rates);
+  const groups: EstimateGroup[] = [];
+  for (const g of GROUP_ORDER) {
+    const lines: EstimateLine[] = raw
+      .filter((l) => l.group === g)
+      .map((l) => {
+        const line: EstimateLine = {
+          id: l.id,
+          label: l.label,
+          group: l.group,
+          quantity: l.quantity,
+          unitAmount: conv(l.unit),
+          amount: conv(l.amount),
+          amountMax: conv(l.amountMax),
+        };
+        if (l.note !== undefined) line.note = l.note;
+        return line;
+      });
+    if (!lines.length) continue;
+    groups.push({
+      group: g,
+      lines,
+      subtotal: lines.reduce((s, l) => s + l.amount, 0),
+      subtotalMax: lines.reduce((s, l) => s + l.amountMax, 0),
+    });
+  }
+  const total = groups.reduce((s, g) => s + g.subtotal, 0);
+  const totalMax = groups.reduce((s, g) => s + g.subtotalMax, 0);
+
+  return {
+    procedureId: procedure.id,
+    tier: tier.id,
+    currency,
+    groups,
+    total,
+    totalMax,
+    isRange: totalMax > total,
+    rounding: ROUNDING,
+    ratesDate: currency === procedure.currency && !rates ? null : (rates?.date ?? null),
+    savings: computeSavings(procedure, options.homeCountry, total, totalMax, currency, rates),
+    included: [...tier.includes, ...procedure.included],
+    notIncluded: [...procedure.notIncluded],
+  };
+}
+
+/** Savings against the home-country benchmark; null when there is none or it cannot be converted. */
+export function computeSavings(
+  procedure: Procedure,
+  country: string | undefined,
+  total: number,
+  totalMax: number,
+  currency: string,
+  rates: ExchangeRates | null | undefined,
+): Savings | null {
+  if (!country) return null;
+  const b = procedure.benchmarks.find((x) => x.country === country);
+  if (!b || !canConvert(rates, b.currency, currency)) return null;
+  const benchmark = convertMinor(b.amount, b.currency, currency, rates);
+  if (benchmark <= 0) return null;
+  const amount = benchmark - totalMax;
+  return {
+    country: b.country,
+    benchmark: { amount: benchmark, currency },
+    benchmarkOriginal: { amount: b.amount, currency: b.currency },
+    source: b.source,
+    year: b.year,
+    amount,
+    amountMax: benchmark - total,
+    percent: Math.round((amount / benchmark) * 1000) / 10,
+  };
+}
