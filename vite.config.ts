@@ -29,12 +29,20 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Widget and locale chunks are named after what they hold, for size budgets and humans.
+        chunkFileNames: (chunk) => {
+          const id = chunk.facadeModuleId ?? '';
+          const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
+          if (widget) return `chunks/${widget[1]}-[hash].js`;
+          const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
+          if (locale) return `chunks/locale-${locale[1]}-[hash].js`;
+          return 'chunks/[name]-[hash].js';
+        },
         codeSplitting: {
           groups: [
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|ky|zod)[\\/]|[\\/]src[\\/]core[\\/]/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|ky|zod)[\\/]|[\\/]src[\\/]core[\\/](?!config[\\/]global\.ts|contract[\\/])/,
             },
           ],
         },

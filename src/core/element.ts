@@ -1,5 +1,4 @@
 import { LitElement, html, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { PrmApiError } from './api/errors.js';
 import type { ApiClient } from './api/client.js';
 import { ConfigController } from './config/controller.js';
@@ -29,18 +28,28 @@ export abstract class PrmElement extends LitElement {
     return defineElement(tag, this as unknown as CustomElementConstructor);
   }
 
+  // Declared without decorators: the decorator helpers would cost bytes in the shared runtime.
+  static override properties = {
+    api: {},
+    clinic: {},
+    locale: {},
+    theme: {},
+    currency: {},
+    agent: {},
+  };
+
   /** Backend base URL; overrides `PRM.configure({ api })` and the loader's `data-api`. */
-  @property() api?: string;
+  declare api?: string;
   /** Clinic public key; overrides the page-wide config. */
-  @property() clinic?: string;
+  declare clinic?: string;
   /** `auto` or a locale code (en, ar, de, es, fr, ru, tr); the element's `lang` wins over it. */
-  @property() locale?: string;
+  declare locale?: string;
   /** `light`, `dark` or `auto` (follows the OS). */
-  @property() theme?: string;
+  declare theme?: string;
   /** Preferred display currency (ISO 4217). */
-  @property() currency?: string;
+  declare currency?: string;
   /** Agent or facilitator code, carried into submissions. */
-  @property() agent?: string;
+  declare agent?: string;
 
   protected readonly configCtl = new ConfigController(this);
   protected readonly localeCtl = new LocaleController(this, () => (this.configCtl.result.ok ? this.configCtl.result.config.locale : undefined));

@@ -27,7 +27,6 @@ export interface PrmErrorDetail {
   field?: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PrmEventDetails {
   'prm-error': PrmErrorDetail;
 }

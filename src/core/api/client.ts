@@ -2,9 +2,6 @@ import ky, { type KyInstance, type Options, type RetryOptions } from 'ky';
 import * as z from 'zod/mini';
 import { PrmApiError, parseRetryAfter } from './errors.js';
 
-// zod compiles fast parsers with `new Function` when it can; probing for that is an 'unsafe-eval'
-// CSP violation on strict pages. The widgets' schemas are small: the interpreter is fast enough.
-z.config({ jitless: true });
 
 export interface ApiClientOptions {
   /** Backend base URL; requests go to `${baseUrl}/v1/...`. */
@@ -60,6 +57,9 @@ export class ApiClient {
   readonly #retries: number;
 
   constructor(readonly options: ApiClientOptions) {
+    // zod compiles fast parsers with `new Function` when it can; probing for that is an
+    // 'unsafe-eval' CSP violation on strict pages. Our schemas are small: the interpreter is fast.
+    z.config({ jitless: true });
     this.#retries = options.retries ?? 2;
     this.#ky = ky.create({
       prefixUrl: new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href,

@@ -9,7 +9,7 @@ export type ThemeMode = (typeof THEMES)[number];
 /** The embed config every widget resolves (see DESIGN.md "Embedding"). */
 export const EmbedConfigSchema = z.object({
   /** Base URL of the backend; `/v1/...` is appended. */
-  api: z.url({ protocol: /^https?$/ }),
+  api: z.string().check(z.regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/)),
   /** The clinic's public key (`pk_...`). */
   clinic: z.string().check(z.regex(/^[A-Za-z0-9_-]{3,64}$/)),
   /** `auto` follows the page (`lang` attributes, then the browser). */
@@ -26,10 +26,10 @@ export const CONFIG_FIELDS = Object.keys(EmbedConfigSchema.shape) as ConfigField
 
 /** How to fix each field, for the one console error an invalid config produces. */
 export const FIELD_HELP: Record<ConfigField, string> = {
-  api: 'an absolute http(s) URL of the backend, e.g. "https://api.clinic.example"',
-  clinic: 'the clinic\'s public key, e.g. "pk_live_aurora" (3-64 letters, digits, "_" or "-")',
-  locale: `"auto" or one of ${LOCALES.join(', ')}`,
+  api: 'an http(s) URL like "https://api.clinic.example"',
+  clinic: 'a public key like "pk_live_aurora"',
+  locale: `auto, ${LOCALES.join(', ')}`,
   theme: THEMES.join(', '),
-  currency: 'an ISO 4217 code in capitals, e.g. "EUR"',
-  agent: 'up to 64 letters, digits, ".", "_" or "-"',
+  currency: 'an ISO 4217 code like "EUR"',
+  agent: 'up to 64 of A-Z a-z 0-9 . _ -',
 };
