@@ -1,7 +1,9 @@
 import { LitElement, html, type CSSResultGroup, type PropertyValues } from 'lit';
 import { PrmApiError } from './api/errors.js';
 import type { ApiClient } from './api/client.js';
+import { ClinicController } from './clinic.js';
 import { ConfigController } from './config/controller.js';
+import type { ClinicConfig } from './contract/config.js';
 import type { EmbedConfig } from './config/schema.js';
 import { defineElement } from './define.js';
 import type { PrmErrorDetail, PrmEventDetails, PrmEventName } from './events.js';
@@ -53,6 +55,8 @@ export abstract class PrmElement extends LitElement {
 
   protected readonly configCtl = new ConfigController(this);
   protected readonly localeCtl = new LocaleController(this, () => (this.configCtl.result.ok ? this.configCtl.result.config.locale : undefined));
+  /** The clinic profile (`GET /v1/config`), loaded once per page and shared by every widget. */
+  protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTokens(t));
   readonly #internals: ElementInternals = this.attachInternals();
   #configErrorReported = false;
   #tokenSheet?: CSSStyleSheet;
@@ -65,6 +69,11 @@ export abstract class PrmElement extends LitElement {
   /** The API client for the resolved config. */
   protected get client(): ApiClient | undefined {
     return this.configCtl.client;
+  }
+
+  /** The clinic profile once loaded (time zone, currencies, channels, consent, privacy URL). */
+  protected get clinicConfig(): ClinicConfig | undefined {
+    return this.clinicCtl.value;
   }
 
   /** The widget's resolved locale code. */
