@@ -12,7 +12,8 @@ export default defineConfig({
   define: {
     __PRM_VERSION__: JSON.stringify(pkg.version),
   },
-  publicDir: false,
+  // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
+  publicDir: 'public',
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order — typecheck, lint, lit-localize build check, browser tests
+// (real Chromium), server tests (PGlite and a real PostgreSQL), builds, size budgets, and the
+// benchmark's smoke run. Finds or installs what a fresh machine lacks (Chromium, PostgreSQL).
+// Runs every step even after a failure, then prints a summary and exits non-zero if any failed.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ensureChrome } from './ensure-chrome.mjs';
+
+const only = process.argv.slice(2);
+const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+const results = [];
+let tests = { passed: 0, failed: 0 };
+
+function run(cmd, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    let out = '';
+    const child = spawn(cmd, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** Adds the test counts a runner printed (web-test-runner, node:test, size-limit). */
+function count(out) {
+  const wtr = [...out.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (wtr) return { passed: +wtr[1], failed: +wtr[2] };
+  const pass = out.match(/^(?:#|ℹ) pass (\d+)/m);
+  const fail = out.match(/^(?:#|ℹ) fail (\d+)/m);
+  if (pass) return { passed: +pass[1], failed: fail ? +fail[1] : 0 };
+  return undefined;
+}
+
+async function step(name, cmd, args, extraEnv) {
+  if (only.length && !only.includes(name)) return;
+  console.log(`\n━━ ${name}: ${[cmd, ...args].join(' ')}`);
+  const t0 = Date.now();
+  const { code, out } = await run(cmd, args, extraEnv);
+  const c = count(out);
+  if (c) {
+    tests.passed += c.passed;
+    tests.failed += c.failed;
+  }
+  results.push({ name, ok: code === 0, secs: ((Date.now() - t0) / 1000).toFixed(1), counts: c });
+}
+
+const npx = (bin, ...args) => [process.execPath, [`node_modules/.bin/${bin}`, ...args]];
+const node = (...args) => [process.execPath, args];
+
+const chrome = ensureChrome();
+env.CHROME_PATH = chrome;
+console.log(`Chromium: ${chrome}`);
+
+await step('typecheck', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'));
+await step('lint', ...npx('eslint', '.'));
+await step('i18n', ...node('scripts/check-i18n.mjs'));
+await step('browser', ...npx('wtr'));
+
+if (existsSync('scripts/ensure-postgres.mjs') && existsSync('test/server') && existsSync('server/app.ts')) {
+  let pg;
+  const wanted = !only.length || only.includes('server');
+  if (wanted) {
+    try {
+      const { ensurePostgres } = await import('./ensure-postgres.mjs');
+      pg = await ensurePostgres();
+      console.log(`PostgreSQL for the server tests: ${pg.url.replace(/:[^:@/]*@/, ':***@')}`);
+    } catch (err) {
+      console.error(`Could not start PostgreSQL: ${err.message}`);
+      results.push({ name: 'postgres', ok: false, secs: '0' });
+    }
+  }
+  await step('server', 'npm', ['run', '--silent', 'test:server'], pg ? { TEST_DATABASE_URL: pg.url } : {});
+  await pg?.stop?.();
+}
+
+await step('build:cdn', ...npx('vite', 'build', '--logLevel', 'warn'));
+await step('build:npm', ...npx('tsc', '-p', 'tsconfig.build.json'));
+await step('manifest', ...node('node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/generated/**', '--outdir', '.'));
+await step('size', ...npx('size-limit'));
+if (existsSync('scripts/bench.mjs')) await step('bench', ...node('scripts/bench.mjs', '--quick'));
+
+console.log('\n━━ summary');
+for (const r of results) {
+  const c = r.counts ? ` (${r.counts.passed} passed, ${r.counts.failed} failed)` : '';
+  console.log(`${r.ok ? '✔' : '✘'} ${r.name.padEnd(10)} ${r.secs.padStart(6)} s${c}`);
+}
+const failedSteps = results.filter((r) => !r.ok).length;
+if (failedSteps && tests.failed === 0) tests.failed = failedSteps;
+console.log(`\n${tests.passed} passed, ${tests.failed} failed`);
+process.exit(failedSteps ? 1 : 0);
