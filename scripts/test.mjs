@@ -4,7 +4,7 @@
 // benchmark's smoke run. Finds or installs what a fresh machine lacks (Chromium, PostgreSQL).
 // Runs every step even after a failure, then prints a summary and exits non-zero if any failed.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { ensureChrome } from './ensure-chrome.mjs';
 
 const only = process.argv.slice(2);
@@ -82,7 +82,12 @@ if (existsSync('scripts/ensure-postgres.mjs') && existsSync('test/server') && ex
 
 await step('build:cdn', ...npx('vite', 'build', '--logLevel', 'warn'));
 await step('build:npm', ...npx('tsc', '-p', 'tsconfig.build.json'));
-await step('manifest', ...node('node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/generated/**', '--outdir', '.'));
+await step('manifest', ...node('node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs'));
+if (existsSync('server/testing.ts')) {
+  const e2e = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/${f}`);
+  await step('e2e', ...node('--import', 'tsx', '--test', '--test-reporter=spec', ...e2e));
+}
+await step('docs', ...node('scripts/docs.mjs', '--check'));
 await step('size', ...npx('size-limit'));
 if (existsSync('scripts/bench.mjs')) await step('bench', ...node('scripts/bench.mjs', '--quick'));
 

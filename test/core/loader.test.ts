@@ -93,3 +93,15 @@ describe('guarded define and the loader twice', () => {
     expect(errors).to.deep.equal([]);
   });
 });
+
+describe('npm entry', () => {
+  it('importing prm-widgets registers no tag and exposes configure() and the classes', async () => {
+    const before = ['prm-quote-calculator', 'prm-booking-scheduler', 'prm-feedback-form', 'prm-story-carousel', 'prm-chat-launcher'].filter((t) => customElements.get(t));
+    const mod = await import('../../src/index.js');
+    const after = ['prm-quote-calculator', 'prm-booking-scheduler', 'prm-feedback-form', 'prm-story-carousel', 'prm-chat-launcher'].filter((t) => customElements.get(t));
+    expect(after).to.deep.equal(before);
+    expect(mod.version).to.equal(__PRM_VERSION__);
+    expect(typeof mod.configure).to.equal('function');
+    expect(typeof mod.PrmElement).to.equal('function');
+  });
+});

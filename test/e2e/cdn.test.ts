@@ -1,0 +1,109 @@
+// The real CDN build in real Chromium, the SDK on its own origin: what a clinic's page sees.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { registeredTags, snippet, startHarness, type Harness } from './harness.js';
+
+const STRICT_CSP = (cdn: string) =>
+  `default-src 'self'; script-src 'self' ${cdn}; style-src 'self' ${cdn}; img-src 'self' data: ${cdn}; connect-src ${cdn}; ` +
+  `require-trusted-types-for 'script'; trusted-types lit-html`;
+
+let h: Harness;
+let tag: string;
+const sdk = () => h.requests.filter((r) => r.startsWith('/cdn/') && !r.endsWith('.css'));
+
+async function open(path: string, html: string, headers?: Record<string, string>) {
+  h.pages.set(path, { html, headers });
+  h.requests.length = 0;
+  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.exposeFunction('__violation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violation(v: string): void }).__violation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(h.host + path);
+  return { page, context, errors, violations };
+}
+
+describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
+  before(async () => {
+    h = await startHarness();
+    [tag] = await registeredTags();
+    assert.ok(tag, 'at least one widget is registered');
+  });
+  after(async () => h?.close());
+
+  it('downloads only the loader until a widget tag appears, then the runtime and that widget once', async () => {
+    const { page, context, errors } = await open('/lazy', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><main id="m"></main></body></html>`);
+    await page.evaluate(() => (window as unknown as { PRM: { ready: Promise<void> } }).PRM.ready);
+    await page.waitForTimeout(300);
+    assert.deepEqual(sdk(), ['/cdn/loader.js'], 'no chunk before a tag exists');
+    await page.evaluate((t) => {
+      document.getElementById('m')!.append(document.createElement(t), document.createElement(t));
+    }, tag);
+    await page.waitForFunction((t) => !!customElements.get(t), tag);
+    const chunks = sdk().filter((r) => r.startsWith('/cdn/chunks/'));
+    assert.equal(chunks.filter((r) => r.includes('/runtime-')).length, 1, 'runtime once');
+    assert.equal(chunks.filter((r) => r.includes(`/${tag.slice(4)}-`)).length, 1, 'widget chunk once');
+    assert.equal(chunks.filter((r) => r.includes('/locale-')).length, 0, 'no locale chunk for English');
+    assert.ok(sdk().length <= 3, `first widget with ≤ 3 requests from our origin (got ${sdk().join(', ')})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('downloads the Arabic messages only for an Arabic page, renders right-to-left', async () => {
+    const { page, context, errors } = await open('/ar', `<!doctype html><html lang="ar" dir="rtl"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`);
+    await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('dir') === 'rtl', tag);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/locale-ar-')));
+    const locales = sdk().filter((r) => r.includes('/locale-'));
+    assert.equal(locales.length, 1);
+    assert.match(locales[0]!, /locale-ar-/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('two copies of the loader beside the host app’s own Lit: no error, one definition per tag', async () => {
+    const importMap = JSON.stringify({
+      imports: {
+        lit: '/host/nm/lit/index.js',
+        'lit/': '/host/nm/lit/',
+        'lit-html': '/host/nm/lit-html/lit-html.js',
+        'lit-html/': '/host/nm/lit-html/',
+        'lit-element/': '/host/nm/lit-element/',
+        '@lit/reactive-element': '/host/nm/@lit/reactive-element/reactive-element.js',
+        '@lit/reactive-element/': '/host/nm/@lit/reactive-element/',
+      },
+    });
+    const html = `<!doctype html><html lang="en"><head>
+      <script type="importmap">${importMap}</script>
+      <script type="module" src="/host/host-app.js"></script>
+      ${snippet(h.cdn)}
+      ${snippet(h.cdn).replace('loader.js"', 'loader.js?copy=2"')}
+      </head><body><host-app></host-app><${tag}></${tag}></body></html>`;
+    const { page, context, errors } = await open('/twice', html);
+    await page.waitForFunction((t) => !!customElements.get(t) && !!customElements.get('host-app'), tag);
+    await page.waitForFunction(() => document.querySelector('host-app')?.shadowRoot?.textContent?.includes('host app'));
+    const loaders = await page.evaluate(() => (window as unknown as { PRM: { loader: string } }).PRM.loader);
+    assert.match(loaders, /loader\.js$/, 'the first loader keeps the page');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('renders under a strict CSP with Trusted Types: 0 violations', async () => {
+    const { page, context, errors, violations } = await open(
+      '/csp',
+      `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`,
+      { 'Content-Security-Policy': STRICT_CSP(h.cdn) },
+    );
+    await page.waitForFunction((t) => !!document.querySelector(t)?.shadowRoot?.querySelector('[part]'), tag);
+    await page.waitForTimeout(1500);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
