@@ -106,4 +106,32 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('never shifts the page: CLS 0 while every registered widget loads its data (README snippet)', async () => {
+    const tags = await registeredTags();
+    const body = tags.map((t) => `<section><h2>${t}</h2><${t}></${t}></section>`).join('');
+    const { page, context, errors } = await open(
+      '/cls',
+      `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><h1>Clinic</h1>${body}<footer>footer</footer></body></html>`,
+    );
+    await page.evaluate(() => {
+      (window as unknown as { __cls: number }).__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const t of tags) {
+      await page.waitForFunction((tt) => {
+        const root = document.querySelector(tt)?.shadowRoot;
+        return !!root && !root.querySelector('[aria-busy="true"]') && !!root.querySelector('[part]');
+      }, t);
+    }
+    await page.waitForTimeout(500);
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    assert.equal(cls, 0, `CLS ${cls}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
