@@ -1,0 +1,390 @@
+import { css } from 'lit';
+
+/** Styles of `<prm-quote-calculator>`: tokens only, logical properties, container queries. */
+export const styles = css`
+  :host {
+    container-type: inline-size;
+    --_min: var(--prm-quote-min-block-size-narrow, 62rem);
+  }
+  @container (min-inline-size: 42rem) {
+    .card {
+      --_min: var(--prm-quote-min-block-size, 38rem);
+    }
+  }
+  .card {
+    min-block-size: var(--_min);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 4);
+  }
+  .card > .skeleton,
+  .card > .state {
+    flex: 1;
+  }
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  .title {
+    font-size: 1.35em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.1em;
+  }
+  h4 {
+    font-size: 0.95em;
+  }
+  .sub,
+  .hint,
+  .opt-meta,
+  .line-note,
+  .source,
+  .disclaimer {
+    color: var(--_on-surface-variant);
+  }
+  .hint,
+  .opt-meta,
+  .line-note,
+  .source,
+  .disclaimer {
+    font-size: 0.875em;
+  }
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 6);
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @container (min-inline-size: 42rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+      align-items: start;
+    }
+    .estimate {
+      position: sticky;
+      inset-block-start: calc(var(--_space) * 4);
+    }
+  }
+  .col {
+    display: grid;
+    gap: calc(var(--_space) * 4);
+    min-inline-size: 0;
+  }
+  .skel .skeleton-block {
+    block-size: 5rem;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  legend,
+  .label {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) * 1);
+    min-inline-size: 0;
+  }
+  .field .label {
+    margin: 0;
+  }
+  .input {
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding-block: calc(var(--_space) * 2);
+    padding-inline: calc(var(--_space) * 3);
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_on-surface);
+  }
+  textarea.input {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .error,
+  .error-summary {
+    color: var(--_error);
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  .pills {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .pills legend {
+    inline-size: 100%;
+    float: inline-start;
+  }
+  .pill {
+    position: relative;
+    display: inline-flex;
+  }
+  .pill input,
+  .option input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    cursor: pointer;
+  }
+  .pill span {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    padding-inline: calc(var(--_space) * 4);
+    border: 1px solid var(--_outline);
+    border-radius: 999px;
+    background: var(--_surface);
+  }
+  .pill input:checked + span {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+  .pill input:focus-visible + span,
+  .option:has(input:focus-visible) {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .options-list {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    max-block-size: 18rem;
+    overflow-y: auto;
+    padding: 4px;
+  }
+  .option {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 3);
+    min-block-size: var(--_target);
+    padding-block: calc(var(--_space) * 2);
+    padding-inline: calc(var(--_space) * 3);
+    border: 1px solid var(--_outline-variant);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .option::before {
+    content: '';
+    flex: none;
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    border-radius: 50%;
+    border: 2px solid var(--_outline);
+  }
+  .option:has(input:checked) {
+    border-color: var(--_primary);
+    border-width: 2px;
+    background: var(--_surface-variant);
+  }
+  .option:has(input:checked)::before {
+    border-color: var(--_primary);
+    background: radial-gradient(circle, var(--_primary) 45%, transparent 50%);
+  }
+  .opt-text {
+    display: grid;
+    gap: 2px;
+    min-inline-size: 0;
+  }
+  .opt-name {
+    font-weight: 600;
+  }
+  .counts {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+  }
+  .check {
+    display: flex;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 3);
+    min-block-size: var(--_target);
+    padding-block: calc(var(--_space) * 2);
+    cursor: pointer;
+  }
+  .check input {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0.15em 0 0;
+    accent-color: var(--_primary);
+  }
+  .estimate {
+    background: var(--_surface-variant);
+    border-radius: var(--_radius-lg);
+    padding: calc(var(--_space) * 4);
+    align-content: start;
+  }
+  .breakdown {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+  }
+  caption {
+    text-align: start;
+    font-weight: 700;
+    padding-block-end: calc(var(--_space) * 1);
+  }
+  th,
+  td {
+    padding-block: calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_outline-variant);
+    vertical-align: top;
+  }
+  th {
+    text-align: start;
+    font-weight: 400;
+  }
+  th .line-note {
+    display: block;
+  }
+  td {
+    text-align: end;
+    white-space: nowrap;
+    padding-inline-start: calc(var(--_space) * 3);
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    border-block-end: 0;
+  }
+  .total {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: calc(var(--_space) * 2);
+    padding-block-start: calc(var(--_space) * 2);
+    border-block-start: 2px solid var(--_on-surface);
+    font-weight: 600;
+  }
+  .total strong {
+    font-size: 1.4em;
+    color: var(--_primary);
+  }
+  .savings {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .saving strong {
+    color: var(--_success);
+    font-size: 1.15em;
+  }
+  .incl {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+  }
+  .incl ul {
+    margin: calc(var(--_space) * 1) 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .incl .yes li::marker {
+    content: '✓  ';
+    color: var(--_success);
+  }
+  .incl .no li::marker {
+    content: '✕  ';
+    color: var(--_on-surface-variant);
+  }
+  .cta {
+    inline-size: 100%;
+  }
+  .lead,
+  .done {
+    display: grid;
+    gap: calc(var(--_space) * 4);
+    border-block-start: 1px solid var(--_outline-variant);
+    padding-block-start: calc(var(--_space) * 5);
+  }
+  .lead .grid {
+    display: grid;
+    gap: calc(var(--_space) * 4);
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @container (min-inline-size: 42rem) {
+    .lead .grid {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .lead .grid > .channel,
+    .lead .grid > .field:has(textarea) {
+      grid-column: 1 / -1;
+    }
+  }
+  .hp {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .link {
+    color: var(--_primary);
+    font-weight: 600;
+    text-underline-offset: 2px;
+    justify-self: start;
+    min-block-size: 1.5rem;
+    display: inline-flex;
+    align-items: center;
+  }
+  .status {
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_outline);
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    justify-items: start;
+  }
+  .status.failed {
+    border-color: var(--_error);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 3);
+  }
+  .ref strong {
+    font-size: 1.3em;
+    letter-spacing: 0.04em;
+  }
+  .steps {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    display: grid;
+    gap: calc(var(--_space) * 1);
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+  }
+  @media (forced-colors: active) {
+    .option:has(input:checked),
+    .pill input:checked + span {
+      outline: 2px solid CanvasText;
+    }
+  }
+`;
