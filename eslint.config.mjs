@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
+import globals from 'globals';
 
 // The security rules of the codebase are lint errors, so they cannot regress quietly:
 // no unsafeHTML/innerHTML/eval, no inline style attributes (strict CSP), no classic zod in
@@ -60,8 +61,10 @@ export default tseslint.config(
     rules: browserRules,
   },
   {
-    files: ['**/*.mjs', 'scripts/**', 'server/**', 'test/server/**', 'bench/**', '*.config.*'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', structuredClone: 'readonly' } },
+    // Plain JS: Node scripts whose page.evaluate() callbacks run in the browser, and the demo,
+    // bench and host pages' own scripts.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, __PRM_VERSION__: 'readonly', __PRM_BENCH_WIDGETS__: 'readonly' } },
   },
   {
     files: ['test/**/*.ts', 'test/csp/**'],
