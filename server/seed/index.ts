@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../db/types.js';
+import { COUNTRY_LEVEL, HOME_COUNTRIES, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } from './catalog.js';
+import { STORIES } from './stories.js';
+
+export const DEMO_PUBLIC_KEY = 'pk_demo_aurora';
+export const SECOND_PUBLIC_KEY = 'pk_demo_second';
+/** Dev-only staff tokens, printed on first start and documented in docs/backend.md. */
+export const DEMO_STAFF_TOKEN = 'sk_demo_staff';
+export const SECOND_STAFF_TOKEN = 'sk_demo_second_staff';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+type Block = { day: string; start: string; end: string };
+const weekly = (days: readonly string[], ...ranges: [string, string][]): Block[] =>
+  days.flatMap((day) => ranges.map(([start, end]) => ({ day, start, end })));
+
+/** Builds the catalog Procedure JSON (name/description as locale maps) from a seed entry. */
+export function buildProcedure(p: SeedProcedure, rates = RATES) {
+  const heavy = ['orthopaedics', 'cardiac', 'bariatric'].includes(p.specialty);
+  const unitPrices = { hospitalNight: heavy ? 45000 : 35000, hotelNight: 9500, companionNight: 4500, transfers: 12000, interpreterDay: 8000 };
+  const scale = (f: number) => p.components.map((x) => ({ ...x, amount: Math.round((x.amount * f) / 100) * 100, ...(x.amountMax ? { amountMax: Math.round((x.amountMax * f) / 100) * 100 } : {}) }));
+  const tiers = [
+    { id: 'standard', name: 'Standard', description: 'Everything medically needed.', components: p.components, includedHospitalNights: p.hospitalNights, includedHotelNights: 0, includesTransfers: false, includesInterpreter: false, includes: ['All medical components listed', ...(p.hospitalNights ? [`${p.hospitalNights} hospital night(s), shared room`] : [])] },
+    { id: 'premium', name: 'Premium', description: 'Senior surgeon, hotel and transfers arranged.', components: scale(1.25), includedHospitalNights: p.hospitalNights, includedHotelNights: Math.min(p.hotelNights, 4), includesTransfers: true, includesInterpreter: false, includes: ['Senior surgeon', 'Private room', `${Math.min(p.hotelNights, 4)} hotel nights (4★)`, 'Airport and clinic transfers'] },
+    { id: 'vip', name: 'VIP', description: 'Head of department, suite, interpreter and concierge.', components: scale(1.6), includedHospitalNights: p.hospitalNights, includedHotelNights: p.hotelNights, includesTransfers: true, includesInterpreter: true, includes: ['Head of department', 'Suite', `${p.hotelNights} hotel nights (5★)`, 'VIP transfers', 'Personal interpreter', '24/7 concierge'] },
+  ];
+  const medical = p.components.reduce((s, x) => s + x.amount, 0);
+  const standardTotal = medical + Math.round((medical * p.contingencyPercent) / 100);
+  // Deterministic gaps: some procedures have no figure for some countries (savings hidden there).
+  const benchmarks = Object.entries(HOME_COUNTRIES)
+    .filter(([country]) => !((p.id.length + country.charCodeAt(0)) % 7 === 0))
+    .map(([country, currency]) => {
+      const eur = standardTotal * p.homeFactor * COUNTRY_LEVEL[country]!;
+      const local = (eur / 100) * (rates.rates as Record<string, number>)[currency]!;
+      return { country, currency, amount: Math.round(local / 50) * 50 * 100, source: 'Demo data: illustrative median private list price', year: 2025 };
+    });
+  return {
+    id: p.id,
+    specialty: p.specialty,
+    name: p.name,
+    description: p.description,
+    currency: 'EUR',
+    tiers,
+    addOns: p.addOns,
+    unitPrices,
+    treatmentDays: p.treatmentDays,
+    contingencyPercent: p.contingencyPercent,
+    defaults: { tier: 'standard', hospitalNights: p.hospitalNights, hotelNights: p.hotelNights, companions: 0, transfers: true, interpreter: false },
+    limits: { hospitalNights: { min: p.hospitalNights, max: Math.max(p.hospitalNights, 30) }, hotelNights: { min: 0, max: 30 }, companions: { min: 0, max: 3 } },
+    included: [...new Set(['Pre-operative tests and consultation', 'Post-operative medication', ...p.included])],
+    notIncluded: p.notIncluded,
+    benchmarks,
+    validityDays: 30,
+  };
+}
+
+const AURORA_CONFIG = {
+  currencies: ['EUR', 'USD', 'GBP', 'TRY', 'AED', 'SAR', 'CHF', 'SEK'],
+  defaultCurrency: 'EUR',
+  locales: ['en', 'ar', 'de', 'es', 'fr', 'ru', 'tr'],
+  defaultLocale: 'en',
+  channels: { whatsapp: '+905321234567', telegram: 'aurora_hospital', phone: '+902124445566', email: 'care@aurora-hospital.example' },
+  officeHours: { timeZone: 'Europe/Istanbul', days: [...weekly(WEEKDAYS, ['08:00', '20:00']).map((b) => ({ day: b.day, open: b.start, close: b.end })), { day: 'sat', open: '09:00', close: '17:00' }] },
+  privacyUrl: 'https://aurora-hospital.example/privacy',
+  consent: {
+    version: '2026-09',
+    text: {
+      default: 'I agree that Aurora International Hospital processes the health information I provide to prepare my treatment plan and contact me about it.',
+      en: 'I agree that Aurora International Hospital processes the health information I provide to prepare my treatment plan and contact me about it.',
+      de: 'Ich willige ein, dass das Aurora International Hospital meine Gesundheitsangaben verarbeitet, um meinen Behandlungsplan zu erstellen und mich dazu zu kontaktieren.',
+      tr: 'Aurora International Hospital’ın tedavi planımı hazırlamak ve benimle iletişime geçmek için verdiğim sağlık bilgilerini işlemesini kabul ediyorum.',
+      ar: 'أوافق على أن يعالج مستشفى أورورا الدولي المعلومات الصحية التي أقدمها لإعداد خطة علاجي والتواصل معي بشأنها.',
+      ru: 'Я согласен(на), чтобы Aurora International Hospital обрабатывал предоставленные мной медицинские данные для подготовки плана лечения и связи со мной.',
+      es: 'Acepto que Aurora International Hospital trate la información de salud que facilito para preparar mi plan de tratamiento y contactarme.',
+      fr: 'J’accepte qu’Aurora International Hospital traite les informations de santé que je fournis pour préparer mon plan de traitement et me contacter.',
+    },
+  },
+  country: 'TR',
+  address: 'Büyükdere Cd. 120, 34394 Şişli, Istanbul, Türkiye',
+};
+
+const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75rem', '--prm-font-family': "Inter, system-ui, sans-serif" } };
+
+const SERVICES = [
+  { id: 'video-consultation', kind: 'video', duration: 20, name: { en: 'Video consultation', tr: 'Görüntülü görüşme', de: 'Videosprechstunde', ar: 'استشارة بالفيديو', ru: 'Видеоконсультация', es: 'Videoconsulta', fr: 'Téléconsultation' }, description: { en: 'A 20-minute video call with a specialist to review your case and photos or scans.' } },
+  { id: 'in-person-consultation', kind: 'in-person', duration: 30, name: { en: 'In-person consultation', tr: 'Yüz yüze muayene', de: 'Persönliche Beratung', ar: 'استشارة حضورية', ru: 'Очная консультация', es: 'Consulta presencial', fr: 'Consultation sur place' }, description: { en: '30 minutes at the hospital in Istanbul, examination included.' } },
+  { id: 'follow-up', kind: 'follow-up', duration: 15, name: { en: 'Follow-up call', tr: 'Kontrol görüşmesi', de: 'Nachsorge-Gespräch', ar: 'مكالمة متابعة', ru: 'Контрольная консультация', es: 'Seguimiento', fr: 'Suivi' }, description: { en: 'A 15-minute video follow-up after your treatment.' } },
+];
+const ALL_SERVICES = SERVICES.map((s) => s.id);
+
+const DOCTORS = [
+  { id: 'dr-aydin', name: 'Dr. Elif Aydın', title: 'Oral and maxillofacial surgeon', specialties: ['dental'], languages: ['tr', 'en', 'de'], schedule: weekly(WEEKDAYS, ['09:00', '12:30'], ['14:00', '17:00']) },
+  { id: 'dr-kaya', name: 'Dr. Mehmet Kaya', title: 'Hair restoration surgeon', specialties: ['hair'], languages: ['tr', 'en', 'ar'], schedule: weekly(['mon', 'wed', 'fri', 'sat'], ['10:00', '16:00']) },
+  { id: 'dr-demir', name: 'Prof. Dr. Zeynep Demir', title: 'Reproductive endocrinologist', specialties: ['ivf'], languages: ['tr', 'en', 'ru'], schedule: weekly(['tue', 'wed', 'thu'], ['09:00', '15:00']) },
+  { id: 'dr-schneider', name: 'Dr. Anna Schneider', title: 'Orthopaedic surgeon', specialties: ['orthopaedics'], languages: ['de', 'en', 'tr'], schedule: weekly(['mon', 'tue', 'thu'], ['08:30', '12:00']) },
+  { id: 'dr-haddad', name: 'Dr. Omar Haddad', title: 'Bariatric and plastic surgeon', specialties: ['bariatric', 'cosmetic'], languages: ['ar', 'en', 'fr', 'tr'], schedule: weekly(['sun', 'mon', 'tue', 'wed'], ['11:00', '18:00']) },
+  { id: 'dr-petrova', name: 'Dr. Irina Petrova', title: 'Ophthalmic surgeon', specialties: ['eye'], languages: ['ru', 'en', 'tr'], schedule: weekly(WEEKDAYS, ['09:00', '13:00']) },
+  { id: 'dr-ozturk', name: 'Assoc. Prof. Can Öztürk', title: 'Cardiologist', specialties: ['cardiac'], languages: ['tr', 'en', 'es'], schedule: weekly(['mon', 'wed', 'fri'], ['13:00', '18:00']) },
+];
+
+const FAQ: { id: string; keywords: string[]; q: Record<string, string>; a: Record<string, string> }[] = [
+  { id: 'price-final', keywords: ['price', 'cost', 'final', 'hidden', 'fiyat', 'preis', 'цена', 'سعر'], q: { en: 'Is the quoted price final?', de: 'Ist der angebotene Preis endgültig?', tr: 'Teklif edilen fiyat kesin mi?', ru: 'Окончательна ли цена?', ar: 'هل السعر المعروض نهائي؟' }, a: { en: 'Your written quote is fixed for 30 days for everything it lists. Lines shown as a range (e.g. grafts) are confirmed on the day, always inside the range.', de: 'Ihr schriftliches Angebot gilt 30 Tage für alle aufgeführten Posten. Positionen mit Spanne werden am Behandlungstag innerhalb der Spanne bestätigt.', tr: 'Yazılı teklifiniz listelenen her şey için 30 gün geçerlidir. Aralık olarak gösterilen kalemler tedavi günü aralık içinde kesinleşir.', ru: 'Письменное предложение действует 30 дней. Позиции с диапазоном подтверждаются в день процедуры в пределах диапазона.', ar: 'عرض السعر المكتوب ثابت لمدة 30 يوماً لكل ما يتضمنه، والبنود المعروضة كنطاق تُحدد يوم العلاج ضمن النطاق.' } },
+  { id: 'payment', keywords: ['pay', 'payment', 'card', 'deposit', 'ödeme', 'zahlung', 'оплата', 'دفع'], q: { en: 'How do I pay?', de: 'Wie bezahle ich?', tr: 'Nasıl ödeme yaparım?', ru: 'Как оплатить?', ar: 'كيف أدفع؟' }, a: { en: 'No deposit is needed to book a consultation. Treatment is paid at the hospital by card, bank transfer or cash, in EUR, USD, GBP or TRY.', de: 'Für die Beratung ist keine Anzahlung nötig. Die Behandlung bezahlen Sie im Krankenhaus per Karte, Überweisung oder bar.', tr: 'Muayene için ön ödeme gerekmez. Tedavi ücreti hastanede kart, havale veya nakit ile ödenir.', ru: 'Для консультации предоплата не нужна. Лечение оплачивается в клинике картой, переводом или наличными.', ar: 'لا حاجة لدفعة مقدمة لحجز الاستشارة. يُدفع العلاج في المستشفى بالبطاقة أو التحويل أو نقداً.' } },
+  { id: 'interpreter', keywords: ['interpreter', 'language', 'translator', 'tercüman', 'dolmetscher', 'переводчик', 'مترجم'], q: { en: 'Will I have an interpreter?', de: 'Bekomme ich einen Dolmetscher?', tr: 'Tercüman olacak mı?', ru: 'Будет ли переводчик?', ar: 'هل سيكون هناك مترجم؟' }, a: { en: 'Yes: interpreters for Arabic, Russian, German, French and Spanish can join every appointment. It is included in the VIP package and optional otherwise.', de: 'Ja, Dolmetscher für Arabisch, Russisch, Deutsch, Französisch und Spanisch begleiten jeden Termin; im VIP-Paket inklusive.', tr: 'Evet, Arapça, Rusça, Almanca, Fransızca ve İspanyolca tercümanlar her randevuya katılabilir.', ru: 'Да, переводчики с арабского, русского, немецкого, французского и испанского могут присутствовать на каждом приёме.', ar: 'نعم، يتوفر مترجمون للعربية والروسية والألمانية والفرنسية والإسبانية في كل موعد.' } },
+  { id: 'airport', keywords: ['airport', 'transfer', 'pickup', 'havalimanı', 'flughafen', 'аэропорт', 'مطار'], q: { en: 'Do you pick me up at the airport?', de: 'Werde ich vom Flughafen abgeholt?', tr: 'Havalimanından alınacak mıyım?', ru: 'Встретят ли меня в аэропорту?', ar: 'هل تستقبلونني في المطار؟' }, a: { en: 'Transfers from Istanbul Airport (IST) or Sabiha Gökçen (SAW) to your hotel and the hospital are arranged on request and included in Premium and VIP.', de: 'Transfers von IST oder SAW zu Hotel und Krankenhaus organisieren wir auf Wunsch; in Premium und VIP inklusive.', tr: 'IST veya SAW havalimanından otel ve hastaneye transfer talep üzerine ayarlanır; Premium ve VIP’te dahildir.', ru: 'Трансфер из аэропортов IST или SAW организуем по запросу; в пакетах Premium и VIP он включён.', ar: 'ننظم النقل من مطار إسطنبول أو صبيحة إلى الفندق والمستشفى عند الطلب، وهو مشمول في الباقات المميزة.' } },
+  { id: 'records', keywords: ['x-ray', 'scan', 'records', 'photos', 'röntgen', 'befund', 'снимки', 'أشعة'], q: { en: 'What should I send before the consultation?', de: 'Was soll ich vor der Beratung schicken?', tr: 'Muayeneden önce ne göndermeliyim?', ru: 'Что прислать до консультации?', ar: 'ماذا أرسل قبل الاستشارة؟' }, a: { en: 'Recent scans, X-rays or photos help the specialist. Send them only through the secure upload link we email you, never by chat.', de: 'Aktuelle Aufnahmen oder Fotos helfen. Senden Sie sie nur über den sicheren Upload-Link aus unserer E-Mail.', tr: 'Güncel tetkik ve fotoğraflar faydalı olur. Lütfen yalnızca e-postayla gönderdiğimiz güvenli bağlantıdan yükleyin.', ru: 'Свежие снимки помогут врачу. Отправляйте их только по защищённой ссылке из нашего письма.', ar: 'الصور والأشعة الحديثة تساعد الطبيب. أرسلها فقط عبر رابط الرفع الآمن الذي نرسله بالبريد.' } },
+  { id: 'recovery', keywords: ['recovery', 'fly', 'flight', 'how long', 'iyileşme', 'erholung', 'восстановление', 'تعافي'], q: { en: 'When can I fly home?', de: 'Wann kann ich nach Hause fliegen?', tr: 'Ne zaman eve uçabilirim?', ru: 'Когда можно лететь домой?', ar: 'متى يمكنني السفر للعودة؟' }, a: { en: 'Each quote includes the recommended hotel nights before flying; your surgeon confirms it at the check-up before you leave.', de: 'Jedes Angebot enthält die empfohlenen Hotelnächte bis zum Rückflug; Ihr Arzt bestätigt dies bei der Abschlusskontrolle.', tr: 'Her teklif dönüşten önce önerilen otel gecelerini içerir; cerrahınız son kontrolde onaylar.', ru: 'В каждом предложении указано рекомендуемое число ночей в отеле; врач подтвердит это на контроле.', ar: 'يتضمن كل عرض عدد الليالي الموصى بها قبل السفر، ويؤكدها الجراح في الفحص الأخير.' } },
+];
+
+const IMPROVEMENTS = [
+  { id: 'imp-transfers', date: '2026-10-02', aspect: 'transfers', youSaid: { en: 'Drivers were hard to find at Sabiha Gökçen arrivals.', de: 'Die Fahrer waren am Flughafen SAW schwer zu finden.', tr: 'SAW’da şoförü bulmak zordu.' }, weDid: { en: 'Drivers now send a photo and live location on WhatsApp 30 minutes before landing.', de: 'Fahrer senden jetzt 30 Minuten vor der Landung Foto und Live-Standort per WhatsApp.', tr: 'Şoförler artık inişten 30 dakika önce WhatsApp’tan fotoğraf ve canlı konum gönderiyor.' } },
+  { id: 'imp-arabic', date: '2026-08-15', aspect: 'interpreter', youSaid: { en: 'Evening appointments had no Arabic interpreter.', ar: 'لم يتوفر مترجم عربي في المواعيد المسائية.' }, weDid: { en: 'An Arabic interpreter is now on site until 20:00 every weekday.', ar: 'يتوفر الآن مترجم عربي في الموقع حتى الساعة 20:00 كل أيام الأسبوع.' } },
+  { id: 'imp-invoice', date: '2026-06-30', aspect: 'value', youSaid: { en: 'Invoices did not match the line items of the quote.', de: 'Rechnungen entsprachen nicht den Positionen des Angebots.' }, weDid: { en: 'Invoices now use the same itemised lines as your quote, with the quote reference.', de: 'Rechnungen verwenden nun dieselben Positionen wie Ihr Angebot, mit Angebotsnummer.' } },
+  { id: 'imp-wait', date: '2026-05-10', aspect: 'communication', youSaid: { en: 'It took days to get an answer by email.' }, weDid: { en: 'Live chat with our coordinators is open 08:00–20:00 Istanbul time, six days a week.' } },
+];
+
+async function insertClinic(tx: Queryable, id: string, name: string, timeZone: string, config: object, theme: object) {
+  await tx.query('INSERT INTO clinics (id, name, time_zone, config, theme) VALUES ($1, $2, $3, $4, $5)', [id, name, timeZone, config, theme]);
+}
+
+async function seedAurora(tx: Queryable) {
+  const clinic = 'aurora';
+  await insertClinic(tx, clinic, 'Aurora International Hospital', 'Europe/Istanbul', AURORA_CONFIG, AURORA_THEME);
+  await tx.query('INSERT INTO api_keys (key, clinic_id, allowed_origins, allow_localhost) VALUES ($1, $2, $3, true)', [DEMO_PUBLIC_KEY, clinic, ['https://aurora-hospital.example', 'https://www.aurora-hospital.example']]);
+  await tx.query('INSERT INTO staff_tokens (token_hash, clinic_id, name) VALUES ($1, $2, $3)', [sha256(DEMO_STAFF_TOKEN), clinic, 'Demo coordinator']);
+  for (const [i, s] of SPECIALTIES.entries()) await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, $4)', [clinic, s.id, s.name, i]);
+  for (const [i, p] of PROCEDURES.entries()) await tx.query('INSERT INTO procedures (clinic_id, id, specialty, position, data) VALUES ($1, $2, $3, $4, $5)', [clinic, p.id, p.specialty, i, buildProcedure(p)]);
+  await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, RATES.base, RATES.date, RATES.rates]);
+  for (const [i, s] of SERVICES.entries()) await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, $6)', [clinic, s.id, s.kind, s.duration, { name: s.name, description: s.description }, i]);
+  for (const [i, d] of DOCTORS.entries()) {
+    const { schedule, ...data } = d;
+    await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, $5)', [clinic, d.id, { ...data, services: ALL_SERVICES, bio: `${d.title}; speaks ${d.languages.join(', ')}.` }, JSON.stringify(schedule), i]);
+  }
+  for (const [i, [language, displayName, country, procedureId, rating, title, body]] of STORIES.entries()) {
+    const id = `story-${String(i + 1).padStart(2, '0')}`;
+    const date = new Date(Date.UTC(2026, 9, 30) - i * 6 * 86_400_000).toISOString().slice(0, 10);
+    await tx.query('INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, $2, $3, $4, $5, true, true, $6, $7)', [clinic, id, procedureId, language, country, date, { displayName, title, body, rating, image: i % 4 === 3 ? null : { alt: `${displayName}, ${country}`, width: 640, height: 480 } }]);
+  }
+  // A story without consent must never be served.
+  await tx.query("INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, 'story-unconsented', 'lasik', 'en', 'GB', false, true, '2026-11-01', $2)", [clinic, { displayName: 'Hidden', title: 'Should never appear', body: 'Not consented.', rating: 5, image: null }]);
+  for (const [i, f] of FAQ.entries()) for (const locale of Object.keys(f.q)) await tx.query('INSERT INTO faq (clinic_id, id, locale, question, answer, keywords, position) VALUES ($1, $2, $3, $4, $5, $6, $7)', [clinic, f.id, locale, f.q[locale], f.a[locale], f.keywords, i]);
+  for (const m of IMPROVEMENTS) await tx.query('INSERT INTO improvements (clinic_id, id, data, date) VALUES ($1, $2, $3, $4)', [clinic, m.id, { youSaid: m.youSaid, weDid: m.weDid, aspect: m.aspect }, m.date]);
+}
+
+/** Second tenant (Berlin, a DST zone) sharing ids with Aurora on purpose, to prove isolation. */
+async function seedSecond(tx: Queryable) {
+  const clinic = 'second';
+  await insertClinic(tx, clinic, 'Spree Dental Berlin', 'Europe/Berlin', {
+    currencies: ['EUR', 'GBP', 'USD'],
+    defaultCurrency: 'EUR',
+    locales: ['de', 'en'],
+    defaultLocale: 'de',
+    channels: { phone: '+493012345678', email: 'praxis@spree-dental.example' },
+    officeHours: { timeZone: 'Europe/Berlin', days: WEEKDAYS.map((day) => ({ day, open: '08:00', close: '18:00' })) },
+    privacyUrl: 'https://spree-dental.example/datenschutz',
+    consent: { version: 'sd-1', text: { default: 'I consent to Spree Dental processing my health data.', de: 'Ich willige in die Verarbeitung meiner Gesundheitsdaten durch Spree Dental ein.' } },
+    country: 'DE',
+  }, { mode: 'light', tokens: { '--prm-color-primary': '#1d4ed8' } });
+  await tx.query('INSERT INTO api_keys (key, clinic_id, allowed_origins, allow_localhost) VALUES ($1, $2, $3, true)', [SECOND_PUBLIC_KEY, clinic, ['https://spree-dental.example']]);
+  await tx.query('INSERT INTO staff_tokens (token_hash, clinic_id, name) VALUES ($1, $2, $3)', [sha256(SECOND_STAFF_TOKEN), clinic, 'Second staff']);
+  await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, 0)', [clinic, 'dental', { en: 'Dental', de: 'Zahnmedizin' }]);
+  const implant = PROCEDURES.find((p) => p.id === 'dental-implants')!;
+  const berlin: SeedProcedure = { ...implant, name: { en: 'Dental implant (Berlin)', de: 'Zahnimplantat (Berlin)' }, components: implant.components.map((x) => ({ ...x, amount: x.amount * 2 })), hotelNights: 0 };
+  await tx.query('INSERT INTO procedures (clinic_id, id, specialty, position, data) VALUES ($1, $2, $3, 0, $4)', [clinic, berlin.id, 'dental', buildProcedure(berlin)]);
+  await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, 'EUR', '2026-11-19', { EUR: 1, GBP: 0.85, USD: 1.08 }]);
+  await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, 0)', [clinic, 'video-consultation', 'video', 20, { name: { en: 'Video consultation', de: 'Videosprechstunde' }, description: { en: 'Video call with the dentist.' } }]);
+  await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, 0)', [clinic, 'dr-aydin', { name: 'Dr. Jonas Weber', title: 'Dentist', specialties: ['dental'], languages: ['de', 'en'], services: ['video-consultation'] }, JSON.stringify(weekly(WEEKDAYS, ['09:00', '12:00']))]);
+  await tx.query("INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, 'story-01', 'dental-implants', 'de', 'DE', true, true, '2026-10-01', $2)", [clinic, { displayName: 'Second-tenant Jana', title: 'Berlin story', body: 'Only visible with pk_demo_second.', rating: 5, image: null }]);
+  await tx.query("INSERT INTO faq (clinic_id, id, locale, question, answer, keywords) VALUES ($1, 'hours', 'en', 'When are you open?', 'Mon–Fri 08:00–18:00.', '{hours}')", [clinic]);
+}
+
+/** Seeds both demo tenants when the database has no clinic yet. Returns whether it seeded. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM clinics');
+  if (rows[0]!.n > 0) return false;
+  await db.transaction(async (tx) => {
+    await seedAurora(tx);
+    await seedSecond(tx);
+  });
+  return true;
+}
