@@ -4,15 +4,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
-    --_min: var(--prm-quote-min-block-size-narrow, 62rem);
-  }
-  @container (min-inline-size: 42rem) {
-    .card {
-      --_min: var(--prm-quote-min-block-size, 38rem);
-    }
+    min-block-size: var(--prm-quote-calculator-block-size, 46rem);
   }
   .card {
-    min-block-size: var(--_min);
+    min-block-size: inherit;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 4);
@@ -310,70 +305,6 @@ export const styles = css`
   }
   .cta {
     inline-size: 100%;
-  }
-  .lead,
-  .done {
-    display: grid;
-    gap: calc(var(--_space) * 4);
-    border-block-start: 1px solid var(--_outline-variant);
-    padding-block-start: calc(var(--_space) * 5);
-  }
-  .lead .grid {
-    display: grid;
-    gap: calc(var(--_space) * 4);
-    grid-template-columns: minmax(0, 1fr);
-  }
-  @container (min-inline-size: 42rem) {
-    .lead .grid {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
-    .lead .grid > .channel,
-    .lead .grid > .field:has(textarea) {
-      grid-column: 1 / -1;
-    }
-  }
-  .hp {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  .link {
-    color: var(--_primary);
-    font-weight: 600;
-    text-underline-offset: 2px;
-    justify-self: start;
-    min-block-size: 1.5rem;
-    display: inline-flex;
-    align-items: center;
-  }
-  .status {
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 3);
-    border: 1px solid var(--_outline);
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    justify-items: start;
-  }
-  .status.failed {
-    border-color: var(--_error);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 3);
-  }
-  .ref strong {
-    font-size: 1.3em;
-    letter-spacing: 0.04em;
-  }
-  .steps {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-    display: grid;
-    gap: calc(var(--_space) * 1);
   }
   [tabindex='-1']:focus {
     outline: none;

@@ -1,14 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { DataController } from '../../core/data.js';
 import { Outbox } from '../../core/outbox.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { attribution } from '../../core/attribution.js';
-import { errorMessage } from '../../core/states.js';
-import { formatDateTime, formatMoney, formatPercent } from '../../core/i18n/format.js';
-import { ClinicConfigSchema, type ClinicConfig } from '../../core/contract/config.js';
+import { formatMoney, formatPercent } from '../../core/i18n/format.js';
+import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
 import { computeEstimate } from './pricing.js';
@@ -23,24 +20,9 @@ import {
   usedSpecialties,
   type CountField,
 } from './selection.js';
-import {
-  LEAD_FIELDS,
-  NOTES_MAX,
-  buildQuoteBody,
-  emptyLead,
-  localized,
-  serverFieldErrors,
-  toContractAttribution,
-  travelMonths,
-  validateLead,
-  whatsappLink,
-  type Channel,
-  type LeadErrors,
-  type LeadField,
-  type LeadForm,
-  type LeadProblem,
-} from './lead.js';
-import { breakdown, disclaimer, includedLists, money } from './estimate-view.js';
+import type { Channel } from './lead.js';
+import type { LeadView } from './lead-view.js';
+import { breakdown, disclaimer, includedLists } from './estimate-view.js';
 import { styles } from './quote-calculator.styles.js';
 
 export interface QuoteViewDetail {
@@ -128,8 +110,7 @@ type Step = 'estimate' | 'lead' | 'done';
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-quote-min-block-size=38rem] - Block size reserved on wide layouts (the skeleton has it too).
- * @cssprop [--prm-quote-min-block-size-narrow=62rem] - Block size reserved below 42rem of width.
+ * @cssprop [--prm-quote-calculator-block-size=46rem] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
  * @cssprop --prm-color-primary - Buttons, selected choices, the total.
  * @cssprop --prm-color-success - The saving.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -139,23 +120,37 @@ export class PrmQuoteCalculator extends PrmElement {
   static override tagName = 'prm-quote-calculator';
   static override styles = [...(PrmElement.styles as never[]), styles];
 
-  /** Preselects a procedure by id (e.g. `dental-implants`). */
-  @property({ reflect: true }) procedure?: string;
-  /** Narrows the catalog to one specialty by id (e.g. `dental`); hides the specialty choice. */
-  @property({ reflect: true }) specialty?: string;
-  /** Preselects the home country for savings (ISO 3166, e.g. `GB`); guessed from the language otherwise. */
-  @property({ attribute: 'home-country', reflect: true }) homeCountry?: string;
+  // Declared without decorators: their helper would cost bytes in this chunk.
+  static override properties = {
+    ...PrmElement.properties,
+    procedure: { reflect: true },
+    specialty: { reflect: true },
+    homeCountry: { attribute: 'home-country', reflect: true },
+    chosenSpecialty: { state: true },
+    query: { state: true },
+    procedureId: { state: true },
+    selection: { state: true },
+    chosenCurrency: { state: true },
+    chosenCountry: { state: true },
+    step: { state: true },
+  };
 
-  @state() private chosenSpecialty = '';
-  @state() private query = '';
-  @state() private procedureId?: string;
-  @state() private selection?: QuoteSelection;
-  @state() private chosenCurrency?: string;
-  @state() private chosenCountry?: string;
-  @state() private step: Step = 'estimate';
-  @state() private lead: LeadForm = emptyLead();
-  @state() private errors: LeadErrors = {};
-  @state() private honeypotDone = false;
+  /** Preselects a procedure by id (e.g. `dental-implants`). */
+  declare procedure?: string;
+  /** Narrows the catalog to one specialty by id (e.g. `dental`); hides the specialty choice. */
+  declare specialty?: string;
+  /** Preselects the home country for savings (ISO 3166, e.g. `GB`); guessed from the language otherwise. */
+  declare homeCountry?: string;
+
+  private chosenSpecialty = '';
+  private query = '';
+  declare private procedureId?: string;
+  declare private selection?: QuoteSelection;
+  declare private chosenCurrency?: string;
+  declare private chosenCountry?: string;
+  private step: Step = 'estimate';
+  /** The lead form, loaded on demand. */
+  #view?: LeadView;
 
   #viewed = false;
   readonly #fromCache = new Map<string, number | undefined>();
@@ -166,11 +161,10 @@ export class PrmQuoteCalculator extends PrmElement {
     args: () => (this.client ? ([this.client, this.resolvedLocale] as const) : undefined),
     task: async ([client, locale], { signal }): Promise<Loaded> => {
       const [config, catalog, rates] = await Promise.all([
-        client.get('config', ClinicConfigSchema, { signal }),
+        this.clinicCtl.load(),
         client.get('procedures', ProceduresResponseSchema, { signal, searchParams: { locale } }),
         client.get('exchange-rates', ExchangeRatesSchema, { signal }),
       ]);
-      this.applyRemoteTokens(config.theme.tokens);
       return { config, specialties: catalog.specialties, procedures: catalog.procedures, rates };
     },
     isEmpty: (d) => this.#procedures(d).length === 0,
@@ -183,7 +177,7 @@ export class PrmQuoteCalculator extends PrmElement {
       if (!client) return Promise.reject(new PrmApiError('network', 'No API client'));
       return client.post('quotes', body, QuoteResponseSchema, { idempotencyKey: key, signal });
     },
-    onChange: (s) => this.#outboxChanged(s),
+    onChange: (s) => void this.#outboxChanged(s),
   });
 
   // ---- derived state -------------------------------------------------------------------------
@@ -336,76 +330,50 @@ export class PrmQuoteCalculator extends PrmElement {
     this.#changed('homeCountry');
   };
 
+  /** Loads the lead form's code (once) and returns its view. */
+  async #leadView(): Promise<LeadView> {
+    if (!this.#view) {
+      const { LeadView, leadStyles } = await import('./lead-view.js');
+      const root = this.renderRoot as ShadowRoot;
+      if (leadStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, leadStyles.styleSheet];
+      this.#view ??= new LeadView({
+        outbox: this.outbox,
+        renderRoot: this.renderRoot,
+        updateComplete: this.updateComplete,
+        requestUpdate: () => this.requestUpdate(),
+        locale: () => this.resolvedLocale,
+        agent: () => this.config?.agent,
+        quote: () => {
+          const d = this.data.value;
+          const p = d && this.#currentProcedure(d);
+          const estimate = p && this.selection && this.#estimateFor(d, p, this.selection);
+          return estimate ? { config: d.config, selection: this.selection!, estimate, country: this.#country(p) } : undefined;
+        },
+        submitted: (detail) => this.emit('prm-quote-submit', detail),
+        book: () => {
+          const r = this.outbox.result;
+          if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
+        },
+        startOver: () => {
+          this.outbox.clear();
+          this.#view?.reset();
+          this.step = 'estimate';
+        },
+      });
+      this.requestUpdate();
+    }
+    return this.#view;
+  }
+
   #openLead = async () => {
+    await this.#leadView();
     this.step = 'lead';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#lead-title')?.focus();
   };
 
-  #input = (field: keyof LeadForm) => (e: Event) => {
-    const t = e.target as HTMLInputElement;
-    const value = t.type === 'checkbox' ? t.checked : t.value;
-    this.lead = { ...this.lead, [field]: value };
-    if (field in this.errors) {
-      // Re-check only that field once the patient fixes it; new errors wait for the next submit.
-      const again = validateLead(this.lead)[field as LeadField];
-      const errors = { ...this.errors };
-      if (again) errors[field as LeadField] = again;
-      else delete errors[field as LeadField];
-      this.errors = errors;
-    }
-  };
-
-  #submit = async (e: Event) => {
-    e.preventDefault();
-    const d = this.data.value;
-    const p = d && this.#currentProcedure(d);
-    if (!d || !p || !this.selection) return;
-    const est = this.#estimateFor(d, p, this.selection);
-    if (!est) return;
-    this.errors = validateLead(this.lead);
-    if (Object.keys(this.errors).length) {
-      await this.updateComplete;
-      this.#focusFirstError();
-      return;
-    }
-    if (this.lead.hp) {
-      // A bot filled the field people never see: say thanks, send nothing.
-      this.honeypotDone = true;
-      this.step = 'done';
-      return;
-    }
-    const country = this.#country(p);
-    const body = buildQuoteBody({
-      selection: this.selection,
-      currency: est.currency,
-      homeCountry: est.savings ? country : undefined,
-      shownTotal: est.total,
-      lead: this.lead,
-      consentVersion: d.config.consent.version,
-      locale: this.resolvedLocale,
-      attribution: toContractAttribution(attribution(this.config?.agent)),
-    });
-    const sending = this.outbox.submit(body);
-    this.emit('prm-quote-submit', {
-      selection: this.selection,
-      currency: est.currency,
-      total: est.total,
-      totalMax: est.totalMax,
-      channel: this.lead.channel,
-      idempotencyKey: this.outbox.entry!.key,
-    });
-    await sending;
-  };
-
-  #retrySend = () => void this.outbox.retry();
-
-  #focusFirstError(): void {
-    const first = LEAD_FIELDS.find((f) => this.errors[f]);
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#f-${first}`)?.focus();
-  }
-
-  #outboxChanged(s: string): void {
+  async #outboxChanged(s: string): Promise<void> {
+    const view = await this.#leadView();
     if (s === 'sent' && this.outbox.result) {
       const r = this.outbox.result;
       this.step = 'done';
@@ -416,32 +384,17 @@ export class PrmQuoteCalculator extends PrmElement {
         priceChanged: r.priceChanged,
         validUntil: r.validUntil,
       });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus());
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
     } else if (s === 'pending-offline' || s === 'failed') {
       const err = this.outbox.error;
       if (err) this.reportError(err);
-      if (s === 'failed' && err instanceof PrmApiError && err.fields) {
-        this.errors = serverFieldErrors(err.fields);
-        void this.updateComplete.then(() => this.#focusFirstError());
-      }
-      if (this.step !== 'lead') this.step = 'lead';
-    } else if (s === 'sending' && this.step === 'estimate') {
+      if (s === 'failed' && err instanceof PrmApiError && err.fields) view.serverErrors(err.fields);
+      this.step = 'lead';
+    } else if (s === 'sending') {
       this.step = 'lead';
     }
   }
-
-  #book = () => {
-    const r = this.outbox.result;
-    if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
-  };
-
-  #startOver = () => {
-    this.outbox.clear();
-    this.lead = emptyLead();
-    this.errors = {};
-    this.honeypotDone = false;
-    this.step = 'estimate';
-  };
 
   // ---- rendering ----------------------------------------------------------------------------
 
@@ -454,7 +407,7 @@ export class PrmQuoteCalculator extends PrmElement {
       ${this.data.render({
         pending: () => this.#skeleton(),
         emptyTitle: msg('No treatments can be priced online yet'),
-        complete: (d) => (this.step === 'done' ? this.#renderDone(d) : this.#renderLoaded(d)),
+        complete: (d) => (this.#view && (this.step === 'done' || this.#view.botThanked) ? this.#view.renderDone(d.config) : this.#renderLoaded(d)),
       })}
     </div>`;
   }
@@ -478,7 +431,7 @@ export class PrmQuoteCalculator extends PrmElement {
         ${p && sel && est ? this.#renderEstimate(d, p, est) : html`<p class="hint">${msg('Choose a treatment to see its itemised estimate.')}</p>`}
       </section>
     </div>
-    ${this.step === 'lead' && p && est ? this.#renderLead(d, est) : nothing}`;
+    ${this.step === 'lead' && this.#view && est ? this.#view.render(d.config, est) : nothing}`;
   }
 
   #renderChoices(d: Loaded, p: Procedure | undefined, sel: QuoteSelection | undefined): TemplateResult {
@@ -636,149 +589,6 @@ export class PrmQuoteCalculator extends PrmElement {
         ? html`<button class="btn btn-primary cta" part="cta" type="button" @click=${this.#openLead}>${msg('Get my personalised quote')}</button>`
         : nothing}`;
   }
-
-  #problem(field: LeadField, p: LeadProblem | undefined): string {
-    if (!p) return '';
-    if (field === 'consent') return msg('Please tick the box to let the clinic process your health data.');
-    if (p === 'required') {
-      if (field === 'name') return msg('Please enter your name.');
-      if (field === 'email') return msg('Please enter your email address.');
-      if (field === 'phone') return msg('Please enter a phone number, or choose email as the way to reach you.');
-    }
-    if (p === 'tooLong') return field === 'notes' ? msg(str`Please keep your notes under ${NOTES_MAX} characters.`) : msg('This is too long.');
-    if (field === 'email') return msg('Please enter an email address like name@example.com.');
-    if (field === 'phone') return msg('Please enter the number with its country code, like +44 20 7946 0958.');
-    return msg('Please check this field.');
-  }
-
-  #field(id: LeadField, label: string, control: (describedBy: string) => TemplateResult, hint?: string): TemplateResult {
-    const err = this.#problem(id, this.errors[id]);
-    const ids = [hint ? `h-${id}` : '', err ? `e-${id}` : ''].filter(Boolean).join(' ');
-    return html`<div class="field ${err ? 'has-error' : ''}">
-      <label class="label" for=${`f-${id}`}>${label}</label>
-      ${hint ? html`<span class="hint" id=${`h-${id}`}>${hint}</span>` : nothing} ${control(ids)}
-      ${err ? html`<span class="error" id=${`e-${id}`}>${err}</span>` : nothing}
-    </div>`;
-  }
-
-  #renderLead(d: Loaded, est: Estimate): TemplateResult {
-    const locale = this.resolvedLocale;
-    const f = this.lead;
-    const box = this.outbox;
-    const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    const errCount = Object.keys(this.errors).length;
-    const channels: [Channel, string][] = [
-      ['whatsapp', msg('WhatsApp')],
-      ['email', msg('Email')],
-      ['phone', msg('Phone call')],
-    ];
-    const sending = box.state === 'sending';
-    return html`<form class="lead" part="form" novalidate @submit=${this.#submit} aria-labelledby="lead-title">
-      <h3 id="lead-title" tabindex="-1">${msg('Get my personalised quote')}</h3>
-      <p class="sub">${msg(str`A patient coordinator will review your estimate of ${formatMoney(est.total, est.currency, locale)} and contact you.`)}</p>
-      ${errCount ? html`<p class="error-summary" role="alert">${msg(str`Please check ${errCount} field(s) below.`)}</p>` : nothing}
-      <div class="grid">
-        ${this.#field('name', msg('Full name'), (ids) => html`<input id="f-name" class="input" name="name" autocomplete="name" .value=${f.name} aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby=${ids || nothing} @input=${this.#input('name')} />`)}
-        ${this.#field('email', msg('Email'), (ids) => html`<input id="f-email" class="input" name="email" type="email" autocomplete="email" dir="ltr" .value=${f.email} aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby=${ids || nothing} @input=${this.#input('email')} />`)}
-        ${this.#field(
-          'phone',
-          msg('Phone (with country code)'),
-          (ids) => html`<input id="f-phone" class="input" name="phone" type="tel" autocomplete="tel" dir="ltr" placeholder="+44 20 7946 0958" .value=${f.phone} aria-invalid=${this.errors.phone ? 'true' : 'false'} aria-describedby=${ids || nothing} @input=${this.#input('phone')} />`,
-        )}
-        <fieldset class="pills channel">
-          <legend>${msg('How should we contact you?')}</legend>
-          ${channels.map(
-            ([v, label]) => html`<label class="pill"><input type="radio" name="channel" .value=${v} .checked=${f.channel === v} @change=${this.#input('channel')} /><span>${label}</span></label>`,
-          )}
-        </fieldset>
-        ${this.#field(
-          'travelMonth',
-          msg('When would you like to travel?'),
-          (ids) => html`<select id="f-travelMonth" class="input" name="travelMonth" aria-describedby=${ids || nothing} @change=${this.#input('travelMonth')}>
-            <option value="" ?selected=${!f.travelMonth}>${msg('Not sure yet')}</option>
-            ${travelMonths(new Date()).map((m) => html`<option .value=${m} ?selected=${f.travelMonth === m}>${monthFmt.format(new Date(`${m}-01T00:00:00Z`))}</option>`)}
-          </select>`,
-        )}
-        ${this.#field(
-          'notes',
-          msg('Medical notes (optional)'),
-          (ids) => html`<textarea id="f-notes" class="input" name="notes" rows="3" maxlength=${NOTES_MAX} .value=${f.notes} aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby=${ids || nothing} @input=${this.#input('notes')}></textarea>`,
-          msg('Anything the doctor should know: earlier treatments, conditions, medication.'),
-        )}
-      </div>
-      <div class="hp" aria-hidden="true">
-        <label for="f-hp">${msg('Leave this field empty')}</label>
-        <input id="f-hp" name="prm_hp_confirm_x" tabindex="-1" autocomplete="off" .value=${f.hp} @input=${this.#input('hp')} />
-      </div>
-      <div class="field consent ${this.errors.consent ? 'has-error' : ''}">
-        <label class="check">
-          <input id="f-consent" type="checkbox" name="consent" .checked=${f.consent} aria-invalid=${this.errors.consent ? 'true' : 'false'} aria-describedby=${this.errors.consent ? 'e-consent' : nothing} @change=${this.#input('consent')} />
-          <span>${localized(d.config.consent.text, locale)}</span>
-        </label>
-        <a class="link" href=${safeUrl(d.config.privacyUrl)} target="_blank" rel="noopener noreferrer">${msg('Privacy notice')}</a>
-        ${this.errors.consent ? html`<span class="error" id="e-consent">${this.#problem('consent', 'required')}</span>` : nothing}
-      </div>
-      ${this.#renderOutboxStatus()}
-      <div class="actions">
-        <button class="btn btn-primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${sending ? msg('Sending…') : msg('Send my request')}</button>
-      </div>
-    </form>`;
-  }
-
-  #renderOutboxStatus(): unknown {
-    const box = this.outbox;
-    const when = box.entry ? new Intl.DateTimeFormat(this.resolvedLocale, { timeStyle: 'short' }).format(box.entry.createdAt) : '';
-    if (box.state === 'pending-offline') {
-      const { title } = errorMessage(box.error);
-      return html`<div class="status pending" role="status" id="pending">
-        <p><strong>${title}</strong></p>
-        <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
-        <button class="btn" type="button" @click=${this.#retrySend}>${msg('Try again now')}</button>
-      </div>`;
-    }
-    if (box.state === 'failed' && !(box.error instanceof PrmApiError && box.error.fields)) {
-      const { title, text } = errorMessage(box.error);
-      return html`<div class="status failed" role="alert">
-        <p><strong>${title}</strong></p>
-        <p>${text}</p>
-      </div>`;
-    }
-    return html`<div class="visually-hidden" role="status">${box.state === 'sending' ? msg('Sending…') : ''}</div>`;
-  }
-
-  #renderDone(d: Loaded): TemplateResult {
-    const r = this.outbox.result;
-    if (!r || this.honeypotDone) {
-      return html`<div class="done" part="success"><h3 id="done-title" tabindex="-1">${msg('Thank you')}</h3></div>`;
-    }
-    const locale = this.resolvedLocale;
-    const e = r.estimate;
-    const channel = d.config.channels.whatsapp;
-    const text = msg(str`Hello, my quote reference is ${r.reference}.`);
-    const sentAt = this.outbox.sentAt;
-    const late = this.outbox.entry && (this.outbox.entry.attempts > 1 || (sentAt && sentAt.getTime() - this.outbox.entry.createdAt > 3000));
-    return html`<div class="done" part="success">
-      <h3 id="done-title" tabindex="-1">${msg('Thank you! Your request has reached the clinic.')}</h3>
-      ${late && sentAt ? html`<p class="sub" id="sent-late">${msg(str`It was sent at ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(sentAt)}, once the connection was back.`)}</p>` : nothing}
-      <p class="ref">${msg('Your reference')} <strong id="reference" dir="ltr">${r.reference}</strong></p>
-      <p class="total" part="total"><span>${msg("The clinic's estimate")}</span> <strong>${money(e.total, e.totalMax, e.currency, locale)}</strong></p>
-      ${r.priceChanged ? html`<p class="note">${msg('The price was updated by the clinic since you saw it; this is the current estimate.')}</p>` : nothing}
-      <p class="sub">${msg(str`Valid until ${formatDateTime(r.validUntil, d.config.timeZone, locale, { dateStyle: 'long' })}.`)}</p>
-      <h4>${msg('Next steps')}</h4>
-      <ol class="steps">
-        <li>${msg('A patient coordinator reviews your request, usually within one working day.')}</li>
-        <li>${msg('You receive your personalised quote the way you chose.')}</li>
-        <li>${msg('A short video consultation with the doctor confirms the treatment plan.')}</li>
-      </ol>
-      <div class="actions">
-        ${channel
-          ? html`<a class="btn btn-primary" id="whatsapp" href=${whatsappLink(channel, text)} target="_blank" rel="noopener noreferrer">${msg('Continue on WhatsApp')}</a>`
-          : nothing}
-        <button class="btn" id="book" type="button" @click=${this.#book}>${msg('Book a consultation')}</button>
-        <button class="btn" type="button" @click=${this.#startOver}>${msg('New estimate')}</button>
-      </div>
-    </div>`;
-  }
 }
 
 function displayNames(locale: string, type: 'currency' | 'region'): (code: string) => string {
@@ -788,9 +598,4 @@ function displayNames(locale: string, type: 'currency' | 'region'): (code: strin
   } catch {
     return (c) => c;
   }
-}
-
-/** Only http(s) links from the backend become hrefs. */
-function safeUrl(u: string): string {
-  return /^https?:\/\//i.test(u) ? u : '#';
 }

@@ -69,6 +69,8 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
 
   it('every payload in every backend string field (catalog, config, quote) and every text input', async () => {
     for (const [i, p] of payloads.entries()) {
+      // A fresh clinic key each round: the clinic profile is cached per page and key.
+      resetConfig({ api: location.origin, clinic: `pk_xss_${i}` });
       const t = () => p;
       let posted = '';
       restore = stubFetch((url, init) => {
@@ -104,6 +106,7 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
       ($(el, 'button[type=submit]') as HTMLButtonElement).click();
       await until(() => !!$(el, '#reference'));
       expect($(el, '#reference')!.textContent).to.equal(p);
+      expect(root.textContent, 'consent text from the clinic profile').to.contain(p.trim().slice(0, 20));
       expect(JSON.parse(posted).notes).to.equal(p.trim());
       expect(injected(root), `payload ${i} after submit`).to.deep.equal([]);
       restore();
@@ -115,6 +118,7 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
   });
 
   it('a javascript: privacy URL from the backend never becomes a link target', async () => {
+    resetConfig({ api: location.origin, clinic: 'pk_xss_js_url' });
     restore = stubFetch((url) => {
       if (url.pathname === '/v1/config') return json({ ...clinicConfig(), privacyUrl: 'javascript:window.__xss(99)' });
       if (url.pathname === '/v1/procedures') return json(catalog());
