@@ -64,7 +64,7 @@ export default tseslint.config(
     // Plain JS: Node scripts whose page.evaluate() callbacks run in the browser, and the demo,
     // bench and host pages' own scripts.
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser, __PRM_VERSION__: 'readonly', __PRM_BENCH_WIDGETS__: 'readonly' } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, __PRM_BENCH_WIDGETS__: 'readonly' } },
   },
   {
     files: ['test/**/*.ts', 'test/csp/**'],

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * The CDN build: `dist/cdn/loader.js` (tiny, defines nothing eagerly) plus one chunk per widget,
@@ -9,9 +6,6 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  * locale's messages, loaded only when that locale is used.
  */
 export default defineConfig({
-  define: {
-    __PRM_VERSION__: JSON.stringify(pkg.version),
-  },
   // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
   publicDir: 'public',
   build: {
@@ -26,7 +20,9 @@ export default defineConfig({
     modulePreload: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      preserveEntrySignatures: 'strict',
+      // Lets the runtime import the page-wide store from loader.js, so the loader never imports
+      // the runtime (with 'strict' the store moves into the runtime and the loader pulls it in).
+      preserveEntrySignatures: 'allow-extension',
       output: {
         format: 'es',
         // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); a CDN bundle
@@ -43,10 +39,13 @@ export default defineConfig({
           return 'chunks/[name]-[hash].js';
         },
         codeSplitting: {
+          // A grouped module must not drag its dependencies into the runtime: the page-wide store
+          // and version, shared with the loader, stay in loader.js.
+          includeDependenciesRecursively: false,
           groups: [
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|ky|zod)[\\/]|[\\/]src[\\/]core[\\/](?!config[\\/]global\.ts|contract[\\/])/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|ky|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|version\.ts|contract[\\/])|contract[\\/](?:config|common|theme)\.ts)/,
             },
           ],
         },

@@ -1,11 +1,10 @@
 // Browser tests in real headless Chromium. Widget tests talk to the real reference server,
 // mounted here at /v1 with PGlite in memory; /v1/__test/* are a few controllable endpoints for
 // the API client's retry/timeout tests; pages under /test/csp/ are served with a strict CSP.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export const CHROME_FLAGS = [
   '--no-sandbox',
@@ -94,7 +93,6 @@ export default {
       ts: true,
       target: 'es2022',
       tsconfig: 'tsconfig.json',
-      define: { __PRM_VERSION__: JSON.stringify(pkg.version) },
     }),
   ],
   middleware: [

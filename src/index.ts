@@ -4,6 +4,7 @@
  */
 import { prmGlobal } from './core/config/global.js';
 import type { EmbedConfig } from './core/config/schema.js';
+import { VERSION } from './core/version.js';
 
 export { PrmElement } from './core/element.js';
 export { defineElement } from './core/define.js';
@@ -15,7 +16,7 @@ export { formatMoney, formatDateTime, dateInZone } from './core/i18n/format.js';
 export type { PrmEventDetails, PrmErrorDetail, PrmEventName, PrmEvent } from './core/events.js';
 
 /** The SDK version. */
-export const version: string = __PRM_VERSION__;
+export const version: string = VERSION;
 
 /** Page-wide config (the layer between element attributes and the loader's `data-*`). */
 export function configure(config: Partial<EmbedConfig>): void {

@@ -6,6 +6,7 @@
  */
 import { prmGlobal, type PrmGlobal } from './core/config/global.js';
 import { watchTags } from './loader/lazy.js';
+import { VERSION } from './core/version.js';
 import { WIDGETS } from './widgets/registry.js';
 
 const FIELDS = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
@@ -29,7 +30,7 @@ function start(g: LoaderGlobal, done: (p: Promise<void>) => void) {
 if (typeof window !== 'undefined') {
   const g: LoaderGlobal = prmGlobal();
   if (g.loader) {
-    if (g.version !== __PRM_VERSION__) console.warn(`[prm-widgets] loader ${__PRM_VERSION__} ignored: ${g.version} is already on the page.`);
+    if (g.version !== VERSION) console.warn(`[prm-widgets] loader ${VERSION} ignored: ${g.version} is already on the page.`);
   } else {
     g.loader = import.meta.url;
     let resolve!: (p: Promise<void>) => void;

@@ -1,3 +1,5 @@
+import { VERSION } from './version.js';
+
 /**
  * Guarded define: a tag is defined once per page, whatever the number of copies of the SDK
  * (the loader twice, an npm build beside the CDN one). A clash between versions is a warning,
@@ -7,9 +9,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): Cust
   const existing = customElements.get(tag);
   if (existing) {
     const theirs = (existing as unknown as { version?: string }).version;
-    if (existing !== ctor && theirs !== __PRM_VERSION__) {
+    if (existing !== ctor && theirs !== VERSION) {
       console.warn(
-        `[prm-widgets] <${tag}> is already defined${theirs ? ` by prm-widgets ${theirs}` : ' by another script'}; keeping that definition (this copy is ${__PRM_VERSION__}).`,
+        `[prm-widgets] <${tag}> is already defined${theirs ? ` by prm-widgets ${theirs}` : ' by another script'}; keeping that definition (this copy is ${VERSION}).`,
       );
     }
     return existing;

@@ -10,6 +10,7 @@ import type { PrmErrorDetail, PrmEventDetails, PrmEventName } from './events.js'
 import { LocaleController } from './i18n/controller.js';
 import { baseStyles, tokens, tokenSheet } from './theme/tokens.js';
 import { configErrorState } from './states.js';
+import { VERSION } from './version.js';
 
 /**
  * The base of every `prm-*` widget: shared tokens and styles, guarded `define()`, typed `emit()`,
@@ -21,7 +22,7 @@ import { configErrorState } from './states.js';
 export abstract class PrmElement extends LitElement {
   static override styles: CSSResultGroup = [tokens, baseStyles];
   /** The prm-widgets version that defined this element (compared on a define clash). */
-  static readonly version: string = __PRM_VERSION__;
+  static readonly version: string = VERSION;
   /** The tag `define()` registers by default. */
   static tagName = '';
 

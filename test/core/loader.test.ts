@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { watchTags } from '../../src/loader/lazy.js';
 import { defineElement } from '../../src/core/define.js';
 import { until } from './fixtures/setup.js';
+import { VERSION } from '../../src/core/version.js';
 
 describe('lazy loading', () => {
   it('imports nothing before a tag exists, then imports once when it appears (also later, as SPAs do)', async () => {
@@ -53,10 +54,10 @@ describe('guarded define and the loader twice', () => {
     console.warn = (...a: unknown[]) => warns.push(a);
     try {
       class A extends HTMLElement {
-        static version = __PRM_VERSION__;
+        static version = VERSION;
       }
       class B extends HTMLElement {
-        static version = __PRM_VERSION__;
+        static version = VERSION;
       }
       expect(defineElement('prm-guard-x', A)).to.equal(A);
       expect(defineElement('prm-guard-x', B)).to.equal(A);
@@ -84,7 +85,7 @@ describe('guarded define and the loader twice', () => {
     // @ts-expect-error a second copy of the module, as a second script tag from another URL gives
     await import('../../src/loader.js?copy=2');
     expect(window.PRM).to.equal(first);
-    expect(first.version).to.equal(__PRM_VERSION__);
+    expect(first.version).to.equal(VERSION);
     await first.ready;
     first.configure({ currency: 'EUR' });
     expect(first.code.currency).to.equal('EUR');
@@ -100,8 +101,15 @@ describe('npm entry', () => {
     const mod = await import('../../src/index.js');
     const after = ['prm-quote-calculator', 'prm-booking-scheduler', 'prm-feedback-form', 'prm-story-carousel', 'prm-chat-launcher'].filter((t) => customElements.get(t));
     expect(after).to.deep.equal(before);
-    expect(mod.version).to.equal(__PRM_VERSION__);
+    expect(mod.version).to.equal(VERSION);
     expect(typeof mod.configure).to.equal('function');
     expect(typeof mod.PrmElement).to.equal('function');
+  });
+});
+
+describe('version', () => {
+  it('VERSION equals package.json’s version', async () => {
+    const pkg = await (await fetch('/package.json')).json();
+    expect(VERSION).to.equal(pkg.version);
   });
 });

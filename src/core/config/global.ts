@@ -1,3 +1,5 @@
+import { VERSION } from '../version.js';
+
 /**
  * The page-wide store shared by the loader (`window.PRM`) and every copy of the runtime.
  * The loader and the runtime may come from different bundles, so they meet on this plain object
@@ -30,7 +32,7 @@ export function prmGlobal(): PrmGlobal {
   const w = window;
   if (!w.PRM) {
     const g: PrmGlobal = {
-      version: __PRM_VERSION__,
+      version: VERSION,
       ready: Promise.resolve(),
       script: {},
       code: {},
