@@ -34,6 +34,9 @@ export default defineConfig({
           const id = chunk.facadeModuleId ?? '';
           const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
           if (widget) return `chunks/${widget[1]}-[hash].js`;
+          // A widget's own lazy parts (e.g. a form loaded on demand): <widget>.<part>-hash.js.
+          const part = /[\\/]widgets[\\/]([^\\/]+)[\\/]/.exec(id);
+          if (part) return `chunks/${part[1]}.[name]-[hash].js`;
           const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
           if (locale) return `chunks/locale-${locale[1]}-[hash].js`;
           return 'chunks/[name]-[hash].js';
