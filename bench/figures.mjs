@@ -1,0 +1,234 @@
+// From raw runs to figures: per-run derivation, per-variant statistics (median, min–max),
+// differences from the baseline of the same round, and the issue's targets.
+
+export const KIB = 1024;
+export const TARGETS = {
+  totalCodeGzip: 50 * KIB,
+  firstWidgetRequests: 3,
+  cls: 0,
+  tbtAddedMs: 50,
+  ourTaskMs: 50,
+  heapAddedBytes: 1_000_000,
+  chatBeforeBeyondRuntime: 2 * KIB,
+};
+
+export function stats(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return undefined;
+  const mid = v.length >> 1;
+  return { median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2, min: v[0], max: v.at(-1), n: v.length };
+}
+
+const sum = (a) => a.reduce((x, y) => x + y, 0);
+
+/** The figures of one run. */
+export function derive(raw, { widgets, sdkOrigin }) {
+  if (!raw.ok) return { ok: false, error: raw.error };
+  const p = raw.probe;
+  const net = raw.network;
+  const isCode = (r) => r.path.startsWith('/cdn/');
+  const isApi = (r) => r.kind === 'api' || r.kind === 'preflight';
+  const bytes = (rs) => sum(rs.map((r) => r.body));
+  const byKind = {};
+  for (const r of net) {
+    const k = (byKind[r.kind] ??= { requests: 0, bytes: 0, decoded: 0 });
+    k.requests++;
+    k.bytes += r.body;
+    k.decoded += r.decoded ?? 0;
+  }
+  const apiByPath = {};
+  for (const r of net.filter(isApi)) {
+    const k = `${r.method} ${r.path}`;
+    const e = (apiByPath[k] ??= { requests: 0, bytes: 0 });
+    e.requests++;
+    e.bytes += r.body;
+  }
+  const readyTimes = Object.values(p.ready);
+  const firstReady = readyTimes.length ? Math.min(...readyTimes) : undefined;
+  const before = firstReady === undefined ? [] : net.filter((r) => r.startMs !== undefined && r.startMs <= firstReady);
+  const since = (t) => (t === undefined || p.scriptTag === undefined ? undefined : t - p.scriptTag);
+  const perWidget = {};
+  for (const w of widgets) {
+    perWidget[w.name] = { ready: since(p.ready[w.tag]), defined: since(p.defined[w.tag]), firstFrame: since(p.frames[w.tag]) };
+  }
+  const ourScripts = p.loafs.flatMap((l) => l.scripts.filter((s) => s.url?.startsWith(sdkOrigin)));
+  const shifts = p.shifts.filter((s) => !s.hadRecentInput);
+  const failed = net.filter((r) => r.failed || (r.status ?? 0) >= 400).map((r) => `${r.method} ${r.path} → ${r.failed ?? r.status}`);
+  return {
+    ok: true,
+    wallMs: raw.wallMs,
+    expected: raw.expected,
+    notReady: raw.notReady,
+    consoleErrors: raw.consoleErrors,
+    failedRequests: failed,
+    requests: net.length,
+    bytes: bytes(net),
+    transfer: sum(net.map((r) => r.total ?? 0)),
+    codeRequests: net.filter(isCode).length,
+    codeBytes: bytes(net.filter(isCode)),
+    apiRequests: net.filter(isApi).length,
+    apiBytes: bytes(net.filter(isApi)),
+    byKind,
+    apiByPath,
+    beforeFirstReady: firstReady === undefined ? undefined : { requests: before.length, code: before.filter(isCode).length, api: before.filter((r) => r.kind === 'api').length, preflight: before.filter((r) => r.kind === 'preflight').length },
+    cls: sum(shifts.map((s) => s.value)),
+    shifts,
+    tbt: sum(p.longtasks.map((t) => Math.max(0, t.d - 50))),
+    longestTask: p.longtasks.length ? Math.max(...p.longtasks.map((t) => t.d)) : 0,
+    ourLongestScript: ourScripts.length ? Math.max(...ourScripts.map((s) => s.d)) : 0,
+    ourScriptTime: sum(ourScripts.map((s) => s.d)),
+    loafSupported: !p.errors.some((e) => e.includes('long-animation-frame')),
+    nodes: p.nodes,
+    listeners: raw.listeners,
+    listenersBy: raw.listenersBy,
+    heap: raw.heap,
+    load: p.load,
+    fcp: p.fcp,
+    perWidget,
+    micro: raw.micro,
+  };
+}
+
+/** Collects per-variant series, and per-round differences from the baseline. */
+export function aggregate(rounds, variants) {
+  const out = {};
+  for (const v of variants) {
+    const runs = rounds.map((r) => r[v.id]).filter(Boolean);
+    const ok = runs.filter((r) => r.ok);
+    const series = (f) => stats(ok.map(f));
+    const diff = (f) =>
+      stats(
+        rounds
+          .filter((r) => r[v.id]?.ok && r.baseline?.ok)
+          .map((r) => {
+            const a = f(r[v.id]);
+            const b = f(r.baseline);
+            return a === undefined || b === undefined ? undefined : a - b;
+          }),
+      );
+    out[v.id] = {
+      variant: v,
+      runs: runs.length,
+      failedRuns: runs.filter((r) => !r.ok).map((r) => r.error),
+      last: ok.at(-1),
+      requests: series((r) => r.requests),
+      bytes: series((r) => r.bytes),
+      codeRequests: series((r) => r.codeRequests),
+      codeBytes: series((r) => r.codeBytes),
+      apiRequests: series((r) => r.apiRequests),
+      apiBytes: series((r) => r.apiBytes),
+      cls: series((r) => r.cls),
+      nodes: series((r) => r.nodes),
+      listeners: series((r) => r.listeners),
+      heap: series((r) => r.heap),
+      tbt: series((r) => r.tbt),
+      longestTask: series((r) => r.longestTask),
+      ourLongestScript: series((r) => r.ourLongestScript),
+      ourScriptTime: series((r) => r.ourScriptTime),
+      load: series((r) => r.load),
+      fcp: series((r) => r.fcp),
+      d: {
+        nodes: diff((r) => r.nodes),
+        listeners: diff((r) => r.listeners),
+        heap: diff((r) => r.heap),
+        tbt: diff((r) => r.tbt),
+        longestTask: diff((r) => r.longestTask),
+        load: diff((r) => r.load),
+        fcp: diff((r) => r.fcp),
+      },
+      perWidget: Object.fromEntries(
+        Object.keys(ok[0]?.perWidget ?? {}).map((name) => [
+          name,
+          {
+            ready: series((r) => r.perWidget[name].ready),
+            defined: series((r) => r.perWidget[name].defined),
+            firstFrame: series((r) => r.perWidget[name].firstFrame),
+          },
+        ]),
+      ),
+      beforeFirstReady: series((r) => r.beforeFirstReady?.requests),
+      micro: v.kind === 'micro' ? { ratio: series((r) => r.micro?.ratio), calibrationMs: series((r) => r.micro?.calibrationMs), workMs: series((r) => r.micro?.workMs), k: series((r) => r.micro?.k) } : undefined,
+    };
+  }
+  return out;
+}
+
+/**
+ * The targets of the issue, each { target, figure, verdict: 'pass'|'fail'|'n/a', note, exact }.
+ * `exact` marks those the smoke run asserts.
+ */
+export function judge(agg, { widgets, built, skipped }) {
+  const rows = [];
+  const nBuilt = built.size;
+  const partial = nBuilt < widgets.length ? ` (${nBuilt} of ${widgets.length} widgets built)` : '';
+  const fmtB = (s) => (s ? `${fmt(s.median)} B` : '—');
+  const verdict = (ok) => (ok === undefined ? 'n/a' : ok ? 'pass' : 'fail');
+
+  const sc = agg.scrolled;
+  rows.push({
+    id: 'total-bytes',
+    target: `all five widgets ≤ 50 KiB gzip from our origin (code)${partial}`,
+    figure: sc?.codeBytes ? `${fmtB(sc.codeBytes)} code (${(sc.codeBytes.median / KIB).toFixed(1)} KiB) + ${fmtB(sc.apiBytes)} API` : '—',
+    verdict: verdict(sc?.codeBytes ? sc.codeBytes.max <= TARGETS.totalCodeGzip : undefined),
+    exact: true,
+  });
+  const first = widgets.find((w) => built.has(w.name));
+  const firstRun = first && agg[`solo:${first.name}`];
+  const lastFirst = firstRun?.last?.beforeFirstReady;
+  rows.push({
+    id: 'first-requests',
+    target: `first widget interactive with ≤ 3 requests from our origin${first ? ` (<${first.tag}> alone)` : ''}`,
+    figure: lastFirst ? `${lastFirst.requests} requests before its ${first.ready}: ${lastFirst.code} code, ${lastFirst.api} API, ${lastFirst.preflight} CORS preflight` : '—',
+    verdict: verdict(lastFirst ? firstRun.beforeFirstReady.max <= TARGETS.firstWidgetRequests : undefined),
+    exact: false,
+  });
+  const pages = Object.values(agg).filter((a) => a.variant.kind === 'page' && a.cls);
+  const worst = pages.reduce((m, a) => Math.max(m, a.cls.max), 0);
+  rows.push({
+    id: 'cls',
+    target: 'CLS 0.000 (every page variant, every run)',
+    figure: pages.length ? `max ${worst.toFixed(3)} over ${pages.map((a) => a.variant.id).join(', ')}` : '—',
+    verdict: verdict(pages.length ? worst === 0 : undefined),
+    exact: true,
+  });
+  const all = agg.all;
+  rows.push({
+    id: 'tbt',
+    target: `TBT added ≤ 50 ms at ${4}× CPU (all widgets − baseline, same round)`,
+    figure: all?.d.tbt ? `${ms(all.d.tbt)} (scrolled: ${ms(sc?.d.tbt)})` : '—',
+    verdict: verdict(all?.d.tbt && sc?.d.tbt ? Math.max(all.d.tbt.median, sc.d.tbt.median) <= TARGETS.tbtAddedMs : undefined),
+    exact: false,
+  });
+  const loafOk = Object.values(agg).some((a) => a.last?.loafSupported);
+  rows.push({
+    id: 'our-task',
+    target: 'no task of ours over 50 ms (longest script of our origin in a long animation frame)',
+    figure: sc?.ourLongestScript && loafOk ? `${ms(sc.ourLongestScript)} (all: ${ms(all?.ourLongestScript)})` : loafOk ? '—' : 'not measurable: long-animation-frame unsupported',
+    verdict: verdict(sc?.ourLongestScript && loafOk ? Math.max(sc.ourLongestScript.median, all?.ourLongestScript?.median ?? 0) <= TARGETS.ourTaskMs : undefined),
+    exact: false,
+  });
+  rows.push({
+    id: 'heap',
+    target: `heap added for all five ≤ 1 MB after forced GC (scrolled − baseline)${partial}`,
+    figure: sc?.d.heap ? bytesRange(sc.d.heap) : '—',
+    verdict: verdict(sc?.d.heap ? sc.d.heap.median <= TARGETS.heapAddedBytes : undefined),
+    exact: false,
+  });
+  const chat = widgets.find((w) => 'interact' in w);
+  const before = chat && agg[`${chat.name}:before`];
+  const skip = chat && skipped.find((s) => s.id === `${chat.name}:before`);
+  let chatFigure = skip ? skip.why : '—';
+  let chatOk;
+  if (before?.last) {
+    const k = before.last.byKind;
+    const beyond = before.last.bytes - (k.loader?.bytes ?? 0) - (k.runtime?.bytes ?? 0);
+    chatFigure = `${fmt(beyond)} B beyond loader (${fmt(k.loader?.bytes ?? 0)} B) and runtime (${fmt(k.runtime?.bytes ?? 0)} B)`;
+    chatOk = beyond <= TARGETS.chatBeforeBeyondRuntime;
+  }
+  rows.push({ id: 'chat-before', target: 'chat launcher before interaction ≤ 2 KiB beyond loader and runtime', figure: chatFigure, verdict: verdict(chatOk), exact: true });
+  return rows;
+}
+
+export const fmt = (n) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US'));
+export const ms = (s) => (s ? `${s.median.toFixed(0)} ms (${s.min.toFixed(0)} – ${s.max.toFixed(0)})` : '—');
+export const bytesRange = (s) => (s ? `${fmt(s.median)} B (${fmt(s.min)} – ${fmt(s.max)})` : '—');

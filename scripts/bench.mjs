@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// `npm run bench`: what the widgets cost a clinic's page, measured against a baseline page in the
+// same run, in real Chromium. Writes a Markdown report under bench/results/ and prints it.
+//
+//   npm run bench                    full run: 7 interleaved rounds of every variant
+//   npm run bench -- --quick         smoke run (npm test): 1 round; asserts only exact figures
+//                                    (bytes within budgets, CLS = 0, no console errors, every
+//                                    widget ready) and exits non-zero with one line per failure
+//   options: --runs N  --dist DIR (use an existing CDN build instead of building one)
+//            --out FILE  --verbose
+// See docs/benchmark.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChrome } from './ensure-chrome.mjs';
+import { WIDGETS } from '../bench/widgets.mjs';
+import { builtWidgets, planVariants, renderPage, CLINIC_KEY } from '../bench/variants.mjs';
+import { startOrigins, startReferenceServer } from '../bench/servers.mjs';
+import { runOnce, NETWORK, CPU_RATE, DEVICE } from '../bench/run.mjs';
+import { derive, aggregate, judge, TARGETS, fmt } from '../bench/figures.mjs';
+import { renderReport } from '../bench/report.mjs';
+
+const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const verbose = flag('--verbose');
+const rounds = Number(opt('--runs') ?? (quick ? 1 : 7));
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error('--runs must be an integer from 1 to 50');
+const t0 = Date.now();
+const log = (...a) => console.log(...a);
+
+const cleanups = [];
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    await Promise.resolve()
+      .then(fn)
+      .catch((err) => console.error(`cleanup: ${err.message}`));
+  }
+}
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    interrupted = true;
+    console.error(`\n${sig}: stopping the browser and servers…`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+function git() {
+  try {
+    const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO, encoding: 'utf8' }).trim();
+    return `${rev}${dirty ? ' (working tree has uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+async function main() {
+  // 1. The CDN build under test: a fresh one in a temporary folder (never touching dist/), or --dist.
+  let cdnDir = opt('--dist');
+  let buildNote;
+  if (cdnDir) {
+    cdnDir = resolve(cdnDir);
+    buildNote = `from ${cdnDir}`;
+  } else {
+    const tmp = mkdtempSync(join(os.tmpdir(), 'prm-bench-build-'));
+    cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+    cdnDir = join(tmp, 'cdn');
+    log(`Building the CDN bundle into ${cdnDir} …`);
+    execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', cdnDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+    buildNote = 'fresh `vite build` of the working tree';
+  }
+  const loaderFile = join(cdnDir, 'loader.js');
+  if (!existsSync(loaderFile)) throw new Error(`no loader.js in ${cdnDir}: build the CDN bundle first (npx vite build)`);
+  const reserveFile = join(cdnDir, 'prm-reserve.css');
+  const reserveCss = existsSync(reserveFile) ? readFileSync(reserveFile, 'utf8') : '';
+  if (!reserveCss) console.warn('warning: no prm-reserve.css in the build; boxes are not reserved.');
+  const built = builtWidgets(WIDGETS, readFileSync(loaderFile, 'utf8'));
+  const { variants, skipped } = planVariants(WIDGETS, built);
+  log(`Widgets built: ${[...built].join(', ') || 'none'}; variants: ${variants.map((v) => v.id).join(', ')}`);
+
+  // 2. The reference server (when it exists) and the two origins.
+  let server;
+  let serverNote = 'not present (server/start.ts missing): API calls answer 503';
+  if (existsSync(join(REPO, 'server', 'start.ts'))) {
+    log('Starting the reference server (PGlite in a temporary folder) …');
+    server = await startReferenceServer(REPO, { clinic: CLINIC_KEY });
+    cleanups.push(() => server.stop());
+    serverNote = `server/start.ts on ${server.target} (PGlite, fresh seed), proxied unchanged under /v1`;
+  }
+  const pages = new Map();
+  const origins = await startOrigins({
+    cdnDir,
+    apiTarget: server?.target,
+    render: (path) => pages.get(path),
+  });
+  cleanups.push(() => origins.close());
+  for (const v of variants) pages.set(`/${v.id.replace(/:/g, '--')}.html`, renderPage(v, WIDGETS, { sdkOrigin: origins.sdkOrigin, reserveCss }));
+  const urlOf = (v) => `${origins.hostOrigin}/${v.id.replace(/:/g, '--')}.html`;
+
+  // 3. The browser.
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error('no Chrome/Chromium found: install Debian\'s chromium or set CHROME_PATH (see `node scripts/ensure-chrome.mjs`)');
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  cleanups.push(() => browser.close());
+
+  // 4. Interleaved rounds: every variant once per round, the order rotated each round.
+  const ctx = { sdkOrigin: origins.sdkOrigin, widgets: WIDGETS };
+  const results = [];
+  for (let r = 0; r < rounds && !interrupted; r++) {
+    const round = {};
+    const order = variants.map((_, i) => variants[(i + r) % variants.length]);
+    for (const v of order) {
+      if (interrupted) break;
+      const spec = { ...v, url: urlOf(v), timeoutMs: quick ? 45_000 : 60_000 };
+      if (v.micro) spec.micro = { ...v.micro, opts: { ...v.micro.opts, reps: quick ? 3 : 7 } };
+      let raw;
+      try {
+        raw = await runOnce(browser, spec, ctx);
+      } catch (err) {
+        raw = { ok: false, error: String(err.message ?? err).split('\n')[0] };
+      }
+      round[v.id] = derive(raw, ctx);
+      const d = round[v.id];
+      log(
+        `  round ${r + 1}/${rounds} ${v.id.padEnd(28)} ${d.ok ? `${(d.wallMs / 1000).toFixed(1)} s, ${d.requests} req, ${fmt(d.bytes)} B, CLS ${d.cls.toFixed(3)}, TBT ${d.tbt.toFixed(0)} ms${d.micro ? `, ratio ${d.micro.ratio.toFixed(2)}` : ''}${d.notReady?.length ? `, NOT READY: ${d.notReady.join(',')}` : ''}` : `FAILED: ${d.error}`}`,
+      );
+      if (verbose && d.ok && d.consoleErrors.length) log(`    console: ${d.consoleErrors.join(' | ')}`);
+    }
+    results.push(round);
+  }
+
+  // 5. Figures, targets, checks, report.
+  const agg = aggregate(results, variants);
+  const rows = judge(agg, { widgets: WIDGETS, built, skipped });
+  const checks = quick ? smokeChecks(agg, rows) : undefined;
+  const meta = {
+    mode: quick ? 'quick' : 'full',
+    date: new Date().toISOString(),
+    cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+    cores: os.cpus().length,
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    browser: `Chromium ${browser.version()}`,
+    chrome: executablePath,
+    playwright: require('playwright-core/package.json').version,
+    node: process.version,
+    git: git(),
+    build: buildNote,
+    server: serverNote,
+    hostOrigin: origins.hostOrigin,
+    sdkOrigin: origins.sdkOrigin,
+    device: `${DEVICE.viewport.width}×${DEVICE.viewport.height} CSS px phone viewport at DPR ${DEVICE.deviceScaleFactor}, touch`,
+    cpuRate: CPU_RATE,
+    network: `slow 4G (${NETWORK.latency} ms RTT, ${((NETWORK.downloadThroughput * 8) / 1e6).toFixed(2)} Mbit/s down, ${((NETWORK.uploadThroughput * 8) / 1e6).toFixed(2)} Mbit/s up)`,
+    rounds: results.length,
+    wallSecs: ((Date.now() - t0) / 1000).toFixed(0),
+  };
+  await cleanup();
+  const md = renderReport({ meta, agg, rows, skipped, widgets: WIDGETS, built, checks });
+  let out = opt('--out');
+  if (!out && !quick) {
+    mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+    out = join(REPO, 'bench', 'results', `${meta.date.slice(0, 16).replace(/:/g, '')}Z.md`);
+  }
+  if (out) writeFileSync(out, md);
+  log(`\n${md}`);
+  if (out) log(`Report written to ${out}`);
+  if (checks) {
+    log(`\nbench --quick: ${checks.failures.length ? `${checks.failures.length} check(s) FAILED` : `${checks.passed.length} checks passed`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    for (const f of checks.failures) console.error(`FAIL bench: ${f}`);
+    process.exitCode = checks.failures.length ? 1 : 0;
+  }
+}
+
+/** The smoke run's assertions: exact figures only, one line per failed check. */
+function smokeChecks(agg) {
+  const failures = [];
+  const passed = [];
+  const check = (ok, text) => (ok ? passed : failures).push(text);
+  for (const [id, a] of Object.entries(agg)) {
+    check(a.failedRuns.length === 0, `${id}: the run completed${a.failedRuns.length ? ` — ${a.failedRuns[0]}` : ''}`);
+    const last = a.last;
+    if (!last) continue;
+    check(last.consoleErrors.length === 0, `${id}: no console errors${last.consoleErrors.length ? ` — ${last.consoleErrors.length}: ${last.consoleErrors[0]}` : ''}`);
+    check(last.failedRequests.length === 0, `${id}: no failed request to our origin${last.failedRequests.length ? ` — ${last.failedRequests.join('; ')}` : ''}`);
+    check(!last.notReady?.length, `${id}: every expected widget fired its ready event${last.notReady?.length ? ` — missing: ${last.notReady.join(', ')}` : ''}`);
+    if (a.variant.kind === 'page') check(last.cls === 0, `${id}: CLS ${last.cls.toFixed(3)} = 0.000${last.shifts.length ? ` — shifted: ${last.shifts.map((s) => s.sources.join('+')).join('; ')}` : ''}`);
+  }
+  const sc = agg.scrolled?.last;
+  if (sc) check(sc.codeBytes <= TARGETS.totalCodeGzip, `all widgets: ${fmt(sc.codeBytes)} B of code from our origin ≤ ${fmt(TARGETS.totalCodeGzip)} B (50 KiB gzip)`);
+  for (const [id, a] of Object.entries(agg)) {
+    if (!id.endsWith(':before') || !a.last) continue;
+    const k = a.last.byKind;
+    const beyond = a.last.bytes - (k.loader?.bytes ?? 0) - (k.runtime?.bytes ?? 0);
+    check(beyond <= TARGETS.chatBeforeBeyondRuntime, `${id}: ${fmt(beyond)} B beyond loader and runtime ≤ ${fmt(TARGETS.chatBeforeBeyondRuntime)} B`);
+  }
+  return { failures, passed };
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(`FAIL bench: ${err.stack ?? err}`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
