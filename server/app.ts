@@ -368,13 +368,20 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       };
       // Subscribe first, then replay: nothing committed in between can be missed.
       const unsubscribe = await hub.subscribe(conversationId, () => void flush());
-      stream.onAbort(() => unsubscribe());
+      let wakeUp = () => {};
+      const aborted = new Promise<void>((resolve) => (wakeUp = resolve));
+      stream.onAbort(() => {
+        unsubscribe();
+        wakeUp();
+      });
       await stream.writeSSE({ event: 'status', data: JSON.stringify({ conversationId, status: 'open', staffOnline: staffOnline(clinic, now()) }), retry: 3000 });
       await flush();
       const ping = opts.ssePingMs ?? 15_000;
       while (!stream.aborted && !stream.closed) {
-        await stream.sleep(ping);
-        if (!stream.aborted) await stream.write(': ping\n\n');
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([aborted, new Promise((r) => (timer = setTimeout(r, ping)))]);
+        clearTimeout(timer);
+        if (!stream.aborted && !stream.closed) await stream.write(': ping\n\n').catch(() => {});
       }
       unsubscribe();
     });

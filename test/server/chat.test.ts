@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createApp } from '../../server/app.js';
+import type { Db } from '../../server/db/index.js';
+import { ChatMessageSchema, ChatStatusEventSchema, CreateConversationResponseSchema, PostMessageResponseSchema } from '../../src/core/contract/chat.js';
+import { StaffConversationsResponseSchema, StaffMessagesResponseSchema } from '../../src/core/contract/staff.js';
+import { AURORA, SECOND, SECOND_STAFF, STAFF, drivers, startServer, type TestServer } from './helpers.js';
+
+interface SseEvent {
+  event: string;
+  id?: string;
+  data: string;
+}
+
+/** Reads `text/event-stream` events from a Response until `until` says stop (or timeout). */
+function sseReader(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buf = '';
+  const queue: SseEvent[] = [];
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+  async function next(timeoutMs = 5000): Promise<SseEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (queue.length) return queue.shift()!;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for an SSE event');
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const chunk = await Promise.race([pending ??= reader.read(), new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), left)))]);
+      clearTimeout(timer);
+      if (chunk !== 'timeout') pending = undefined;
+      if (chunk === 'timeout') throw new Error('timed out waiting for an SSE event');
+      if (chunk.done) throw new Error('stream ended');
+      buf += decoder.decode(chunk.value, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const ev: SseEvent = { event: 'message', data: '' };
+        let hasData = false;
+        for (const line of block.split('\n')) {
+          if (line.startsWith(':')) continue;
+          const [k, ...rest] = line.split(':');
+          const v = rest.join(':').replace(/^ /, '');
+          if (k === 'event') ev.event = v;
+          else if (k === 'id') ev.id = v;
+          else if (k === 'data') {
+            ev.data += (hasData ? '\n' : '') + v;
+            hasData = true;
+          }
+        }
+        if (hasData) queue.push(ev);
+      }
+    }
+  }
+  return { next, close: () => reader.cancel().catch(() => {}) };
+}
+
+for (const driver of drivers) {
+  describe(`chat [${driver.name}]`, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startServer(driver);
+    });
+    after(() => s.close());
+
+    const open = async (message?: string) => {
+      const r = await s.request('/v1/chat/conversations', { json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234' }, ...(message ? { message } : {}) } });
+      assert.equal(r.status, 201);
+      return CreateConversationResponseSchema.parse(await r.json());
+    };
+    const staffPost = (id: string, body: string, token = STAFF, app = s.app) =>
+      app.request(`/v1/staff/conversations/${id}/messages`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ body }) });
+
+    it('visitor opens a conversation, gets the live stream, receives the staff reply; resumes after Last-Event-ID', async () => {
+      const c = await open('Hello, is the VIP package available in March?');
+      assert.equal(c.messages.length, 1);
+      const first = c.messages[0]!;
+      const res = await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${c.token}&clinic=${AURORA}`, { key: null });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+      const sse = sseReader(res);
+      const status = await sse.next();
+      assert.equal(status.event, 'status');
+      ChatStatusEventSchema.parse(JSON.parse(status.data));
+      const replay = await sse.next();
+      assert.equal(replay.event, 'message');
+      assert.equal(replay.id, first.id);
+      assert.deepEqual(ChatMessageSchema.parse(JSON.parse(replay.data)), first);
+
+      const t0 = performance.now();
+      const posted = await staffPost(c.conversation.id, 'Yes, we have availability from 3 March.');
+      assert.equal(posted.status, 201);
+      const live = await sse.next(3000);
+      const ms = Math.round(performance.now() - t0);
+      const msg = ChatMessageSchema.parse(JSON.parse(live.data));
+      assert.equal(msg.author, 'staff');
+      assert.equal(msg.authorName, 'Demo coordinator');
+      assert.equal(live.id, msg.id);
+      console.log(`  [${driver.name}] staff reply reached the SSE stream in ${ms} ms`);
+      await sse.close();
+
+      // Visitor posts while disconnected; reconnecting with Last-Event-ID replays only what was missed.
+      const v = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: 'Great, thanks!' } });
+      assert.equal(v.status, 201);
+      const mine = PostMessageResponseSchema.parse(await v.json()).message;
+      const res2 = await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${c.token}`, { headers: { 'Last-Event-ID': msg.id } });
+      const sse2 = sseReader(res2);
+      assert.equal((await sse2.next()).event, 'status');
+      const missed = await sse2.next();
+      assert.equal(missed.id, mine.id);
+      await assert.rejects(sse2.next(300), /timed out/);
+      await sse2.close();
+    });
+
+    it('a message written through another app instance reaches the stream (LISTEN/NOTIFY fan-out)', async () => {
+      const c = await open();
+      // Second "instance": its own connection pool and LISTEN connection on PostgreSQL.
+      const otherDb: Db = driver.name === 'postgres' ? await s.reopen() : s.db;
+      const other = createApp({ db: otherDb, logger: false, now: () => s.clock.now });
+      try {
+        const res = await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${c.token}`);
+        const sse = sseReader(res);
+        assert.equal((await sse.next()).event, 'status');
+        const t0 = performance.now();
+        assert.equal((await staffPost(c.conversation.id, 'Hello from instance B', STAFF, other)).status, 201);
+        const ev = await sse.next(3000);
+        assert.equal(ChatMessageSchema.parse(JSON.parse(ev.data)).body, 'Hello from instance B');
+        console.log(`  [${driver.name}] cross-instance fan-out in ${Math.round(performance.now() - t0)} ms`);
+        await sse.close();
+      } finally {
+        await other.chatHub.close();
+        if (otherDb !== s.db) await otherDb.close();
+      }
+    });
+
+    it('tokens and tenants guard conversations', async () => {
+      const c = await open('hi');
+      assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${'x'.repeat(32)}`)).status, 403);
+      assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${'x'.repeat(32)}`, { json: { body: 'x' } })).status, 403);
+      assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${c.token}`, { key: SECOND })).status, 404);
+      assert.equal((await staffPost(c.conversation.id, 'intruder', SECOND_STAFF)).status, 404);
+      const listB = StaffConversationsResponseSchema.parse(await (await s.app.request('/v1/staff/conversations', { headers: { Authorization: `Bearer ${SECOND_STAFF}` } })).json());
+      assert.ok(!listB.conversations.some((x) => x.id === c.conversation.id));
+      const listA = StaffConversationsResponseSchema.parse(await (await s.app.request('/v1/staff/conversations', { headers: { Authorization: `Bearer ${STAFF}` } })).json());
+      const mine = listA.conversations.find((x) => x.id === c.conversation.id)!;
+      assert.equal(mine.lastMessage?.body, 'hi');
+      assert.equal(mine.context.quoteReference, 'Q-ABC234');
+      const msgs = StaffMessagesResponseSchema.parse(await (await s.app.request(`/v1/staff/conversations/${c.conversation.id}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json());
+      assert.deepEqual(msgs.messages.map((m) => m.body), ['hi']);
+      const empty = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: '   ' } });
+      assert.equal(empty.status, 400);
+    });
+  });
+}
