@@ -16,6 +16,8 @@ type Block = { day: string; start: string; end: string };
 const weekly = (days: readonly string[], ...ranges: [string, string][]): Block[] =>
   days.flatMap((day) => ranges.map(([start, end]) => ({ day, start, end })));
 
+const NO_BENCHMARK: Record<string, string[]> = { 'gastric-balloon': ['US', 'SA', 'AE'], 'eyebrow-transplant': ['US', 'CH'], 'check-up': ['SE'] };
+
 /** Builds the catalog Procedure JSON (name/description as locale maps) from a seed entry. */
 export function buildProcedure(p: SeedProcedure, rates = RATES) {
   const heavy = ['orthopaedics', 'cardiac', 'bariatric'].includes(p.specialty);
@@ -28,9 +30,9 @@ export function buildProcedure(p: SeedProcedure, rates = RATES) {
   ];
   const medical = p.components.reduce((s, x) => s + x.amount, 0);
   const standardTotal = medical + Math.round((medical * p.contingencyPercent) / 100);
-  // Deterministic gaps: some procedures have no figure for some countries (savings hidden there).
+  // Gaps on purpose: where we have no figure for a country, savings are hidden, never invented.
   const benchmarks = Object.entries(HOME_COUNTRIES)
-    .filter(([country]) => !((p.id.length + country.charCodeAt(0)) % 7 === 0))
+    .filter(([country]) => !NO_BENCHMARK[p.id]?.includes(country))
     .map(([country, currency]) => {
       const eur = standardTotal * p.homeFactor * COUNTRY_LEVEL[country]!;
       const local = (eur / 100) * (rates.rates as Record<string, number>)[currency]!;

@@ -82,7 +82,9 @@ export function convertMinor(amount: number, from: string, to: string, rates: Ex
   // amount / 10^ef / (rf/S) * (rt/S) * 10^et
   const num = BigInt(amount) * rt * 10n ** BigInt(et);
   const den = rf * 10n ** BigInt(ef);
-  return Number(divHalfUp(num, den));
+  const out = divHalfUp(num, den);
+  if (out > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${amount} ${from} in ${to} exceeds the safe integer range`);
+  return Number(out);
 }
 
 /** Percent of an integer amount, half-up, percent exact to 2 decimals. */
