@@ -77,6 +77,10 @@ export function derive(raw, { widgets, sdkOrigin }) {
     longestTask: p.longtasks.length ? Math.max(...p.longtasks.map((t) => t.d)) : 0,
     ourLongestScript: ourScripts.length ? Math.max(...ourScripts.map((s) => s.d)) : 0,
     ourScriptTime: sum(ourScripts.map((s) => s.d)),
+    ourTopScripts: [...ourScripts]
+      .sort((a, b) => b.d - a.d)
+      .slice(0, 3)
+      .map((s) => ({ d: s.d, file: s.url.slice(sdkOrigin.length), invoker: s.invoker, fn: s.fn })),
     loafSupported: !p.errors.some((e) => e.includes('long-animation-frame')),
     nodes: p.nodes,
     listeners: raw.listeners,

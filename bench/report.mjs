@@ -7,7 +7,7 @@ const exact = (s) => (s ? (s.min === s.max ? fmt(s.median) : `${fmt(s.median)} (
 const signed = (s, unit = ' ms') => (s ? `${s.median >= 0 ? '+' : ''}${s.median.toFixed(0)}${unit} (${s.min.toFixed(0)} – ${s.max.toFixed(0)})` : '—');
 const signedB = (s) => (s ? `${s.median >= 0 ? '+' : ''}${fmt(s.median)}${s.min === s.max ? '' : ` (${fmt(s.min)} – ${fmt(s.max)})`}` : '—');
 
-export function renderReport({ meta, agg, rows, skipped, widgets, built, checks }) {
+export function renderReport({ meta, agg, rows, skipped, widgets, built, checks, accounting = [] }) {
   const L = [];
   const ids = Object.keys(agg);
   const pages = ids.filter((id) => agg[id].variant.kind === 'page');
@@ -89,6 +89,11 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks 
     }
     L.push(`| ${id} | ${signed(a.d.tbt)} | ${signed(a.d.longestTask)} | ${ms(a.ourLongestScript)} | ${ms(a.ourScriptTime)} | ${signed(a.d.load)} | ${signed(a.d.fcp)} |`);
   }
+  const tops = pages.filter((id) => agg[id].last?.ourTopScripts?.length);
+  if (tops.length) {
+    L.push('', 'Our longest scripts (last run; long-animation-frame script attribution):', '');
+    for (const id of tops) L.push(`- ${id}: ${agg[id].last.ourTopScripts.map((s) => `${s.d.toFixed(0)} ms ${s.file}${s.invoker ? ` (${s.invoker})` : ''}`).join('; ')}`);
+  }
   L.push('', '### Each widget: time from the script tag (same page)', '', 'From the inline `performance.mark` just before the loader\'s `<script>` to: the tag defined (chunk loaded), the first frame after its first render (skeleton), its `prm-*-view` event (shown with data).', '');
   L.push('| variant | widget | defined | first frame | ready (`prm-*-view`) |', '| --- | --- | --- | --- | --- |');
   for (const id of pages.filter((x) => x !== 'baseline')) {
@@ -116,7 +121,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks 
     for (const s of skipped) L.push(`- ${s.id} — ${s.label}: ${s.why}`);
     L.push('');
   }
-  const problems = [];
+  const problems = accounting.map((a) => `byte accounting mismatch: ${a}`);
   for (const id of ids) {
     const a = agg[id];
     for (const e of a.failedRuns) problems.push(`${id}: run failed: ${e}`);

@@ -24,7 +24,9 @@ export function classify(url, method, widgets) {
   if (m) {
     if (m[1] === 'runtime') return 'runtime';
     if (m[1].startsWith('locale-')) return 'locale';
-    if (widgets.some((w) => w.name === m[1])) return `widget:${m[1]}`;
+    // A widget's own lazy sub-chunks are named `<widget>.<part>` (e.g. quote-calculator.lead-view).
+    const owner = widgets.find((w) => m[1] === w.name || m[1].startsWith(`${w.name}.`));
+    if (owner) return `widget:${owner.name}`;
     return 'shared';
   }
   return path.startsWith('/cdn/') ? 'shared' : 'other';

@@ -49,7 +49,7 @@ function safeJoin(root, urlPath) {
 }
 
 /** Serves files under `root` with gzip -9 (precomputed once a file) and the given extra headers. */
-function fileResponder(root, extraHeaders = {}) {
+function fileResponder(root, extraHeaders = {}, sent = new Map()) {
   const cache = new Map();
   return async (req, res, urlPath) => {
     const file = safeJoin(root, urlPath);
@@ -69,6 +69,7 @@ function fileResponder(root, extraHeaders = {}) {
     }
     const gzip = entry.gz && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const body = gzip ? entry.gz : entry.raw;
+    sent.set(urlPath, body.length);
     res.writeHead(200, {
       'Content-Type': entry.type,
       'Content-Length': body.length,
@@ -166,7 +167,10 @@ export async function startReferenceServer(repo, { clinic }) {
  * Returns { hostOrigin, sdkOrigin, close() }.
  */
 export async function startOrigins({ cdnDir, render, apiTarget }) {
-  const cdn = fileResponder(cdnDir, { 'Access-Control-Allow-Origin': '*', 'Timing-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+  // Body bytes the server sent for each /cdn/ path: the harness checks its network accounting
+  // against them.
+  const sent = new Map();
+  const cdn = fileResponder(cdnDir, { 'Access-Control-Allow-Origin': '*', 'Timing-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }, sent);
   const sdk = http.createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path.startsWith('/cdn/')) {
@@ -200,6 +204,7 @@ export async function startOrigins({ cdnDir, render, apiTarget }) {
   return {
     sdkOrigin: `http://127.0.0.1:${sdkPort}`,
     hostOrigin: `http://127.0.0.1:${hostPort}`,
+    sentBytes: (cdnPath) => sent.get(cdnPath),
     close: () => Promise.all([closeServer(sdk), closeServer(host)]),
   };
 }

@@ -97,6 +97,7 @@ async function main() {
     log('Starting the reference server (PGlite in a temporary folder) …');
     server = await startReferenceServer(REPO, { clinic: CLINIC_KEY });
     cleanups.push(() => server.stop());
+    log(`  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s since start`);
     serverNote = `server/start.ts on ${server.target} (PGlite, fresh seed), proxied unchanged under /v1`;
   }
   const pages = new Map();
@@ -123,6 +124,7 @@ async function main() {
   // 4. Interleaved rounds: every variant once per round, the order rotated each round.
   const ctx = { sdkOrigin: origins.sdkOrigin, widgets: WIDGETS };
   const results = [];
+  const accounting = [];
   for (let r = 0; r < rounds && !interrupted; r++) {
     const round = {};
     const order = variants.map((_, i) => variants[(i + r) % variants.length]);
@@ -135,6 +137,11 @@ async function main() {
         raw = await runOnce(browser, spec, ctx);
       } catch (err) {
         raw = { ok: false, error: String(err.message ?? err).split('\n')[0] };
+      }
+      // The network accounting must match what the server sent, byte for byte.
+      for (const n of raw.ok ? raw.network : []) {
+        const sent = n.path.startsWith('/cdn/') && !n.failed ? origins.sentBytes(n.path.slice('/cdn/'.length)) : undefined;
+        if (sent !== undefined && sent !== n.body) accounting.push(`${v.id}: ${n.path} counted ${n.body} B, server sent ${sent} B`);
       }
       round[v.id] = derive(raw, ctx);
       const d = round[v.id];
@@ -149,7 +156,7 @@ async function main() {
   // 5. Figures, targets, checks, report.
   const agg = aggregate(results, variants);
   const rows = judge(agg, { widgets: WIDGETS, built, skipped });
-  const checks = quick ? smokeChecks(agg, rows) : undefined;
+  const checks = quick ? smokeChecks(agg, accounting) : undefined;
   const meta = {
     mode: quick ? 'quick' : 'full',
     date: new Date().toISOString(),
@@ -173,7 +180,7 @@ async function main() {
     wallSecs: ((Date.now() - t0) / 1000).toFixed(0),
   };
   await cleanup();
-  const md = renderReport({ meta, agg, rows, skipped, widgets: WIDGETS, built, checks });
+  const md = renderReport({ meta, agg, rows, skipped, widgets: WIDGETS, built, checks, accounting });
   let out = opt('--out');
   if (!out && !quick) {
     mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
@@ -190,10 +197,11 @@ async function main() {
 }
 
 /** The smoke run's assertions: exact figures only, one line per failed check. */
-function smokeChecks(agg) {
+function smokeChecks(agg, accounting) {
   const failures = [];
   const passed = [];
   const check = (ok, text) => (ok ? passed : failures).push(text);
+  check(accounting.length === 0, `byte accounting: network events match the bytes the CDN origin sent${accounting.length ? ` — ${accounting[0]}` : ''}`);
   for (const [id, a] of Object.entries(agg)) {
     check(a.failedRuns.length === 0, `${id}: the run completed${a.failedRuns.length ? ` — ${a.failedRuns[0]}` : ''}`);
     const last = a.last;
