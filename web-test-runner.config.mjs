@@ -40,6 +40,10 @@ async function referenceServer() {
   return serverPromise;
 }
 
+// Seed before the first test, so no test's first request races the seeding (ky would time out).
+const t0 = Date.now();
+if (await referenceServer()) console.log(`Reference server (PGlite in memory) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
 // Controllable endpoints for the API client tests (not a stand-in for the backend).
 const counters = new Map();
 async function testRoute(ctx) {

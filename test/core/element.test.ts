@@ -96,4 +96,23 @@ describe('base element and data controller', () => {
     expect(document.styleSheets.length).to.equal(sheets);
     expect(document.adoptedStyleSheets.length).to.equal(0);
   });
+
+  it('applies the clinic’s remote theme (mode and tokens) below what the page sets', async () => {
+    resetConfig({ api: location.origin, clinic: 'pk_demo_second' });
+    const el = await make('slow?ms=1');
+    await until(() => !!el.shadowRoot!.querySelector('#second') && getComputedStyle(el.shadowRoot!.querySelector('#second')!).backgroundColor === 'rgb(29, 78, 216)');
+    expect(el.matches(':state(light)')).to.equal(true);
+    resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
+    const aurora = await make('slow?ms=1');
+    await until(() => aurora.matches(':state(auto)'));
+    expect(getComputedStyle(aurora.shadowRoot!.querySelector('.card')!).borderTopLeftRadius).to.equal(`${0.75 * 1.5 * 16}px`);
+    const wrap = await fixture<HTMLDivElement>(html`<div><style>
+      .page prm-test-element { --prm-color-primary: rgb(120, 20, 60); }
+    </style><div class="page"><prm-test-element theme="light"></prm-test-element></div></div>`);
+    const pageWins = wrap.querySelector('prm-test-element')!;
+    await until(() => !!pageWins.shadowRoot!.querySelector('#second'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pageWins.matches(':state(light)'), 'attribute beats the remote mode').to.equal(true);
+    expect(getComputedStyle(pageWins.shadowRoot!.querySelector('#second')!).backgroundColor).to.equal('rgb(120, 20, 60)');
+  });
 });
