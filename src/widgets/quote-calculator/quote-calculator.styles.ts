@@ -15,6 +15,7 @@ export const styles = css`
   .card > .skeleton,
   .card > .state {
     flex: 1;
+    min-block-size: 0;
   }
   h2,
   h3,
@@ -124,6 +125,19 @@ export const styles = css`
     inline-size: 100%;
     float: inline-start;
   }
+  /* Narrow: specialties in one row that scrolls sideways, so the choice stays short. */
+  @container (max-inline-size: 42rem) {
+    #specialties {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      padding-block: 4px;
+      padding-inline: 4px;
+      scrollbar-width: thin;
+    }
+    #specialties .pill {
+      flex: none;
+    }
+  }
   .pill {
     position: relative;
     display: inline-flex;
@@ -161,7 +175,7 @@ export const styles = css`
   .options-list {
     display: grid;
     gap: calc(var(--_space) * 2);
-    max-block-size: 18rem;
+    max-block-size: 15rem;
     overflow-y: auto;
     padding: 4px;
   }

@@ -415,8 +415,8 @@ export class PrmQuoteCalculator extends PrmElement {
   #skeleton(): TemplateResult {
     const col = (n: number) => Array.from({ length: n }, () => html`<div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div>`);
     return html`<div class="layout skel">
-      <div class="col">${col(4)}</div>
-      <div class="col">${col(3)}</div>
+      <div class="col">${col(2)}</div>
+      <div class="col">${col(2)}</div>
     </div>`;
   }
 

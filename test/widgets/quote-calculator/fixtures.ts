@@ -119,3 +119,38 @@ export function stubFetch(handler: Handler): () => void {
     window.fetch = real;
   };
 }
+
+export interface Seen {
+  url: URL;
+  method: string;
+  body?: string;
+  key: string | null;
+}
+
+/**
+ * Watches (and optionally overrides) the widget's /v1 calls while everything else reaches the real
+ * reference server: `override` returns a Response to answer instead, `undefined` to pass through.
+ */
+export function interceptFetch(override: (url: URL, method: string, n: number) => Response | Promise<Response> | undefined = () => undefined) {
+  const real = window.fetch;
+  const seen: Seen[] = [];
+  const counts = new Map<string, number>();
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(req.url);
+    if (!url.pathname.startsWith('/v1/')) return real(input, init);
+    const body = req.method === 'GET' ? undefined : await req.clone().text();
+    seen.push({ url, method: req.method, body, key: req.headers.get('Idempotency-Key') });
+    const id = `${req.method} ${url.pathname}`;
+    const n = (counts.get(id) ?? 0) + 1;
+    counts.set(id, n);
+    const res = await override(url, req.method, n);
+    return res ?? real(req);
+  };
+  return {
+    seen,
+    restore: () => {
+      window.fetch = real;
+    },
+  };
+}
