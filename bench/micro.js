@@ -6,6 +6,7 @@
 // building strings, sorting, JSON). It is repeated k times, k the smallest power of two with
 // k·C ≥ 20 ms, so the timer resolution is negligible. The result is the ratio
 // work / C: "this rendering costs R calibration tasks", comparable across machines and throttles.
+/* eslint-disable-next-line @typescript-eslint/no-unused-expressions -- evaluated as an expression in the page */
 async (el, run, opts) => {
   const now = () => performance.now();
   const median = (a) => {

@@ -36,7 +36,10 @@ export function planVariants(widgets, built) {
       { id: `${w.name}:before`, label: `only <${w.tag}>, before the first interaction`, kind: 'page', page: { loader: true, tags: [w.name] }, solo: w.name },
       { id: `${w.name}:after`, label: `only <${w.tag}>, after the first interaction`, kind: 'page', page: { loader: true, tags: [w.name] }, solo: w.name, interact: { tag: w.tag, fn: w.interact }, expectReady: [w.tag] },
     ];
-    for (const v of pair) (why ? skipped.push({ id: v.id, label: v.label, why }) : variants.push(v));
+    for (const v of pair) {
+      if (why) skipped.push({ id: v.id, label: v.label, why });
+      else variants.push(v);
+    }
   }
   for (const w of widgets) {
     for (const m of w.micro ?? []) {

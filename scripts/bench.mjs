@@ -123,6 +123,10 @@ async function main() {
 
   // 4. Interleaved rounds: every variant once per round, the order rotated each round.
   const ctx = { sdkOrigin: origins.sdkOrigin, widgets: WIDGETS };
+  // One uncounted warm-up run: the first page of a freshly launched browser pays for starting
+  // its processes, which would land on whichever variant comes first.
+  const warm = variants[0];
+  await runOnce(browser, { ...warm, url: urlOf(warm), timeoutMs: 45_000 }, ctx).catch((err) => log(`  warm-up run failed: ${err.message}`));
   const results = [];
   const accounting = [];
   for (let r = 0; r < rounds && !interrupted; r++) {
