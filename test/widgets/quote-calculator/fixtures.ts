@@ -131,7 +131,7 @@ export interface Seen {
  * Watches (and optionally overrides) the widget's /v1 calls while everything else reaches the real
  * reference server: `override` returns a Response to answer instead, `undefined` to pass through.
  */
-export function interceptFetch(override: (url: URL, method: string, n: number) => Response | Promise<Response> | undefined = () => undefined) {
+export function interceptFetch(override: (url: URL, method: string, n: number) => Response | Promise<Response | undefined> | undefined = () => undefined) {
   const real = window.fetch;
   const seen: Seen[] = [];
   const counts = new Map<string, number>();
