@@ -115,7 +115,9 @@ export async function startHarness(): Promise<Harness> {
 
 /** The snippet from the README, pointed at the harness's CDN origin. */
 export function snippet(cdn: string, extra = ''): string {
-  return `<link rel="stylesheet" href="${cdn}/cdn/prm-reserve.css" />
+  // (The data: icon only keeps the test pages from asking the host for /favicon.ico.)
+  return `<link rel="icon" href="data:," />
+<link rel="stylesheet" href="${cdn}/cdn/prm-reserve.css" />
 <script type="module" src="${cdn}/cdn/loader.js" data-api="${cdn}" data-clinic="pk_demo_aurora" data-locale="auto"${extra}></script>`;
 }
 
