@@ -21,9 +21,9 @@ export const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/), 
 /** Server-generated UUID. */
 export const UuidSchema = z.uuid();
 /** UTC instant, ISO 8601 with `Z` (responses). */
-export const DateTimeSchema = z.iso.datetime().check(z.describe('UTC instant, ISO 8601'));
+export const DateTimeSchema = z.iso.datetime().check(z.meta({ id: 'DateTime', description: 'UTC instant, ISO 8601' }));
 /** Instant accepted in requests: ISO 8601 with `Z` or an explicit offset. */
-export const DateTimeInputSchema = z.iso.datetime({ offset: true }).check(z.describe('ISO 8601 instant with Z or offset'));
+export const DateTimeInputSchema = z.iso.datetime({ offset: true }).check(z.meta({ id: 'DateTimeInput', description: 'ISO 8601 instant with Z or an offset' }));
 /** Calendar date `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date();
 /** Integer amount in the currency's minor units (cents); never a float. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DateTimeSchema } from './common.js';
 
 /** `--prm-*` custom property name. */
 export const ThemeTokenNameSchema = z.string().check(z.regex(/^--prm-[a-z0-9-]{1,60}$/));
@@ -28,5 +29,5 @@ export type Theme = z.infer<typeof ThemeSchema>;
 
 /** `PUT /v1/staff/theme` body and answer. */
 export const PutThemeBodySchema = ThemeSchema;
-export const PutThemeResponseSchema = z.object({ theme: ThemeSchema, updatedAt: z.iso.datetime() });
+export const PutThemeResponseSchema = z.object({ theme: ThemeSchema, updatedAt: DateTimeSchema });
 export type PutThemeResponse = z.infer<typeof PutThemeResponseSchema>;
