@@ -137,6 +137,9 @@ export async function startReferenceServer(repo, { clinic }) {
     })(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Whatever happens to the harness, the server does not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const keep = (d) => {
     log.push(String(d));
     if (log.length > 200) log.shift();
@@ -144,6 +147,7 @@ export async function startReferenceServer(repo, { clinic }) {
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
@@ -163,7 +167,8 @@ export async function startReferenceServer(repo, { clinic }) {
 }
 
 /**
- * Starts both origins. `render(pathname, query)` returns the host page's HTML (or undefined → 404).
+ * Starts both origins. `apiTarget`: the reference server's base URL (or a function giving it).
+ * `render(pathname, query)` returns the host page's HTML (or undefined → 404).
  * Returns { hostOrigin, sdkOrigin, close() }.
  */
 export async function startOrigins({ cdnDir, render, apiTarget }) {
@@ -178,7 +183,8 @@ export async function startOrigins({ cdnDir, render, apiTarget }) {
       return void cdn(req, res, path.slice('/cdn/'.length));
     }
     if (path.startsWith('/v1/') || path === '/v1') {
-      if (apiTarget) return proxy(req, res, apiTarget);
+      const target = typeof apiTarget === 'function' ? apiTarget() : apiTarget;
+      if (target) return proxy(req, res, target);
       res.writeHead(503, { 'Content-Type': 'application/json' });
       return void res.end(JSON.stringify({ error: { code: 'no_server', message: 'the reference server is not built yet' } }));
     }

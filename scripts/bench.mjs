@@ -67,6 +67,15 @@ function git() {
 }
 
 async function main() {
+  // 0. The reference server seeds its database (~20 s): start it first, in parallel with the rest.
+  let serverP;
+  if (existsSync(join(REPO, 'server', 'start.ts'))) {
+    log('Starting the reference server (PGlite in a temporary folder) …');
+    serverP = startReferenceServer(REPO, { clinic: CLINIC_KEY });
+    serverP.catch(() => {}); // awaited below; a failure is reported there
+    cleanups.push(async () => (await serverP.catch(() => undefined))?.stop());
+  }
+
   // 1. The CDN build under test: a fresh one in a temporary folder (never touching dist/), or --dist.
   let cdnDir = opt('--dist');
   let buildNote;
@@ -90,20 +99,13 @@ async function main() {
   const { variants, skipped } = planVariants(WIDGETS, built);
   log(`Widgets built: ${[...built].join(', ') || 'none'}; variants: ${variants.map((v) => v.id).join(', ')}`);
 
-  // 2. The reference server (when it exists) and the two origins.
+  // 2. The two origins (/v1 is proxied to the reference server once it is up).
   let server;
   let serverNote = 'not present (server/start.ts missing): API calls answer 503';
-  if (existsSync(join(REPO, 'server', 'start.ts'))) {
-    log('Starting the reference server (PGlite in a temporary folder) …');
-    server = await startReferenceServer(REPO, { clinic: CLINIC_KEY });
-    cleanups.push(() => server.stop());
-    log(`  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s since start`);
-    serverNote = `server/start.ts on ${server.target} (PGlite, fresh seed), proxied unchanged under /v1`;
-  }
   const pages = new Map();
   const origins = await startOrigins({
     cdnDir,
-    apiTarget: server?.target,
+    apiTarget: () => server?.target,
     render: (path) => pages.get(path),
   });
   cleanups.push(() => origins.close());
@@ -127,6 +129,11 @@ async function main() {
   // its processes, which would land on whichever variant comes first.
   const warm = variants[0];
   await runOnce(browser, { ...warm, url: urlOf(warm), timeoutMs: 45_000 }, ctx).catch((err) => log(`  warm-up run failed: ${err.message}`));
+  if (serverP) {
+    server = await serverP;
+    log(`  reference server ready ${((Date.now() - t0) / 1000).toFixed(1)} s after start`);
+    serverNote = `server/start.ts on ${server.target} (PGlite, fresh seed), proxied unchanged under /v1`;
+  }
   const results = [];
   const accounting = [];
   for (let r = 0; r < rounds && !interrupted; r++) {
