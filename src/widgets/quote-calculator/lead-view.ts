@@ -234,8 +234,8 @@ export class LeadView {
     const input = this.#input;
     return html`<form class="lead" part="form" novalidate @submit=${this.#submit} aria-labelledby="lead-title">
       <h3 id="lead-title" tabindex="-1">${msg('Get my personalised quote')}</h3>
-      <p class="sub">${msg(str`A patient coordinator will review your estimate of ${formatMoney(est.total, est.currency, locale)} and contact you.`)}</p>
-      ${errCount ? html`<p class="error" role="alert">${msg(str`Please check ${errCount} field(s) below.`)}</p>` : nothing}
+      <p class="sub">${reviewLine(formatMoney(est.total, est.currency, locale))}</p>
+      ${errCount ? html`<p class="error" role="alert">${checkFields(errCount)}</p>` : nothing}
       <div class="grid">
         ${this.#field('name', msg('Full name'), (ids, inv) => html`<input id="f-name" class="input" name="name" autocomplete="name" .value=${f.name} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('name')} />`)}
         ${this.#field('email', msg('Email'), (ids, inv) => html`<input id="f-email" class="input" name="email" type="email" autocomplete="email" dir="ltr" .value=${f.email} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('email')} />`)}
@@ -316,11 +316,11 @@ export class LeadView {
     const time = (d: Date) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(d);
     return html`<div class="done" part="success">
       <h3 id="done-title" tabindex="-1">${msg('Thank you! Your request has reached the clinic.')}</h3>
-      ${late ? html`<p class="sub" id="sent-late">${msg(str`It was sent at ${time(sentAt)}, once the connection was back.`)}</p>` : nothing}
+      ${late ? html`<p class="sub" id="sent-late">${sentLate(time(sentAt))}</p>` : nothing}
       <p class="ref">${msg('Your reference')} <strong id="reference" dir="ltr">${r.reference}</strong></p>
       <p class="total" part="total"><span>${msg("The clinic's estimate")}</span> <strong>${money(e.total, e.totalMax, e.currency, locale)}</strong></p>
       ${r.priceChanged ? html`<p>${msg('The price was updated by the clinic since you saw it; this is the current estimate.')}</p>` : nothing}
-      <p class="sub">${msg(str`Valid until ${formatDateTime(r.validUntil, config.timeZone, locale, { dateStyle: 'long' })}.`)}</p>
+      <p class="sub">${validUntil(formatDateTime(r.validUntil, config.timeZone, locale, { dateStyle: 'long' }))}</p>
       <h4>${msg('Next steps')}</h4>
       <ol class="steps">
         <li>${msg('A patient coordinator reviews your request, usually within one working day.')}</li>
@@ -329,7 +329,7 @@ export class LeadView {
       </ol>
       <div class="actions">
         ${wa
-          ? html`<a class="btn btn-primary" id="whatsapp" href=${whatsappLink(wa, msg(str`Hello, my quote reference is ${r.reference}.`))} target="_blank" rel="noopener noreferrer"
+          ? html`<a class="btn btn-primary" id="whatsapp" href=${whatsappLink(wa, hello(r.reference))} target="_blank" rel="noopener noreferrer"
               >${msg('Continue on WhatsApp')}</a
             >`
           : nothing}
@@ -339,3 +339,9 @@ export class LeadView {
     </div>`;
   }
 }
+
+const reviewLine = (total: string) => msg(str`A patient coordinator will review your estimate of ${total} and contact you.`);
+const checkFields = (count: number) => msg(str`Please correct the highlighted fields: ${count}.`);
+const sentLate = (time: string) => msg(str`It was sent at ${time}, once the connection was back.`);
+const validUntil = (date: string) => msg(str`Valid until ${date}.`);
+const hello = (reference: string) => msg(str`Hello, my quote reference is ${reference}.`);

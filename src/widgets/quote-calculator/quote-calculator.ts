@@ -477,7 +477,7 @@ export class PrmQuoteCalculator extends PrmElement {
                 const f = from(proc);
                 return html`<label class="option" id=${`proc-${proc.id}`}>
                   <input type="radio" name="procedure" .value=${proc.id} .checked=${p?.id === proc.id} @change=${this.#pickProcedure} />
-                  <span class="opt-text"><span class="opt-name">${proc.name}</span>${f !== undefined ? html`<span class="opt-meta">${msg(str`from ${formatMoney(f, currency, locale, { whole: true })}`)}</span>` : nothing}</span>
+                  <span class="opt-text"><span class="opt-name">${proc.name}</span>${f !== undefined ? html`<span class="opt-meta">${fromPrice(formatMoney(f, currency, locale, { whole: true }))}</span>` : nothing}</span>
                 </label>`;
               })
             : html`<p class="hint" role="status">${msg('No treatment matches your search.')}</p>`}
@@ -535,9 +535,7 @@ export class PrmQuoteCalculator extends PrmElement {
           (a) => html`<label class="check"
             ><input type="checkbox" name="addon" .value=${a.id} .checked=${sel.addOns.includes(a.id)} @change=${this.#toggleAddOn} /><span
               >${a.label} <span class="opt-meta"
-                >+${a.per === 'night'
-                  ? msg(str`${formatMoney(a.amount, p.currency, locale)} per night`)
-                  : formatMoney(a.amount, p.currency, locale)}</span
+                >+${a.per === 'night' ? perNight(formatMoney(a.amount, p.currency, locale)) : formatMoney(a.amount, p.currency, locale)}</span
               ></span
             ></label
           >`,
@@ -572,7 +570,7 @@ export class PrmQuoteCalculator extends PrmElement {
             </label>
             ${s
               ? html`<p class="saving-line">
-                  ${msg(str`Typical price in ${regions(s.country)}:`)} <bdi>${formatMoney(s.benchmark.amount, s.benchmark.currency, locale)}</bdi>
+                  ${typicalIn(regions(s.country))} <bdi>${formatMoney(s.benchmark.amount, s.benchmark.currency, locale)}</bdi>
                 </p>
                 ${s.amount > 0
                   ? html`<p class="saving" id="saving">
@@ -580,7 +578,7 @@ export class PrmQuoteCalculator extends PrmElement {
                       (${formatPercent(s.percent / 100, locale)})
                     </p>`
                   : html`<p class="saving-none" id="saving">${msg('No saving against this country for this package.')}</p>`}
-                <p class="source">${msg(str`Source: ${s.source}, ${s.year}.`)}</p>`
+                <p class="source">${sourceLine(s.source, s.year)}</p>`
               : nothing}
           </div>`
         : nothing}
@@ -599,3 +597,8 @@ function displayNames(locale: string, type: 'currency' | 'region'): (code: strin
     return (c) => c;
   }
 }
+
+const fromPrice = (price: string) => msg(str`from ${price}`);
+const perNight = (price: string) => msg(str`${price} per night`);
+const typicalIn = (country: string) => msg(str`Typical price in ${country}:`);
+const sourceLine = (source: string, year: number) => msg(str`Source: ${source}, ${year}.`);

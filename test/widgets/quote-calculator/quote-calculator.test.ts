@@ -273,7 +273,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
     email.dispatchEvent(new Event('input'));
     $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
     await until(() => !!$(el, '[role=alert]'));
-    expect($(el, '[role=alert]')!.textContent).to.match(/check 4 field/);
+    expect($(el, '[role=alert]')!.textContent).to.contain('highlighted fields: 4');
     expect(active(el)?.id).to.equal('f-name');
     expect($(el, '#f-name')!.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#f-email')!.getAttribute('aria-describedby')).to.equal('e-email');
