@@ -151,7 +151,7 @@ export function aggregate(rounds, variants) {
         ]),
       ),
       beforeFirstReady: series((r) => r.beforeFirstReady?.requests),
-      micro: v.kind === 'micro' ? { ratio: series((r) => r.micro?.ratio), calibrationMs: series((r) => r.micro?.calibrationMs), workMs: series((r) => r.micro?.workMs), k: series((r) => r.micro?.k) } : undefined,
+      micro: v.kind === 'micro' ? { ratio: series((r) => r.micro?.ratio), medianRatio: series((r) => r.micro?.medianRatio), calibrationMs: series((r) => r.micro?.calibrationMs), workMs: series((r) => r.micro?.workMs), k: series((r) => r.micro?.k) } : undefined,
     };
   }
   return out;

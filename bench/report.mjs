@@ -105,14 +105,14 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
   }
   L.push('');
 
-  L.push('## Rendering micro-benchmarks', '', 'Each run in its own page (same throttling), as a ratio to the calibration task (fixed JavaScript work; see docs/benchmark.md): "costs R calibration tasks". Lower is better; compare ratios across machines, not milliseconds.', '');
-  L.push('| benchmark | ratio (median, min – max) | work ms | calibration ms (k) |', '| --- | --- | --- | --- |');
+  L.push('## Rendering micro-benchmarks', '', 'Each run in its own page (same throttling), as a ratio to the calibration task (fixed JavaScript work; see docs/benchmark.md): "costs R calibration tasks". Within a run, work and calibration samples alternate and the ratio is of the fastest sample of each (the ratio of medians is shown beside); then median (min – max) over rounds. Lower is better; compare ratios across machines, not milliseconds.', '');
+  L.push('| benchmark | ratio (median, min – max) | ratio of medians | work ms | calibration ms (k) |', '| --- | --- | --- | --- | --- |');
   for (const w of widgets) {
     for (const m of w.micro ?? []) {
       const a = agg[`micro:${m.id}`];
       const s = skipped.find((x) => x.id === `micro:${m.id}`);
-      if (!a) L.push(`| ${m.label} | ${s?.why ?? 'not run'} | | |`);
-      else L.push(`| ${m.label} | ${range(a.micro.ratio, '', 2)} | ${range(a.micro.workMs, '', 1)} | ${range(a.micro.calibrationMs, '', 1)} (k = ${a.micro.k?.median ?? '—'}) |`);
+      if (!a) L.push(`| ${m.label} | ${s?.why ?? 'not run'} | | | |`);
+      else L.push(`| ${m.label} | ${range(a.micro.ratio, '', 2)} | ${range(a.micro.medianRatio, '', 2)} | ${range(a.micro.workMs, '', 1)} | ${range(a.micro.calibrationMs, '', 1)} (k = ${a.micro.k?.median ?? '—'}) |`);
     }
   }
   L.push('');
