@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { endpoints, type Endpoint } from '../src/core/contract/endpoints.js';
 import { ErrorBodySchema } from '../src/core/contract/common.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON Schema / OpenAPI nodes
 type Json = Record<string, any>;
 const OUT = new URL('../docs/openapi.json', import.meta.url);
 const REF_PREFIX = '#/components/schemas/';

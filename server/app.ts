@@ -49,6 +49,8 @@ interface KeyRow {
   allow_localhost: boolean;
 }
 
+type LooseCtx = Omit<HandlerCtx, 'params' | 'query' | 'body'> & { params: unknown; query: unknown; body: unknown };
+
 const LOCALHOST = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 const ALLOW_HEADERS = 'Content-Type, X-PRM-Clinic, Idempotency-Key, Authorization, Last-Event-ID';
 const EXPOSE_HEADERS = 'Retry-After, Idempotent-Replayed';
@@ -296,7 +298,8 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
   // 4. Every JSON endpoint of the registry: tenant, rate limit, validation, idempotency, handler.
   for (const ep of endpoints as readonly Endpoint[]) {
     if (ep.kind === 'sse') continue;
-    const handler = handlers[ep.id as keyof typeof handlers];
+    // Inputs are parsed with this endpoint's own schemas below, which is what each handler's types say.
+    const handler = handlers[ep.id as keyof typeof handlers] as unknown as (ctx: LooseCtx) => Promise<Reply>;
     app.on(ep.method.toUpperCase(), `/v1${ep.path}`, async (c) => {
       try {
         const { clinic, staff, key } = await tenant(c, ep);
@@ -321,7 +324,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
           body = parse(ep.body, data, 'body');
           raw = JSON.stringify(data);
         }
-        const ctx: HandlerCtx = { db, now: now(), clinic, apiOrigin: apiOrigin(c), params, query, body };
+        const ctx: LooseCtx = { db, now: now(), clinic, apiOrigin: apiOrigin(c), params, query, body };
         if (staff) ctx.staff = staff;
         const r = ep.idempotent
           ? await idempotent(c, clinic.id, sha256(`${ep.method} ${c.req.path}\n${raw}`), () => handler(ctx))

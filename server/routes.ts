@@ -1,10 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Procedure } from '../src/core/contract/catalog.js';
 import type { ClinicConfig } from '../src/core/contract/config.js';
-import type { ChatMessage } from '../src/core/contract/chat.js';
+import type { ChatContext, ChatMessage } from '../src/core/contract/chat.js';
 import type { Booking } from '../src/core/contract/booking.js';
-import type { Estimate } from '../src/core/contract/quotes.js';
-import type { EndpointId } from '../src/core/contract/endpoints.js';
+import type { Estimate, QuoteSelection } from '../src/core/contract/quotes.js';
+import type { CreateFeedbackBody } from '../src/core/contract/feedback.js';
+import type { EndpointId, endpoints } from '../src/core/contract/endpoints.js';
+import type { Attribution, Contact } from '../src/core/contract/common.js';
+import type * as z from 'zod/mini';
 import { computeEstimate, PricingError } from '../src/widgets/quote-calculator/pricing.js';
 import type { Db, Queryable } from './db/types.js';
 import { pgConstraint, pgErrorCode } from './db/types.js';
@@ -20,19 +23,70 @@ export interface ClinicRow {
   theme_updated_at: Date;
 }
 
-export interface HandlerCtx {
+type EndpointOf<K extends EndpointId> = Extract<(typeof endpoints)[number], { id: K }>;
+/** The parsed `params` / `query` / `body` of endpoint K, as its contract schemas define them. */
+type Input<K extends EndpointId, F extends 'params' | 'query' | 'body'> = EndpointOf<K> extends { [P in F]: infer S extends z.ZodMiniType } ? z.infer<S> : undefined;
+
+export interface HandlerCtx<K extends EndpointId = EndpointId> {
   db: Db;
   now: Date;
   clinic: ClinicRow;
   /** Origin of the API as the client sees it (for absolute asset URLs). */
   apiOrigin: string;
-  params: any;
-  query: any;
-  body: any;
+  params: Input<K, 'params'>;
+  query: Input<K, 'query'>;
+  body: Input<K, 'body'>;
   staff?: { name: string };
 }
 
-export type Handler = (ctx: HandlerCtx) => Promise<Reply>;
+export type Handler<K extends EndpointId = EndpointId> = (ctx: HandlerCtx<K>) => Promise<Reply>;
+type JsonEndpointId = Exclude<EndpointId, 'conversationEvents'>;
+
+/** Procedure as stored: name and description are locale maps. */
+type StoredProcedure = Omit<Procedure, 'name' | 'description'> & { name: Record<string, string>; description: Record<string, string> };
+interface ListRow {
+  id: string;
+  created_at: Date;
+}
+interface QuoteRow extends ListRow {
+  reference: string;
+  selection: QuoteSelection;
+  currency: string;
+  estimate: Estimate;
+  contact: Contact;
+  preferred_channel: 'whatsapp' | 'email' | 'phone';
+  travel_month: string | null;
+  notes: string | null;
+  consent_version: string;
+  locale: string;
+  attribution: Attribution | null;
+}
+interface StoryRow {
+  id: string;
+  procedure_id: string;
+  language: string;
+  country: string;
+  date: string;
+  data: { displayName: string; title: string; body: string; rating: number; image: { alt: string; width: number; height: number } | null };
+  pname: Record<string, string> | null;
+}
+interface ConversationRow {
+  id: string;
+  status: 'open' | 'closed';
+  name: string | null;
+  email: string | null;
+  locale: string;
+  context: ChatContext;
+  updated_at: Date;
+  m_id: string | null;
+  m_author: ChatMessage['author'];
+  m_author_name: string | null;
+  m_body: string;
+  m_created_at: Date;
+}
+interface FeedbackRow extends ListRow {
+  data: CreateFeedbackBody;
+}
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = () => randomBytes(24).toString('base64url');
@@ -76,11 +130,11 @@ async function loadProcedures(db: Queryable, clinicId: string, locale: string | 
     params.push(specialty);
     sql += ' AND specialty = $2';
   }
-  const { rows } = await db.query<{ data: any }>(sql + ' ORDER BY position, id', params);
+  const { rows } = await db.query<{ data: StoredProcedure }>(sql + ' ORDER BY position, id', params);
   return rows.map((r) => localizeProcedure(r.data, locale));
 }
 
-function localizeProcedure(data: any, locale: string | undefined): Procedure {
+function localizeProcedure(data: StoredProcedure, locale: string | undefined): Procedure {
   return { ...data, name: pick(data.name, locale), description: pick(data.description, locale) };
 }
 
@@ -129,7 +183,7 @@ function slotFree(d: DoctorRow, tz: string, start: Date, now: Date): boolean {
   return s.length === 1 && start.getTime() < now.getTime() + BOOKING_HORIZON_MS;
 }
 
-interface BookingRow {
+interface BookingRow extends ListRow {
   id: string;
   reference: string;
   status: 'confirmed' | 'cancelled';
@@ -138,7 +192,7 @@ interface BookingRow {
   starts_at: Date;
   ends_at: Date;
   manage_token_hash: string;
-  contact: any;
+  contact: Contact;
   patient_time_zone: string;
   locale: string;
   interpreter: string | null;
@@ -166,7 +220,7 @@ async function bookingView(db: Queryable, clinic: ClinicRow, b: BookingRow): Pro
   };
 }
 
-async function bookingForToken(ctx: HandlerCtx): Promise<BookingRow> {
+async function bookingForToken(ctx: { db: Db; clinic: ClinicRow; params: { id: string }; query: { token: string } }): Promise<BookingRow> {
   const { rows } = await ctx.db.query<BookingRow>('SELECT * FROM bookings WHERE clinic_id = $1 AND id = $2', [ctx.clinic.id, ctx.params.id]);
   const b = rows[0];
   if (!b) throw notFound('Booking not found');
@@ -180,7 +234,7 @@ async function bookingForToken(ctx: HandlerCtx): Promise<BookingRow> {
  */
 async function claimSlot(
   db: Queryable,
-  ctx: HandlerCtx,
+  ctx: { clinic: ClinicRow; now: Date },
   doctors: DoctorRow[],
   start: Date,
   service: ServiceRow,
@@ -255,7 +309,7 @@ export async function messagesAfter(db: Queryable, clinicId: string, conversatio
   return rows.map(messageView);
 }
 
-async function insertMessage(db: Queryable, ctx: HandlerCtx, conversationId: string, author: ChatMessage['author'], authorName: string | null, body: string) {
+async function insertMessage(db: Queryable, ctx: { clinic: ClinicRow; now: Date }, conversationId: string, author: ChatMessage['author'], authorName: string | null, body: string) {
   const { rows } = await db.query<MessageRow>(
     `INSERT INTO chat_messages (clinic_id, conversation_id, author, author_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${MSG_COLS}`,
     [ctx.clinic.id, conversationId, author, authorName, body, ctx.now],
@@ -288,13 +342,13 @@ export function staffOnline(clinic: ClinicRow, now: Date): boolean {
 // ---------------------------------------------------------------------------------------------
 // Staff list helper
 
-async function page<T>(
+async function page<R extends ListRow, T>(
   db: Queryable,
   table: 'quotes' | 'bookings' | 'feedback',
-  ctx: HandlerCtx,
-  map: (row: any) => Promise<T> | T,
+  ctx: { clinic: ClinicRow; query: { limit?: number | undefined; cursor?: string | undefined } },
+  map: (row: R) => Promise<T> | T,
 ): Promise<{ items: T[]; nextCursor: string | null }> {
-  const limit: number = ctx.query.limit ?? 25;
+  const limit = ctx.query.limit ?? 25;
   const cur = decodeCursor(ctx.query.cursor);
   const params: unknown[] = [ctx.clinic.id, limit + 1];
   let where = 'clinic_id = $1';
@@ -302,7 +356,7 @@ async function page<T>(
     params.push(cur[0], cur[1]);
     where += ' AND (created_at, id) < ($3::timestamptz, $4::uuid)';
   }
-  const { rows } = await db.query<any>(`SELECT * FROM ${table} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`, params);
+  const { rows } = await db.query<R>(`SELECT * FROM ${table} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`, params);
   const more = rows.length > limit;
   const slice = rows.slice(0, limit);
   const items = await Promise.all(slice.map(map));
@@ -313,7 +367,7 @@ async function page<T>(
 // ---------------------------------------------------------------------------------------------
 // Handlers, keyed by the registry's endpoint id (the SSE stream lives in app.ts).
 
-export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler> = {
+export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
   async getConfig({ clinic }) {
     const cfg: ClinicConfig = { id: clinic.id, name: clinic.name, timeZone: clinic.time_zone, ...clinic.config, theme: clinic.theme };
     return ok(cfg);
@@ -336,7 +390,7 @@ export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler
   async createQuote(ctx) {
     const { db, clinic, body, now } = ctx;
     if (!clinic.config.currencies.includes(body.currency)) throw new ApiError(422, 'unprocessable', 'Currency not offered', { currency: `One of ${clinic.config.currencies.join(', ')}` });
-    const { rows } = await db.query<{ data: any }>('SELECT data FROM procedures WHERE clinic_id = $1 AND id = $2', [clinic.id, body.selection.procedureId]);
+    const { rows } = await db.query<{ data: StoredProcedure }>('SELECT data FROM procedures WHERE clinic_id = $1 AND id = $2', [clinic.id, body.selection.procedureId]);
     if (!rows[0]) throw new ApiError(422, 'unprocessable', 'Unknown procedure', { 'selection.procedureId': 'Unknown procedure' });
     const procedure = localizeProcedure(rows[0].data, body.locale);
     const rates = await loadRates(db, clinic.id);
@@ -496,7 +550,7 @@ export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler
 
   async listImprovements({ db, clinic, query }) {
     const locale = query.locale ?? clinic.config.defaultLocale;
-    const { rows } = await db.query<{ id: string; data: any; date: string }>('SELECT id, data, date::text AS date FROM improvements WHERE clinic_id = $1 ORDER BY date DESC, id', [clinic.id]);
+    const { rows } = await db.query<{ id: string; data: { youSaid: Record<string, string>; weDid: Record<string, string>; aspect?: string }; date: string }>('SELECT id, data, date::text AS date FROM improvements WHERE clinic_id = $1 ORDER BY date DESC, id', [clinic.id]);
     return ok({ improvements: rows.map((r) => ({ id: r.id, youSaid: pick(r.data.youSaid, locale), weDid: pick(r.data.weDid, locale), date: String(r.date).slice(0, 10), ...(r.data.aspect ? { aspect: r.data.aspect } : {}) })) });
   },
 
@@ -517,7 +571,7 @@ export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler
       cond.push(`(s.date, s.id) < ($${params.length - 1}::date, $${params.length})`);
     }
     params.push(limit + 1);
-    const { rows } = await db.query<any>(
+    const { rows } = await db.query<StoryRow>(
       `SELECT s.id, s.procedure_id, s.language, s.country, s.date::text AS date, s.data, p.data->'name' AS pname
        FROM stories s LEFT JOIN procedures p ON p.clinic_id = s.clinic_id AND p.id = s.procedure_id
        WHERE ${cond.join(' AND ')} ORDER BY s.date DESC, s.id DESC LIMIT $${params.length}`,
@@ -577,7 +631,7 @@ export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler
   },
 
   async staffListConversations({ db, clinic }) {
-    const { rows } = await db.query<any>(
+    const { rows } = await db.query<ConversationRow>(
       `SELECT c.*, m.id::text AS m_id, m.author AS m_author, m.author_name AS m_author_name, m.body AS m_body, m.created_at AS m_created_at
        FROM conversations c
        LEFT JOIN LATERAL (SELECT * FROM chat_messages WHERE conversation_id = c.id ORDER BY id DESC LIMIT 1) m ON true
@@ -611,7 +665,7 @@ export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler
   },
 
   async staffListLeads(ctx) {
-    const { items, nextCursor } = await page(ctx.db, 'quotes', ctx, (r) => ({
+    const { items, nextCursor } = await page(ctx.db, 'quotes', ctx, (r: QuoteRow) => ({
       id: r.id,
       reference: r.reference,
       selection: r.selection,
@@ -640,7 +694,7 @@ export const handlers: Record<Exclude<EndpointId, 'conversationEvents'>, Handler
   },
 
   async staffListFeedback(ctx) {
-    const { items, nextCursor } = await page(ctx.db, 'feedback', ctx, (r) => ({ id: r.id, feedback: r.data, createdAt: iso(r.created_at) }));
+    const { items, nextCursor } = await page(ctx.db, 'feedback', ctx, (r: FeedbackRow) => ({ id: r.id, feedback: r.data, createdAt: iso(r.created_at) }));
     const { rows } = await ctx.db.query<{ n: number; promoters: number; detractors: number }>(
       'SELECT count(*)::int AS n, count(*) FILTER (WHERE nps >= 9)::int AS promoters, count(*) FILTER (WHERE nps <= 6)::int AS detractors FROM feedback WHERE clinic_id = $1',
       [ctx.clinic.id],

@@ -9,7 +9,7 @@ import { buildProcedure } from '../../server/seed/index.js';
 import { pick } from '../../server/routes.js';
 
 const catalog: Procedure[] = PROCEDURES.map((p) => {
-  const d = buildProcedure(p) as any;
+  const d = buildProcedure(p);
   return ProcedureSchema.parse({ ...d, name: pick(d.name, 'en'), description: pick(d.description, 'en') });
 });
 const CURRENCIES = Object.keys(RATES.rates);
