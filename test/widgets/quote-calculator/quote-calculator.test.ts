@@ -425,4 +425,22 @@ describe('<prm-quote-calculator> against the reference server', function () {
     }
     await expect(el).to.be.accessible();
   });
+
+  it('a change re-renders the whole estimate well within a frame (200 changes measured)', async () => {
+    const el = await mount({ procedure: 'knee-replacement', 'home-country': 'GB' });
+    await until(() => !!$(el, '#opt-hotelNights'), 10_000);
+    const input = $<HTMLInputElement>(el, '#opt-hotelNights')!;
+    const totals = new Set<string>();
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) {
+      input.value = String(2 + (i % 10));
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      totals.add($(el, '[part=total]')!.textContent!);
+    }
+    const per = (performance.now() - t0) / 200;
+    console.log(`change → recompute → re-render: ${per.toFixed(2)} ms per change`);
+    expect(totals.size, 'the total follows the nights').to.equal(10);
+    expect(per).to.be.lessThan(8);
+  });
 });

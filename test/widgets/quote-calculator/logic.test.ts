@@ -1,0 +1,141 @@
+import { expect } from '@open-wc/testing';
+import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
+import { computeEstimate, defaultSelection } from '../../../src/widgets/quote-calculator/pricing.js';
+import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, pickCurrency, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
+import { buildQuoteBody, emptyLead, localized, serverFieldErrors, toContractAttribution, toE164, travelMonths, validateLead, whatsappLink } from '../../../src/widgets/quote-calculator/lead.js';
+import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
+import { catalog, rates } from './fixtures.js';
+
+// Pure functions beside the element: no DOM used (they run in the browser test runner for speed).
+
+describe('quote calculator: selection logic', () => {
+  const { procedures, specialties } = catalog();
+  const fue = procedures[0]!;
+
+  it('folds case and diacritics for search (Turkish dotless i too)', () => {
+    expect(fold('İmplant Café')).to.equal('implant cafe');
+    expect(fold('DIŞ')).to.equal('dis');
+  });
+
+  it('filters by specialty and by every word of the query in name or description', () => {
+    expect(filterProcedures(procedures, 'dental', '').map((p) => p.id)).to.deep.equal(['implant', 'veneers']);
+    expect(filterProcedures(procedures, undefined, 'hair transplant').map((p) => p.id)).to.deep.equal(['fue']);
+    expect(filterProcedures(procedures, undefined, 'VENEERS description').map((p) => p.id)).to.deep.equal(['veneers']);
+    expect(filterProcedures(procedures, 'hair', 'veneers')).to.deep.equal([]);
+  });
+
+  it('lists only specialties that have procedures', () => {
+    expect(usedSpecialties([...specialties, { id: 'cardiac', name: 'Cardiac' }], procedures).map((s) => s.id)).to.deep.equal(['hair', 'dental']);
+  });
+
+  it('clamps a selection into the procedure limits, drops unknown tiers and add-ons, dedupes', () => {
+    const s = clampSelection(fue, { ...defaultSelection(fue), tier: 'gold', hospitalNights: 99, hotelNights: -3, companions: 1.6, addOns: ['prp', 'prp', 'nope'] });
+    expect(s).to.deep.include({ tier: 'standard', hospitalNights: 10, hotelNights: 0, companions: 2 });
+    expect(s.addOns).to.deep.equal(['prp']);
+    expect(clampSelection(fue, { ...defaultSelection(fue), procedureId: 'other' })).to.deep.equal(defaultSelection(fue));
+    expect(clampSelection(fue, undefined)).to.deep.equal(defaultSelection(fue));
+  });
+
+  it('guesses the home country from browser regions first, then the language, only among benchmarks', () => {
+    const allowed = benchmarkCountries(fue);
+    expect(allowed).to.deep.equal(['GB', 'DE']);
+    expect(guessHomeCountry('en', ['en-US', 'de-DE'], allowed)).to.equal('DE');
+    expect(guessHomeCountry('en', ['en-GB'], allowed)).to.equal('GB');
+    expect(guessHomeCountry('de', ['ja'], allowed)).to.equal('DE');
+    expect(guessHomeCountry('ar', ['ar'], allowed), 'never invented').to.equal(undefined);
+    expect(guessHomeCountry('en', ['x-bad-tag-!!'], allowed)).to.equal('GB');
+  });
+
+  it('picks the display currency among those offered', () => {
+    expect(pickCurrency('GBP', ['EUR', 'GBP'], 'EUR')).to.equal('GBP');
+    expect(pickCurrency('JPY', ['EUR', 'GBP'], 'EUR')).to.equal('EUR');
+    expect(pickCurrency(undefined, ['USD'], 'EUR')).to.equal('USD');
+  });
+});
+
+describe('quote calculator: lead form logic', () => {
+  it('normalises phone numbers to E.164 or rejects them', () => {
+    expect(toE164('+90 (555) 123-45-67')).to.equal('+905551234567');
+    expect(toE164('0044 20 7946 0958')).to.equal('+442079460958');
+    expect(toE164('020 7946 0958')).to.equal(undefined);
+    expect(toE164('+0 123')).to.equal(undefined);
+  });
+
+  it('validates: name, email, phone unless email is the channel, consent; notes length', () => {
+    expect(validateLead(emptyLead())).to.deep.equal({ name: 'required', email: 'required', phone: 'required', consent: 'required' });
+    const ok = { ...emptyLead(), name: 'Ana', email: 'ana@example.com', phone: '+44 20 7946 0958', consent: true };
+    expect(validateLead(ok)).to.deep.equal({});
+    expect(validateLead({ ...ok, channel: 'email', phone: '' })).to.deep.equal({});
+    expect(validateLead({ ...ok, channel: 'email', phone: '12' })).to.deep.equal({ phone: 'invalid' });
+    expect(validateLead({ ...ok, email: 'a@b' })).to.deep.equal({ email: 'invalid' });
+    expect(validateLead({ ...ok, email: 'a b@c.de' })).to.deep.equal({ email: 'invalid' });
+    expect(validateLead({ ...ok, notes: 'x'.repeat(4001) })).to.deep.equal({ notes: 'tooLong' });
+    expect(validateLead({ ...ok, travelMonth: '2026-13' })).to.deep.equal({ travelMonth: 'invalid' });
+  });
+
+  it('lists the next twelve months across a year end', () => {
+    const m = travelMonths(new Date(Date.UTC(2026, 10, 24)));
+    expect(m).to.have.length(12);
+    expect(m.slice(0, 3)).to.deep.equal(['2026-11', '2026-12', '2027-01']);
+  });
+
+  it('builds a body the contract accepts, with flat attribution and no empty optionals', () => {
+    const sel = defaultSelection(catalog().procedures[0]!);
+    const body = buildQuoteBody({
+      selection: sel,
+      currency: 'EUR',
+      homeCountry: 'GB',
+      shownTotal: 123,
+      lead: { ...emptyLead(), name: ' Ana ', email: 'ana@example.com', phone: '+44 20 7946 0958', consent: true, notes: '  ' },
+      consentVersion: 'v3',
+      locale: 'ar',
+      attribution: toContractAttribution({ utm: { source: 'fb', campaign: 'spring' }, referrer: 'https://r.example/', agent: 'ag-1', page: 'https://clinic.example/prices' }),
+    });
+    expect(CreateQuoteBodySchema.safeParse(body).success).to.equal(true);
+    expect(body.contact).to.deep.equal({ name: 'Ana', email: 'ana@example.com', phone: '+442079460958' });
+    expect(body).to.not.have.property('notes');
+    expect(body).to.not.have.property('travelMonth');
+    expect(body.attribution).to.deep.equal({ agent: 'ag-1', source: 'fb', campaign: 'spring', referrer: 'https://r.example/', landingPage: 'https://clinic.example/prices' });
+    expect(body.consent).to.deep.equal({ accepted: true, version: 'v3' });
+  });
+
+  it('maps server field paths onto form fields', () => {
+    expect(serverFieldErrors({ 'contact.email': 'bad', 'consent.accepted': 'x', 'selection.tier': 'y' })).to.deep.equal({ email: 'invalid', consent: 'required' });
+  });
+
+  it('links to WhatsApp with the digits only and the text encoded', () => {
+    expect(whatsappLink('+90 555 123 45 67', 'Ref Q-1 & more')).to.equal('https://wa.me/905551234567?text=Ref%20Q-1%20%26%20more');
+  });
+
+  it('picks localized text: locale, language, default, en', () => {
+    expect(localized({ en: 'E', ar: 'A' }, 'ar')).to.equal('A');
+    expect(localized({ en: 'E', de: 'D' }, 'de-AT')).to.equal('D');
+    expect(localized({ default: 'X', en: 'E' }, 'fr')).to.equal('X');
+    expect(localized({ en: 'E' }, 'fr')).to.equal('E');
+  });
+});
+
+describe('quote calculator: recompute cost', () => {
+  it('recomputing an estimate takes well under a frame (1,000 recomputes on the real catalog)', async () => {
+    const res = await fetch('/v1/procedures', { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } });
+    const { procedures } = ProceduresResponseSchema.parse(await res.json());
+    const r = ExchangeRatesSchema.parse(await (await fetch('/v1/exchange-rates', { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } })).json());
+    const p = procedures.find((x) => x.addOns.length > 1 && x.contingencyPercent > 0)!;
+    const sel = { ...defaultSelection(p), companions: 1, transfers: true, interpreter: true, addOns: p.addOns.map((a) => a.id) };
+    const t0 = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 1000; i++) {
+      const e = computeEstimate(p, { ...sel, hotelNights: i % 5 }, r, i % 2 ? 'GBP' : 'USD', { homeCountry: 'GB' });
+      sum += e.total;
+    }
+    const per = (performance.now() - t0) / 1000;
+    console.log(`computeEstimate: ${(per * 1000).toFixed(1)} µs per recompute (${p.id}, ${sel.addOns.length} add-ons, converted, with savings)`);
+    expect(sum).to.be.greaterThan(0);
+    expect(per, 'ms per recompute').to.be.lessThan(1);
+  });
+
+  it('the fixture catalog is valid against the contract', () => {
+    expect(ProceduresResponseSchema.safeParse(catalog()).success).to.equal(true);
+    expect(ExchangeRatesSchema.safeParse(rates).success).to.equal(true);
+  });
+});
