@@ -78,6 +78,16 @@ async function testRoute(ctx) {
       return;
     case 'fields':
       return json(400, { error: { code: 'validation_failed', message: 'Invalid body', fields: { email: 'Enter a valid email' } } });
+    case 'quote-csp':
+      // <prm-quote-calculator> through its whole journey under the strict CSP + Trusted Types.
+      ctx.status = 200;
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+      ctx.body =
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quote calculator, strict CSP</title>' +
+        '<script type="module" src="/test/widgets/quote-calculator/csp-page.ts"></script></head>' +
+        '<body><prm-quote-calculator procedure="dental-implants" home-country="GB"></prm-quote-calculator></body></html>';
+      return;
     default:
       return json(404, { error: { code: 'not_found', message: 'no such test route' } });
   }
