@@ -115,6 +115,11 @@ export function aggregate(rounds, variants) {
       runs: runs.length,
       failedRuns: runs.filter((r) => !r.ok).map((r) => r.error),
       last: ok.at(-1),
+      // Unions over every run, for the exact checks.
+      consoleErrors: [...new Set(ok.flatMap((r) => r.consoleErrors))],
+      failedRequests: [...new Set(ok.flatMap((r) => r.failedRequests))],
+      notReady: [...new Set(ok.flatMap((r) => r.notReady ?? []))],
+      shiftSources: [...new Set(ok.flatMap((r) => r.shifts.map((x) => x.sources.join('+'))))],
       requests: series((r) => r.requests),
       bytes: series((r) => r.bytes),
       codeRequests: series((r) => r.codeRequests),

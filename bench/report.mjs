@@ -26,9 +26,9 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
   for (const r of rows) L.push(`| ${r.target} | ${r.figure} | ${r.verdict === 'pass' ? '✅ pass' : r.verdict === 'fail' ? '❌ fail' : 'n/a'} |`);
   L.push('');
   if (checks) {
-    L.push(`## Smoke checks: ${checks.failures.length ? `${checks.failures.length} failed` : 'all passed'}`, '');
+    L.push(`## Exact checks (what \`--quick\` asserts): ${checks.failures.length ? `${checks.failures.length} failed` : `all ${checks.passed.length} passed`}`, '');
     for (const c of checks.failures) L.push(`- ❌ ${c}`);
-    for (const c of checks.passed) L.push(`- ✅ ${c}`);
+    if (meta.mode === 'quick' || checks.failures.length) for (const c of checks.passed) L.push(`- ✅ ${c}`);
     L.push('');
   }
 
