@@ -324,7 +324,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
           body = parse(ep.body, data, 'body');
           raw = JSON.stringify(data);
         }
-        const ctx: LooseCtx = { db, now: now(), clinic, apiOrigin: apiOrigin(c), params, query, body };
+        const ctx: LooseCtx = { db, now: now(), clinic, clinicKey: key, apiOrigin: apiOrigin(c), params, query, body };
         if (staff) ctx.staff = staff;
         const r = ep.idempotent
           ? await idempotent(c, clinic.id, sha256(`${ep.method} ${c.req.path}\n${raw}`), () => handler(ctx))

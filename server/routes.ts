@@ -33,6 +33,8 @@ export interface HandlerCtx<K extends EndpointId = EndpointId> {
   clinic: ClinicRow;
   /** Origin of the API as the client sees it (for absolute asset URLs). */
   apiOrigin: string;
+  /** The public key the request came with (staff requests: undefined). */
+  clinicKey?: string | undefined;
   params: Input<K, 'params'>;
   query: Input<K, 'query'>;
   body: Input<K, 'body'>;
@@ -481,7 +483,8 @@ export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
       return rows[0]!;
     });
     const booking = await bookingView(db, clinic, row);
-    const q = `token=${encodeURIComponent(token)}`;
+    // Links work without headers (calendar downloads, e-mails): the key travels in the query.
+    const q = `token=${encodeURIComponent(token)}&clinic=${encodeURIComponent(ctx.clinicKey ?? '')}`;
     return ok({ booking, manageToken: token, links: { manage: `/v1/bookings/${booking.id}?${q}`, ics: `/v1/bookings/${booking.id}/ics?${q}` } }, 201);
   },
 

@@ -29,8 +29,10 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-      const r = await c.query(sql, params);
-      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+      const res: pg.QueryResult | pg.QueryResult[] = await c.query(sql, params);
+      // A parameterless multi-statement query (migrations) answers one result per statement.
+      const r = Array.isArray(res) ? res[res.length - 1]! : res;
+      return { rows: (r?.rows ?? []) as T[], rowCount: r?.rowCount ?? r?.rows?.length ?? 0 };
     },
   });
 

@@ -175,11 +175,13 @@ async function seedSecond(tx: Queryable) {
 
 /** Seeds both demo tenants when the database has no clinic yet. Returns whether it seeded. */
 export async function seedIfEmpty(db: Db): Promise<boolean> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM clinics');
-  if (rows[0]!.n > 0) return false;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Instances starting together on one PostgreSQL: the first seeds, the others then see clinics.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [72_431_002]);
+    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM clinics');
+    if (rows[0]!.n > 0) return false;
     await seedAurora(tx);
     await seedSecond(tx);
+    return true;
   });
-  return true;
 }

@@ -66,7 +66,8 @@ for (const driver of drivers) {
       const got = BookingResponseSchema.parse(await (await s.request(`/v1/bookings/${id}?token=${tok}`)).json());
       assert.equal(got.booking.reference, created.booking.reference);
 
-      const icsRes = await s.request(`/v1/bookings/${id}/ics?token=${tok}`);
+      assert.match(created.links.ics, /[?&]clinic=pk_demo_aurora/);
+      const icsRes = await s.request(created.links.ics, { key: null }); // a plain link: no headers
       assert.equal(icsRes.status, 200);
       assert.match(icsRes.headers.get('content-type') ?? '', /^text\/calendar/);
       const ics = await icsRes.text();

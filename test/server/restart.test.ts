@@ -41,6 +41,23 @@ describe('restart safety', () => {
   });
 
   for (const driver of drivers.filter((d) => d.name === 'postgres')) {
+    it('PostgreSQL: three instances starting at once on an empty database migrate and seed exactly once', async () => {
+      const { db, reopen, drop } = await driver.open(); // creates the schema (and migrates once)
+      try {
+        await db.exec('DROP TABLE IF EXISTS schema_migrations CASCADE; DROP TABLE IF EXISTS clinics CASCADE');
+        await db.exec(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP EXECUTE 'DROP TABLE ' || quote_ident(r.tablename) || ' CASCADE'; END LOOP; END $$; DROP FUNCTION IF EXISTS prm_chat_notify() CASCADE`);
+        await db.close();
+        const dbs = await Promise.all([reopen(), reopen(), reopen()]);
+        const seeded = await Promise.all(dbs.map((d) => seedIfEmpty(d)));
+        assert.deepEqual(seeded.filter(Boolean).length, 1);
+        const { rows } = await dbs[0]!.query<{ n: number }>('SELECT count(*)::int AS n FROM clinics');
+        assert.equal(rows[0]!.n, 2);
+        await Promise.all(dbs.map((d) => d.close()));
+      } finally {
+        await drop();
+      }
+    });
+
     it('PostgreSQL: a new process (new pool) sees what the previous one wrote', async () => {
       const { db, reopen, drop } = await driver.open();
       try {
