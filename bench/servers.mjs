@@ -82,9 +82,9 @@ function fileResponder(root, extraHeaders = {}, sent = new Map()) {
   };
 }
 
-/** Proxies a request unchanged to `target` (http://127.0.0.1:port). */
-function proxy(req, res, target) {
-  const up = http.request(target + req.url, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
+/** Proxies a request unchanged to `target` (http://127.0.0.1:port), optionally to another path. */
+function proxy(req, res, target, url = req.url) {
+  const up = http.request(target + url, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
     res.writeHead(r.statusCode ?? 502, r.headers);
     r.pipe(res);
   });
@@ -171,7 +171,7 @@ export async function startReferenceServer(repo, { clinic }) {
  * `render(pathname, query)` returns the host page's HTML (or undefined → 404).
  * Returns { hostOrigin, sdkOrigin, close() }.
  */
-export async function startOrigins({ cdnDir, render, apiTarget }) {
+export async function startOrigins({ cdnDir, render, apiTarget, fixtures = new Map() }) {
   // Body bytes the server sent for each /cdn/ path: the harness checks its network accounting
   // against them.
   const sent = new Map();
@@ -182,9 +182,28 @@ export async function startOrigins({ cdnDir, render, apiTarget }) {
       if (req.method === 'OPTIONS') return void res.writeHead(204, { 'Access-Control-Allow-Origin': '*' }).end();
       return void cdn(req, res, path.slice('/cdn/'.length));
     }
-    if (path.startsWith('/v1/') || path === '/v1') {
+    // /fixture/<micro id>/v1/…: a micro-benchmark page's API. Routes its spec gives fixed data for
+    // (e.g. 1,000 stories) are answered here; every other request goes to the reference server.
+    let url = req.url;
+    const fx = /^\/fixture\/([^/]+)(\/v1\/.*)$/.exec(path);
+    if (fx) {
+      url = req.url.slice(`/fixture/${fx[1]}`.length);
+      const routes = fixtures.get(decodeURIComponent(fx[1])) ?? {};
+      const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
+      if (req.method === 'OPTIONS' && routes[`${req.headers['access-control-request-method']} ${fx[2]}`]) {
+        return void res
+          .writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE', 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '', 'Access-Control-Max-Age': '600' })
+          .end();
+      }
+      const route = routes[`${req.method} ${fx[2]}`];
+      if (route) {
+        const body = JSON.stringify(route(new URL(req.url, 'http://x')));
+        return void res.writeHead(200, { ...cors, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
+      }
+    }
+    if (url.startsWith('/v1/') || url === '/v1') {
       const target = typeof apiTarget === 'function' ? apiTarget() : apiTarget;
-      if (target) return proxy(req, res, target);
+      if (target) return proxy(req, res, target, url);
       res.writeHead(503, { 'Content-Type': 'application/json' });
       return void res.end(JSON.stringify({ error: { code: 'no_server', message: 'the reference server is not built yet' } }));
     }

@@ -56,8 +56,10 @@ export function planVariants(widgets, built) {
 export function renderPage(variant, widgets, { sdkOrigin, reserveCss }) {
   const { page } = variant;
   const mark = "<script>performance.mark('prm-script-tag')</script>";
+  // A micro-benchmark with fixture data talks to /fixture/<id>/v1 on the SDK origin (bench/servers.mjs).
+  const api = page.micro?.fixtures ? `${sdkOrigin}/fixture/${encodeURIComponent(page.micro.id)}` : sdkOrigin;
   const loader = page.loader
-    ? `${mark}\n  <script type="module" src="${sdkOrigin}/cdn/loader.js" data-api="${sdkOrigin}" data-clinic="${CLINIC_KEY}" data-locale="auto"></script>`
+    ? `${mark}\n  <script type="module" src="${sdkOrigin}/cdn/loader.js" data-api="${api}" data-clinic="${CLINIC_KEY}" data-locale="auto"></script>`
     : mark;
   // The SDK pages link the stylesheet as the README says; the baseline inlines the same rules.
   const reserve = page.loader ? `<link rel="stylesheet" href="${sdkOrigin}/cdn/prm-reserve.css" />` : `<style>\n${reserveCss}\n</style>`;

@@ -12,7 +12,9 @@
 //               async function `(el) => …` run in the page, returning a short description.
 // - micro:      rendering micro-benchmarks: { id, label, html (the markup under test),
 //               opts, run: source of `async (el, opts) => …` doing the measured work once,
-//               awaiting the element's update }; `run: null` = not written yet (reported so).
+//               awaiting the element's update, fixtures?: { 'GET /v1/stories': (url) => body } —
+//               fixed API answers for that page, e.g. 1,000 stories; other calls reach the
+//               reference server }; `run: null` = not written yet (reported so).
 //               Each is reported as a ratio against the calibration task (bench/micro.js).
 //
 // A widget counts as built when the loader of the build under test knows its tag; variants of

@@ -103,8 +103,10 @@ async function main() {
   let server;
   let serverNote = 'not present (server/start.ts missing): API calls answer 503';
   const pages = new Map();
+  const fixtures = new Map(variants.filter((v) => v.page.micro?.fixtures).map((v) => [v.page.micro.id, v.page.micro.fixtures]));
   const origins = await startOrigins({
     cdnDir,
+    fixtures,
     apiTarget: () => server?.target,
     render: (path) => pages.get(path),
   });
