@@ -4,6 +4,8 @@
 //
 //   node scripts/screenshot.mjs URL out-prefix [--dark] [--lang ar] [--selector prm-quote-calculator]
 //                               [--wait-for "css selector inside the widget"] [--full]
+//                               [--eval "js run in the page after load, may return a promise"]
+//                               [--clip y,height]   (a band of the full page)
 //
 // Writes <out-prefix>-375.png and <out-prefix>-1280.png. `--dark` emulates prefers-color-scheme:
 // dark; `--lang` sets the browser language and <html lang> before the page's scripts run;
@@ -23,7 +25,7 @@ for (let i = 0; i < args.length; i++) {
 }
 const [url, prefix] = pos;
 if (!url || !prefix) {
-  console.error('usage: node scripts/screenshot.mjs URL out-prefix [--dark] [--lang ar] [--selector css] [--wait-for css] [--full]');
+  console.error('usage: node scripts/screenshot.mjs URL out-prefix [--dark] [--lang ar] [--selector css] [--wait-for css] [--eval js] [--full]');
   process.exit(2);
 }
 
@@ -76,9 +78,15 @@ try {
       // Pierces shadow roots (Playwright's css engine does).
       await page.locator(flags['wait-for']).first().waitFor({ timeout: 15_000 });
     }
+    if (flags.eval) await page.evaluate(flags.eval);
+    if (flags['wait-for']) await page.locator(flags['wait-for']).first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(300);
     const out = `${prefix}-${width}.png`;
-    if (flags.selector) {
+    if (flags.clip) {
+      // --clip y,height: a band of the full page (long phone pages are unreadable shrunk whole).
+      const [y, h] = flags.clip.split(',').map(Number);
+      await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y, width, height: h } });
+    } else if (flags.selector) {
       await page.locator(flags.selector).first().screenshot({ path: out });
     } else {
       await page.screenshot({ path: out, fullPage: !!flags.full });

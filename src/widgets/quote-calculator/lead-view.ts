@@ -11,7 +11,8 @@ import { errorMessage } from '../../core/states.js';
 import { formatDateTime, formatMoney } from '../../core/i18n/format.js';
 import type { Outbox } from '../../core/outbox.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
+import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
+import type { ApiClient } from '../../core/api/client.js';
 import {
   LEAD_FIELDS,
   NOTES_MAX,
@@ -31,6 +32,12 @@ import {
 } from './lead.js';
 import { money } from './estimate-view.js';
 import type { QuoteSubmitDetail } from './quote-calculator.js';
+
+/** `POST /v1/quotes` with the outbox's Idempotency-Key; the answer is parsed with its contract schema. */
+export function sendQuote(client: ApiClient | undefined, body: CreateQuoteBody, key: string, signal: AbortSignal): Promise<QuoteResponse> {
+  if (!client) return Promise.reject(new PrmApiError('network', 'No API client'));
+  return client.post('quotes', body, QuoteResponseSchema, { idempotencyKey: key, signal });
+}
 
 /** Styles of the form and the confirmation, adopted by the element when this module loads. */
 export const leadStyles = css`
@@ -244,9 +251,11 @@ export class LeadView {
           msg('Phone (with country code)'),
           (ids, inv) => html`<input id="f-phone" class="input" name="phone" type="tel" autocomplete="tel" dir="ltr" placeholder="+44 20 7946 0958" .value=${f.phone} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('phone')} />`,
         )}
-        <fieldset class="pills channel">
+        <fieldset class="channel">
           <legend>${msg('How should we contact you?')}</legend>
-          ${channels.map(([v, label]) => html`<label class="pill"><input type="radio" name="channel" .value=${v} .checked=${f.channel === v} @change=${input('channel')} /><span>${label}</span></label>`)}
+          <div class="pills">
+            ${channels.map(([v, label]) => html`<label class="pill"><input type="radio" name="channel" .value=${v} .checked=${f.channel === v} @change=${input('channel')} /><span>${label}</span></label>`)}
+          </div>
         </fieldset>
         ${this.#field(
           'travelMonth',

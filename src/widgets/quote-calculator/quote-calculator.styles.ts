@@ -121,10 +121,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
   }
-  .pills legend {
-    inline-size: 100%;
-    float: inline-start;
-  }
   /* Narrow: specialties in one row that scrolls sideways, so the choice stays short. */
   @container (max-inline-size: 42rem) {
     #specialties {
@@ -173,7 +169,9 @@ export const styles = css`
     outline-offset: 2px;
   }
   .options-list {
-    display: grid;
+    border-block-end: 1px solid var(--_outline-variant);
+    display: flex;
+    flex-direction: column;
     gap: calc(var(--_space) * 2);
     max-block-size: 15rem;
     overflow-y: auto;
@@ -181,6 +179,7 @@ export const styles = css`
   }
   .option {
     position: relative;
+    flex: none;
     display: flex;
     align-items: center;
     gap: calc(var(--_space) * 3);
@@ -218,8 +217,19 @@ export const styles = css`
   }
   .counts {
     display: grid;
-    gap: calc(var(--_space) * 3);
+    column-gap: calc(var(--_space) * 3);
+    row-gap: calc(var(--_space) * 1);
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+  }
+  /* Label, input and hint line up across the three counts even when a label wraps. */
+  .count {
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    align-items: end;
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .count .hint {
+    align-self: start;
   }
   .check {
     display: flex;
@@ -239,7 +249,7 @@ export const styles = css`
   .estimate {
     background: var(--_surface-variant);
     border-radius: var(--_radius-lg);
-    padding: calc(var(--_space) * 4);
+    padding: calc(var(--_space) * 3);
     align-content: start;
   }
   .breakdown {
@@ -268,9 +278,11 @@ export const styles = css`
   th .line-note {
     display: block;
   }
+  bdi {
+    white-space: nowrap;
+  }
   td {
     text-align: end;
-    white-space: nowrap;
     padding-inline-start: calc(var(--_space) * 3);
   }
   tfoot th,

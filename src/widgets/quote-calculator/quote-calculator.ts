@@ -7,7 +7,7 @@ import { PrmApiError } from '../../core/api/errors.js';
 import { formatMoney, formatPercent } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
-import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
+import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
 import { computeEstimate } from './pricing.js';
 import {
   COUNT_FIELDS,
@@ -172,11 +172,8 @@ export class PrmQuoteCalculator extends PrmElement {
 
   private readonly outbox = new Outbox<CreateQuoteBody, QuoteResponse>(this, {
     storageKey: () => `prm-outbox:quote:${this.config?.clinic ?? ''}`,
-    send: (body, key, signal) => {
-      const client = this.client;
-      if (!client) return Promise.reject(new PrmApiError('network', 'No API client'));
-      return client.post('quotes', body, QuoteResponseSchema, { idempotencyKey: key, signal });
-    },
+    // The quote contract's response schema ships with the lead form's chunk.
+    send: async (body, key, signal) => (await import('./lead-view.js')).sendQuote(this.client, body, key, signal),
     onChange: (s) => void this.#outboxChanged(s),
   });
 
@@ -243,6 +240,13 @@ export class PrmQuoteCalculator extends PrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Keep the chosen procedure visible inside its scrolling list (without scrolling the page).
+    const list = (changed.has('procedure') || changed.has('procedureId') || !this.#viewed) && this.renderRoot.querySelector<HTMLElement>('.options-list');
+    const checked = list && list.querySelector<HTMLElement>('input:checked')?.parentElement;
+    if (list && checked) {
+      const top = checked.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top + checked.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top - 4;
+    }
     if (!this.#viewed && this.data.value && this.isConnected) {
       this.#viewed = true;
       const procedureId = this.data.value && this.#currentProcedure(this.data.value)?.id;
@@ -455,14 +459,16 @@ export class PrmQuoteCalculator extends PrmElement {
     };
     return html`
       ${!this.specialty && specialties.length > 1
-        ? html`<fieldset class="pills" id="specialties">
+        ? html`<fieldset>
             <legend>${msg('Specialty')}</legend>
-            <label class="pill"><input type="radio" name="specialty" value="" .checked=${!specialty} @change=${this.#pickSpecialty} /><span>${msg('All')}</span></label>
-            ${specialties.map(
-              (s) => html`<label class="pill"
-                ><input type="radio" name="specialty" .value=${s.id} .checked=${specialty === s.id} @change=${this.#pickSpecialty} /><span>${s.name}</span></label
-              >`,
-            )}
+            <div class="pills" id="specialties">
+              <label class="pill"><input type="radio" name="specialty" value="" .checked=${!specialty} @change=${this.#pickSpecialty} /><span>${msg('All')}</span></label>
+              ${specialties.map(
+                (s) => html`<label class="pill"
+                  ><input type="radio" name="specialty" .value=${s.id} .checked=${specialty === s.id} @change=${this.#pickSpecialty} /><span>${s.name}</span></label
+                >`,
+              )}
+            </div>
           </fieldset>`
         : nothing}
       <fieldset class="procedures">
