@@ -68,7 +68,6 @@ try {
     if (flags.lang) {
       const lang = flags.lang;
       await page.addInitScript((l) => {
-        /* global document */
         document.addEventListener('readystatechange', () => document.documentElement.setAttribute('lang', l), { once: true });
         if (document.documentElement) document.documentElement.setAttribute('lang', l);
       }, lang);
