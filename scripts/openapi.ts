@@ -91,11 +91,12 @@ export function buildOpenApi(version: string): Json {
     }
     if (ep.kind === 'sse') {
       parameters.push({ name: 'Last-Event-ID', in: 'header', required: false, description: 'Resume after this message id (sent automatically by EventSource on reconnect).', schema: { type: 'string', pattern: '^\\d+$' } });
-      parameters.push({ name: 'clinic', in: 'query', required: true, description: 'Clinic public key (EventSource cannot send headers).', schema: { type: 'string' } });
+      if (!ep.staff) parameters.push({ name: 'clinic', in: 'query', required: true, description: 'Clinic public key (EventSource cannot send headers).', schema: { type: 'string' } });
     }
     const ok: Json = { description: ep.summary };
     if (ep.kind === 'sse') {
-      ok['content'] = { 'text/event-stream': { schema: { type: 'string', description: '`event: message` (data: ChatMessage JSON, `id:` = message id) and `event: status` (data: ChatStatusEvent JSON); `: ping` comments every 15 s.' }, 'x-prm-event-data': convert(ep.response) } };
+      const first = ep.staff ? '`event: ready` first' : '`event: status` first (data: ChatStatusEvent JSON)';
+      ok['content'] = { 'text/event-stream': { schema: { type: 'string', description: `${first}, then \`event: message\` (data: ChatMessage JSON, \`id:\` = message id); \`: ping\` comments every 15 s.` }, 'x-prm-event-data': convert(ep.response) } };
     } else if (ep.kind === 'ics') {
       ok['content'] = { 'text/calendar': { schema: { type: 'string', description: 'iCalendar (RFC 5545) VCALENDAR with one VEVENT, times in UTC' } } };
     } else {

@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import { endpoints, type Endpoint } from '../src/core/contract/endpoints.js';
 import { ChatEventsQuerySchema, ConversationParamsSchema } from '../src/core/contract/chat.js';
+import { StaffEventsQuerySchema } from '../src/core/contract/staff.js';
 import type { Db } from './db/types.js';
 import { ApiError, issuesToFields, type Reply } from './http.js';
 import { conversationForToken, handlers, messagesAfter, sha256, staffOnline, type ClinicRow, type HandlerCtx } from './routes.js';
@@ -65,22 +66,23 @@ class ChatHub {
   #subs = new Map<string, Set<() => void>>();
   #ready: Promise<() => Promise<void>> | undefined;
   constructor(private db: Db) {}
-  async subscribe(conversationId: string, wake: () => void): Promise<() => void> {
+  /** `topic` is `conversation:<id>` or `clinic:<id>`; `wake` runs on every new message there. */
+  async subscribe(topic: string, wake: () => void): Promise<() => void> {
     this.#ready ??= this.db.listen('prm_chat', (payload) => {
       try {
-        const { conversationId: id } = JSON.parse(payload) as { conversationId: string };
-        for (const w of this.#subs.get(id) ?? []) w();
+        const { conversationId, clinicId } = JSON.parse(payload) as { conversationId: string; clinicId?: string };
+        for (const t of [`conversation:${conversationId}`, `clinic:${clinicId}`]) for (const w of this.#subs.get(t) ?? []) w();
       } catch {
         /* not ours */
       }
     });
     await this.#ready;
-    let set = this.#subs.get(conversationId);
-    if (!set) this.#subs.set(conversationId, (set = new Set()));
+    let set = this.#subs.get(topic);
+    if (!set) this.#subs.set(topic, (set = new Set()));
     set.add(wake);
     return () => {
       set.delete(wake);
-      if (!set.size) this.#subs.delete(conversationId);
+      if (!set.size) this.#subs.delete(topic);
     };
   }
   async close() {
@@ -180,7 +182,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
   });
 
   /** Resolves tenant + CORS for a request; throws ApiError (401/403). */
-  async function tenant(c: Context, ep: Pick<Endpoint, 'staff' | 'method'>): Promise<{ clinic: ClinicRow; staff?: { name: string }; key?: string }> {
+  async function tenant(c: Context, ep: Pick<Endpoint, 'staff' | 'method'>, queryToken?: string): Promise<{ clinic: ClinicRow; staff?: { name: string }; key?: string }> {
     const origin = c.req.header('origin');
     const grant = (allowed: boolean) => {
       c.header('Vary', 'Origin');
@@ -190,7 +192,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       }
     };
     if (ep.staff) {
-      const auth = c.req.header('authorization') ?? '';
+      const auth = c.req.header('authorization') ?? (queryToken ? `Bearer ${queryToken}` : '');
       const m = /^Bearer\s+(\S{8,200})$/i.exec(auth);
       const { rows } = m ? await db.query<{ clinic_id: string; name: string }>('SELECT clinic_id, name FROM staff_tokens WHERE token_hash = $1', [sha256(m[1]!)]) : { rows: [] };
       const t = rows[0];
@@ -297,7 +299,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
 
   // 4. Every JSON endpoint of the registry: tenant, rate limit, validation, idempotency, handler.
   for (const ep of endpoints as readonly Endpoint[]) {
-    if (ep.kind === 'sse') continue;
+    if (ep.kind === 'sse') continue; // streams are registered below
     // Inputs are parsed with this endpoint's own schemas below, which is what each handler's types say.
     const handler = handlers[ep.id as keyof typeof handlers] as unknown as (ctx: LooseCtx) => Promise<Reply>;
     app.on(ep.method.toUpperCase(), `/v1${ep.path}`, async (c) => {
@@ -338,46 +340,32 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
     });
   }
 
-  // 5. Chat events (SSE). EventSource cannot send headers: clinic key and token come in the query.
-  app.get('/v1/chat/conversations/:id/events', async (c) => {
-    let clinic: ClinicRow;
-    let conversationId: string;
-    let lastId: string;
-    try {
-      ({ clinic } = await tenant(c, { method: 'get' }));
-      const params = parse(ConversationParamsSchema, c.req.param(), 'params') as { id: string };
-      const query = parse(ChatEventsQuerySchema, c.req.query(), 'query') as { token: string; lastEventId?: string };
-      const header = c.req.header('last-event-id');
-      lastId = header && /^\d{1,18}$/.test(header) ? header : (query.lastEventId ?? '0');
-      const conv = await conversationForToken(db, clinic.id, params.id, query.token);
-      conversationId = conv.id;
-    } catch (err) {
-      if (err instanceof ApiError) return errorResponse(c, err);
-      throw err;
-    }
-    c.header('Cache-Control', 'no-store');
+  /** Streams chat messages after `lastId` (one conversation, or the whole clinic when null), then live ones. */
+  function messageStream(c: Context, clinic: ClinicRow, conversationId: string | null, lastId: string, first?: { event: string; data: unknown }): Response {
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       let chain = Promise.resolve();
       const flush = () => {
-        chain = chain.then(async () => {
-          if (stream.aborted || stream.closed) return;
-          for (const m of await messagesAfter(db, clinic.id, conversationId, lastId)) {
-            await stream.writeSSE({ event: 'message', id: m.id, data: JSON.stringify(m) });
-            lastId = m.id;
-          }
-        }).catch(() => {});
+        chain = chain
+          .then(async () => {
+            if (stream.aborted || stream.closed) return;
+            for (const m of await messagesAfter(db, clinic.id, conversationId, lastId)) {
+              await stream.writeSSE({ event: 'message', id: m.id, data: JSON.stringify(m) });
+              lastId = m.id;
+            }
+          })
+          .catch(() => {});
         return chain;
       };
       // Subscribe first, then replay: nothing committed in between can be missed.
-      const unsubscribe = await hub.subscribe(conversationId, () => void flush());
+      const unsubscribe = await hub.subscribe(conversationId ? `conversation:${conversationId}` : `clinic:${clinic.id}`, () => void flush());
       let wakeUp = () => {};
       const aborted = new Promise<void>((resolve) => (wakeUp = resolve));
       stream.onAbort(() => {
         unsubscribe();
         wakeUp();
       });
-      await stream.writeSSE({ event: 'status', data: JSON.stringify({ conversationId, status: 'open', staffOnline: staffOnline(clinic, now()) }), retry: 3000 });
+      await stream.writeSSE({ event: first?.event ?? 'ready', data: JSON.stringify(first?.data ?? {}), retry: 3000 });
       await flush();
       const ping = opts.ssePingMs ?? 15_000;
       while (!stream.aborted && !stream.closed) {
@@ -388,6 +376,38 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       }
       unsubscribe();
     });
+  }
+
+  const lastEventId = (c: Context, fromQuery: string | undefined) => {
+    const header = c.req.header('last-event-id');
+    return header && /^\d{1,18}$/.test(header) ? header : (fromQuery ?? '0');
+  };
+
+  // 5. Chat events (SSE). EventSource cannot send headers: clinic key and token come in the query.
+  app.get('/v1/chat/conversations/:id/events', async (c) => {
+    try {
+      const { clinic } = await tenant(c, { method: 'get' });
+      const params = parse(ConversationParamsSchema, c.req.param(), 'params') as { id: string };
+      const query = parse(ChatEventsQuerySchema, c.req.query(), 'query') as { token: string; lastEventId?: string };
+      const conv = await conversationForToken(db, clinic.id, params.id, query.token);
+      const status = { conversationId: conv.id, status: conv.status, staffOnline: staffOnline(clinic, now()) };
+      return messageStream(c, clinic, conv.id, lastEventId(c, query.lastEventId), { event: 'status', data: status });
+    } catch (err) {
+      if (err instanceof ApiError) return errorResponse(c, err);
+      throw err;
+    }
+  });
+
+  // 6. Staff inbox events: every new message of the clinic.
+  app.get('/v1/staff/events', async (c) => {
+    try {
+      const query = parse(StaffEventsQuerySchema, c.req.query(), 'query') as { token?: string; lastEventId?: string };
+      const { clinic } = await tenant(c, { method: 'get', staff: true }, query.token);
+      return messageStream(c, clinic, null, lastEventId(c, query.lastEventId));
+    } catch (err) {
+      if (err instanceof ApiError) return errorResponse(c, err);
+      throw err;
+    }
   });
 
   app.all('/v1/*', (c) => errorResponse(c, new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}`)));

@@ -42,7 +42,7 @@ export interface HandlerCtx<K extends EndpointId = EndpointId> {
 }
 
 export type Handler<K extends EndpointId = EndpointId> = (ctx: HandlerCtx<K>) => Promise<Reply>;
-type JsonEndpointId = Exclude<EndpointId, 'conversationEvents'>;
+type JsonEndpointId = Exclude<EndpointId, 'conversationEvents' | 'staffEvents'>;
 
 /** Procedure as stored: name and description are locale maps. */
 type StoredProcedure = Omit<Procedure, 'name' | 'description'> & { name: Record<string, string>; description: Record<string, string> };
@@ -303,9 +303,10 @@ export const messageView = (m: MessageRow): ChatMessage => ({
 });
 const MSG_COLS = 'id::text AS id, conversation_id, author, author_name, body, created_at';
 
-export async function messagesAfter(db: Queryable, clinicId: string, conversationId: string, afterId: string): Promise<ChatMessage[]> {
+/** Messages after `afterId`, of one conversation or (conversationId null) of the whole clinic. */
+export async function messagesAfter(db: Queryable, clinicId: string, conversationId: string | null, afterId: string): Promise<ChatMessage[]> {
   const { rows } = await db.query<MessageRow>(
-    `SELECT ${MSG_COLS} FROM chat_messages WHERE clinic_id = $1 AND conversation_id = $2 AND id > $3::bigint ORDER BY id LIMIT 500`,
+    `SELECT ${MSG_COLS} FROM chat_messages WHERE clinic_id = $1 AND ($2::uuid IS NULL OR conversation_id = $2::uuid) AND id > $3::bigint ORDER BY id LIMIT 500`,
     [clinicId, conversationId, afterId],
   );
   return rows.map(messageView);

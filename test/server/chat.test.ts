@@ -134,6 +134,35 @@ for (const driver of drivers) {
       }
     });
 
+    it('staff inbox stream: every new message of the clinic, none of other clinics; token in header or query; resumes', async () => {
+      assert.equal((await s.app.request('/v1/staff/events?token=sk_wrong_token')).status, 401);
+      const res = await s.app.request(`/v1/staff/events?token=${STAFF}`);
+      assert.equal(res.status, 200);
+      const sse = sseReader(res);
+      assert.equal((await sse.next()).event, 'ready');
+      // drain the replay of earlier tests' messages
+      let last = '0';
+      for (;;) {
+        try {
+          last = (await sse.next(300)).id ?? last;
+        } catch {
+          break;
+        }
+      }
+      const a = await open('first visitor');
+      const b = await open('second visitor');
+      const other = await s.request('/v1/chat/conversations', { key: SECOND, json: { locale: 'de', message: 'andere Klinik' } });
+      assert.equal(other.status, 201);
+      const got = [await sse.next(3000), await sse.next(3000)].map((e) => ChatMessageSchema.parse(JSON.parse(e.data)));
+      assert.deepEqual(got.map((m) => m.conversationId).sort(), [a.conversation.id, b.conversation.id].sort());
+      await assert.rejects(sse.next(500), /timed out/, 'the other clinic leaked into the stream');
+      await sse.close();
+      const again = sseReader(await s.app.request('/v1/staff/events', { headers: { Authorization: `Bearer ${STAFF}`, 'Last-Event-ID': last } }));
+      assert.equal((await again.next()).event, 'ready');
+      assert.deepEqual([(await again.next()).data, (await again.next()).data].map((d) => ChatMessageSchema.parse(JSON.parse(d)).body).sort(), ['first visitor', 'second visitor']);
+      await again.close();
+    });
+
     it('tokens and tenants guard conversations', async () => {
       const c = await open('hi');
       assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${'x'.repeat(32)}`)).status, 403);

@@ -41,6 +41,7 @@ import {
   StaffFeedbackResponseSchema,
   StaffLeadsResponseSchema,
   StaffListQuerySchema,
+  StaffEventsQuerySchema,
   StaffMessagesResponseSchema,
 } from './staff.js';
 import { PutThemeBodySchema, PutThemeResponseSchema } from './theme.js';
@@ -100,6 +101,7 @@ export const endpoints = [
   { id: 'staffListConversations', method: 'get', path: '/staff/conversations', tag: 'staff', summary: 'Conversations, most recent first', status: 200, response: StaffConversationsResponseSchema, staff: true },
   { id: 'staffListMessages', method: 'get', path: '/staff/conversations/:id/messages', tag: 'staff', summary: 'Messages of a conversation', params: ConversationParamsSchema, status: 200, response: StaffMessagesResponseSchema, staff: true },
   { id: 'staffPostMessage', method: 'post', path: '/staff/conversations/:id/messages', tag: 'staff', summary: 'Staff reply, delivered live to the visitor', params: ConversationParamsSchema, body: PostMessageBodySchema, status: 201, response: PostMessageResponseSchema, staff: true },
+  { id: 'staffEvents', method: 'get', path: '/staff/events', tag: 'staff', summary: 'Server-sent events: every new chat message of the clinic, for a live inbox; resumes after Last-Event-ID', query: StaffEventsQuerySchema, status: 200, response: ChatMessageEventSchema, kind: 'sse', staff: true },
   { id: 'staffListLeads', method: 'get', path: '/staff/leads', tag: 'staff', summary: 'Quote leads, newest first', query: StaffListQuerySchema, status: 200, response: StaffLeadsResponseSchema, staff: true },
   { id: 'staffListBookings', method: 'get', path: '/staff/bookings', tag: 'staff', summary: 'Bookings, newest first', query: StaffListQuerySchema, status: 200, response: StaffBookingsResponseSchema, staff: true },
   { id: 'staffListFeedback', method: 'get', path: '/staff/feedback', tag: 'staff', summary: 'Feedback, newest first, with NPS', query: StaffListQuerySchema, status: 200, response: StaffFeedbackResponseSchema, staff: true },

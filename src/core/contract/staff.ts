@@ -64,3 +64,13 @@ export const StaffConversationSchema = z.object({
 });
 export const StaffConversationsResponseSchema = z.object({ conversations: z.array(StaffConversationSchema) });
 export const StaffMessagesResponseSchema = z.object({ messages: z.array(ChatMessageSchema) });
+
+/**
+ * `GET /v1/staff/events` — `text/event-stream` of every new chat message of the clinic (`event:
+ * message`, data = ChatMessage, `id:` = message id), for a live inbox. Authorization header, or
+ * `?token=` because EventSource cannot send headers. Resumes after `Last-Event-ID`/`?lastEventId=`.
+ */
+export const StaffEventsQuerySchema = z.object({
+  token: z.optional(z.string().check(z.minLength(8), z.maxLength(200))),
+  lastEventId: z.optional(z.string().check(z.regex(/^\d+$/))),
+});
