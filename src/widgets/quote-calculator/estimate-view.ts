@@ -43,7 +43,7 @@ export function breakdown(e: Estimate, locale: string): TemplateResult {
         <tbody>
           ${g.lines.map(
             (l) => html`<tr part="line">
-              <th scope="row"><span class="line-label">${l.label}</span>${lineDetail(l, e.currency, locale)}</th>
+              <th scope="row"><bdi class="line-label">${l.label}</bdi>${lineDetail(l, e.currency, locale)}</th>
               <td>${l.amount === 0 && l.amountMax === 0 ? msg('Included') : money(l.amount, l.amountMax, e.currency, locale)}</td>
             </tr>`,
           )}
@@ -69,7 +69,7 @@ export function includedLists(e: Estimate): TemplateResult {
       ? html`<div>
           <h4>${msg('Included')}</h4>
           <ul class="yes">
-            ${e.included.map((s) => html`<li>${s}</li>`)}
+            ${e.included.map((s) => html`<li><bdi>${s}</bdi></li>`)}
           </ul>
         </div>`
       : nothing}
@@ -77,7 +77,7 @@ export function includedLists(e: Estimate): TemplateResult {
       ? html`<div>
           <h4>${msg('Not included')}</h4>
           <ul class="no">
-            ${e.notIncluded.map((s) => html`<li>${s}</li>`)}
+            ${e.notIncluded.map((s) => html`<li><bdi>${s}</bdi></li>`)}
           </ul>
         </div>`
       : nothing}

@@ -278,7 +278,8 @@ export const styles = css`
   th .line-note {
     display: block;
   }
-  bdi {
+  td bdi,
+  strong bdi {
     white-space: nowrap;
   }
   td {

@@ -483,7 +483,7 @@ export class PrmQuoteCalculator extends PrmElement {
                 const f = from(proc);
                 return html`<label class="option" id=${`proc-${proc.id}`}>
                   <input type="radio" name="procedure" .value=${proc.id} .checked=${p?.id === proc.id} @change=${this.#pickProcedure} />
-                  <span class="opt-text"><span class="opt-name">${proc.name}</span>${f !== undefined ? html`<span class="opt-meta">${fromPrice(formatMoney(f, currency, locale, { whole: true }))}</span>` : nothing}</span>
+                  <span class="opt-text"><span class="opt-name"><bdi>${proc.name}</bdi></span>${f !== undefined ? html`<span class="opt-meta">${fromPrice(formatMoney(f, currency, locale, { whole: true }))}</span>` : nothing}</span>
                 </label>`;
               })
             : html`<p class="hint" role="status">${msg('No treatment matches your search.')}</p>`}
@@ -501,16 +501,16 @@ export class PrmQuoteCalculator extends PrmElement {
       companions: msg('Companions'),
     };
     const tier = p.tiers.find((t) => t.id === sel.tier);
-    return html`<p class="desc">${p.description}</p>
+    return html`<p class="desc"><bdi>${p.description}</bdi></p>
       <fieldset class="tiers">
         <legend>${msg('Package')}</legend>
         ${p.tiers.map(
           (t) => html`<label class="option tier" id=${`tier-${t.id}`}>
             <input type="radio" name="tier" .value=${t.id} .checked=${sel.tier === t.id} @change=${this.#pickTier} />
             <span class="opt-text">
-              <span class="opt-name">${t.name}</span>
-              ${t.description ? html`<span class="opt-meta">${t.description}</span>` : nothing}
-              ${t.includes.length ? html`<span class="opt-meta">${t.includes.join(' · ')}</span>` : nothing}
+              <span class="opt-name"><bdi>${t.name}</bdi></span>
+              ${t.description ? html`<span class="opt-meta"><bdi>${t.description}</bdi></span>` : nothing}
+              ${t.includes.length ? html`<span class="opt-meta"><bdi>${t.includes.join(' · ')}</bdi></span>` : nothing}
             </span>
           </label>`,
         )}
