@@ -95,7 +95,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
     for (const id of tops) L.push(`- ${id}: ${agg[id].last.ourTopScripts.map((s) => `${s.d.toFixed(0)} ms ${s.file}${s.invoker ? ` (${s.invoker})` : ''}`).join('; ')}`);
   }
   L.push('', '### Each widget: time from the script tag (same page)', '', 'From the inline `performance.mark` just before the loader\'s `<script>` to: the tag defined (chunk loaded), the first frame after its first render (skeleton), its `prm-*-view` event (shown with data).', '');
-  L.push('| variant | widget | defined | first frame | ready (`prm-*-view`) |', '| --- | --- | --- | --- | --- |');
+  L.push('| variant | widget | defined | first render (frame) | ready (`prm-*-view`) |', '| --- | --- | --- | --- | --- |');
   for (const id of pages.filter((x) => x !== 'baseline')) {
     for (const w of widgets) {
       const pw = agg[id].perWidget[w.name];
@@ -105,7 +105,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
   }
   L.push('');
 
-  L.push('## Rendering micro-benchmarks', '', 'Each run in its own page (same throttling), as a ratio to the calibration task (fixed JavaScript work; see docs/benchmark.md): "costs R calibration tasks". Within a run, work and calibration samples alternate and the ratio is of the fastest sample of each (the ratio of medians is shown beside); then median (min – max) over rounds. Lower is better; compare ratios across machines, not milliseconds.', '');
+  L.push('## Rendering micro-benchmarks', '', 'Each run in its own page (loaded with the same throttling; measured unthrottled after a warm-up), as a ratio to the calibration task (fixed JavaScript work; see docs/benchmark.md): "costs R calibration tasks". Within a run, work and calibration samples alternate and the ratio is of the fastest sample of each (the ratio of medians is shown beside); then median (min – max) over rounds. Lower is better; compare ratios across machines, not milliseconds.', '');
   L.push('| benchmark | ratio (median, min – max) | ratio of medians | work ms | calibration ms (k) |', '| --- | --- | --- | --- | --- |');
   for (const w of widgets) {
     for (const m of w.micro ?? []) {

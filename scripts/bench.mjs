@@ -144,7 +144,7 @@ async function main() {
     for (const v of order) {
       if (interrupted) break;
       const spec = { ...v, url: urlOf(v), timeoutMs: quick ? 45_000 : 60_000 };
-      if (v.micro) spec.micro = { ...v.micro, opts: { ...v.micro.opts, reps: quick ? 3 : 9 } };
+      if (v.micro) spec.micro = { ...v.micro, opts: { ...v.micro.opts, reps: quick ? 5 : 15 } };
       let raw;
       try {
         raw = await runOnce(browser, spec, ctx);
