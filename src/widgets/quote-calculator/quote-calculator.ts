@@ -126,13 +126,13 @@ export class PrmQuoteCalculator extends PrmElement {
     procedure: { reflect: true },
     specialty: { reflect: true },
     homeCountry: { attribute: 'home-country', reflect: true },
-    chosenSpecialty: { state: true },
-    query: { state: true },
-    procedureId: { state: true },
-    selection: { state: true },
-    chosenCurrency: { state: true },
-    chosenCountry: { state: true },
-    step: { state: true },
+    chosenSpecialty: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    procedureId: { state: true, attribute: false },
+    selection: { state: true, attribute: false },
+    chosenCurrency: { state: true, attribute: false },
+    chosenCountry: { state: true, attribute: false },
+    step: { state: true, attribute: false },
   };
 
   /** Preselects a procedure by id (e.g. `dental-implants`). */
@@ -142,12 +142,19 @@ export class PrmQuoteCalculator extends PrmElement {
   /** Preselects the home country for savings (ISO 3166, e.g. `GB`); guessed from the language otherwise. */
   declare homeCountry?: string;
 
+  /** @internal */
   private chosenSpecialty = '';
+  /** @internal */
   private query = '';
+  /** @internal */
   declare private procedureId?: string;
+  /** @internal */
   declare private selection?: QuoteSelection;
+  /** @internal */
   declare private chosenCurrency?: string;
+  /** @internal */
   declare private chosenCountry?: string;
+  /** @internal */
   private step: Step = 'estimate';
   /** The lead form, loaded on demand. */
   #view?: LeadView;
