@@ -283,6 +283,28 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a field the server refuses (400 with fields) is shown inline on that field, focused, and not stored', async () => {
+    const net = interceptFetch();
+    try {
+      const el = await mount({ procedure: 'lasik' });
+      await until(() => !!$(el, '.cta'), 10_000);
+      await openLead(el);
+      // Passes the widget's simple check; the contract's email rule (a 2+ letter TLD) refuses it.
+      await fillLead(el, { email: 'ana@example.c', notes: 'keep me' });
+      $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#e-email'), 10_000);
+      const post = net.seen.find((x) => x.method === 'POST')!;
+      expect(post.url.pathname).to.equal('/v1/quotes');
+      expect(active(el)?.id).to.equal('f-email');
+      expect($(el, '#f-email')!.getAttribute('aria-invalid')).to.equal('true');
+      expect($<HTMLTextAreaElement>(el, '#f-notes')!.value).to.equal('keep me');
+      expect(sessionStorage.getItem('prm-outbox:quote:pk_demo_aurora')).to.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      net.restore();
+    }
+  });
+
   it('offline submit: kept in sessionStorage, shown as pending, sent with the same Idempotency-Key once online', async () => {
     let offline = true;
     const net = interceptFetch((url, method) => (offline && method === 'POST' && url.pathname === '/v1/quotes' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
