@@ -4,6 +4,8 @@
 // - name, tag:  the chunk name (`dist/cdn/chunks/<name>-<hash>.js`) and the custom element.
 // - snippet:    the markup a clinic pastes, as in the README's embed snippet.
 // - ready:      the event the widget fires once it is shown with its data (`prm-*-view`).
+//               `readyAfterInteraction: true` when it fires only once the patient opens it (a
+//               launcher facade): pages then do not wait for it before an interaction.
 // - box:        the custom property that sizes the box `prm-reserve.css` (linked by the README
 //               snippet, before any script runs) reserves for the widget; the widget's skeleton
 //               and final state use the same box. The baseline page inlines the same stylesheet so
@@ -75,7 +77,8 @@ export const WIDGETS = [
     snippet: '<prm-chat-launcher></prm-chat-launcher>',
     ready: 'prm-chat-view',
     floating: true,
-    // Written when the launcher lands: e.g. click its button and wait for the panel.
+    // Written when the launcher lands: e.g. click its button and wait for the panel. Until then
+    // only the "before" variant runs (once the widget is built).
     interact: null,
   },
 ];
