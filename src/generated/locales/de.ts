@@ -55,6 +55,7 @@
 's6ebc9bd6feae62a3': `Wird geladen…`,
 's70c96f2bfd09e63e': `Jetzt erneut versuchen`,
 's71f0cc19e8032864': `Keine Behandlung passt zu Ihrer Suche.`,
+'s7468b373b87db4db': `Aufgeschlüsselte Schätzung anzeigen`,
 's75ed09a809d91f7b': `Paket`,
 's77dde5ef6c52def6': `Währung`,
 's79d6186cda752856': str`Bitte korrigieren Sie die markierten Felder: ${0}.`,

@@ -55,6 +55,7 @@
 's6ebc9bd6feae62a3': `Cargando…`,
 's70c96f2bfd09e63e': `Reintentar ahora`,
 's71f0cc19e8032864': `Ningún tratamiento coincide con su búsqueda.`,
+'s7468b373b87db4db': `Ver la estimación desglosada`,
 's75ed09a809d91f7b': `Paquete`,
 's77dde5ef6c52def6': `Moneda`,
 's79d6186cda752856': str`Corrija los campos señalados: ${0}.`,

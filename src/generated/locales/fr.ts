@@ -55,6 +55,7 @@
 's6ebc9bd6feae62a3': `Chargement…`,
 's70c96f2bfd09e63e': `Réessayer maintenant`,
 's71f0cc19e8032864': `Aucun traitement ne correspond à votre recherche.`,
+'s7468b373b87db4db': `Voir l'estimation détaillée`,
 's75ed09a809d91f7b': `Forfait`,
 's77dde5ef6c52def6': `Devise`,
 's79d6186cda752856': str`Veuillez corriger les champs signalés : ${0}.`,

@@ -55,6 +55,7 @@
 's6ebc9bd6feae62a3': `Yükleniyor…`,
 's70c96f2bfd09e63e': `Şimdi tekrar dene`,
 's71f0cc19e8032864': `Aramanızla eşleşen tedavi yok.`,
+'s7468b373b87db4db': `Kalem kalem tahmini göster`,
 's75ed09a809d91f7b': `Paket`,
 's77dde5ef6c52def6': `Para birimi`,
 's79d6186cda752856': str`Lütfen işaretli alanları düzeltin: ${0}.`,

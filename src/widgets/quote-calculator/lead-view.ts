@@ -30,7 +30,7 @@ import {
   type LeadForm,
   type LeadProblem,
 } from './lead.js';
-import { money } from './estimate-view.js';
+import { breakdown, money } from './estimate-view.js';
 import type { QuoteSubmitDetail } from './quote-calculator.js';
 
 /** `POST /v1/quotes` with the outbox's Idempotency-Key; the answer is parsed with its contract schema. */
@@ -94,6 +94,15 @@ export const leadStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 3);
+  }
+  .final summary {
+    cursor: pointer;
+    min-block-size: 1.5rem;
+    font-weight: 600;
+    color: var(--_primary);
+  }
+  .final[open] summary {
+    margin-block-end: calc(var(--_space) * 3);
   }
   .ref strong {
     font-size: 1.3em;
@@ -329,6 +338,10 @@ export class LeadView {
       <p class="ref">${msg('Your reference')} <strong id="reference" dir="ltr">${r.reference}</strong></p>
       <p class="total" part="total"><span>${msg("The clinic's estimate")}</span> <strong>${money(e.total, e.totalMax, e.currency, locale)}</strong></p>
       ${r.priceChanged ? html`<p>${msg('The price was updated by the clinic since you saw it; this is the current estimate.')}</p>` : nothing}
+      <details class="final">
+        <summary>${msg('Show the itemised estimate')}</summary>
+        ${breakdown(e, locale)}
+      </details>
       <p class="sub">${validUntil(formatDateTime(r.validUntil, config.timeZone, locale, { dateStyle: 'long' }))}</p>
       <h4>${msg('Next steps')}</h4>
       <ol class="steps">

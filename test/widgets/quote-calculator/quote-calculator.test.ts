@@ -251,6 +251,8 @@ describe('<prm-quote-calculator> against the reference server', function () {
     expect(detail.estimate.tier).to.equal(tier);
     await until(() => active(el)?.id === 'done-title');
     expect($(el, '#reference')!.textContent).to.equal(detail.reference);
+    // The server's own itemised estimate is there too (it recomputed the price).
+    expect($(el, '.final [part=breakdown]')!.textContent).to.contain('Implant (Straumann BLT)');
     expect(decodeURIComponent($<HTMLAnchorElement>(el, '#whatsapp')!.href)).to.contain(detail.reference);
     await expect(el).to.be.accessible();
     // "Book a consultation" hands the reference on.
