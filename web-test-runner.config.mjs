@@ -62,8 +62,10 @@ async function testRoute(ctx) {
       if (n <= Number(q.fail ?? 0)) {
         return json(Number(q.status ?? 503), { error: { code: q.code ?? 'unavailable', message: 'try later' } }, q.retryAfter ? { 'Retry-After': q.retryAfter } : {});
       }
-      return json(200, { ok: true, n, idempotencyKey: ctx.get('Idempotency-Key') || null, clinic: ctx.get('X-PRM-Clinic') || null });
+      return json(200, { ok: true, n, idempotencyKey: ctx.get('Idempotency-Key') || null, clinic: q.clinic || null });
     }
+    case 'echo':
+      return json(200, { query: q, headers: Object.keys(ctx.headers) });
     case 'count':
       return json(200, { n: counters.get(q.id) ?? 0 });
     case 'slow':

@@ -28,6 +28,8 @@ if (await seedIfEmpty(db)) {
 
 const api = createApp({ db, trustProxy: process.env.TRUST_PROXY === '1' });
 const root = new Hono();
+// JSON answers are gzipped (the procedure catalog is ~80 KB raw); SSE streams are left alone.
+root.use('/v1/*', compress({ contentTypeFilter: /^application\/json/ }));
 root.route('/', api);
 if (demo) {
   root.use('/cdn/*', compress());

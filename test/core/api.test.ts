@@ -27,6 +27,14 @@ describe('api client', () => {
     expect(res).to.deep.equal({ ok: true, n: 1, idempotencyKey: null, clinic: 'pk_demo_aurora' });
   });
 
+  it('keeps the path’s query, adds the caller’s and the clinic key, and sends no custom header (no CORS preflight)', async () => {
+    const Echo = z.object({ query: z.record(z.string(), z.string()), headers: z.array(z.string()) });
+    const res = await client().get('__test/echo?a=1', Echo, { searchParams: { b: 2, c: undefined } });
+    expect(res.query).to.deep.equal({ a: '1', b: '2', clinic: 'pk_demo_aurora' });
+    const custom = res.headers.filter((h) => /^x-|^idempotency/i.test(h));
+    expect(custom).to.deep.equal([]);
+  });
+
   it('retries a GET on 503 with backoff, then succeeds: 3 requests in all', async () => {
     const id = uid();
     const res = await client().get(`__test/flaky?id=${id}&fail=2&status=503`, Answer);

@@ -6,7 +6,7 @@ import { PrmApiError, parseRetryAfter } from './errors.js';
 export interface ApiClientOptions {
   /** Backend base URL; requests go to `${baseUrl}/v1/...`. */
   baseUrl: string;
-  /** Clinic public key, sent as `X-PRM-Clinic`. */
+  /** Clinic public key, sent as the `clinic` query parameter. */
   clinic: string;
   /** Per-attempt timeout in ms (default 10 s). */
   timeout?: number;
@@ -63,7 +63,9 @@ export class ApiClient {
     this.#retries = options.retries ?? 2;
     this.#ky = ky.create({
       prefixUrl: new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href,
-      headers: { 'X-PRM-Clinic': options.clinic, Accept: 'application/json' },
+      // The clinic key travels as ?clinic= rather than the X-PRM-Clinic header: a custom header
+      // makes every cross-origin GET a preflighted request (one more round trip each).
+      headers: { Accept: 'application/json' },
       timeout: options.timeout ?? 10_000,
       credentials: 'omit',
       retry: this.#retry(['get']),
@@ -121,11 +123,15 @@ export class ApiClient {
   }
 
   async #send<S extends z.ZodMiniType>(path: string, schema: S, init: Options, opts: RequestOptions): Promise<z.infer<S>> {
-    const searchParams: Record<string, string> = {};
-    for (const [k, v] of Object.entries(opts.searchParams ?? {})) if (v !== undefined) searchParams[k] = String(v);
+    // One query string from the path's own, the caller's parameters and the clinic key (ky's
+    // searchParams option would replace a query already in the path).
+    const [pathname, query] = path.replace(/^\//, '').split('?', 2) as [string, string | undefined];
+    const params = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(opts.searchParams ?? {})) if (v !== undefined) params.set(k, String(v));
+    params.set('clinic', this.options.clinic);
     let data: unknown;
     try {
-      const res = await this.#ky(path.replace(/^\//, ''), { ...init, signal: opts.signal, searchParams });
+      const res = await this.#ky(`${pathname}?${params}`, { ...init, signal: opts.signal });
       const text = await res.text();
       data = text ? JSON.parse(text) : null;
     } catch (err) {
