@@ -127,6 +127,8 @@ export interface LeadHost {
   /** The current selection and its estimate, when a procedure is chosen. */
   quote(): { config: ClinicConfig; selection: QuoteSelection; estimate: Estimate; country?: string | undefined } | undefined;
   submitted(detail: QuoteSubmitDetail): void;
+  /** Shows the selection of a submission restored from this tab's storage. */
+  restore(body: CreateQuoteBody): void;
   book(): void;
   startOver(): void;
 }
@@ -137,7 +139,24 @@ export class LeadView {
   /** The honeypot was filled: we thanked a bot and sent nothing. */
   botThanked = false;
 
-  constructor(private readonly host: LeadHost) {}
+  constructor(private readonly host: LeadHost) {
+    // A submission left pending in this tab (a reload while offline): show what was sent, so the
+    // patient sees the same estimate and form rather than an empty one.
+    const b = host.outbox.entry?.body;
+    if (b) {
+      host.restore(b);
+      this.lead = {
+        ...this.lead,
+        name: b.contact.name,
+        email: b.contact.email,
+        phone: b.contact.phone ?? '',
+        channel: b.preferredChannel,
+        travelMonth: b.travelMonth ?? '',
+        notes: b.notes ?? '',
+        consent: true,
+      };
+    }
+  }
 
   reset(): void {
     this.lead = emptyLead();

@@ -365,6 +365,12 @@ export class PrmQuoteCalculator extends PrmElement {
           const r = this.outbox.result;
           if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
         },
+        restore: (b) => {
+          this.procedureId = b.selection.procedureId;
+          this.selection = b.selection;
+          this.chosenCurrency = b.currency;
+          this.chosenCountry = b.homeCountry ?? '';
+        },
         startOver: () => {
           this.outbox.clear();
           this.#view?.reset();

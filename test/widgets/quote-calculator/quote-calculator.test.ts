@@ -357,9 +357,16 @@ describe('<prm-quote-calculator> against the reference server', function () {
     el.remove();
     net.restore();
 
-    const again = interceptFetch();
+    const again = interceptFetch(async (url, method) => {
+      // Hold the resend a moment so the restored form can be checked while it is pending.
+      if (method === 'POST' && url.pathname === '/v1/quotes') await new Promise((r) => setTimeout(r, 400));
+      return undefined;
+    });
     try {
-      const el2 = await mount({ procedure: 'lasik' });
+      const el2 = await mount({});
+      await until(() => !!$(el2, '#f-name'), 15_000);
+      expect($<HTMLInputElement>(el2, '#f-name')!.value, 'the restored form shows what was sent').to.equal('Ana Test');
+      expect($<HTMLInputElement>(el2, 'input[name=procedure]:checked')!.value, 'and the same treatment').to.equal('lasik');
       await until(() => !!$(el2, '#reference'), 15_000);
       const post = again.seen.find((s) => s.method === 'POST')!;
       expect(post.key).to.equal(key);
