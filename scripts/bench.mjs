@@ -39,13 +39,19 @@ const t0 = Date.now();
 const log = (...a) => console.log(...a);
 
 const cleanups = [];
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    await Promise.resolve()
-      .then(fn)
-      .catch((err) => console.error(`cleanup: ${err.message}`));
-  }
+// Cleanup runs are chained, so a Ctrl-C during the final cleanup (or the reverse) waits for the
+// step in progress instead of exiting half-way; each run drains what is registered by then.
+let cleaning = Promise.resolve();
+function cleanup() {
+  cleaning = cleaning.then(async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      await Promise.resolve()
+        .then(fn)
+        .catch((err) => console.error(`cleanup: ${err.message}`));
+    }
+  });
+  return cleaning;
 }
 let interrupted = false;
 for (const sig of ['SIGINT', 'SIGTERM']) {
