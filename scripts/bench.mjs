@@ -66,7 +66,8 @@ function git() {
   try {
     const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO, encoding: 'utf8' }).trim();
-    return `${rev}${dirty ? ' (working tree has uncommitted changes)' : ''}`;
+    const n = dirty ? dirty.split('\n').length : 0;
+    return `${rev}${n ? ` + uncommitted changes in ${n} tracked file${n > 1 ? 's' : ''} (the build is of the working tree)` : ''}`;
   } catch {
     return 'unknown (not a git checkout)';
   }
