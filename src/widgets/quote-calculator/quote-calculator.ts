@@ -375,6 +375,8 @@ export class PrmQuoteCalculator extends PrmElement {
           this.outbox.clear();
           this.#view?.reset();
           this.step = 'estimate';
+          // The confirmation is gone: keep focus in the widget, on the way back to a quote.
+          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.cta')?.focus());
         },
       });
       this.requestUpdate();

@@ -260,6 +260,10 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await tabTo(el, '#book');
     await sendKeys({ press: 'Enter' });
     expect((await book).detail).to.include({ reference: detail.reference, procedureId: 'dental-implants' });
+    // "New estimate": back to the estimate, focus kept inside the widget.
+    await tabTo(el, 'button:not(#book):not([type=submit])');
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.classList.contains('cta') ?? false);
   });
 
   it('lead form: errors inline and announced, focus on the first, nothing typed is lost; axe clean', async () => {
