@@ -41,6 +41,18 @@ export function sendQuote(client: ApiClient | undefined, body: CreateQuoteBody, 
 
 /** Styles of the form and the confirmation, adopted by the element when this module loads. */
 export const leadStyles = css`
+  textarea.input {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+    font-size: 0.9em;
+  }
   .lead,
   .done {
     display: grid;

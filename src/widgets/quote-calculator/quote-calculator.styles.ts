@@ -103,19 +103,6 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_on-surface);
   }
-  textarea.input {
-    resize: vertical;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-  .error,
-  .error-summary {
-    color: var(--_error);
-    font-weight: 600;
-    font-size: 0.9em;
-  }
   .pills {
     display: flex;
     flex-wrap: wrap;
