@@ -92,13 +92,17 @@ export class Outbox<B, R> implements ReactiveController {
         this.#set('pending-offline');
         if (navigator.onLine !== false) void this.retry();
       }
+    } else if (this.state === 'pending-offline' && navigator.onLine !== false) {
+      // Moved in the page (or back after an SPA navigation): carry on where it stopped.
+      void this.retry();
     }
   }
 
   hostDisconnected(): void {
     window.removeEventListener('online', this.#online);
     clearTimeout(this.#timer);
-    this.#abort?.abort();
+    // A request already on its way is left to finish: it is idempotent, and abandoning it
+    // because the widget left the page would lose the patient's submission.
   }
 
   /** Whether a submission is waiting for the network. */

@@ -165,6 +165,31 @@ describe('outbox: nothing is lost', () => {
     second.host.disconnect();
   });
 
+  it('a pending submission carries on when its host is disconnected and connected again', async () => {
+    const id = uid();
+    const { box, host, keysSent } = make(() => `__test/flaky?id=${id}`, storageKey);
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    await box.submit({ name: 'Ana', note: 'moved' });
+    expect(box.state).to.equal('pending-offline');
+    host.disconnect();
+    window.fetch = realFetch;
+    host.connect();
+    await until(() => box.state === 'sent');
+    expect(new Set(keysSent).size).to.equal(1);
+    expect(await count(id)).to.equal(1);
+    host.disconnect();
+  });
+
+  it('a request on its way is not abandoned when the host leaves the page', async () => {
+    const id = uid();
+    const { box, host } = make(() => `__test/slow?ms=200&id=${id}`, storageKey);
+    const p = box.submit({ name: 'Ana', note: '' });
+    host.disconnect();
+    await p;
+    expect(box.state).to.equal('sent');
+    expect(sessionStorage.getItem(storageKey)).to.equal(null);
+  });
+
   it('clear() forgets memory and storage', async () => {
     const { box, host } = make(() => `__test/flaky?id=${uid()}`, storageKey);
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
