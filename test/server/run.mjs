@@ -33,7 +33,9 @@ if (pg) env.TEST_DATABASE_URL = pg.url;
 console.error(`test:server: ${files.length} files against ${pg ? 'PGlite + PostgreSQL' : 'PGlite'}`);
 
 const t0 = Date.now();
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...passThrough, ...files], { stdio: 'inherit', env });
+// A hung test (e.g. an SSE stream nobody closes) fails after 3 minutes instead of blocking CI.
+const timeout = passThrough.some((a) => a.startsWith('--test-timeout')) ? [] : ['--test-timeout=180000'];
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...timeout, ...passThrough, ...files], { stdio: 'inherit', env });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
