@@ -4,6 +4,8 @@ import { fmt, ms, bytesRange, KIB } from './figures.mjs';
 const range = (s, unit = '', digits = 0) =>
   s ? `${s.median.toFixed(digits)}${unit}${s.min === s.max ? '' : ` (${s.min.toFixed(digits)} – ${s.max.toFixed(digits)})`}` : '—';
 const exact = (s) => (s ? (s.min === s.max ? fmt(s.median) : `${fmt(s.median)} (${fmt(s.min)} – ${fmt(s.max)}) ⚠ varies`) : '—');
+// API answers carry dynamic values (dates, ids), so their compressed size may move by a few bytes.
+const apiRange = (s) => (s ? (s.min === s.max ? fmt(s.median) : `${fmt(s.median)} (${fmt(s.min)} – ${fmt(s.max)})`) : '—');
 const signed = (s, unit = ' ms') => (s ? `${s.median >= 0 ? '+' : ''}${s.median.toFixed(0)}${unit} (${s.min.toFixed(0)} – ${s.max.toFixed(0)})` : '—');
 const signedB = (s) => (s ? `${s.median >= 0 ? '+' : ''}${fmt(s.median)}${s.min === s.max ? '' : ` (${fmt(s.min)} – ${fmt(s.max)})`}` : '—');
 
@@ -32,7 +34,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
     L.push('');
   }
 
-  L.push('## Exact figures', '', 'Requests and bytes on the SDK origin, from the browser\'s network events (bytes = response bodies as transferred, i.e. gzip for code; the API as the reference server sends it). DOM nodes (document and every shadow root) and event listeners (DevTools `DOMDebugger.getEventListeners` on `window` and the whole document, shadow roots included) as differences from the baseline page. CLS is the sum of every layout shift without recent input.', '');
+  L.push('## Exact figures', '', 'Requests and bytes on the SDK origin, from the browser\'s network events (bytes = response bodies as transferred, i.e. gzip for code; the API as the reference server sends it — its answers carry dates and ids, so their size may move by a few bytes; code bytes never do, ⚠ marks a code figure that varied). DOM nodes (document and every shadow root) and event listeners (DevTools `DOMDebugger.getEventListeners` on `window` and the whole document, shadow roots included) as differences from the baseline page. CLS is the sum of every layout shift without recent input.', '');
   L.push('| variant | requests (code + API) | bytes (code + API) | DOM nodes added | listeners added | CLS |', '| --- | --- | --- | --- | --- | --- |');
   for (const id of pages) {
     const a = agg[id];
@@ -40,7 +42,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
       L.push(`| ${id} | ${exact(a.requests)} | ${exact(a.bytes)} | ${exact(a.nodes)} nodes | ${exact(a.listeners)} listeners | ${range(a.cls, '', 3)} |`);
       continue;
     }
-    L.push(`| ${id} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${exact(a.bytes)} (${exact(a.codeBytes)} + ${exact(a.apiBytes)}) | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${range(a.cls, '', 3)} |`);
+    L.push(`| ${id} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${apiRange(a.bytes)} (${exact(a.codeBytes)} + ${apiRange(a.apiBytes)}) | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${range(a.cls, '', 3)} |`);
   }
   L.push('');
   const sc = agg.scrolled?.last ?? agg.all?.last;
@@ -63,7 +65,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
       const own = a.last ? Object.entries(a.last.byKind).filter(([k]) => k === `widget:${w.name}`).reduce((s, [, v]) => s + v.bytes, 0) : undefined;
       const b = a.last?.beforeFirstReady;
       L.push(
-        `| ${w.tag} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${exact(a.codeBytes)} | ${fmt(own)} | ${exact(a.apiBytes)} | ${b ? `${b.requests} (${b.code} code, ${b.api} API, ${b.preflight} preflight)` : '—'} | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${signedB(a.d.heap)} |`,
+        `| ${w.tag} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${exact(a.codeBytes)} | ${fmt(own)} | ${apiRange(a.apiBytes)} | ${b ? `${b.requests} (${b.code} code, ${b.api} API, ${b.preflight} preflight)` : '—'} | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${signedB(a.d.heap)} |`,
       );
     }
     L.push('');
