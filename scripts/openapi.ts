@@ -6,6 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { endpoints, type Endpoint } from '../src/core/contract/endpoints.js';
 import { ErrorBodySchema } from '../src/core/contract/common.js';
+import { registerContractDocs } from '../src/core/contract/docs.js';
+
+registerContractDocs();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON Schema / OpenAPI nodes
 type Json = Record<string, any>;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Procedure } from '../src/core/contract/catalog.js';
 import type { ClinicConfig } from '../src/core/contract/config.js';
+import { THEME_MAX_TOKENS } from '../src/core/contract/theme.js';
 import type { ChatContext, ChatMessage } from '../src/core/contract/chat.js';
 import type { Booking } from '../src/core/contract/booking.js';
 import type { Estimate, QuoteSelection } from '../src/core/contract/quotes.js';
@@ -13,6 +14,9 @@ import type { Db, Queryable } from './db/types.js';
 import { pgConstraint, pgErrorCode } from './db/types.js';
 import { ApiError, notFound, ok, type Reply } from './http.js';
 import { generateSlots, type ScheduleBlock } from './slots.js';
+
+/** A contact as stored: the name without surrounding blanks (the contract only requires a non-blank name). */
+const storedContact = (c: Contact): Contact => ({ ...c, name: c.name.trim() });
 
 export interface ClinicRow {
   id: string;
@@ -415,7 +419,7 @@ export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
         await db.query(
           `INSERT INTO quotes (id, clinic_id, reference, procedure_id, selection, currency, estimate, contact, preferred_channel, travel_month, notes, consent_version, locale, attribution, valid_until, created_at)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
-          [id, clinic.id, reference, procedure.id, json(body.selection), body.currency, json(estimate), json(body.contact), body.preferredChannel, body.travelMonth ?? null, body.notes ?? null, body.consent.version, body.locale, body.attribution ? json(body.attribution) : null, validUntil, now],
+          [id, clinic.id, reference, procedure.id, json(body.selection), body.currency, json(estimate), json(storedContact(body.contact)), body.preferredChannel, body.travelMonth ?? null, body.notes ?? null, body.consent.version, body.locale, body.attribution ? json(body.attribution) : null, validUntil, now],
         );
         return ok({ id, reference, estimate, priceChanged: body.shownTotal !== undefined && body.shownTotal !== estimate.total, validUntil: iso(validUntil), createdAt: iso(now) }, 201);
       } catch (err) {
@@ -479,7 +483,7 @@ export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
       const { rows } = await db.query<BookingRow>(
         `INSERT INTO bookings (id, clinic_id, reference, service_id, doctor_id, starts_at, ends_at, status, manage_token_hash, contact, patient_time_zone, locale, interpreter, notes, quote_reference, consent_version, attribution, created_at, updated_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,'confirmed',$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17) RETURNING *`,
-        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(body.contact), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now],
+        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(storedContact(body.contact)), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now],
       );
       return rows[0]!;
     });
@@ -708,6 +712,9 @@ export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
   },
 
   async staffPutTheme({ db, clinic, body, now }) {
+    if (Object.keys(body.tokens).length > THEME_MAX_TOKENS) {
+      throw new ApiError(400, 'invalid_request', `At most ${THEME_MAX_TOKENS} tokens`, { tokens: `At most ${THEME_MAX_TOKENS} tokens` });
+    }
     await db.query('UPDATE clinics SET theme = $2, theme_updated_at = $3 WHERE id = $1', [clinic.id, json(body), now]);
     return ok({ theme: body, updatedAt: iso(now) });
   },

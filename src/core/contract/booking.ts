@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { str, int, list } from './checked.js';
 import {
   AttributionSchema,
   ConsentSchema,
@@ -11,22 +12,22 @@ import {
   UuidSchema,
 } from './common.js';
 
-export const ConsultationKindSchema = z.enum(['video', 'in-person', 'follow-up']);
+export const ConsultationKindSchema = /* @__PURE__ */ z.enum(['video', 'in-person', 'follow-up']);
 export type ConsultationKind = z.infer<typeof ConsultationKindSchema>;
 
 /** `GET /v1/booking/services` */
-export const BookingServiceSchema = z.object({
+export const BookingServiceSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   kind: ConsultationKindSchema,
   name: z.string(),
   description: z.string(),
-  durationMinutes: z.int().check(z.minimum(5), z.maximum(240)),
+  durationMinutes: int(z.minimum(5), z.maximum(240)),
 });
 export type BookingService = z.infer<typeof BookingServiceSchema>;
-export const BookingServicesResponseSchema = z.object({ services: z.array(BookingServiceSchema) });
+export const BookingServicesResponseSchema = /* @__PURE__ */ z.object({ services: z.array(BookingServiceSchema) });
 
 /** `GET /v1/booking/doctors?service` */
-export const DoctorSchema = z.object({
+export const DoctorSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   name: z.string(),
   title: z.string(),
@@ -39,27 +40,27 @@ export const DoctorSchema = z.object({
   bio: z.optional(z.string()),
 });
 export type Doctor = z.infer<typeof DoctorSchema>;
-export const DoctorsQuerySchema = z.object({ service: z.optional(IdSchema), locale: z.optional(LocaleSchema) });
-export const DoctorsResponseSchema = z.object({ doctors: z.array(DoctorSchema) });
+export const DoctorsQuerySchema = /* @__PURE__ */ z.object({ service: z.optional(IdSchema), locale: z.optional(LocaleSchema) });
+export const DoctorsResponseSchema = /* @__PURE__ */ z.object({ doctors: z.array(DoctorSchema) });
 
 /**
  * `GET /v1/booking/slots?service&doctor&from&to`: free slots in [from, to) (UTC instants, at most 62
  * days apart). `doctor` omitted or `any` returns every doctor free at each start.
  */
-export const SlotsQuerySchema = z.object({
+export const SlotsQuerySchema = /* @__PURE__ */ z.object({
   service: IdSchema,
   doctor: z.optional(z.union([z.literal('any'), IdSchema])),
   from: DateTimeInputSchema,
   to: DateTimeInputSchema,
 });
 export type SlotsQuery = z.infer<typeof SlotsQuerySchema>;
-export const SlotSchema = z.object({
+export const SlotSchema = /* @__PURE__ */ z.object({
   start: DateTimeSchema,
   end: DateTimeSchema,
-  doctorIds: z.array(IdSchema).check(z.minLength(1)),
+  doctorIds: list(IdSchema, z.minLength(1)),
 });
 export type Slot = z.infer<typeof SlotSchema>;
-export const SlotsResponseSchema = z.object({
+export const SlotsResponseSchema = /* @__PURE__ */ z.object({
   /** The clinic's zone; show slots in the patient's zone beside it. */
   timeZone: TimeZoneSchema,
   service: IdSchema,
@@ -68,7 +69,7 @@ export const SlotsResponseSchema = z.object({
 export type SlotsResponse = z.infer<typeof SlotsResponseSchema>;
 
 /** `POST /v1/bookings` (Idempotency-Key required). 409 `slot_taken` when someone was faster. */
-export const CreateBookingBodySchema = z
+export const CreateBookingBodySchema = /* @__PURE__ */ z
   .object({
     service: IdSchema,
     /** A doctor id, or `any` to let the clinic pick whoever is free. */
@@ -80,17 +81,16 @@ export const CreateBookingBodySchema = z
     locale: LocaleSchema,
     /** Language the patient wants an interpreter for, if any. */
     interpreter: z.optional(LocaleSchema),
-    notes: z.optional(z.string().check(z.maxLength(4000))),
+    notes: z.optional(str(z.maxLength(4000))),
     /** Quote reference this consultation follows up on. */
-    quoteReference: z.optional(z.string().check(z.maxLength(32))),
+    quoteReference: z.optional(str(z.maxLength(32))),
     consent: ConsentSchema,
     attribution: z.optional(AttributionSchema),
-  })
-  .check(z.meta({ id: 'CreateBookingBody' }));
+  });
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 
-export const BookingStatusSchema = z.enum(['confirmed', 'cancelled']);
-export const BookingSchema = z
+export const BookingStatusSchema = /* @__PURE__ */ z.enum(['confirmed', 'cancelled']);
+export const BookingSchema = /* @__PURE__ */ z
   .object({
     id: UuidSchema,
     reference: z.string(),
@@ -106,12 +106,11 @@ export const BookingSchema = z
     patientTimeZone: TimeZoneSchema,
     interpreter: z.nullable(LocaleSchema),
     createdAt: DateTimeSchema,
-  })
-  .check(z.meta({ id: 'Booking' }));
+  });
 export type Booking = z.infer<typeof BookingSchema>;
 
 /** Answer of POST /bookings: the booking plus its manage token (shown once, never stored in clear). */
-export const CreateBookingResponseSchema = z.object({
+export const CreateBookingResponseSchema = /* @__PURE__ */ z.object({
   booking: BookingSchema,
   manageToken: z.string(),
   /** Paths (relative to the API base) to manage the booking and download the calendar file. */
@@ -120,11 +119,11 @@ export const CreateBookingResponseSchema = z.object({
 export type CreateBookingResponse = z.infer<typeof CreateBookingResponseSchema>;
 
 /** `GET|PATCH|DELETE /v1/bookings/:id?token=` */
-export const BookingParamsSchema = z.object({ id: UuidSchema });
-export const ManageTokenQuerySchema = z.object({ token: z.string().check(z.minLength(16), z.maxLength(128)) });
-export const BookingResponseSchema = z.object({ booking: BookingSchema });
+export const BookingParamsSchema = /* @__PURE__ */ z.object({ id: UuidSchema });
+export const ManageTokenQuerySchema = /* @__PURE__ */ z.object({ token: str(z.minLength(16), z.maxLength(128)) });
+export const BookingResponseSchema = /* @__PURE__ */ z.object({ booking: BookingSchema });
 /** Reschedule: a new start, optionally another doctor (or `any`). */
-export const PatchBookingBodySchema = z.object({
+export const PatchBookingBodySchema = /* @__PURE__ */ z.object({
   start: DateTimeInputSchema,
   doctor: z.optional(z.union([z.literal('any'), IdSchema])),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { int, num, list } from './checked.js';
 import {
   CountryCodeSchema,
   CurrencyCodeSchema,
@@ -9,14 +10,14 @@ import {
 } from './common.js';
 
 /** Estimate groups, in display order. */
-export const PriceGroupSchema = z.enum(['medical', 'stay', 'travel']);
+export const PriceGroupSchema = /* @__PURE__ */ z.enum(['medical', 'stay', 'travel']);
 export type PriceGroup = z.infer<typeof PriceGroupSchema>;
 
 /**
  * One itemised component of a package tier, in the catalog currency. `amountMax` makes the line a
  * range (e.g. grafts counted on the day); absent means the price is fixed.
  */
-export const PriceComponentSchema = z.object({
+export const PriceComponentSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   label: z.string(),
   group: PriceGroupSchema,
@@ -26,15 +27,15 @@ export const PriceComponentSchema = z.object({
 export type PriceComponent = z.infer<typeof PriceComponentSchema>;
 
 /** A package tier (standard / premium / VIP...). */
-export const PackageTierSchema = z.object({
+export const PackageTierSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   name: z.string(),
   description: z.optional(z.string()),
   /** Medical components billed for this tier. */
-  components: z.array(PriceComponentSchema).check(z.minLength(1)),
+  components: list(PriceComponentSchema, z.minLength(1)),
   /** Nights in hospital / hotel already paid for by the tier; extra nights are billed at unit price. */
-  includedHospitalNights: z.int().check(z.minimum(0)),
-  includedHotelNights: z.int().check(z.minimum(0)),
+  includedHospitalNights: int(z.minimum(0)),
+  includedHotelNights: int(z.minimum(0)),
   includesTransfers: z.boolean(),
   includesInterpreter: z.boolean(),
   /** What the tier includes, as shown to the patient. */
@@ -43,7 +44,7 @@ export const PackageTierSchema = z.object({
 export type PackageTier = z.infer<typeof PackageTierSchema>;
 
 /** An optional extra the patient can add (e.g. PRP session, sinus lift). */
-export const AddOnSchema = z.object({
+export const AddOnSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   label: z.string(),
   group: PriceGroupSchema,
@@ -54,27 +55,27 @@ export const AddOnSchema = z.object({
 export type AddOn = z.infer<typeof AddOnSchema>;
 
 /** What the same procedure typically costs in a patient's home country (for savings only). */
-export const BenchmarkSchema = z.object({
+export const BenchmarkSchema = /* @__PURE__ */ z.object({
   country: CountryCodeSchema,
   amount: NonNegativeMinorUnitsSchema,
   currency: CurrencyCodeSchema,
   /** Where the figure comes from, shown beside the saving. */
   source: z.string(),
-  year: z.int().check(z.minimum(2000), z.maximum(2100)),
+  year: int(z.minimum(2000), z.maximum(2100)),
 });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 
-const Range = z.object({ min: z.int().check(z.minimum(0)), max: z.int().check(z.minimum(0)) });
+const Range = /* @__PURE__ */ z.object({ min: int(z.minimum(0)), max: int(z.minimum(0)) });
 
 /** A procedure of the catalog: prices in `currency` (the catalog currency), minor units. */
-export const ProcedureSchema = z
+export const ProcedureSchema = /* @__PURE__ */ z
   .object({
     id: IdSchema,
     specialty: IdSchema,
     name: z.string(),
     description: z.string(),
     currency: CurrencyCodeSchema,
-    tiers: z.array(PackageTierSchema).check(z.minLength(1)),
+    tiers: list(PackageTierSchema, z.minLength(1)),
     addOns: z.array(AddOnSchema),
     /** Unit prices of the adjustable options. */
     unitPrices: z.object({
@@ -87,14 +88,14 @@ export const ProcedureSchema = z
       /** Per day of interpreter; days = `treatmentDays`. */
       interpreterDay: NonNegativeMinorUnitsSchema,
     }),
-    treatmentDays: z.int().check(z.minimum(1), z.maximum(60)),
+    treatmentDays: int(z.minimum(1), z.maximum(60)),
     /** Contingency reserve on the medical subtotal, in percent (0 for none). */
-    contingencyPercent: z.number().check(z.minimum(0), z.maximum(50)),
+    contingencyPercent: num(z.minimum(0), z.maximum(50)),
     defaults: z.object({
       tier: IdSchema,
-      hospitalNights: z.int().check(z.minimum(0)),
-      hotelNights: z.int().check(z.minimum(0)),
-      companions: z.int().check(z.minimum(0)),
+      hospitalNights: int(z.minimum(0)),
+      hotelNights: int(z.minimum(0)),
+      companions: int(z.minimum(0)),
       transfers: z.boolean(),
       interpreter: z.boolean(),
     }),
@@ -103,21 +104,20 @@ export const ProcedureSchema = z
     notIncluded: z.array(z.string()),
     benchmarks: z.array(BenchmarkSchema),
     /** Days an estimate stays valid. */
-    validityDays: z.int().check(z.minimum(1), z.maximum(365)),
+    validityDays: int(z.minimum(1), z.maximum(365)),
     imageUrl: z.optional(z.string()),
-  })
-  .check(z.meta({ id: 'Procedure' }));
+  });
 export type Procedure = z.infer<typeof ProcedureSchema>;
 
-export const SpecialtySchema = z.object({ id: IdSchema, name: z.string() });
+export const SpecialtySchema = /* @__PURE__ */ z.object({ id: IdSchema, name: z.string() });
 export type Specialty = z.infer<typeof SpecialtySchema>;
 
 /** `GET /v1/procedures?specialty&locale` */
-export const ProceduresQuerySchema = z.object({
+export const ProceduresQuerySchema = /* @__PURE__ */ z.object({
   specialty: z.optional(IdSchema),
   locale: z.optional(LocaleSchema),
 });
-export const ProceduresResponseSchema = z.object({
+export const ProceduresResponseSchema = /* @__PURE__ */ z.object({
   specialties: z.array(SpecialtySchema),
   procedures: z.array(ProcedureSchema),
 });
@@ -127,11 +127,10 @@ export type ProceduresResponse = z.infer<typeof ProceduresResponseSchema>;
  * `GET /v1/exchange-rates`: units of each currency per one unit of `base`, as decimals exact to 8
  * places (`rates[base]` is 1). Amounts convert as `amount / rates[from] * rates[to]`.
  */
-export const ExchangeRatesSchema = z
+export const ExchangeRatesSchema = /* @__PURE__ */ z
   .object({
     base: CurrencyCodeSchema,
     date: DateSchema,
-    rates: z.record(CurrencyCodeSchema, z.number().check(z.positive())),
-  })
-  .check(z.meta({ id: 'ExchangeRates' }));
+    rates: z.record(CurrencyCodeSchema, num(z.positive())),
+  });
 export type ExchangeRates = z.infer<typeof ExchangeRatesSchema>;

@@ -1,33 +1,33 @@
 import * as z from 'zod/mini';
-import { DateTimeSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
+import { str } from './checked.js';
+import { DateTimeSchema, EmailSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
 
-export const ChatAuthorSchema = z.enum(['visitor', 'staff', 'system']);
+export const ChatAuthorSchema = /* @__PURE__ */ z.enum(['visitor', 'staff', 'system']);
 export type ChatAuthor = z.infer<typeof ChatAuthorSchema>;
 
 /** What the conversation is about; carried into the hand-off to WhatsApp / email / phone too. */
-export const ChatContextSchema = z.object({
-  quoteReference: z.optional(z.string().check(z.maxLength(32))),
-  bookingReference: z.optional(z.string().check(z.maxLength(32))),
+export const ChatContextSchema = /* @__PURE__ */ z.object({
+  quoteReference: z.optional(str(z.maxLength(32))),
+  bookingReference: z.optional(str(z.maxLength(32))),
   procedureId: z.optional(IdSchema),
-  page: z.optional(z.string().check(z.maxLength(2000))),
+  page: z.optional(str(z.maxLength(2000))),
 });
 export type ChatContext = z.infer<typeof ChatContextSchema>;
 
-export const ChatMessageSchema = z
+export const ChatMessageSchema = /* @__PURE__ */ z
   .object({
     /** Monotonic per clinic; also the SSE event id (`Last-Event-ID`). */
-    id: z.string().check(z.regex(/^\d+$/)),
+    id: str(z.regex(/^\d+$/)),
     conversationId: UuidSchema,
     author: ChatAuthorSchema,
     /** Staff member's display name for staff messages. */
     authorName: z.nullable(z.string()),
     body: z.string(),
     createdAt: DateTimeSchema,
-  })
-  .check(z.meta({ id: 'ChatMessage' }));
+  });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
-export const ConversationSchema = z.object({
+export const ConversationSchema = /* @__PURE__ */ z.object({
   id: UuidSchema,
   status: z.enum(['open', 'closed']),
   locale: LocaleSchema,
@@ -36,22 +36,21 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
-const MessageText = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
+const MessageText = /* @__PURE__ */ str(z.trim(), z.minLength(1), z.maxLength(2000));
 
 /** `POST /v1/chat/conversations`: opens a conversation (optionally with its first message). */
-export const CreateConversationBodySchema = z
+export const CreateConversationBodySchema = /* @__PURE__ */ z
   .object({
     locale: LocaleSchema,
-    name: z.optional(z.string().check(z.maxLength(200))),
+    name: z.optional(str(z.maxLength(200))),
     /** Needed for "leave a message" when nobody is online. */
-    email: z.optional(z.email()),
+    email: z.optional(EmailSchema),
     context: z.optional(ChatContextSchema),
     message: z.optional(MessageText),
-  })
-  .check(z.meta({ id: 'CreateConversationBody' }));
+  });
 export type CreateConversationBody = z.infer<typeof CreateConversationBodySchema>;
 
-export const CreateConversationResponseSchema = z.object({
+export const CreateConversationResponseSchema = /* @__PURE__ */ z.object({
   conversation: ConversationSchema,
   /** Visitor token for this conversation: `?token=` on messages and events. Keep it in memory. */
   token: z.string(),
@@ -59,13 +58,13 @@ export const CreateConversationResponseSchema = z.object({
 });
 export type CreateConversationResponse = z.infer<typeof CreateConversationResponseSchema>;
 
-export const ConversationParamsSchema = z.object({ id: UuidSchema });
-export const ConversationTokenQuerySchema = z.object({ token: z.string().check(z.minLength(16), z.maxLength(128)) });
+export const ConversationParamsSchema = /* @__PURE__ */ z.object({ id: UuidSchema });
+export const ConversationTokenQuerySchema = /* @__PURE__ */ z.object({ token: str(z.minLength(16), z.maxLength(128)) });
 
 /** `POST /v1/chat/conversations/:id/messages?token=` and the staff equivalent. */
-export const PostMessageBodySchema = z.object({ body: MessageText });
+export const PostMessageBodySchema = /* @__PURE__ */ z.object({ body: MessageText });
 export type PostMessageBody = z.infer<typeof PostMessageBodySchema>;
-export const PostMessageResponseSchema = z.object({ message: ChatMessageSchema });
+export const PostMessageResponseSchema = /* @__PURE__ */ z.object({ message: ChatMessageSchema });
 
 /**
  * `GET /v1/chat/conversations/:id/events?token=&clinic=` — `text/event-stream`. EventSource cannot
@@ -76,12 +75,12 @@ export const PostMessageResponseSchema = z.object({ message: ChatMessageSchema }
  * - `event: status`, data = {@link ChatStatusEvent}
  * - comment lines (`: ping`) every 15 s keep proxies from closing the stream.
  */
-export const ChatEventsQuerySchema = z.object({
-  token: z.string().check(z.minLength(16), z.maxLength(128)),
-  lastEventId: z.optional(z.string().check(z.regex(/^\d+$/))),
+export const ChatEventsQuerySchema = /* @__PURE__ */ z.object({
+  token: str(z.minLength(16), z.maxLength(128)),
+  lastEventId: z.optional(str(z.regex(/^\d+$/))),
 });
 export const ChatMessageEventSchema = ChatMessageSchema;
-export const ChatStatusEventSchema = z.object({
+export const ChatStatusEventSchema = /* @__PURE__ */ z.object({
   conversationId: UuidSchema,
   status: z.enum(['open', 'closed']),
   /** Whether staff are within office hours right now. */
@@ -91,12 +90,12 @@ export type ChatStatusEvent = z.infer<typeof ChatStatusEventSchema>;
 export const CHAT_EVENT_TYPES = ['message', 'status'] as const;
 
 /** `GET /v1/chat/faq?locale` — entries for the FAQ assistant. */
-export const FaqQuerySchema = z.object({ locale: z.optional(LocaleSchema) });
-export const FaqEntrySchema = z.object({
+export const FaqQuerySchema = /* @__PURE__ */ z.object({ locale: z.optional(LocaleSchema) });
+export const FaqEntrySchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   question: z.string(),
   answer: z.string(),
   keywords: z.array(z.string()),
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
-export const FaqResponseSchema = z.object({ faq: z.array(FaqEntrySchema) });
+export const FaqResponseSchema = /* @__PURE__ */ z.object({ faq: z.array(FaqEntrySchema) });

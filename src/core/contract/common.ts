@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { str, int } from './checked.js';
 
 /**
  * Shared building blocks of the /v1 contract. Every other contract file imports from here only,
@@ -6,49 +7,46 @@ import * as z from 'zod/mini';
  */
 
 /** ISO 4217 currency code, capitals. */
-export const CurrencyCodeSchema = z.string().check(z.regex(/^[A-Z]{3}$/), z.describe('ISO 4217 currency code'));
+export const CurrencyCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{3}$/));
 /** ISO 3166-1 alpha-2 country code, capitals. */
-export const CountryCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/), z.describe('ISO 3166-1 alpha-2 country code'));
+export const CountryCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{2}$/));
 /** BCP 47 language tag (kept simple: `en`, `pt-BR`, `zh-Hant`). */
-export const LocaleSchema = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), z.describe('BCP 47 language tag'));
+export const LocaleSchema = /* @__PURE__ */ str(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 /** IANA time zone name, e.g. `Europe/Istanbul`. */
-export const TimeZoneSchema = z.string().check(
+export const TimeZoneSchema = /* @__PURE__ */ str(
   z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/),
-  z.describe('IANA time zone name'),
 );
 /** URL-safe identifier / slug. */
-export const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/), z.describe('identifier (slug)'));
+export const IdSchema = /* @__PURE__ */ str(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
 /** Server-generated UUID. */
-export const UuidSchema = z.uuid();
+export const UuidSchema = /* @__PURE__ */ str(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/));
 /** UTC instant, ISO 8601 with `Z` (responses). */
-export const DateTimeSchema = z.iso.datetime().check(z.meta({ id: 'DateTime', description: 'UTC instant, ISO 8601' }));
+export const DateTimeSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/));
 /** Instant accepted in requests: ISO 8601 with `Z` or an explicit offset. */
-export const DateTimeInputSchema = z.iso.datetime({ offset: true }).check(z.meta({ id: 'DateTimeInput', description: 'ISO 8601 instant with Z or an offset' }));
+export const DateTimeInputSchema = /* @__PURE__ */ str(
+  z.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-][0-2]\d:?[0-5]\d)$/),
+);
 /** Calendar date `YYYY-MM-DD`. */
-export const DateSchema = z.iso.date();
+export const DateSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 /** Integer amount in the currency's minor units (cents); never a float. */
-export const MinorUnitsSchema = z.int().check(z.describe('integer amount in minor units of the currency'));
-export const NonNegativeMinorUnitsSchema = z.int().check(z.minimum(0), z.describe('non-negative integer amount in minor units'));
+export const MinorUnitsSchema = /* @__PURE__ */ z.int();
+export const NonNegativeMinorUnitsSchema = /* @__PURE__ */ int(z.minimum(0));
 
 /** Money on the wire: integer minor units plus ISO 4217 currency. */
-export const MoneySchema = z
-  .object({ amount: MinorUnitsSchema, currency: CurrencyCodeSchema })
-  .check(z.meta({ id: 'Money', description: 'Integer amount in minor units plus ISO 4217 currency' }));
+export const MoneySchema = /* @__PURE__ */ z.object({ amount: MinorUnitsSchema, currency: CurrencyCodeSchema });
 export type Money = z.infer<typeof MoneySchema>;
 
 /** Text keyed by locale (`en` always present in seed data); the server resolves it for `?locale=`. */
-export const LocalizedTextSchema = z.record(z.string(), z.string());
+export const LocalizedTextSchema = /* @__PURE__ */ z.record(z.string(), z.string());
 
 /** Error body of every 4xx/5xx answer. `fields` maps a dotted field path to a message. */
-export const ErrorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.optional(z.record(z.string(), z.string())),
-    }),
-  })
-  .check(z.meta({ id: 'Error' }));
+export const ErrorBodySchema = /* @__PURE__ */ z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** Error codes the reference server uses (others may be added; clients must treat unknown codes as generic). */
@@ -71,37 +69,48 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Attribution carried into submissions (UTM, referrer, agent code). */
-export const AttributionSchema = z.object({
-  agent: z.optional(z.string().check(z.maxLength(64))),
-  source: z.optional(z.string().check(z.maxLength(200))),
-  medium: z.optional(z.string().check(z.maxLength(200))),
-  campaign: z.optional(z.string().check(z.maxLength(200))),
-  term: z.optional(z.string().check(z.maxLength(200))),
-  content: z.optional(z.string().check(z.maxLength(200))),
-  referrer: z.optional(z.string().check(z.maxLength(2000))),
-  landingPage: z.optional(z.string().check(z.maxLength(2000))),
+export const AttributionSchema = /* @__PURE__ */ z.object({
+  agent: z.optional(str(z.maxLength(64))),
+  source: z.optional(str(z.maxLength(200))),
+  medium: z.optional(str(z.maxLength(200))),
+  campaign: z.optional(str(z.maxLength(200))),
+  term: z.optional(str(z.maxLength(200))),
+  content: z.optional(str(z.maxLength(200))),
+  referrer: z.optional(str(z.maxLength(2000))),
+  landingPage: z.optional(str(z.maxLength(2000))),
 });
 export type Attribution = z.infer<typeof AttributionSchema>;
 
 /** Explicit consent to process health data, recorded with the version of the text shown. */
-export const ConsentSchema = z.object({
+export const ConsentSchema = /* @__PURE__ */ z.object({
   accepted: z.literal(true),
-  version: z.string().check(z.minLength(1), z.maxLength(64)),
+  version: str(z.minLength(1), z.maxLength(64)),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
-/** Name/email/phone of a patient; phone in E.164 (`+905551234567`). */
-export const ContactSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  email: z.email().check(z.maxLength(254)),
-  phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/), z.describe('E.164 phone number'))),
+/** E.164 phone number (`+905551234567`). */
+export const PhoneSchema = /* @__PURE__ */ str(z.regex(/^\+[1-9]\d{6,14}$/));
+/**
+ * Email address: one `@`, no spaces, a dotted domain ending in a top-level domain of two or more
+ * characters that starts with a letter (so `name@example.c` is refused, `xn--p1ai` accepted). A regex rather than `z.email()` so the browser runtime carries no extra
+ * string-format class.
+ */
+export const EmailSchema = /* @__PURE__ */ str(z.maxLength(254), z.regex(/^[^\s@]+@([^\s@.]+\.)+[A-Za-z][A-Za-z0-9-]+$/));
+/** `http(s)` URL. */
+export const HttpUrlSchema = /* @__PURE__ */ str(z.maxLength(2000), z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/));
+
+/** Name/email/phone of a patient; phone in E.164. The name must not be blank. */
+export const ContactSchema = /* @__PURE__ */ z.object({
+  name: str(z.minLength(1), z.maxLength(200), z.regex(/\S/)),
+  email: EmailSchema,
+  phone: z.optional(PhoneSchema),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** Query boolean: `true`/`false`/`1`/`0`. */
-export const QueryBooleanSchema = z.stringbool();
+export const QueryBooleanSchema = /* @__PURE__ */ z.stringbool();
 /** Query integer, coerced from the query string. */
-export const queryInt = (min: number, max: number) => z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
+export const queryInt = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) => z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 /** Empty success body for 204-like answers that still carry JSON. */
-export const OkSchema = z.object({ ok: z.literal(true) });
+export const OkSchema = /* @__PURE__ */ z.object({ ok: z.literal(true) });

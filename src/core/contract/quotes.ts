@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { str, int, list } from './checked.js';
 import {
   AttributionSchema,
   ConsentSchema,
@@ -17,26 +18,25 @@ import {
 import { PriceGroupSchema } from './catalog.js';
 
 /** What the patient chose; the options' ranges come from the procedure's `limits`. */
-export const QuoteSelectionSchema = z
+export const QuoteSelectionSchema = /* @__PURE__ */ z
   .object({
     procedureId: IdSchema,
     tier: IdSchema,
-    hospitalNights: z.int().check(z.minimum(0), z.maximum(60)),
-    hotelNights: z.int().check(z.minimum(0), z.maximum(90)),
-    companions: z.int().check(z.minimum(0), z.maximum(6)),
+    hospitalNights: int(z.minimum(0), z.maximum(60)),
+    hotelNights: int(z.minimum(0), z.maximum(90)),
+    companions: int(z.minimum(0), z.maximum(6)),
     transfers: z.boolean(),
     interpreter: z.boolean(),
-    addOns: z.array(IdSchema).check(z.maxLength(20)),
-  })
-  .check(z.meta({ id: 'QuoteSelection' }));
+    addOns: list(IdSchema, z.maxLength(20)),
+  });
 export type QuoteSelection = z.infer<typeof QuoteSelectionSchema>;
 
 /** One line of an estimate, already converted to the estimate currency. */
-export const EstimateLineSchema = z.object({
+export const EstimateLineSchema = /* @__PURE__ */ z.object({
   id: z.string(),
   label: z.string(),
   group: PriceGroupSchema,
-  quantity: z.int().check(z.minimum(0)),
+  quantity: int(z.minimum(0)),
   /** Converted unit price (informative; `amount` is what is summed). */
   unitAmount: NonNegativeMinorUnitsSchema,
   amount: NonNegativeMinorUnitsSchema,
@@ -47,7 +47,7 @@ export const EstimateLineSchema = z.object({
 });
 export type EstimateLine = z.infer<typeof EstimateLineSchema>;
 
-export const EstimateGroupSchema = z.object({
+export const EstimateGroupSchema = /* @__PURE__ */ z.object({
   group: PriceGroupSchema,
   lines: z.array(EstimateLineSchema),
   subtotal: NonNegativeMinorUnitsSchema,
@@ -56,7 +56,7 @@ export const EstimateGroupSchema = z.object({
 export type EstimateGroup = z.infer<typeof EstimateGroupSchema>;
 
 /** Saving against the home-country benchmark; absent (null) where no benchmark exists. */
-export const SavingsSchema = z.object({
+export const SavingsSchema = /* @__PURE__ */ z.object({
   country: CountryCodeSchema,
   /** The benchmark converted to the estimate currency. */
   benchmark: MoneySchema,
@@ -74,7 +74,7 @@ export const SavingsSchema = z.object({
 export type Savings = z.infer<typeof SavingsSchema>;
 
 /** The itemised estimate produced by `computeEstimate` (shared by widget and server). */
-export const EstimateSchema = z
+export const EstimateSchema = /* @__PURE__ */ z
   .object({
     procedureId: IdSchema,
     tier: IdSchema,
@@ -90,12 +90,11 @@ export const EstimateSchema = z
     savings: z.nullable(SavingsSchema),
     included: z.array(z.string()),
     notIncluded: z.array(z.string()),
-  })
-  .check(z.meta({ id: 'Estimate' }));
+  });
 export type Estimate = z.infer<typeof EstimateSchema>;
 
 /** `POST /v1/quotes` (Idempotency-Key required): turns an estimate into a lead. */
-export const CreateQuoteBodySchema = z
+export const CreateQuoteBodySchema = /* @__PURE__ */ z
   .object({
     selection: QuoteSelectionSchema,
     currency: CurrencyCodeSchema,
@@ -105,16 +104,15 @@ export const CreateQuoteBodySchema = z
     contact: ContactSchema,
     preferredChannel: z.enum(['whatsapp', 'email', 'phone']),
     /** `YYYY-MM`. */
-    travelMonth: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))),
-    notes: z.optional(z.string().check(z.maxLength(4000))),
+    travelMonth: z.optional(str(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))),
+    notes: z.optional(str(z.maxLength(4000))),
     consent: ConsentSchema,
     locale: LocaleSchema,
     attribution: z.optional(AttributionSchema),
-  })
-  .check(z.meta({ id: 'CreateQuoteBody' }));
+  });
 export type CreateQuoteBody = z.infer<typeof CreateQuoteBodySchema>;
 
-export const QuoteResponseSchema = z
+export const QuoteResponseSchema = /* @__PURE__ */ z
   .object({
     id: UuidSchema,
     /** Human reference the patient quotes on WhatsApp / by phone, e.g. `Q-7K3F9M`. */
@@ -124,6 +122,5 @@ export const QuoteResponseSchema = z
     priceChanged: z.boolean(),
     validUntil: DateTimeSchema,
     createdAt: DateTimeSchema,
-  })
-  .check(z.meta({ id: 'Quote' }));
+  });
 export type QuoteResponse = z.infer<typeof QuoteResponseSchema>;

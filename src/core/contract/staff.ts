@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { str } from './checked.js';
 import { AttributionSchema, ContactSchema, CurrencyCodeSchema, DateTimeSchema, LocaleSchema, UuidSchema, queryInt } from './common.js';
 import { BookingSchema } from './booking.js';
 import { ChatContextSchema, ChatMessageSchema } from './chat.js';
@@ -6,12 +7,12 @@ import { CreateFeedbackBodySchema } from './feedback.js';
 import { EstimateSchema, QuoteSelectionSchema } from './quotes.js';
 
 /** Staff endpoints need `Authorization: Bearer <staff token>`; tokens are stored hashed. */
-export const StaffListQuerySchema = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+export const StaffListQuerySchema = /* @__PURE__ */ z.object({
+  cursor: z.optional(str(z.maxLength(200))),
   limit: z.optional(queryInt(1, 100)),
 });
 
-export const LeadSchema = z.object({
+export const LeadSchema = /* @__PURE__ */ z.object({
   id: UuidSchema,
   reference: z.string(),
   selection: QuoteSelectionSchema,
@@ -27,32 +28,32 @@ export const LeadSchema = z.object({
   createdAt: DateTimeSchema,
 });
 export type Lead = z.infer<typeof LeadSchema>;
-export const StaffLeadsResponseSchema = z.object({ leads: z.array(LeadSchema), nextCursor: z.nullable(z.string()) });
+export const StaffLeadsResponseSchema = /* @__PURE__ */ z.object({ leads: z.array(LeadSchema), nextCursor: z.nullable(z.string()) });
 
-export const StaffBookingSchema = z.object({
+export const StaffBookingSchema = /* @__PURE__ */ z.object({
   booking: BookingSchema,
   contact: ContactSchema,
   notes: z.nullable(z.string()),
   quoteReference: z.nullable(z.string()),
 });
-export const StaffBookingsResponseSchema = z.object({
+export const StaffBookingsResponseSchema = /* @__PURE__ */ z.object({
   bookings: z.array(StaffBookingSchema),
   nextCursor: z.nullable(z.string()),
 });
 
-export const StaffFeedbackSchema = z.object({
+export const StaffFeedbackSchema = /* @__PURE__ */ z.object({
   id: UuidSchema,
   feedback: CreateFeedbackBodySchema,
   createdAt: DateTimeSchema,
 });
-export const StaffFeedbackResponseSchema = z.object({
+export const StaffFeedbackResponseSchema = /* @__PURE__ */ z.object({
   feedback: z.array(StaffFeedbackSchema),
   nextCursor: z.nullable(z.string()),
   /** NPS over everything received, −100..100, null when there is nothing yet. */
   nps: z.nullable(z.number()),
 });
 
-export const StaffConversationSchema = z.object({
+export const StaffConversationSchema = /* @__PURE__ */ z.object({
   id: UuidSchema,
   status: z.enum(['open', 'closed']),
   name: z.nullable(z.string()),
@@ -62,15 +63,15 @@ export const StaffConversationSchema = z.object({
   lastMessage: z.nullable(ChatMessageSchema),
   updatedAt: DateTimeSchema,
 });
-export const StaffConversationsResponseSchema = z.object({ conversations: z.array(StaffConversationSchema) });
-export const StaffMessagesResponseSchema = z.object({ messages: z.array(ChatMessageSchema) });
+export const StaffConversationsResponseSchema = /* @__PURE__ */ z.object({ conversations: z.array(StaffConversationSchema) });
+export const StaffMessagesResponseSchema = /* @__PURE__ */ z.object({ messages: z.array(ChatMessageSchema) });
 
 /**
  * `GET /v1/staff/events` — `text/event-stream` of every new chat message of the clinic (`event:
  * message`, data = ChatMessage, `id:` = message id), for a live inbox. Authorization header, or
  * `?token=` because EventSource cannot send headers. Resumes after `Last-Event-ID`/`?lastEventId=`.
  */
-export const StaffEventsQuerySchema = z.object({
-  token: z.optional(z.string().check(z.minLength(8), z.maxLength(200))),
-  lastEventId: z.optional(z.string().check(z.regex(/^\d+$/))),
+export const StaffEventsQuerySchema = /* @__PURE__ */ z.object({
+  token: z.optional(str(z.minLength(8), z.maxLength(200))),
+  lastEventId: z.optional(str(z.regex(/^\d+$/))),
 });

@@ -1,19 +1,20 @@
 import * as z from 'zod/mini';
+import { str, int } from './checked.js';
 import { CountryCodeSchema, DateSchema, IdSchema, LocaleSchema, queryInt } from './common.js';
 
 /** `GET /v1/stories?procedure&language&country&cursor&limit` */
-export const StoriesQuerySchema = z.object({
+export const StoriesQuerySchema = /* @__PURE__ */ z.object({
   procedure: z.optional(IdSchema),
   language: z.optional(LocaleSchema),
   country: z.optional(CountryCodeSchema),
   /** Opaque; pass `nextCursor` of the previous page. */
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(str(z.maxLength(200))),
   limit: z.optional(queryInt(1, 50)),
 });
 export type StoriesQuery = z.infer<typeof StoriesQuerySchema>;
 
 /** A consented, published patient story. Only first name and country are ever shown. */
-export const StorySchema = z
+export const StorySchema = /* @__PURE__ */ z
   .object({
     id: IdSchema,
     procedureId: IdSchema,
@@ -23,16 +24,15 @@ export const StorySchema = z
     displayName: z.string(),
     title: z.string(),
     body: z.string(),
-    rating: z.int().check(z.minimum(1), z.maximum(5)),
+    rating: int(z.minimum(1), z.maximum(5)),
     date: DateSchema,
     image: z.nullable(
-      z.object({ url: z.string(), alt: z.string(), width: z.int().check(z.positive()), height: z.int().check(z.positive()) }),
+      z.object({ url: z.string(), alt: z.string(), width: int(z.positive()), height: int(z.positive()) }),
     ),
-  })
-  .check(z.meta({ id: 'Story' }));
+  });
 export type Story = z.infer<typeof StorySchema>;
 
-export const StoriesResponseSchema = z.object({
+export const StoriesResponseSchema = /* @__PURE__ */ z.object({
   stories: z.array(StorySchema),
   /** null on the last page. */
   nextCursor: z.nullable(z.string()),
