@@ -36,14 +36,12 @@ export function errorMessage(err: unknown): { title: string; text: string } {
       return { title: msg('This is taking too long'), text: msg('The clinic did not answer in time. Please try again.') };
     case 'rate_limited':
       return { title: msg('Too many attempts'), text: msg('Please wait a moment, then try again.') };
-    case 'http':
-      if (e.status && e.status < 500 && e.message && e.code !== 'internal') {
-        return { title: msg('Something is not right'), text: msg('The clinic could not accept this request. Please try again.') };
-      }
-      return { title: msg('Something went wrong'), text: msg('The clinic could not load this right now. Please try again.') };
-    default:
-      return { title: msg('Something went wrong'), text: msg('The clinic could not load this right now. Please try again.') };
   }
+  // A 4xx the server explained (not a crash of ours): the request itself was refused.
+  if (e?.kind === 'http' && e.status! < 500 && e.message && e.code !== 'internal') {
+    return { title: msg('Something is not right'), text: msg('The clinic could not accept this request. Please try again.') };
+  }
+  return { title: msg('Something went wrong'), text: msg('The clinic could not load this right now. Please try again.') };
 }
 
 export function errorState(err: unknown, retry?: () => void): TemplateResult {

@@ -1,5 +1,6 @@
-import ky, { type KyInstance, type Options, type RetryOptions } from 'ky';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { config } from 'zod/mini';
+import { ErrorBodySchema } from '../contract/common.js';
 import { PrmApiError, parseRetryAfter } from './errors.js';
 
 
@@ -28,150 +29,167 @@ export interface PostOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
-/** A new Idempotency-Key (random UUID; works on plain-http pages, where randomUUID is missing). */
+/** A new Idempotency-Key (random v4 UUID; also on plain-http pages, where randomUUID is missing). */
 export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return (
+    crypto.randomUUID?.() ??
+    // Each 0/1/8 of the template becomes a random hex digit, keeping the version (4) and variant bits.
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+    )
+  );
 }
 
-const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.optional(z.record(z.string(), z.string())),
-  }),
-});
+/** Answers worth another attempt (ky's defaults); 429 and 503 may say when with Retry-After. */
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+
+/** Resolves after `ms`, or rejects at once when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(t);
+      reject(new PrmApiError('aborted', 'Request aborted'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }, ms);
+    if (signal?.aborted) done();
+    else signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
  * The one way widgets talk to the backend: base URL and clinic key from config, a timeout, the
- * caller's AbortSignal, retries with backoff (GET always, POST only with an Idempotency-Key),
- * Retry-After honoured on 429/503, and every answer parsed with its contract schema. Failures are
- * {@link PrmApiError}s.
+ * caller's AbortSignal, retries with backoff (GET always, POST/PATCH only with an
+ * Idempotency-Key), Retry-After honoured on 429/503, and every answer parsed with its contract
+ * schema. Failures are {@link PrmApiError}s.
+ *
+ * Built on `fetch` directly rather than ky: the shared runtime has a 22,528 B gzip budget and
+ * ky (≈ 5 KB gzip) did not fit beside Lit, zod and the core; this is the part of ky we used
+ * (prefix URL, JSON body, per-attempt timeout, retry policy with Retry-After), in ≈ 0.8 KB.
  */
 export class ApiClient {
-  readonly #ky: KyInstance;
-  readonly #retries: number;
+  readonly #base: string;
 
   constructor(readonly options: ApiClientOptions) {
     // zod compiles fast parsers with `new Function` when it can; probing for that is an
     // 'unsafe-eval' CSP violation on strict pages. Our schemas are small: the interpreter is fast.
-    z.config({ jitless: true });
-    this.#retries = options.retries ?? 2;
-    this.#ky = ky.create({
-      prefixUrl: new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href,
-      // The clinic key travels as ?clinic= rather than the X-PRM-Clinic header: a custom header
-      // makes every cross-origin GET a preflighted request (one more round trip each).
-      headers: { Accept: 'application/json' },
-      timeout: options.timeout ?? 10_000,
-      credentials: 'omit',
-      retry: this.#retry(['get']),
-    });
-  }
-
-  /** Retry policy: backoff, Retry-After honoured, but never a wait longer than `maxRetryAfter`. */
-  #retry(methods: Array<'get' | 'post' | 'patch'>): RetryOptions {
-    const base = this.options.backoffBase ?? 300;
-    const maxWait = this.options.maxRetryAfter ?? 10_000;
-    return {
-      limit: this.#retries,
-      methods,
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: maxWait,
-      delay: (attempt) => base * 2 ** (attempt - 1),
-      backoffLimit: 5_000,
-      shouldRetry: ({ error }) => {
-        const res = (error as { response?: Response }).response;
-        const wait = res ? parseRetryAfter(res.headers.get('Retry-After')) : undefined;
-        // ky would clamp a long Retry-After and retry early; we give up and let the widget say so.
-        return wait !== undefined && wait * 1000 > maxWait ? false : undefined;
-      },
-    };
+    config({ jitless: true });
+    this.#base = new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href;
   }
 
   /** GET `path` (relative to /v1, no leading slash) and parse the answer with `schema`. */
   get<S extends z.ZodMiniType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.#send(path, schema, { method: 'get' }, opts);
+    return this.#send('GET', path, schema, opts, undefined, true);
   }
 
   /** POST JSON; retried only when `idempotencyKey` is given. */
   post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, opts: PostOptions = {}): Promise<z.infer<S>> {
-    return this.#send(path, schema, this.#bodyInit('post', body, opts.idempotencyKey), opts);
+    return this.#send('POST', path, schema, opts, body);
   }
 
+  /** PATCH JSON; retried only when `idempotencyKey` is given. */
   patch<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, opts: PostOptions = {}): Promise<z.infer<S>> {
-    return this.#send(path, schema, this.#bodyInit('patch', body, opts.idempotencyKey), opts);
+    return this.#send('PATCH', path, schema, opts, body);
   }
 
+  /** DELETE; not retried (the caller decides). */
   delete<S extends z.ZodMiniType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
-    return this.#send(path, schema, { method: 'delete' }, opts);
+    return this.#send('DELETE', path, schema, opts);
   }
 
-  #bodyInit(method: 'post' | 'patch', body: unknown, key?: string): Options {
-    const init: Options = { method, json: body };
-    if (key) {
-      init.headers = { 'Idempotency-Key': key };
-      init.retry = this.#retry([method]);
-    } else {
-      init.retry = 0;
-    }
-    return init;
-  }
-
-  async #send<S extends z.ZodMiniType>(path: string, schema: S, init: Options, opts: RequestOptions): Promise<z.infer<S>> {
-    // One query string from the path's own, the caller's parameters and the clinic key (ky's
-    // searchParams option would replace a query already in the path).
+  async #send<S extends z.ZodMiniType>(
+    method: string,
+    path: string,
+    schema: S,
+    opts: PostOptions,
+    body?: unknown,
+    safe = false,
+  ): Promise<z.infer<S>> {
+    const { signal, idempotencyKey: key } = opts;
+    // One query string from the path's own, the caller's parameters and the clinic key. The key
+    // travels as ?clinic= rather than a header: a custom header makes every cross-origin GET a
+    // preflighted request (one more round trip each).
     const [pathname, query] = path.replace(/^\//, '').split('?', 2) as [string, string | undefined];
     const params = new URLSearchParams(query);
     for (const [k, v] of Object.entries(opts.searchParams ?? {})) if (v !== undefined) params.set(k, String(v));
     params.set('clinic', this.options.clinic);
-    let data: unknown;
-    try {
-      const res = await this.#ky(`${pathname}?${params}`, { ...init, signal: opts.signal });
-      const text = await res.text();
-      data = text ? JSON.parse(text) : null;
-    } catch (err) {
-      throw await toApiError(err, opts.signal);
+    const url = `${this.#base}${pathname}?${params}`;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (key) headers['Idempotency-Key'] = key;
+    const o = this.options;
+    const retries = safe || key ? (o.retries ?? 2) : 0;
+    for (let attempt = 0; ; attempt++) {
+      let err: PrmApiError;
+      const ac = new AbortController();
+      const onAbort = () => ac.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        ac.abort();
+      }, o.timeout ?? 10_000);
+      try {
+        if (signal?.aborted) throw signal.reason;
+        const res = await fetch(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: 'omit',
+          signal: ac.signal,
+        });
+        if (res.ok) return parse(path, schema, await res.text());
+        err = await httpError(res);
+      } catch (e) {
+        if (e instanceof PrmApiError) throw e;
+        err = signal?.aborted
+          ? new PrmApiError('aborted', 'Request aborted', { cause: e })
+          : timedOut || (e as Error)?.name === 'TimeoutError'
+            ? new PrmApiError('timeout', 'The server did not answer in time', { cause: e })
+            : new PrmApiError('network', 'The server could not be reached', { cause: e });
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+      // Like ky: network failures and RETRY_STATUS are retried; timeouts and aborts are not.
+      if (attempt >= retries || !(err.kind === 'network' || RETRY_STATUS.includes(err.status!))) throw err;
+      const after = err.status === 429 || err.status === 503 ? err.retryAfter : undefined;
+      // A Retry-After longer than we are willing to wait: give up and let the widget say so.
+      if (after !== undefined && after * 1000 > (o.maxRetryAfter ?? 10_000)) throw err;
+      await sleep(after !== undefined ? after * 1000 : Math.min((o.backoffBase ?? 300) * 2 ** attempt, 5_000), signal);
     }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const where = parsed.error.issues[0]?.path.join('.') || '(root)';
-      throw new PrmApiError('invalid_response', `Response of ${path} does not match the contract at ${where}`, {
-        cause: parsed.error,
-      });
-    }
-    return parsed.data;
   }
 }
 
-async function toApiError(err: unknown, signal?: AbortSignal): Promise<PrmApiError> {
-  if (err instanceof PrmApiError) return err;
-  const e = err as Error & { response?: Response };
-  if (signal?.aborted || e?.name === 'AbortError') return new PrmApiError('aborted', 'Request aborted', { cause: err });
-  if (e?.name === 'TimeoutError') return new PrmApiError('timeout', 'The server did not answer in time', { cause: err });
-  if (e?.name === 'HTTPError' && e.response) {
-    const res = e.response;
-    let body: z.infer<typeof ErrorBody>['error'] | undefined;
-    try {
-      const parsed = ErrorBody.safeParse(await res.json());
-      if (parsed.success) body = parsed.data.error;
-    } catch {
-      /* not JSON: keep the status */
-    }
-    const extra = {
-      status: res.status,
-      code: body?.code,
-      fields: body?.fields,
-      retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
-      cause: err,
-    };
-    const message = body?.message ?? `HTTP ${res.status}`;
-    return new PrmApiError(res.status === 429 ? 'rate_limited' : 'http', message, extra);
+/** Parses an answer's text with its contract schema; anything else is `invalid_response`. */
+function parse<S extends z.ZodMiniType>(path: string, schema: S, text: string): z.infer<S> {
+  let data: unknown = null;
+  try {
+    if (text) data = JSON.parse(text);
+  } catch (cause) {
+    throw new PrmApiError('invalid_response', 'Response is not JSON', { cause });
   }
-  if (err instanceof SyntaxError) return new PrmApiError('invalid_response', 'Response is not JSON', { cause: err });
-  return new PrmApiError('network', 'The server could not be reached', { cause: err });
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues[0]?.path.join('.') || '(root)';
+  throw new PrmApiError('invalid_response', `Response of ${path} does not match the contract at ${where}`, { cause: parsed.error });
+}
+
+/** An HTTP error answer → `http` (or `rate_limited` for 429) with the server's code and fields. */
+async function httpError(res: Response): Promise<PrmApiError> {
+  let error: { code?: string; message?: string; fields?: Record<string, string> } = {};
+  try {
+    const parsed = ErrorBodySchema.safeParse(await res.json());
+    if (parsed.success) error = parsed.data.error;
+  } catch {
+    /* not JSON: keep the status */
+  }
+  return new PrmApiError(res.status === 429 ? 'rate_limited' : 'http', error.message ?? `HTTP ${res.status}`, {
+    status: res.status,
+    code: error.code,
+    fields: error.fields,
+    retryAfter: parseRetryAfter(res.headers.get('Retry-After')),
+  });
 }
