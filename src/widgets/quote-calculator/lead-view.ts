@@ -10,6 +10,9 @@ import { PrmApiError } from '../../core/api/errors.js';
 import { errorMessage } from '../../core/states.js';
 import { formatDateTime, formatMoney } from '../../core/i18n/format.js';
 import type { Outbox } from '../../core/outbox.js';
+
+// The outbox travels with the form: the element creates it only once a quote is being asked for.
+export { Outbox } from '../../core/outbox.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
 import type { ApiClient } from '../../core/api/client.js';

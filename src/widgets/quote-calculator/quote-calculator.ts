@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { DataController } from '../../core/data.js';
-import { Outbox } from '../../core/outbox.js';
+import type { Outbox } from '../../core/outbox.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { formatMoney, formatPercent } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
@@ -158,6 +158,14 @@ export class PrmQuoteCalculator extends PrmElement {
   private step: Step = 'estimate';
   /** The lead form, loaded on demand. */
   #view?: LeadView;
+  #viewLoading?: Promise<LeadView>;
+  /**
+   * The pending submission ("nothing is lost"). Its code ships with the lead form's chunk, so a
+   * page where nobody asks for a quote never downloads it; it is created when the form is opened,
+   * or on mount when this tab holds a submission still waiting to be sent.
+   */
+  #outbox?: Outbox<CreateQuoteBody, QuoteResponse>;
+  #pendingChecked = false;
 
   #viewed = false;
   readonly #fromCache = new Map<string, number | undefined>();
@@ -177,12 +185,16 @@ export class PrmQuoteCalculator extends PrmElement {
     isEmpty: (d) => this.#procedures(d).length === 0,
   });
 
-  private readonly outbox = new Outbox<CreateQuoteBody, QuoteResponse>(this, {
-    storageKey: () => `prm-outbox:quote:${this.config?.clinic ?? ''}`,
-    // The quote contract's response schema ships with the lead form's chunk.
-    send: async (body, key, signal) => (await import('./lead-view.js')).sendQuote(this.client, body, key, signal),
-    onChange: (s) => void this.#outboxChanged(s),
-  });
+  readonly #outboxKey = () => `prm-outbox:quote:${this.config?.clinic ?? ''}`;
+
+  /** Whether this tab holds a submission of this clinic's quote still waiting to be sent. */
+  #hasPending(): boolean {
+    try {
+      return !!sessionStorage.getItem(this.#outboxKey());
+    } catch {
+      return false; // storage disabled: nothing can have been kept
+    }
+  }
 
   // ---- derived state -------------------------------------------------------------------------
 
@@ -253,6 +265,11 @@ export class PrmQuoteCalculator extends PrmElement {
     if (list && checked) {
       const top = checked.offsetTop - list.offsetTop;
       if (top < list.scrollTop || top + checked.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top - 4;
+    }
+    // A reload while a submission was pending: load the form and its outbox, which re-sends it.
+    if (!this.#pendingChecked && this.config) {
+      this.#pendingChecked = true;
+      if (this.#hasPending()) void this.#leadView();
     }
     if (!this.#viewed && this.data.value && this.isConnected) {
       this.#viewed = true;
@@ -342,45 +359,53 @@ export class PrmQuoteCalculator extends PrmElement {
   };
 
   /** Loads the lead form's code (once) and returns its view. */
-  async #leadView(): Promise<LeadView> {
-    if (!this.#view) {
-      const { LeadView, leadStyles } = await import('./lead-view.js');
-      const root = this.renderRoot as ShadowRoot;
-      if (leadStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, leadStyles.styleSheet];
-      this.#view ??= new LeadView({
-        outbox: this.outbox,
-        renderRoot: this.renderRoot,
-        updateComplete: this.updateComplete,
-        requestUpdate: () => this.requestUpdate(),
-        locale: () => this.resolvedLocale,
-        agent: () => this.config?.agent,
-        quote: () => {
-          const d = this.data.value;
-          const p = d && this.#currentProcedure(d);
-          const estimate = p && this.selection && this.#estimateFor(d, p, this.selection);
-          return estimate ? { config: d.config, selection: this.selection!, estimate, country: this.#country(p) } : undefined;
-        },
-        submitted: (detail) => this.emit('prm-quote-submit', detail),
-        book: () => {
-          const r = this.outbox.result;
-          if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
-        },
-        restore: (b) => {
-          this.procedureId = b.selection.procedureId;
-          this.selection = b.selection;
-          this.chosenCurrency = b.currency;
-          this.chosenCountry = b.homeCountry ?? '';
-        },
-        startOver: () => {
-          this.outbox.clear();
-          this.#view?.reset();
-          this.step = 'estimate';
-          // The confirmation is gone: keep focus in the widget, on the way back to a quote.
-          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.cta')?.focus());
-        },
-      });
-      this.requestUpdate();
-    }
+  #leadView(): Promise<LeadView> {
+    return (this.#viewLoading ??= this.#loadLeadView());
+  }
+
+  async #loadLeadView(): Promise<LeadView> {
+    const { LeadView, leadStyles, Outbox, sendQuote } = await import('./lead-view.js');
+    const root = this.renderRoot as ShadowRoot;
+    if (leadStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, leadStyles.styleSheet];
+    // Restores a pending submission from this tab's storage as it connects (see Outbox).
+    const outbox = (this.#outbox = new Outbox<CreateQuoteBody, QuoteResponse>(this, {
+      storageKey: this.#outboxKey,
+      send: (body, key, signal) => sendQuote(this.client, body, key, signal),
+      onChange: (s) => void this.#outboxChanged(s),
+    }));
+    this.#view = new LeadView({
+      outbox,
+      renderRoot: this.renderRoot,
+      updateComplete: this.updateComplete,
+      requestUpdate: () => this.requestUpdate(),
+      locale: () => this.resolvedLocale,
+      agent: () => this.config?.agent,
+      quote: () => {
+        const d = this.data.value;
+        const p = d && this.#currentProcedure(d);
+        const estimate = p && this.selection && this.#estimateFor(d, p, this.selection);
+        return estimate ? { config: d.config, selection: this.selection!, estimate, country: this.#country(p) } : undefined;
+      },
+      submitted: (detail) => this.emit('prm-quote-submit', detail),
+      book: () => {
+        const r = outbox.result;
+        if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
+      },
+      restore: (b) => {
+        this.procedureId = b.selection.procedureId;
+        this.selection = b.selection;
+        this.chosenCurrency = b.currency;
+        this.chosenCountry = b.homeCountry ?? '';
+      },
+      startOver: () => {
+        outbox.clear();
+        this.#view?.reset();
+        this.step = 'estimate';
+        // The confirmation is gone: keep focus in the widget, on the way back to a quote.
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.cta')?.focus());
+      },
+    });
+    this.requestUpdate();
     return this.#view;
   }
 
@@ -393,8 +418,9 @@ export class PrmQuoteCalculator extends PrmElement {
 
   async #outboxChanged(s: string): Promise<void> {
     const view = await this.#leadView();
-    if (s === 'sent' && this.outbox.result) {
-      const r = this.outbox.result;
+    const outbox = this.#outbox!;
+    if (s === 'sent' && outbox.result) {
+      const r = outbox.result;
       this.step = 'done';
       this.emit('prm-quote-success', {
         reference: r.reference,
@@ -406,7 +432,7 @@ export class PrmQuoteCalculator extends PrmElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
     } else if (s === 'pending-offline' || s === 'failed') {
-      const err = this.outbox.error;
+      const err = outbox.error;
       if (err) this.reportError(err);
       if (s === 'failed' && err instanceof PrmApiError && err.fields) view.serverErrors(err.fields);
       this.step = 'lead';
