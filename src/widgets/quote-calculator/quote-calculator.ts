@@ -260,12 +260,11 @@ export class PrmQuoteCalculator extends PrmElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // Keep the chosen procedure visible inside its scrolling list (without scrolling the page).
+    // Measured by an IntersectionObserver, i.e. from the frame's own layout: reading offsets here
+    // would force the layout of all the new content inside this task (≈ 200 ms on a 4×-throttled
+    // phone at first render).
     const list = (changed.has('procedure') || changed.has('procedureId') || !this.#viewed) && this.renderRoot.querySelector<HTMLElement>('.options-list');
-    const checked = list && list.querySelector<HTMLElement>('input:checked')?.parentElement;
-    if (list && checked) {
-      const top = checked.offsetTop - list.offsetTop;
-      if (top < list.scrollTop || top + checked.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top - 4;
-    }
+    if (list) reveal(list);
     // A reload while a submission was pending: load the form and its outbox, which re-sends it.
     if (!this.#pendingChecked && this.config) {
       this.#pendingChecked = true;
@@ -634,6 +633,21 @@ export class PrmQuoteCalculator extends PrmElement {
         ? html`<button class="btn btn-primary cta" part="cta" type="button" @click=${this.#openLead}>${msg('Get my personalised quote')}</button>`
         : nothing}`;
   }
+}
+
+/** Scrolls `list` so its checked option is in view, once the option has been laid out. */
+function reveal(list: HTMLElement): void {
+  const checked = list.querySelector('input:checked')?.parentElement;
+  if (!checked) return;
+  const io = new IntersectionObserver(
+    (entries) => {
+      io.disconnect();
+      const { boundingClientRect: box, rootBounds: view } = entries[0]!;
+      if (view && (box.top < view.top || box.bottom > view.bottom)) list.scrollTop += box.top - view.top - 4;
+    },
+    { root: list },
+  );
+  io.observe(checked);
 }
 
 function displayNames(locale: string, type: 'currency' | 'region'): (code: string) => string {
