@@ -4,7 +4,7 @@ import { PrmElement } from '../../core/element.js';
 import { DataController } from '../../core/data.js';
 import type { Outbox } from '../../core/outbox.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { formatMoney, formatPercent } from '../../core/i18n/format.js';
+import { formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
@@ -175,6 +175,7 @@ export class PrmQuoteCalculator extends PrmElement {
   private readonly data = new DataController(this, {
     args: () => (this.client ? ([this.client, this.resolvedLocale] as const) : undefined),
     task: async ([client, locale], { signal }): Promise<Loaded> => {
+      warmIntl(locale);
       const [config, catalog, rates] = await Promise.all([
         this.clinicCtl.load(),
         client.get('procedures', ProceduresResponseSchema, { signal, searchParams: { locale } }),
