@@ -181,6 +181,8 @@ export class PrmQuoteCalculator extends PrmElement {
         client.get('procedures', ProceduresResponseSchema, { signal, searchParams: { locale } }),
         client.get('exchange-rates', ExchangeRatesSchema, { signal }),
       ]);
+      // Validating the catalog and rendering it: two tasks rather than one long one.
+      await new Promise<void>((r) => setTimeout(() => r()));
       return { config, specialties: catalog.specialties, procedures: catalog.procedures, rates };
     },
     isEmpty: (d) => this.#procedures(d).length === 0,
