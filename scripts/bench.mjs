@@ -22,6 +22,7 @@ import { startOrigins, startReferenceServer } from '../bench/servers.mjs';
 import { runOnce, NETWORK, CPU_RATE, DEVICE } from '../bench/run.mjs';
 import { derive, aggregate, judge, TARGETS, fmt } from '../bench/figures.mjs';
 import { renderReport } from '../bench/report.mjs';
+import { CHROME_FLAGS } from './chrome-flags.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -128,7 +129,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: CHROME_FLAGS,
   });
   cleanups.push(() => browser.close());
 

@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROME_FLAGS } from './chrome-flags.mjs';
 
 const args = process.argv.slice(2);
 const flags = {};
@@ -38,16 +39,7 @@ if (!executablePath) {
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  args: CHROME_FLAGS,
 });
 
 mkdirSync(dirname(prefix) || '.', { recursive: true });
