@@ -77,14 +77,6 @@ export const leadStyles = css`
       grid-column: 1 / -1;
     }
   }
-  .hp {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .link {
     color: var(--_primary);
     font-weight: 600;
@@ -315,7 +307,7 @@ export class LeadView {
           msg('Anything the doctor should know: earlier treatments, conditions, medication.'),
         )}
       </div>
-      <div class="hp" aria-hidden="true">
+      <div class="visually-hidden" aria-hidden="true">
         <label for="f-hp">${msg('Leave this field empty')}</label>
         <input id="f-hp" name="prm_hp_confirm_x" tabindex="-1" autocomplete="off" .value=${f.hp} @input=${input('hp')} />
       </div>
