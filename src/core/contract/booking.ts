@@ -8,6 +8,7 @@ import {
   DateTimeSchema,
   IdSchema,
   LocaleSchema,
+  PatientTextSchema,
   TimeZoneSchema,
   UuidSchema,
 } from './common.js';
@@ -81,7 +82,7 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     locale: LocaleSchema,
     /** Language the patient wants an interpreter for, if any. */
     interpreter: z.optional(LocaleSchema),
-    notes: z.optional(str(z.maxLength(4000))),
+    notes: z.optional(PatientTextSchema),
     /** Quote reference this consultation follows up on. */
     quoteReference: z.optional(str(z.maxLength(32))),
     consent: ConsentSchema,

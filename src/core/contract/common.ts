@@ -99,6 +99,11 @@ export const EmailSchema = /* @__PURE__ */ str(z.maxLength(254), z.regex(/^[^\s@
 /** `http(s)` URL. */
 export const HttpUrlSchema = /* @__PURE__ */ str(z.maxLength(2000), z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/));
 
+/** How the patient wants the clinic to get back to them. */
+export const PreferredChannelSchema = /* @__PURE__ */ z.enum(['whatsapp', 'email', 'phone']);
+/** Free text a patient writes (notes, comments): may hold health data, never stored in the browser. */
+export const PatientTextSchema = /* @__PURE__ */ str(z.maxLength(4000));
+
 /** Name/email/phone of a patient; phone in E.164. The name must not be blank. */
 export const ContactSchema = /* @__PURE__ */ z.object({
   name: str(z.minLength(1), z.maxLength(200), z.regex(/\S/)),

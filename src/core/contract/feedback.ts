@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
 import { str, int } from './checked.js';
-import { AttributionSchema, ConsentSchema, DateSchema, DateTimeSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
+import {
+  AttributionSchema,
+  ConsentSchema,
+  DateSchema,
+  DateTimeSchema,
+  IdSchema,
+  LocaleSchema,
+  PatientTextSchema,
+  UuidSchema,
+} from './common.js';
 
 export const FeedbackAspectSchema = /* @__PURE__ */ z.enum(['medical', 'communication', 'accommodation', 'transfers', 'interpreter', 'value']);
 export type FeedbackAspect = z.infer<typeof FeedbackAspectSchema>;
@@ -11,7 +20,7 @@ export const CreateFeedbackBodySchema = /* @__PURE__ */ z
     nps: int(z.minimum(0), z.maximum(10)),
     /** 1–5 per aspect, any subset. */
     ratings: z.partialRecord(FeedbackAspectSchema, int(z.minimum(1), z.maximum(5))),
-    comment: z.optional(str(z.maxLength(4000))),
+    comment: z.optional(PatientTextSchema),
     procedureId: z.optional(IdSchema),
     /** Booking or quote reference, when the patient came from one. */
     reference: z.optional(str(z.maxLength(32))),

@@ -13,6 +13,8 @@ import {
   MinorUnitsSchema,
   MoneySchema,
   NonNegativeMinorUnitsSchema,
+  PatientTextSchema,
+  PreferredChannelSchema,
   UuidSchema,
 } from './common.js';
 import { PriceGroupSchema } from './catalog.js';
@@ -102,10 +104,10 @@ export const CreateQuoteBodySchema = /* @__PURE__ */ z
     /** Total the widget showed; the server recomputes and reports `priceChanged`. */
     shownTotal: z.optional(NonNegativeMinorUnitsSchema),
     contact: ContactSchema,
-    preferredChannel: z.enum(['whatsapp', 'email', 'phone']),
+    preferredChannel: PreferredChannelSchema,
     /** `YYYY-MM`. */
     travelMonth: z.optional(str(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))),
-    notes: z.optional(str(z.maxLength(4000))),
+    notes: z.optional(PatientTextSchema),
     consent: ConsentSchema,
     locale: LocaleSchema,
     attribution: z.optional(AttributionSchema),

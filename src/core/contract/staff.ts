@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
 import { str } from './checked.js';
-import { AttributionSchema, ContactSchema, CurrencyCodeSchema, DateTimeSchema, LocaleSchema, UuidSchema, queryInt } from './common.js';
+import {
+  AttributionSchema,
+  ContactSchema,
+  CurrencyCodeSchema,
+  DateTimeSchema,
+  LocaleSchema,
+  PreferredChannelSchema,
+  queryInt,
+  UuidSchema,
+} from './common.js';
 import { BookingSchema } from './booking.js';
 import { ChatContextSchema, ChatMessageSchema } from './chat.js';
 import { CreateFeedbackBodySchema } from './feedback.js';
@@ -19,7 +28,7 @@ export const LeadSchema = /* @__PURE__ */ z.object({
   currency: CurrencyCodeSchema,
   estimate: EstimateSchema,
   contact: ContactSchema,
-  preferredChannel: z.enum(['whatsapp', 'email', 'phone']),
+  preferredChannel: PreferredChannelSchema,
   travelMonth: z.nullable(z.string()),
   notes: z.nullable(z.string()),
   consentVersion: z.string(),
