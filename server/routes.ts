@@ -14,6 +14,7 @@ import type { Db, Queryable } from './db/types.js';
 import { pgConstraint, pgErrorCode } from './db/types.js';
 import { ApiError, notFound, ok, type Reply } from './http.js';
 import { generateSlots, type ScheduleBlock } from './slots.js';
+import { bootstrap } from './domains/bootstrap/index.js';
 
 /** A contact as stored: the name without surrounding blanks (the contract only requires a non-blank name). */
 const storedContact = (c: Contact): Contact => ({ ...c, name: c.name.trim() });
@@ -375,6 +376,8 @@ async function page<R extends ListRow, T>(
 // Handlers, keyed by the registry's endpoint id (the SSE stream lives in app.ts).
 
 export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
+  getBootstrap: (ctx) => bootstrap(ctx, handlers),
+
   async getConfig({ clinic }) {
     const cfg: ClinicConfig = { id: clinic.id, name: clinic.name, timeZone: clinic.time_zone, ...clinic.config, theme: clinic.theme };
     return ok(cfg);
