@@ -2,6 +2,7 @@ import { apiBase } from '../core/api/base.js';
 import type { BootEntry } from '../core/api/boot.js';
 import type { PrmGlobal } from '../core/config/global.js';
 import { resolveLocale } from '../core/i18n/locale.js';
+import { FIRST_DATA } from '../widgets/registry.js';
 
 /**
  * What the build knows about each widget's code, written into loader.js by the CDN build
@@ -36,7 +37,7 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const clinic = pick('clinic');
     const locale = resolveLocale(el, pick('locale') || 'auto');
     if (locale !== 'en' && chunks.l?.[locale]) void fetchChunk(chunks.l[locale]);
-    if (!api || !clinic) continue;
+    if (!api || !clinic || !FIRST_DATA[tag]?.length) continue;
     let base: string;
     try {
       base = apiBase(api);

@@ -1,23 +1,20 @@
+import { WIDGETS } from '../../../widgets.config.mjs';
 import { bootKey } from '../../../src/core/api/boot.js';
 import { endpoints, type Endpoint, type EndpointId } from '../../../src/core/contract/endpoints.js';
 import { ok, type Reply } from '../../http.js';
+// A cycle on purpose: the bootstrap calls the other domains' handlers, read when a request comes.
+import { handlers } from '../index.js';
+import type { Handlers } from '../types.js';
 
 /**
- * Each widget's first GETs, written as the widget's API client asks for them (path under /v1 and
- * query; `{locale}` is the language the loader resolved). A widget whose first screen needs data
- * adds its line here; its code does not change: the API client takes these answers from the
- * loader's handoff instead of fetching. The clinic profile (`config`) is always included.
+ * Each widget's first GETs, from its declaration (`firstData` in widgets.config.mjs), written as
+ * the widget's API client asks for them: path under /v1 and query, where `{locale}` is the
+ * language the loader resolved. A widget whose first screen needs data declares it there; its
+ * code does not change: the API client takes these answers from the loader's handoff instead of
+ * fetching. The clinic profile (`config`) is always included.
  */
-export const FIRST_DATA: Record<string, readonly string[]> = {
-  'quote-calculator': ['procedures?locale={locale}', 'exchange-rates'],
-};
+const FIRST_DATA = new Map(WIDGETS.map((w) => [w.folder, w.firstData.map((p) => p.replace(/^\/v1\//, ''))]));
 const ALWAYS = ['config'];
-
-/** The parts of a handler context the bootstrap passes on to the handlers it calls. */
-export interface BootstrapCtx {
-  query: { widgets?: string | undefined; locale?: string | undefined };
-  clinic: { config: { defaultLocale?: string } };
-}
 
 type AnyHandler = (ctx: never) => Promise<Reply>;
 
@@ -27,10 +24,14 @@ type AnyHandler = (ctx: never) => Promise<Reply>;
  * returns their answers keyed by {@link bootKey}. A GET that fails is left out: the widget asks
  * for it itself and shows that error as usual.
  */
-export async function bootstrap<C extends BootstrapCtx>(ctx: C, handlers: Partial<Record<EndpointId, AnyHandler>>): Promise<Reply> {
+export const bootstrapHandlers: Pick<Handlers, 'getBootstrap'> = {
+  getBootstrap: (ctx) => bootstrap(ctx, handlers as unknown as Partial<Record<EndpointId, AnyHandler>>),
+};
+
+async function bootstrap(ctx: Parameters<Handlers['getBootstrap']>[0], handlers: Partial<Record<EndpointId, AnyHandler>>): Promise<Reply> {
   const locale = ctx.query.locale ?? ctx.clinic.config.defaultLocale ?? 'en';
   const paths = new Set(ALWAYS);
-  for (const w of ctx.query.widgets?.split(',') ?? []) for (const p of FIRST_DATA[w] ?? []) paths.add(p.replaceAll('{locale}', locale));
+  for (const w of ctx.query.widgets?.split(',') ?? []) for (const p of FIRST_DATA.get(w) ?? []) paths.add(p.replaceAll('{locale}', locale));
   const answers: Record<string, unknown> = {};
   await Promise.all(
     [...paths].map(async (p) => {
