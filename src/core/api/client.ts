@@ -142,6 +142,7 @@ export class ApiClient {
         });
         if (res.ok) return parse(path, schema, await res.text());
         err = await httpError(res);
+        if (err.kind === 'unauthorized') reportUnknownKey(this.#base, o.clinic);
       } catch (e) {
         if (e instanceof PrmApiError) throw e;
         err = signal?.aborted
@@ -163,6 +164,15 @@ export class ApiClient {
   }
 }
 
+/** Base URLs + keys already reported: one console error per wrong key, however many calls fail. */
+const reportedKeys = new Set<string>();
+function reportUnknownKey(base: string, clinic: string): void {
+  const id = `${base}|${clinic}`;
+  if (reportedKeys.has(id)) return;
+  reportedKeys.add(id);
+  console.error(`[prm-widgets] the clinic key "${clinic}" is not known to ${base} (401): check data-clinic / clinic="…" / PRM.configure({ clinic }); public keys start with pk_. The widgets show "not available" until it is fixed.`);
+}
+
 /** Parses an answer's text with its contract schema; anything else is `invalid_response`. */
 function parse<S extends z.ZodMiniType>(path: string, schema: S, text: string): z.infer<S> {
   let data: unknown = null;
@@ -177,7 +187,7 @@ function parse<S extends z.ZodMiniType>(path: string, schema: S, text: string): 
   throw new PrmApiError('invalid_response', `Response of ${path} does not match the contract at ${where}`, { cause: parsed.error });
 }
 
-/** An HTTP error answer → `http` (or `rate_limited` for 429) with the server's code and fields. */
+/** An HTTP error answer → `http` (`rate_limited` for 429, `unauthorized` for 401: unknown clinic key) with the server's code and fields. */
 async function httpError(res: Response): Promise<PrmApiError> {
   let error: { code?: string; message?: string; fields?: Record<string, string> } = {};
   try {
@@ -186,7 +196,7 @@ async function httpError(res: Response): Promise<PrmApiError> {
   } catch {
     /* not JSON: keep the status */
   }
-  return new PrmApiError(res.status === 429 ? 'rate_limited' : 'http', error.message ?? `HTTP ${res.status}`, {
+  return new PrmApiError(res.status === 429 ? 'rate_limited' : res.status === 401 ? 'unauthorized' : 'http', error.message ?? `HTTP ${res.status}`, {
     status: res.status,
     code: error.code,
     fields: error.fields,
