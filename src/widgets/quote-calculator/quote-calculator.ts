@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
-import { DataController } from '../../core/data.js';
+import { DataController } from '../../core/data/controller.js';
 import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
