@@ -77,7 +77,7 @@ export default defineConfig({
           groups: [
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|version\.ts|attribution\.ts|outbox\.ts|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
             },
           ],
         },

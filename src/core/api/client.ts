@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { config } from 'zod/mini';
 import { ErrorBodySchema } from '../contract/common.js';
 import { PrmApiError, parseRetryAfter } from './errors.js';
+import { CALL_BACKOFF, isTransient, retryDelay } from './retry.js';
 
 
 export interface ApiClientOptions {
@@ -40,9 +41,6 @@ export function newIdempotencyKey(): string {
   );
 }
 
-/** Answers worth another attempt (ky's defaults); 429 and 503 may say when with Retry-After. */
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-
 /** Resolves after `ms`, or rejects at once when `signal` aborts. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -61,8 +59,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * The one way widgets talk to the backend: base URL and clinic key from config, a timeout, the
- * caller's AbortSignal, retries with backoff (GET always, POST/PATCH only with an
- * Idempotency-Key), Retry-After honoured on 429/503, and every answer parsed with its contract
+ * caller's AbortSignal, retries of transient failures with backoff (GET always, POST/PATCH only
+ * with an Idempotency-Key; the policy is `api/retry.ts`), Retry-After honoured, and every answer parsed with its contract
  * schema. Failures are {@link PrmApiError}s.
  *
  * Built on `fetch` directly rather than ky: the shared runtime has a 22,528 B gzip budget and
@@ -154,12 +152,13 @@ export class ApiClient {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       }
-      // Like ky: network failures and RETRY_STATUS are retried; timeouts and aborts are not.
-      if (attempt >= retries || !(err.kind === 'network' || RETRY_STATUS.includes(err.status!))) throw err;
-      const after = err.status === 429 || err.status === 503 ? err.retryAfter : undefined;
-      // A Retry-After longer than we are willing to wait: give up and let the widget say so.
-      if (after !== undefined && after * 1000 > (o.maxRetryAfter ?? 10_000)) throw err;
-      await sleep(after !== undefined ? after * 1000 : Math.min((o.backoffBase ?? 300) * 2 ** attempt, 5_000), signal);
+      // The SDK's one retry policy (api/retry.ts), shared with the submission queue.
+      if (attempt >= retries || !isTransient(err)) throw err;
+      const wait = retryDelay(attempt, err, { ...CALL_BACKOFF, base: o.backoffBase ?? CALL_BACKOFF.base });
+      // A Retry-After longer than we are willing to wait: give up and let the widget (or the
+      // submission queue, which waits as long as it is told) deal with it.
+      if (wait > (o.maxRetryAfter ?? 10_000)) throw err;
+      await sleep(wait, signal);
     }
   }
 }
