@@ -136,7 +136,7 @@ describe('api client', () => {
       const first = await failure(c.get('config', Any));
       expect(first.kind).to.equal('unauthorized');
       expect(first.status).to.equal(401);
-      expect(first.retryable).to.equal(false);
+      expect(isTransient(first)).to.equal(false);
       await failure(c.get('procedures', Any));
       expect(errors.length).to.equal(1);
       expect(String(errors[0]![0])).to.contain(c.options.clinic).and.to.contain('not known');
