@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { WIDGETS as DECLARED } from './widgets.config.mjs';
 
@@ -72,8 +73,40 @@ function preloadMap(): Plugin {
   };
 }
 
+/**
+ * Writes `THIRD-PARTY-NOTICES.txt` beside the CDN files: the licence text of every npm package
+ * whose code is bundled in them (Lit's BSD-3-Clause, zod's MIT…), found from the modules that
+ * are actually in the output. The minifier drops the licence comments, so this file carries them.
+ */
+function thirdPartyNotices(): Plugin {
+  return {
+    name: 'prm:third-party-notices',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const packages = new Map<string, string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        for (const id of file.moduleIds) {
+          const m = /^(.*[\\/]node_modules[\\/])((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+          if (m) packages.set(m[2]!.replace(/\\/g, '/'), m[1] + m[2]);
+        }
+      }
+      const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+        const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string; license: string; homepage?: string };
+        const licence = readFileSync(`${dir}/LICENSE`, 'utf8').trim();
+        return `${name}@${pkg.version} (${pkg.license})${pkg.homepage ? ` ${pkg.homepage}` : ''}\n\n${licence}`;
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'THIRD-PARTY-NOTICES.txt',
+        source: `prm-widgets CDN build: third-party software bundled in these files, and its licences.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [trimTemplateIndent(), preloadMap()],
+  plugins: [trimTemplateIndent(), preloadMap(), thirdPartyNotices()],
   // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
   publicDir: 'public',
   build: {
@@ -81,7 +114,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    sourcemap: true,
+    // Maps for local debugging only: no `sourceMappingURL` in the files, and not in the package
+    // (package.json `files`), so a clinic's browser never asks for a 450 KB map.
+    sourcemap: 'hidden',
     // Library mode: Vite then adds no preload helper, which would write <link rel=modulepreload>
     // into the host page's <head> and cost ~0.9 KB; widget chunks import the runtime themselves.
     lib: { entry: { loader: 'src/loader.ts' }, formats: ['es'] },
@@ -126,7 +161,7 @@ export default defineConfig({
           groups: [
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|outbox\.ts|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
             },
           ],
         },

@@ -145,9 +145,12 @@ export abstract class PrmElement extends LitElement {
     if (!result.ok) {
       if (!this.#configErrorReported) {
         this.#configErrorReported = true;
-        queueMicrotask(() =>
-          this.emit('prm-error', { widget: this.localName, reason: 'config', message: result.message, field: result.field }),
-        );
+        // After the current task: config arriving within it (configure() after the import) is no error.
+        setTimeout(() => {
+          const now = this.configCtl.result;
+          if (now.ok || !this.isConnected) this.#configErrorReported = false;
+          else this.emit('prm-error', { widget: this.localName, reason: 'config', message: now.message, field: now.field });
+        });
       }
       return html`<div class="card" part="base">${configErrorState()}</div>`;
     }

@@ -80,6 +80,7 @@
 'sac43f8ac1cfc19df': `Die Klinik hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.`,
 'sacf819de0479fa43': str`ab ${0}`,
 'saef93027b491a7ff': `Bitte setzen Sie das Häkchen, damit die Klinik Ihre Gesundheitsdaten verarbeiten darf.`,
+'sb2c57b2d347203dd': `Mehr anzeigen`,
 'sb8e07b643d2f164e': `Hotelnächte (Erholung)`,
 'sb9bd4f5a3810b77e': `Etwas ist schiefgelaufen`,
 'sba98a7152d80b949': `Betrag`,

@@ -80,6 +80,7 @@
 'sac43f8ac1cfc19df': `La clínica no respondió a tiempo. Inténtalo de nuevo.`,
 'sacf819de0479fa43': str`desde ${0}`,
 'saef93027b491a7ff': `Marque la casilla para que la clínica pueda tratar sus datos de salud.`,
+'sb2c57b2d347203dd': `Mostrar más`,
 'sb8e07b643d2f164e': `Noches de hotel (recuperación)`,
 'sb9bd4f5a3810b77e': `Algo salió mal`,
 'sba98a7152d80b949': `Importe`,

@@ -80,6 +80,7 @@
 'sac43f8ac1cfc19df': `La clinique n’a pas répondu à temps. Veuillez réessayer.`,
 'sacf819de0479fa43': str`à partir de ${0}`,
 'saef93027b491a7ff': `Veuillez cocher la case pour autoriser la clinique à traiter vos données de santé.`,
+'sb2c57b2d347203dd': `Afficher plus`,
 'sb8e07b643d2f164e': `Nuits d'hôtel (convalescence)`,
 'sb9bd4f5a3810b77e': `Un problème est survenu`,
 'sba98a7152d80b949': `Montant`,

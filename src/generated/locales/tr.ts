@@ -80,6 +80,7 @@
 'sac43f8ac1cfc19df': `Klinik zamanında yanıt vermedi. Lütfen tekrar deneyin.`,
 'sacf819de0479fa43': str`başlangıç fiyatı ${0}`,
 'saef93027b491a7ff': `Kliniğin sağlık verilerinizi işleyebilmesi için lütfen kutuyu işaretleyin.`,
+'sb2c57b2d347203dd': `Daha fazla göster`,
 'sb8e07b643d2f164e': `Otel geceleri (iyileşme)`,
 'sb9bd4f5a3810b77e': `Bir şeyler ters gitti`,
 'sba98a7152d80b949': `Tutar`,
