@@ -4,7 +4,7 @@ import { PrmElement } from '../../core/element.js';
 import { DataController } from '../../core/data.js';
 import type { Outbox } from '../../core/outbox.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
+import { displayName, formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
@@ -653,14 +653,10 @@ function reveal(list: HTMLElement): void {
   io.observe(checked);
 }
 
-function displayNames(locale: string, type: 'currency' | 'region'): (code: string) => string {
-  try {
-    const dn = new Intl.DisplayNames(locale, { type });
-    return (c) => dn.of(c) ?? c;
-  } catch {
-    return (c) => c;
-  }
-}
+const displayNames =
+  (locale: string, type: 'currency' | 'region') =>
+  (code: string): string =>
+    displayName(locale, type, code);
 
 const fromPrice = (price: string) => msg(str`from ${price}`);
 const perNight = (price: string) => msg(str`${price} per night`);
