@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { WIDGETS as DECLARED } from './widgets.config.mjs';
 
 /**
  * The CDN build: `dist/cdn/loader.js` (tiny, defines nothing eagerly) plus one chunk per widget,
@@ -21,54 +20,6 @@ function trimTemplateIndent(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(/\n[ \t]+/g, '\n');
-    },
-  };
-}
-
-/**
- * Writes into loader.js what the bundle graph says each widget needs, so the loader starts all of
- * it at once instead of discovering the runtime only after the widget chunk has arrived (one round
- * trip more on a phone): for each widget chunk (`widgets/<name>/define.ts`) the chunks it imports,
- * transitively, except the loader itself; and each locale's messages chunk. The widget list is the
- * build's own (the loader registry's dynamic imports), not a second list; and the widgets that
- * declare first data (widgets.config.mjs), for which the loader asks for a bootstrap.
- * See src/loader/start.ts and docs/loading.md.
- */
-function preloadMap(): Plugin {
-  const PLACEHOLDER = /(["'`])__PRM_PRELOAD_MAP__\1/;
-  return {
-    name: 'prm:preload-map',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
-      const loader = chunks.find((c) => c.isEntry && c.name === 'loader');
-      if (!loader) return;
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const deps = (file: string, seen = new Set<string>()): Set<string> => {
-        for (const dep of byFile.get(file)?.imports ?? []) {
-          if (dep === loader.fileName || seen.has(dep)) continue;
-          seen.add(dep);
-          deps(dep, seen);
-        }
-        return seen;
-      };
-      // File names without `chunks/` and `.js` (the loader adds them back): bytes in loader.js.
-      const short = (f: string) => f.replace(/^chunks\//, '').replace(/\.js$/, '');
-      const map: { w: Record<string, string[]>; l: Record<string, string>; d: string[] } = { w: {}, l: {}, d: [] };
-      for (const c of chunks) {
-        const id = c.facadeModuleId ?? '';
-        const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
-        if (widget) map.w[widget[1]!] = [...deps(c.fileName)].map(short);
-        const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
-        if (locale) map.l[locale[1]!] = short(c.fileName);
-      }
-      // Widgets with first data (widgets.config.mjs `firstData`): the loader asks for a bootstrap for these only.
-      map.d = DECLARED.filter((w) => w.firstData.length && map.w[w.folder]).map((w) => w.folder);
-      if (!PLACEHOLDER.test(loader.code)) this.error('prm:preload-map: the placeholder is missing from loader.js');
-      // JSON in a single-quoted JS string (file names hold no quote or backslash); loader.js sits
-      // beside chunks/, so the paths stay relative.
-      loader.code = loader.code.replace(PLACEHOLDER, () => `'${JSON.stringify(map)}'`);
     },
   };
 }
@@ -105,8 +56,50 @@ function thirdPartyNotices(): Plugin {
   };
 }
 
+/**
+ * Writes into loader.js what the bundle graph says each widget needs, so the loader starts all of
+ * it at once instead of discovering the runtime only after the widget chunk has arrived (one round
+ * trip more on a phone): for each widget chunk (`widgets/<name>/define.ts`) the chunks it imports,
+ * transitively, except the loader itself; and each locale's messages chunk. The widget list is the
+ * build's own (the loader registry's dynamic imports), not a second list. See src/loader/start.ts.
+ */
+function preloadMap(): Plugin {
+  const PLACEHOLDER = /(["'`])__PRM_PRELOAD_MAP__\1/;
+  return {
+    name: 'prm:preload-map',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const loader = chunks.find((c) => c.isEntry && c.name === 'loader');
+      if (!loader) return;
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const deps = (file: string, seen = new Set<string>()): Set<string> => {
+        for (const dep of byFile.get(file)?.imports ?? []) {
+          if (dep === loader.fileName || seen.has(dep)) continue;
+          seen.add(dep);
+          deps(dep, seen);
+        }
+        return seen;
+      };
+      const map: { w: Record<string, string[]>; l: Record<string, string> } = { w: {}, l: {} };
+      for (const c of chunks) {
+        const id = c.facadeModuleId ?? '';
+        const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
+        if (widget) map.w[widget[1]!] = [...deps(c.fileName)];
+        const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
+        if (locale) map.l[locale[1]!] = c.fileName;
+      }
+      if (!PLACEHOLDER.test(loader.code)) this.error('prm:preload-map: the placeholder is missing from loader.js');
+      // JSON in a single-quoted JS string (file names hold no quote or backslash); loader.js sits
+      // beside chunks/, so the paths stay relative.
+      loader.code = loader.code.replace(PLACEHOLDER, () => `'${JSON.stringify(map)}'`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [trimTemplateIndent(), preloadMap(), thirdPartyNotices()],
+  plugins: [trimTemplateIndent(), thirdPartyNotices(), preloadMap()],
   // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
   publicDir: 'public',
   build: {

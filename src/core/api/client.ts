@@ -2,9 +2,9 @@ import type * as z from 'zod/mini';
 import { config } from 'zod/mini';
 import { ErrorBodySchema } from '../contract/common.js';
 import { PrmApiError, parseRetryAfter } from './errors.js';
+import { CALL_BACKOFF, isTransient, retryDelay } from './retry.js';
 import { bootKey, takeBoot } from './boot.js';
 import { apiBase } from './base.js';
-import { CALL_BACKOFF, isTransient, retryDelay } from './retry.js';
 
 
 export interface ApiClientOptions {
