@@ -32,7 +32,10 @@ export const WIDGETS = [
     summary: 'itemised estimate, currency switch, savings, then a lead form',
     budget: 10 * KiB,
     lazy: [{ part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" }],
-    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '46rem' }] },
+    // Measured, not guessed: test/widgets/quote-calculator/reserve.test.ts renders the README's
+    // snippet (procedure="dental-implants", English) at 375 and 1280 px and fails when the rendered
+    // box drifts from these; 42rem is where the widget switches to two columns.
+    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '192.89rem' }, { minWidth: '42rem', blockSize: '84.5625rem' }] },
     ready: 'prm-quote-view',
     firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',
