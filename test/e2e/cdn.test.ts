@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { registeredTags, snippet, startHarness, type Harness } from './harness.js';
+import { builtWidgets } from '../../widgets.config.mjs';
 
 const STRICT_CSP = (cdn: string) =>
   `default-src 'self'; script-src 'self' ${cdn}; style-src 'self' ${cdn}; img-src 'self' data: ${cdn}; connect-src ${cdn}; ` +
@@ -52,6 +53,39 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     assert.equal(chunks.filter((r) => r.includes(`/${tag.slice(4)}-`)).length, 1, 'widget chunk once');
     assert.equal(chunks.filter((r) => r.includes('/locale-')).length, 0, 'no locale chunk for English');
     assert.ok(sdk().length <= 3, `first widget with ≤ 3 requests from our origin (got ${sdk().join(', ')})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("asks for a widget's code and its first data together: the chunks at once, one GET /v1/bootstrap and no other API call before it shows its data", async () => {
+    const w = builtWidgets().find((x) => x.firstData.length)!;
+    const html = `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body>${w.example}</body></html>`;
+    h.pages.set('/first-data', { html });
+    h.requests.length = 0;
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.addInitScript((ev) => {
+      (window as unknown as { __ready: Promise<void> }).__ready = new Promise((r) => document.addEventListener(ev, () => r(), { once: true }));
+    }, w.ready);
+    await page.goto(`${h.host}/first-data`);
+    await page.evaluate(() => (window as unknown as { __ready: Promise<void> }).__ready);
+    const api = h.requests.filter((r) => r.startsWith('/v1/'));
+    assert.deepEqual(api, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora`], 'one bootstrap, nothing fetched again');
+    // The widget chunk and the chunks it imports were asked for before any of them arrived.
+    const timing = await page.evaluate((cdn) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.startsWith(cdn) && !e.name.endsWith('loader.js'))
+        .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+    h.cdn);
+    const firstEnd = Math.min(...timing.map((t) => t.end));
+    const late = timing.filter((t) => t.start > firstEnd && !t.name.includes('.lead') && !t.name.includes('/locale-'));
+    assert.deepEqual(late.map((t) => t.name), [], 'every request of the first view starts before the first one ends');
+    assert.ok(timing.some((t) => t.name.startsWith('/v1/bootstrap')) && timing.some((t) => t.name.includes('/runtime-')));
     assert.deepEqual(errors, []);
     await context.close();
   });

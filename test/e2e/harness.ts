@@ -63,6 +63,12 @@ export async function startHarness(): Promise<Harness> {
   const pages = new Map<string, Page>();
   const hostServer = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    // The clinic's own stylesheet, on the host's origin, holding the README's reserve rules.
+    if (url.pathname === '/site.css') {
+      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' });
+      res.end(await readFile('dist/cdn/prm-reserve.css'));
+      return;
+    }
     const page = pages.get(url.pathname);
     if (page) {
       res.writeHead(200, { 'Content-Type': TYPES['.html']!, ...page.headers });
@@ -105,11 +111,14 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** The snippet from the README, pointed at the harness's CDN origin. */
+/**
+ * The snippet from the README, pointed at the harness's CDN origin; the reserve rules sit in the
+ * page's own stylesheet (`/site.css` on the host's origin), as the README has the clinic paste them.
+ */
 export function snippet(cdn: string, extra = ''): string {
   // (The data: icon only keeps the test pages from asking the host for /favicon.ico.)
   return `<link rel="icon" href="data:," />
-<link rel="stylesheet" href="${cdn}/cdn/prm-reserve.css" />
+<link rel="stylesheet" href="/site.css" />
 <script type="module" src="${cdn}/cdn/loader.js" data-api="${cdn}" data-clinic="pk_demo_aurora" data-locale="auto"${extra}></script>`;
 }
 
