@@ -77,8 +77,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     assert.deepEqual(api, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora`], 'one bootstrap, nothing fetched again');
     // The widget chunk and the chunks it imports were asked for before any of them arrived.
     const timing = await page.evaluate((cdn) =>
-      performance
-        .getEntriesByType('resource')
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .filter((e) => e.name.startsWith(cdn) && !e.name.endsWith('loader.js'))
         .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
     h.cdn);
