@@ -372,6 +372,7 @@ export class PrmQuoteCalculator extends PrmElement {
     });
     this.#view = new LeadView({
       outbox,
+      formHost: this,
       renderRoot: this.renderRoot,
       updateComplete: this.updateComplete,
       requestUpdate: () => this.requestUpdate(),
