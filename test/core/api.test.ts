@@ -126,6 +126,28 @@ describe('api client', () => {
     expect(err.kind).to.equal('network');
   });
 
+  it('an unknown clinic key (401 from the real server) is unauthorized, not retried, and named once on the console', async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      const c = client({ clinic: `pk_typo_${uid()}` });
+      const Any = z.object({});
+      const first = await failure(c.get('config', Any));
+      expect(first.kind).to.equal('unauthorized');
+      expect(first.status).to.equal(401);
+      expect(isTransient(first)).to.equal(false);
+      await failure(c.get('procedures', Any));
+      expect(errors.length).to.equal(1);
+      expect(String(errors[0]![0])).to.contain(c.options.clinic).and.to.contain('not known');
+    } finally {
+      console.error = original;
+    }
+    const id = uid();
+    await failure(client({ clinic: `pk_other_${uid()}` }).get(`__test/flaky?id=${id}&fail=5&status=401&code=unauthorized`, Answer));
+    expect(await count(id)).to.equal(1);
+  });
+
   it('makes distinct v4 idempotency keys', () => {
     const a = newIdempotencyKey();
     expect(a).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -3,6 +3,8 @@ import { config } from 'zod/mini';
 import { ErrorBodySchema } from '../contract/common.js';
 import { PrmApiError, parseRetryAfter } from './errors.js';
 import { CALL_BACKOFF, isTransient, retryDelay } from './retry.js';
+import { bootKey, takeBoot } from './boot.js';
+import { apiBase } from './base.js';
 
 
 export interface ApiClientOptions {
@@ -74,7 +76,7 @@ export class ApiClient {
     // zod compiles fast parsers with `new Function` when it can; probing for that is an
     // 'unsafe-eval' CSP violation on strict pages. Our schemas are small: the interpreter is fast.
     config({ jitless: true });
-    this.#base = new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href;
+    this.#base = apiBase(options.baseUrl);
   }
 
   /** GET `path` (relative to /v1, no leading slash) and parse the answer with `schema`. */
@@ -114,6 +116,11 @@ export class ApiClient {
     for (const [k, v] of Object.entries(opts.searchParams ?? {})) if (v !== undefined) params.set(k, String(v));
     params.set('clinic', this.options.clinic);
     const url = `${this.#base}${pathname}?${params}`;
+    // A widget's first data may already be on its way: the loader asked for it with the code.
+    if (method === 'GET') {
+      const boot = await takeBoot(this.#base, this.options.clinic, bootKey(pathname, params), signal);
+      if (boot) return parse(path, schema, boot.value);
+    }
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (key) headers['Idempotency-Key'] = key;
@@ -138,8 +145,9 @@ export class ApiClient {
           credentials: 'omit',
           signal: ac.signal,
         });
-        if (res.ok) return parse(path, schema, await res.text());
+        if (res.ok) return parse(path, schema, json(await res.text()));
         err = await httpError(res);
+        if (err.kind === 'unauthorized') reportUnknownKey(this.#base, o.clinic);
       } catch (e) {
         if (e instanceof PrmApiError) throw e;
         err = signal?.aborted
@@ -162,21 +170,33 @@ export class ApiClient {
   }
 }
 
-/** Parses an answer's text with its contract schema; anything else is `invalid_response`. */
-function parse<S extends z.ZodMiniType>(path: string, schema: S, text: string): z.infer<S> {
-  let data: unknown = null;
+/** Base URLs + keys already reported: one console error per wrong key, however many calls fail. */
+const reportedKeys = new Set<string>();
+function reportUnknownKey(base: string, clinic: string): void {
+  const id = `${base}|${clinic}`;
+  if (reportedKeys.has(id)) return;
+  reportedKeys.add(id);
+  console.error(`[prm-widgets] the clinic key "${clinic}" is not known to ${base} (401): check data-clinic / clinic="…" / PRM.configure({ clinic }); public keys start with pk_. The widgets show "not available" until it is fixed.`);
+}
+
+/** An answer's text as JSON (empty: null); anything else is `invalid_response`. */
+function json(text: string): unknown {
   try {
-    if (text) data = JSON.parse(text);
+    return text ? JSON.parse(text) : null;
   } catch (cause) {
     throw new PrmApiError('invalid_response', 'Response is not JSON', { cause });
   }
+}
+
+/** Parses an answer with its contract schema; anything else is `invalid_response`. */
+function parse<S extends z.ZodMiniType>(path: string, schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues[0]?.path.join('.') || '(root)';
   throw new PrmApiError('invalid_response', `Response of ${path} does not match the contract at ${where}`, { cause: parsed.error });
 }
 
-/** An HTTP error answer → `http` (or `rate_limited` for 429) with the server's code and fields. */
+/** An HTTP error answer → `http` (`rate_limited` for 429, `unauthorized` for 401: unknown clinic key) with the server's code and fields. */
 async function httpError(res: Response): Promise<PrmApiError> {
   let error: { code?: string; message?: string; fields?: Record<string, string> } = {};
   try {
@@ -185,7 +205,7 @@ async function httpError(res: Response): Promise<PrmApiError> {
   } catch {
     /* not JSON: keep the status */
   }
-  return new PrmApiError(res.status === 429 ? 'rate_limited' : 'http', error.message ?? `HTTP ${res.status}`, {
+  return new PrmApiError(res.status === 429 ? 'rate_limited' : res.status === 401 ? 'unauthorized' : 'http', error.message ?? `HTTP ${res.status}`, {
     status: res.status,
     code: error.code,
     fields: error.fields,

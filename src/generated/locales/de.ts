@@ -66,6 +66,7 @@
 's88be6df048ad527b': str`Üblicher Preis in ${0}:`,
 's8a979917269e979e': `Die Klinik konnte diese Anfrage nicht annehmen. Bitte versuchen Sie es erneut.`,
 's8f6b2dd9916306eb': `Reise und Betreuung`,
+'s8fc5731a44f69dd7': str`Geben Sie eine ganze Zahl von ${0} bis ${1} ein. Bis dahin rechnet die Schätzung mit ${2}.`,
 's914859b9ba9a4084': str`Quelle: ${0}, ${1}.`,
 's93654233f6cdae0c': `Mein persönliches Angebot anfordern`,
 's9790817ec879d483': `Sie sparen mindestens`,

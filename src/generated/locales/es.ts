@@ -66,6 +66,7 @@
 's88be6df048ad527b': str`Precio habitual en ${0}:`,
 's8a979917269e979e': `La clínica no pudo aceptar esta solicitud. Inténtalo de nuevo.`,
 's8f6b2dd9916306eb': `Viaje y asistencia`,
+'s8fc5731a44f69dd7': str`Introduzca un número entero de ${0} a ${1}. Hasta entonces, el presupuesto usa ${2}.`,
 's914859b9ba9a4084': str`Fuente: ${0}, ${1}.`,
 's93654233f6cdae0c': `Obtener mi presupuesto personalizado`,
 's9790817ec879d483': `Ahorra como mínimo`,

@@ -66,6 +66,7 @@
 's88be6df048ad527b': str`Prix habituel (${0}) :`,
 's8a979917269e979e': `La clinique n’a pas pu accepter cette demande. Veuillez réessayer.`,
 's8f6b2dd9916306eb': `Voyage et accompagnement`,
+'s8fc5731a44f69dd7': str`Saisissez un nombre entier de ${0} à ${1}. D’ici là, l’estimation utilise ${2}.`,
 's914859b9ba9a4084': str`Source : ${0}, ${1}.`,
 's93654233f6cdae0c': `Obtenir mon devis personnalisé`,
 's9790817ec879d483': `Vous économisez au moins`,

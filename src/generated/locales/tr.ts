@@ -66,6 +66,7 @@
 's88be6df048ad527b': str`${0} için olağan fiyat:`,
 's8a979917269e979e': `Klinik bu isteği kabul edemedi. Lütfen tekrar deneyin.`,
 's8f6b2dd9916306eb': `Seyahat ve destek`,
+'s8fc5731a44f69dd7': str`${0} ile ${1} arasında bir tam sayı girin. O zamana kadar tahmin ${2} ile hesaplanır.`,
 's914859b9ba9a4084': str`Kaynak: ${0}, ${1}.`,
 's93654233f6cdae0c': `Kişisel teklifimi al`,
 's9790817ec879d483': `En az şu kadar tasarruf edersiniz:`,
