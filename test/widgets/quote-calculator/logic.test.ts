@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
-import { computeEstimate, defaultSelection } from '../../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate, defaultSelection } from '../../../src/shared/pricing.js';
 import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
 import { buildQuoteBody, emptyLead, localized, toContractAttribution, travelMonths, validateLead, whatsappLink } from '../../../src/widgets/quote-calculator/lead.js';
 import { toE164 } from '../../../src/core/form/digits.js';
