@@ -12,7 +12,7 @@ export const CurrencyCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{3}$/));
 export const CountryCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{2}$/));
 /** BCP 47 language tag (kept simple: `en`, `pt-BR`, `zh-Hant`). */
 export const LocaleSchema = /* @__PURE__ */ str(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
-const zones = new Map<string, boolean>();
+const zones = /* @__PURE__ */ new Map<string, boolean>();
 /**
  * Whether the runtime knows `tz` as a time zone: an IANA name or one of its aliases (`UTC`,
  * `Etc/GMT+3`, `Asia/Calcutta`), as its `Intl` accepts it. `Intl.supportedValuesOf('timeZone')`
@@ -31,11 +31,18 @@ export function isKnownTimeZone(tz: string): boolean {
   }
   return known;
 }
-/** IANA time zone name, e.g. `Europe/Istanbul`; refused unless the runtime knows the zone. */
-export const TimeZoneSchema = /* @__PURE__ */ str(
+/** IANA time zone name, e.g. `Europe/Istanbul` (the shape; responses carry the server's own zones). */
+export const TimeZoneSchema = /* @__PURE__ */ str(z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/));
+/**
+ * A time zone a request sends: the shape, and a zone the runtime knows (`Mars/Olympus_Mons`,
+ * `Etc/GMT+99` are refused). Request schemas use this one; the shared runtime, which only parses
+ * responses, does not pay for the refinement.
+ */
+export const KnownTimeZoneSchema = /* @__PURE__ */ str(
   z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/),
   z.refine(isKnownTimeZone, 'Unknown time zone: use an IANA name such as Europe/Istanbul'),
 );
+
 /** URL-safe identifier / slug. */
 export const IdSchema = /* @__PURE__ */ str(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
 /** Server-generated UUID. */
