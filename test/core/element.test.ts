@@ -18,6 +18,20 @@ async function make(path: string, attrs = '') {
 describe('base element and data controller', () => {
   beforeEach(() => resetConfig());
 
+  it('renders first in a later task than the one that attached it (module evaluation and first render are two tasks)', async () => {
+    const el = document.createElement('prm-test-element') as PrmTestElement;
+    el.path = 'slow?ms=0';
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrap.append(el);
+    // Many microtasks later, still in the same task (Lit schedules its update as a microtask): nothing yet.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(el.hasUpdated).to.equal(false);
+    expect(el.shadowRoot?.childElementCount ?? 0).to.equal(0);
+    await el.updateComplete;
+    expect(el.hasUpdated).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part=base]')).to.exist;
+  });
+
   it('shows an accessible loading skeleton while data is on its way', async () => {
     const el = await make('slow?ms=800');
     await until(() => !!el.shadowRoot!.querySelector('[part=loading]'));

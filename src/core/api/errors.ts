@@ -30,13 +30,6 @@ export class PrmApiError extends Error {
     this.fields = extra.fields;
     this.retryAfter = extra.retryAfter;
   }
-
-  /** Whether trying again may help (not for a 4xx the patient must fix, nor a cancelled call). */
-  get retryable(): boolean {
-    if (this.kind === 'aborted' || this.kind === 'unauthorized') return false;
-    if (this.kind === 'http') return (this.status ?? 500) >= 500 || this.status === 408 || this.status === 409;
-    return true;
-  }
 }
 
 /** Parses a Retry-After header (seconds or an HTTP date) into seconds, or undefined. */
