@@ -112,7 +112,7 @@ for (const driver of drivers) {
   describe(`bad input never gives a 5xx [${driver.name}]`, () => {
     let s: TestServer;
     let f: Fixture;
-    const tally = { requests: 0, fiveXx: 0 };
+    const tally = { requests: 0, fiveXx: 0, textCases: 0, fuzzRuns: 0 };
 
     /** Sends a request and checks the invariant: no 5xx, and every error in the contract's shape with a message. */
     async function send(method: string, path: string, body: string | undefined, staff = false, what = ''): Promise<Response> {
@@ -139,7 +139,7 @@ for (const driver of drivers) {
       f = { start, booking: { id: b.booking.id, token: b.manageToken }, conversation: { id: c.conversation.id, token: c.token } };
     });
     after(async () => {
-      console.error(`bad input [${driver.name}]: ${tally.requests} requests, ${tally.fiveXx} answered 5xx`);
+      console.error(`bad input [${driver.name}]: ${tally.requests} requests (${tally.textCases} NUL/surrogate cases, ${tally.fuzzRuns} fuzz runs over ${writeEndpoints.length} write endpoints and ${cursorEndpoints.length} cursor parameters), ${tally.fiveXx} answered 5xx`);
       await s.close();
     });
 
@@ -173,6 +173,7 @@ for (const driver of drivers) {
         const u = await send(ep.method.toUpperCase(), w.path(f), JSON.stringify({ ...w.body(f), extra: { deep: 'a\u0000' } }), w.staff, 'unknown field');
         assert.equal(u.status, 400);
       }
+      tally.textCases = cases;
       assert.ok(cases >= 100, `${cases} cases`);
       assert.equal(await count(s.db, 'feedback'), before);
     });
@@ -244,6 +245,7 @@ for (const driver of drivers) {
           );
           await fc.assert(
             fc.asyncProperty(mutation, async (m) => {
+              tally.fuzzRuns++;
               await send(method, m.path, m.body, w.staff, m.body?.slice(0, 200));
             }),
             { numRuns: 60 },
@@ -254,6 +256,7 @@ for (const driver of drivers) {
         it(`GET ${ep.path}?cursor: any cursor → no 5xx`, async () => {
           await fc.assert(
             fc.asyncProperty(hostileCursor, fc.option(fc.constantFrom('1', '50', '0', '-1', '1e9', 'x'), { nil: undefined }), async (cursor, limit) => {
+              tally.fuzzRuns++;
               await send('GET', `/v1${ep.path}?cursor=${encodeURIComponent(cursor)}${limit ? `&limit=${limit}` : ''}`, undefined, 'staff' in ep && ep.staff, cursor);
             }),
             { numRuns: 60 },
