@@ -7,7 +7,7 @@ import { endpoints } from '../../src/core/contract/endpoints.js';
 import { QuoteResponseSchema } from '../../src/core/contract/quotes.js';
 import { StaffLeadsResponseSchema } from '../../src/core/contract/staff.js';
 import { StoriesResponseSchema } from '../../src/core/contract/stories.js';
-import { computeEstimate } from '../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate } from '../../src/shared/pricing.js';
 import { AURORA, SECOND, SECOND_STAFF, STAFF, count, drivers, key, quoteBody, startServer, type TestServer } from './helpers.js';
 
 const staffAuth = (t = STAFF) => ({ key: null, headers: { Authorization: `Bearer ${t}` } });

@@ -8,7 +8,7 @@ import { displayName, formatMoney, formatPercent, warmIntl } from '../../core/i1
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
-import { computeEstimate } from './pricing.js';
+import { computeEstimate } from '../../shared/pricing.js';
 import {
   COUNT_FIELDS,
   benchmarkCountries,
@@ -410,6 +410,7 @@ export class PrmQuoteCalculator extends PrmElement {
     });
     this.#view = new LeadView({
       outbox,
+      formHost: this,
       renderRoot: this.renderRoot,
       updateComplete: this.updateComplete,
       requestUpdate: () => this.requestUpdate(),
