@@ -1,8 +1,10 @@
 // The README's npm snippets compile against the built package, as a user's TypeScript project
-// would see it (`import … from 'prm-widgets'` resolved through package.json `exports`).
+// would see it (`import … from 'prm-widgets'` resolved through package.json `exports`); README and
+// docs link nothing outside the repository and tell a newcomer what they need.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -37,5 +39,29 @@ describe('README npm snippets', () => {
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     rmSync(dir, { recursive: true, force: true });
     assert.deepEqual(diagnostics, []);
+  });
+});
+
+describe('README and docs stand on their own', () => {
+  it('every relative link points at a file in the repository (none outside it)', () => {
+    const docs = ['README.md', ...readdirSync('docs', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const bad: string[] = [];
+    for (const file of docs) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!.split('#')[0]!;
+        if (!target || /^[a-z]+:/i.test(target)) continue;
+        const abs = resolve(dirname(file), target);
+        const rel = relative(process.cwd(), abs);
+        if (rel.startsWith('..') || !existsSync(join(process.cwd(), rel))) bad.push(`${file}: ${m[1]}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the README says how to change the port and how to switch the demo’s language and theme', () => {
+    assert.match(readme, /`PORT`/);
+    assert.match(readme, /\?lang=/);
+    assert.match(readme, /\?theme=dark/);
   });
 });
