@@ -60,6 +60,7 @@ export abstract class PrmElement extends LitElement {
   protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTokens(t));
   readonly #internals: ElementInternals = this.attachInternals();
   #configErrorReported = false;
+  #yielded = false;
   #tokenSheet?: CSSStyleSheet;
 
   /** The resolved config, or undefined while it is invalid. */
@@ -112,6 +113,19 @@ export abstract class PrmElement extends LitElement {
     const sheets = root.adoptedStyleSheets.filter((s) => s !== this.#tokenSheet);
     this.#tokenSheet = tokens ? tokenSheet(tokens) : undefined;
     root.adoptedStyleSheets = this.#tokenSheet ? [...sheets, this.#tokenSheet] : sheets;
+  }
+
+  /**
+   * The first render waits for a task of its own: a widget's chunk is evaluated (its modules,
+   * styles, templates) in one task and first rendered in the next, so the browser can paint and
+   * answer input between the two instead of running them as one long task.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.#yielded) {
+      this.#yielded = true;
+      await new Promise((r) => setTimeout(r));
+    }
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

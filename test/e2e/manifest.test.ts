@@ -26,6 +26,8 @@ interface Mod { path: string; declarations?: Decl[]; exports?: { kind: string; n
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: Mod[] };
 const files = new Set(packedFiles());
 const widgets = builtWidgets();
+// A path held in a variable: TypeScript must not resolve the build output when it type-checks before the build.
+const TOKENS_JS = '../../dist/npm/core/theme/tokens.js';
 const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ mod: m, decl: d })));
 
 function dts(dir: string): string[] {
@@ -75,7 +77,7 @@ describe('custom-elements.json against the built package', () => {
   });
 
   it('lists every public --prm-* token of the shared styles and of the widget’s own files', async () => {
-    const tokens = (await import('../../dist/npm/core/theme/tokens.js')) as Record<string, unknown>;
+    const tokens = (await import(TOKENS_JS)) as Record<string, unknown>;
     const shared = new Set<string>();
     for (const v of Object.values(tokens)) {
       if (v && typeof v === 'object' && 'cssText' in v) for (const m of String((v as { cssText: string }).cssText).matchAll(/var\((--prm-[a-z0-9-]+)/g)) shared.add(m[1]!);
