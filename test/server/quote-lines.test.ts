@@ -6,7 +6,7 @@ import { QuoteResponseSchema, type Estimate, type QuoteSelection } from '../../s
 import { computeEstimate } from '../../src/widgets/quote-calculator/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
-import { pick } from '../../server/routes.js';
+import { pick } from '../../server/domains/shared.js';
 import { drivers, key, quoteBody, startServer, type TestServer } from './helpers.js';
 
 // "Hotel nights 6 × $103.00 = $617.99": a line's shown unit price times its quantity must be its
