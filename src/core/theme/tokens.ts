@@ -1,27 +1,15 @@
 import { css, unsafeCSS } from 'lit';
 
+import { colorTokens } from './palette.js';
+
+export { colorTokens };
+
 /**
  * Design tokens. Public tokens are `--prm-*` CSS custom properties a clinic sets on the widget
  * tag (or any ancestor); each widget reads them through private `--_*` variables whose fallbacks
- * are the defaults below, so nothing is ever written to `:root` or the host page.
- *
- * Colour pairs are chosen for WCAG AA contrast (≥ 4.5:1 for text) in both modes.
+ * are the defaults (`palette.ts` for colours, light and dark), so nothing is ever written to
+ * `:root` or the host page.
  */
-export const colorTokens = {
-  primary: ['#0b5f5a', '#6fd6cc'],
-  'on-primary': ['#ffffff', '#06211f'],
-  surface: ['#ffffff', '#161a1e'],
-  'on-surface': ['#1b2126', '#e9edf0'],
-  'surface-variant': ['#f1f4f5', '#22282d'],
-  'on-surface-variant': ['#46525c', '#b4bec6'],
-  outline: ['#737f89', '#7d8992'],
-  'outline-variant': ['#d5dce1', '#353d44'],
-  error: ['#b3261e', '#ffb4ab'],
-  'on-error': ['#ffffff', '#3a0905'],
-  success: ['#1d6b35', '#8bd9a0'],
-  focus: ['#1a56db', '#8ab4ff'],
-} as const;
-
 const colorDecls = (mode: 0 | 1) =>
   unsafeCSS(
     Object.entries(colorTokens)
