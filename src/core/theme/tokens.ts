@@ -192,17 +192,23 @@ export const baseStyles = css`
 const TOKEN_NAME = /^--prm-[a-z0-9-]{1,48}$/;
 const TOKEN_VALUE = /^[^;{}<>\\]{1,200}$/;
 
-/**
- * Builds a stylesheet from remote theme tokens (`{ '--prm-color-primary': '#a0522d' }`), keeping
- * only well-formed `--prm-*` names and values that cannot break out of the declaration. Page CSS
- * on the tag still wins over it.
- */
-export function tokenSheet(tokens: Record<string, string>): CSSStyleSheet | undefined {
-  const decls = Object.entries(tokens)
+const declarations = (tokens: Record<string, string> = {}) =>
+  Object.entries(tokens)
     .filter(([k, v]) => TOKEN_NAME.test(k) && TOKEN_VALUE.test(v) && !/url\s*\(|expression\s*\(/i.test(v))
-    .map(([k, v]) => `${k}: ${v};`);
-  if (!decls.length) return undefined;
+    .map(([k, v]) => `${k}:${v};`)
+    .join('');
+
+/**
+ * Builds a stylesheet from a remote theme (`{ '--prm-color-primary': '#0b5f5a' }` and its dark
+ * values), keeping only well-formed `--prm-*` names and values that cannot break out of the
+ * declaration. `dark` applies in the dark state and in auto mode when the OS is dark. Page CSS on
+ * the tag still wins over it.
+ */
+export function tokenSheet(tokens: Record<string, string>, dark?: Record<string, string>): CSSStyleSheet | undefined {
+  const l = declarations(tokens);
+  const d = declarations(dark);
+  if (!l && !d) return undefined;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`:host { ${decls.join(' ')} }`);
+  sheet.replaceSync(`:host{${l}}` + (d ? `:host(:state(dark)){${d}}@media (prefers-color-scheme:dark){:host(:state(auto)){${d}}}` : ''));
   return sheet;
 }
