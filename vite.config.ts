@@ -100,7 +100,8 @@ function preloadMap(): Plugin {
 
 export default defineConfig({
   plugins: [trimTemplateIndent(), thirdPartyNotices(), preloadMap()],
-  // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
+  // public/ holds prm-reserve.css: the reserve rules (generated from widgets.config.mjs) that the
+  // README has clinics copy into their own stylesheet; shipped for reference, never linked.
   publicDir: 'public',
   build: {
     outDir: 'dist/cdn',

@@ -55,7 +55,7 @@ export const leadStyles = css`
     gap: calc(var(--_space) * 4);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-inline-size: 42rem) {
+  @container (min-inline-size: 42em) {
     .lead .grid {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -66,7 +66,7 @@ export const leadStyles = css`
   }
   .final summary {
     cursor: pointer;
-    min-block-size: 1.5rem;
+    min-block-size: 1.5em;
     font-weight: 600;
     color: var(--_primary);
   }
@@ -79,7 +79,7 @@ export const leadStyles = css`
   }
   .steps {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
     display: grid;
     gap: calc(var(--_space) * 1);
   }

@@ -112,7 +112,7 @@ type Step = 'estimate' | 'lead' | 'done';
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-quote-calculator-block-size=46rem] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
+ * @cssprop [--prm-quote-calculator-block-size=46em] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
  * @cssprop --prm-color-primary - Buttons, selected choices, the total.
  * @cssprop --prm-color-success - The saving.
  * @cssprop --prm-radius - Corner radius of controls.

@@ -85,7 +85,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
         const loading = $(el, '[part=loading]')!;
         expect(loading.getAttribute('aria-busy')).to.equal('true');
         const reserved = parseFloat(getComputedStyle(el).minBlockSize);
-        expect(reserved, 'the box prm-reserve.css reserves').to.equal(46 * parseFloat(getComputedStyle(document.documentElement).fontSize));
+        expect(reserved, 'the box prm-reserve.css reserves').to.equal(46 * parseFloat(getComputedStyle(el).fontSize));
         const skeletonBox = el.getBoundingClientRect();
         expect(skeletonBox.height).to.equal(reserved);
         await expect(el).to.be.accessible();
