@@ -154,6 +154,12 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             {
+              // The form layer and the submission queue: one lazy chunk shared by the widgets that
+              // show a form, never in the runtime (a page with only a carousel never loads it).
+              name: 'form',
+              test: /[\\/]src[\\/]core[\\/](form|submit)[\\/]/,
+            },
+            {
               name: 'runtime',
               test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
             },

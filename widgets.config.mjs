@@ -35,7 +35,7 @@ export const WIDGETS = [
     summary: 'itemised estimate, currency switch, savings, then a lead form',
     budget: 10 * KiB,
     lazy: [{ part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" }],
-    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '46rem' }] },
+    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '46em' }] },
     ready: 'prm-quote-view',
     firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',
@@ -68,7 +68,7 @@ export const WIDGETS = [
     summary: 'consultation type, doctor, month grid, slots in the patient’s time zone, idempotent booking',
     budget: 12 * KiB,
     lazy: [],
-    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '40rem' }] },
+    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '40em' }] },
     ready: 'prm-booking-view',
     firstData: ['/v1/config', '/v1/booking/services', '/v1/booking/doctors'],
     example: '<prm-booking-scheduler></prm-booking-scheduler>',
@@ -83,7 +83,7 @@ export const WIDGETS = [
     summary: 'NPS and aspect ratings, comment, consent to publish, “you said, we did”',
     budget: 8 * KiB,
     lazy: [],
-    box: { property: '--prm-feedback-form-block-size', sizes: [{ blockSize: '36rem' }] },
+    box: { property: '--prm-feedback-form-block-size', sizes: [{ blockSize: '36em' }] },
     ready: 'prm-feedback-view',
     firstData: ['/v1/config', '/v1/improvements'],
     example: '<prm-feedback-form></prm-feedback-form>',
@@ -96,7 +96,7 @@ export const WIDGETS = [
     summary: 'consented success stories, accessible carousel, windowed for large sets',
     budget: 7 * KiB,
     lazy: [],
-    box: { property: '--prm-story-carousel-block-size', sizes: [{ blockSize: '28rem' }] },
+    box: { property: '--prm-story-carousel-block-size', sizes: [{ blockSize: '28em' }] },
     ready: 'prm-story-view',
     firstData: ['/v1/config', '/v1/stories'],
     example: '<prm-story-carousel></prm-story-carousel>',
@@ -133,9 +133,10 @@ export const SHARED = {
   loader: { file: 'loader.js', budget: 2 * KiB, label: 'loader.js (script-tag entry; defines nothing eagerly)' },
   runtime: { file: 'chunks/runtime-*.js', budget: 24 * KiB, label: 'shared runtime (Lit, @lit/localize, @lit/task, zod/mini parts in use, src/core)' },
   locale: { file: 'chunks/locale-{locale}-*.js', budget: 6 * KiB, label: 'locale {locale} messages (loaded only when used)' },
-  // Lazy chunks shared by several widgets (e.g. the form layer). Add one here when a shared module
-  // is split out on purpose; until then the catch-all below holds it to a small size.
-  lazy: [],
+  // Lazy chunks shared by several widgets, split out on purpose (vite.config.ts `codeSplitting.groups`).
+  lazy: [
+    { file: 'chunks/form-*.js', budget: 6 * KiB, label: 'form layer + submission queue, loaded only by widgets that show a form', holds: 'src/core/form, src/core/submit' },
+  ],
   other: [
     { file: 'prm-reserve.css', budget: 1 * KiB, label: 'prm-reserve.css (the embed snippet’s box reservations)', gzip: true },
     { file: 'THIRD-PARTY-NOTICES.txt', budget: 4 * KiB, label: 'THIRD-PARTY-NOTICES.txt (licences of the code bundled in the CDN files)', gzip: true },
