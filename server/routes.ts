@@ -10,6 +10,7 @@ import type { EndpointId, endpoints } from '../src/core/contract/endpoints.js';
 import type { Attribution, Contact } from '../src/core/contract/common.js';
 import type * as z from 'zod/mini';
 import { computeEstimate, PricingError } from '../src/widgets/quote-calculator/pricing.js';
+import { lineLabels, localizeDeep } from './domains/catalog/localize.js';
 import type { Db, Queryable } from './db/types.js';
 import { pgConstraint, pgErrorCode } from './db/types.js';
 import { ApiError, notFound, ok, type Reply } from './http.js';
@@ -141,7 +142,7 @@ async function loadProcedures(db: Queryable, clinicId: string, locale: string | 
 }
 
 function localizeProcedure(data: StoredProcedure, locale: string | undefined): Procedure {
-  return { ...data, name: pick(data.name, locale), description: pick(data.description, locale) };
+  return localizeDeep<Procedure>(data, locale);
 }
 
 async function loadRates(db: Queryable, clinicId: string) {
@@ -403,7 +404,7 @@ export const handlers: { [K in JsonEndpointId]: Handler<K> } = {
     const rates = await loadRates(db, clinic.id);
     let estimate: Estimate;
     try {
-      estimate = computeEstimate(procedure, body.selection, rates, body.currency, { homeCountry: body.homeCountry });
+      estimate = computeEstimate(procedure, body.selection, rates, body.currency, { homeCountry: body.homeCountry, labels: lineLabels(body.locale) });
     } catch (err) {
       if (err instanceof PricingError) {
         const field = err.field === 'currency' ? 'currency' : `selection.${err.field}`;
