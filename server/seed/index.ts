@@ -43,7 +43,9 @@ const AURORA_CONFIG = {
   address: 'Büyükdere Cd. 120, 34394 Şişli, Istanbul, Türkiye',
 };
 
-const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75rem', '--prm-font-family': "Inter, system-ui, sans-serif" } };
+// The demo clinic gives one brand colour, as most clinics do: GET /config serves it with a derived
+// dark value (and on-primary) that meet WCAG AA (src/core/theme/derive.ts).
+const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75em', '--prm-font-family': "Inter, system-ui, sans-serif" } };
 
 const SERVICES = [
   { id: 'video-consultation', kind: 'video', duration: 20, name: { en: 'Video consultation', tr: 'Görüntülü görüşme', de: 'Videosprechstunde', ar: 'استشارة بالفيديو', ru: 'Видеоконсультация', es: 'Videoconsulta', fr: 'Téléconsultation' }, description: { en: 'A 20-minute video call with a specialist to review your case and photos or scans.' } },

@@ -4,6 +4,7 @@ import type { ApiClient } from './api/client.js';
 import { ClinicController } from './clinic.js';
 import { ConfigController } from './config/controller.js';
 import type { ClinicConfig } from './contract/config.js';
+import type { Theme } from './contract/theme.js';
 import type { EmbedConfig } from './config/schema.js';
 import { defineElement } from './define.js';
 import type { PrmErrorDetail, PrmEventDetails, PrmEventName } from './events.js';
@@ -57,9 +58,10 @@ export abstract class PrmElement extends LitElement {
   protected readonly configCtl = new ConfigController(this);
   protected readonly localeCtl = new LocaleController(this, () => (this.configCtl.result.ok ? this.configCtl.result.config.locale : undefined));
   /** The clinic profile (`GET /v1/config`), loaded once per page and shared by every widget. */
-  protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTokens(t));
+  protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTheme(t));
   readonly #internals: ElementInternals = this.attachInternals();
   #configErrorReported = false;
+  #yielded = false;
   #tokenSheet?: CSSStyleSheet;
 
   /** The resolved config, or undefined while it is invalid. */
@@ -105,13 +107,29 @@ export abstract class PrmElement extends LitElement {
     this.emit('prm-error', detail);
   }
 
-  /** Applies theme tokens from the clinic's remote config (page CSS on the tag still wins). */
-  protected applyRemoteTokens(tokens: Record<string, string> | undefined): void {
+  /**
+   * Applies the clinic's remote theme: `tokens` in every mode, `dark` over them in dark mode
+   * (page CSS on the tag still wins over both).
+   */
+  protected applyRemoteTheme(theme: Pick<Theme, 'tokens' | 'dark'> | undefined): void {
     const root = this.renderRoot as ShadowRoot | undefined;
     if (!root?.adoptedStyleSheets) return;
     const sheets = root.adoptedStyleSheets.filter((s) => s !== this.#tokenSheet);
-    this.#tokenSheet = tokens ? tokenSheet(tokens) : undefined;
+    this.#tokenSheet = theme ? tokenSheet(theme.tokens, theme.dark) : undefined;
     root.adoptedStyleSheets = this.#tokenSheet ? [...sheets, this.#tokenSheet] : sheets;
+  }
+
+  /**
+   * The first render waits for a task of its own: a widget's chunk is evaluated (its modules,
+   * styles, templates) in one task and first rendered in the next, so the browser can paint and
+   * answer input between the two instead of running them as one long task.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.#yielded) {
+      this.#yielded = true;
+      await new Promise((r) => setTimeout(r));
+    }
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -131,9 +149,12 @@ export abstract class PrmElement extends LitElement {
     if (!result.ok) {
       if (!this.#configErrorReported) {
         this.#configErrorReported = true;
-        queueMicrotask(() =>
-          this.emit('prm-error', { widget: this.localName, reason: 'config', message: result.message, field: result.field }),
-        );
+        // After the current task: config arriving within it (configure() after the import) is no error.
+        setTimeout(() => {
+          const now = this.configCtl.result;
+          if (now.ok || !this.isConnected) this.#configErrorReported = false;
+          else this.emit('prm-error', { widget: this.localName, reason: 'config', message: now.message, field: now.field });
+        });
       }
       return html`<div class="card" part="base">${configErrorState()}</div>`;
     }

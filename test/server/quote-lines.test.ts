@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ProcedureSchema, type Procedure } from '../../src/core/contract/catalog.js';
 import { QuoteResponseSchema, type Estimate, type QuoteSelection } from '../../src/core/contract/quotes.js';
-import { computeEstimate } from '../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate } from '../../src/shared/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
 import { localizeDeep } from '../../server/domains/catalog/localize.js';

@@ -1,17 +1,10 @@
-import type { EstimateOptions } from '../../../src/widgets/quote-calculator/pricing.js';
+import type { EstimateOptions } from '../../../src/shared/pricing.js';
+import { pick } from '../shared.js';
 
 /**
  * The catalog is stored with a locale map (`{ en, ar, de, … }`) wherever a patient reads text;
  * answers carry the one language asked for.
  */
-
-/** Picks the text for `locale` from a locale map: exact, then language, then English, then any. */
-export function pickText(map: Record<string, string>, locale: string | undefined): string {
-  if (locale && map[locale] !== undefined) return map[locale]!;
-  const lang = locale?.split('-')[0];
-  if (lang && map[lang] !== undefined) return map[lang]!;
-  return map['en'] ?? map['default'] ?? Object.values(map)[0] ?? '';
-}
 
 const isTextMap = (x: object): x is Record<string, string> => 'en' in x && Object.values(x).every((v) => typeof v === 'string');
 
@@ -19,7 +12,7 @@ const isTextMap = (x: object): x is Record<string, string> => 'en' in x && Objec
 export function localizeDeep<T>(data: unknown, locale: string | undefined): T {
   if (Array.isArray(data)) return data.map((x) => localizeDeep(x, locale)) as T;
   if (data && typeof data === 'object') {
-    if (isTextMap(data)) return pickText(data, locale) as T;
+    if (isTextMap(data)) return pick(data, locale) as T;
     return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, localizeDeep(v, locale)])) as T;
   }
   return data as T;

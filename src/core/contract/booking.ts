@@ -8,6 +8,7 @@ import {
   DateTimeSchema,
   IdSchema,
   LocaleSchema,
+  KnownTimeZoneSchema,
   PatientTextSchema,
   TimeZoneSchema,
   UuidSchema,
@@ -78,7 +79,7 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     start: DateTimeInputSchema,
     contact: ContactSchema,
     /** The patient's own zone, for confirmations. */
-    timeZone: TimeZoneSchema,
+    timeZone: KnownTimeZoneSchema,
     locale: LocaleSchema,
     /** Language the patient wants an interpreter for, if any. */
     interpreter: z.optional(LocaleSchema),

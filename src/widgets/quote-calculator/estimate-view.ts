@@ -24,7 +24,7 @@ export const detailStyles = css`
     margin: 2px 0 0;
     padding: 4px;
     list-style: none;
-    max-block-size: min(20rem, 60vh);
+    max-block-size: min(20em, 60vh);
     overflow-y: auto;
     overscroll-behavior: contain;
     scroll-snap-type: y proximity;
@@ -97,11 +97,11 @@ export const detailStyles = css`
   .incl {
     display: grid;
     gap: calc(var(--_space) * 3);
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
   }
   .incl ul {
     margin: calc(var(--_space) * 1) 0 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .incl .yes li::marker {
     content: '✓  ';

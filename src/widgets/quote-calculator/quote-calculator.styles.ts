@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
-    min-block-size: var(--prm-quote-calculator-block-size, 46rem);
+    min-block-size: var(--prm-quote-calculator-block-size, 46em);
   }
   .card {
     min-block-size: inherit;
@@ -64,7 +64,7 @@ export const styles = css`
   .more {
     grid-area: more;
   }
-  @container (min-inline-size: 42rem) {
+  @container (min-inline-size: 42em) {
     .layout {
       grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
       grid-template-areas: 'pick est' 'more est';
@@ -82,7 +82,7 @@ export const styles = css`
     min-inline-size: 0;
   }
   .skel .skeleton-block {
-    block-size: 5rem;
+    block-size: 5em;
   }
   fieldset {
     border: 0;
@@ -123,24 +123,24 @@ export const styles = css`
   }
   /* Narrow: specialties in one row that scrolls sideways, so the choice stays short; the end
      fades out and the chips snap, so a cut chip reads as "more this way". */
-  @container (max-inline-size: 42rem) {
+  @container (max-inline-size: 42em) {
     #specialties {
       flex-wrap: nowrap;
       overflow-x: auto;
       padding: 4px;
       scrollbar-width: thin;
       scroll-snap-type: x proximity;
-      mask-image: linear-gradient(to right, #000 calc(100% - 3rem), transparent);
+      mask-image: linear-gradient(to right, #000 calc(100% - 3em), transparent);
     }
     :host([dir='rtl']) #specialties {
-      mask-image: linear-gradient(to left, #000 calc(100% - 3rem), transparent);
+      mask-image: linear-gradient(to left, #000 calc(100% - 3em), transparent);
     }
     #specialties .pill {
       flex: none;
       scroll-snap-align: start;
     }
     #specialties .pill:last-child {
-      margin-inline-end: 2.5rem;
+      margin-inline-end: 2.5em;
     }
   }
   .pill {
@@ -241,8 +241,8 @@ export const styles = css`
   .option::before {
     content: '';
     flex: none;
-    inline-size: 1.1rem;
-    block-size: 1.1rem;
+    inline-size: 1.1em;
+    block-size: 1.1em;
     border-radius: 50%;
     border: 2px solid var(--_outline);
   }
@@ -267,7 +267,7 @@ export const styles = css`
     display: grid;
     column-gap: calc(var(--_space) * 3);
     row-gap: calc(var(--_space) * 1);
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
   }
   /* Label, input and hint line up across the three counts even when a label wraps. */
   .count {
@@ -296,8 +296,8 @@ export const styles = css`
   }
   .check input {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     margin: 0.15em 0 0;
     accent-color: var(--_primary);
   }

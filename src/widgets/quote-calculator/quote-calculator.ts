@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
-import { DataController } from '../../core/data.js';
-import type { Outbox } from '../../core/outbox.js';
+import { DataController } from '../../core/data/controller.js';
+import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { displayName, formatMoney, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
-import { computeEstimate, convertMinor } from './pricing.js';
+import { computeEstimate, convertMinor } from '../../shared/pricing.js';
 import {
   COUNT_FIELDS,
   benchmarkCountries,
@@ -112,7 +112,7 @@ type Step = 'estimate' | 'lead' | 'done';
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-quote-calculator-block-size=46rem] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
+ * @cssprop [--prm-quote-calculator-block-size=46em] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
  * @cssprop --prm-color-primary - Buttons, selected choices, the total.
  * @cssprop --prm-color-success - The saving.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -173,12 +173,6 @@ export class PrmQuoteCalculator extends PrmElement {
   /** The lead form, loaded on demand. */
   #view?: LeadView;
   #viewLoading?: Promise<LeadView>;
-  /**
-   * The pending submission ("nothing is lost"). Its code ships with the lead form's chunk, so a
-   * page where nobody asks for a quote never downloads it; it is created when the form is opened,
-   * or on mount when this tab holds a submission still waiting to be sent.
-   */
-  #outbox?: Outbox<CreateQuoteBody, QuoteResponse>;
   #pendingChecked = false;
 
   /** The estimate's details (lines, lists, comparison), loaded when a section is first opened. */
@@ -470,17 +464,19 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   async #loadLeadView(): Promise<LeadView> {
-    const [{ LeadView, leadStyles, Outbox, sendQuote }] = await Promise.all([import('./lead-view.js'), this.#loadDetails()]);
+    const [{ LeadView, leadStyles, SubmitQueue, sendQuote }] = await Promise.all([import('./lead-view.js'), this.#loadDetails()]);
     const root = this.renderRoot as ShadowRoot;
     if (leadStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, leadStyles.styleSheet];
-    // Restores a pending submission from this tab's storage as it connects (see Outbox).
-    const outbox = (this.#outbox = new Outbox<CreateQuoteBody, QuoteResponse>(this, {
+    // Restores a pending submission from this tab's storage as it connects (see SubmitQueue).
+    // Its code ships with the lead form's chunk: a page where nobody asks for a quote never loads it.
+    const outbox = new SubmitQueue<CreateQuoteBody, QuoteResponse>(this, {
       storageKey: this.#outboxKey,
       send: (body, key, signal) => sendQuote(this.client, body, key, signal),
-      onChange: (s) => void this.#outboxChanged(s),
-    }));
+      onChange: (e) => void this.#outboxChanged(e),
+    });
     this.#view = new LeadView({
       outbox,
+      formHost: this,
       renderRoot: this.renderRoot,
       updateComplete: this.updateComplete,
       requestUpdate: () => this.requestUpdate(),
@@ -494,7 +490,7 @@ export class PrmQuoteCalculator extends PrmElement {
       },
       submitted: (detail) => this.emit('prm-quote-submit', detail),
       book: () => {
-        const r = outbox.result;
+        const r = outbox.last?.result;
         if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
       },
       restore: (b) => {
@@ -526,11 +522,11 @@ export class PrmQuoteCalculator extends PrmElement {
     this.renderRoot.querySelector<HTMLElement>('#lead-title')?.focus();
   };
 
-  async #outboxChanged(s: string): Promise<void> {
+  async #outboxChanged(entry: SubmitEntry<CreateQuoteBody, QuoteResponse>): Promise<void> {
     const view = await this.#leadView();
-    const outbox = this.#outbox!;
-    if (s === 'sent' && outbox.result) {
-      const r = outbox.result;
+    const s = entry.status;
+    if (s === 'sent' && entry.result) {
+      const r = entry.result;
       this.step = 'done';
       this.emit('prm-quote-success', {
         reference: r.reference,
@@ -541,10 +537,10 @@ export class PrmQuoteCalculator extends PrmElement {
       });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
-    } else if (s === 'pending-offline' || s === 'failed') {
-      const err = outbox.error;
+    } else if (s === 'pending-offline' || s === 'refused') {
+      const err = entry.error;
       if (err) this.reportError(err);
-      if (s === 'failed' && err instanceof PrmApiError && err.fields) view.serverErrors(err.fields);
+      if (s === 'refused' && err instanceof PrmApiError && err.fields) view.serverErrors(err.fields);
       this.step = 'lead';
     } else if (s === 'sending') {
       this.step = 'lead';
