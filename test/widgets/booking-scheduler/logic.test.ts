@@ -4,7 +4,7 @@ import { addDays, dayKey, groupByDay, labelDay, offsetLabel, offsetMinutes, slot
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
 import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
-import { generateSlots, type ScheduleBlock } from '../../../server/slots.js';
+import { generateSlots, type ScheduleBlock } from '../../../server/domains/booking/slots.js';
 
 // Pure functions beside the element: no DOM used (they run in the browser test runner, with the
 // browser's own ICU time-zone data, which is what the patient's browser uses).
