@@ -66,6 +66,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
 
   app.onError(onError);
   app.use('*', accessLog(log));
+  app.use('/v1/*', cors.everyAnswer);
   app.options('/v1/*', cors.preflight);
   app.use('/v1/*', bodyCap(opts.bodyLimit ?? 64 * 1024));
   app.get('/v1/assets/stories/:clinic/:file', storyImage);
