@@ -3,6 +3,8 @@ import { str, int, list } from './checked.js';
 import {
   AttributionSchema,
   ConsentSchema,
+  CountryCodeSchema,
+  PreferredChannelSchema,
   ContactSchema,
   DateTimeInputSchema,
   DateTimeSchema,
@@ -89,6 +91,10 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     /** The patient's own zone, for confirmations. */
     timeZone: TimeZoneSchema,
     locale: LocaleSchema,
+    /** Where the patient lives (ISO 3166-1 alpha-2). */
+    country: z.optional(CountryCodeSchema),
+    /** How the patient wants the clinic to reach them. */
+    preferredChannel: z.optional(PreferredChannelSchema),
     /** Language the patient wants an interpreter for, if any. */
     interpreter: z.optional(LocaleSchema),
     notes: z.optional(PatientTextSchema),
