@@ -65,8 +65,8 @@ export const WIDGETS = [
     summary: 'consultation type, doctor, month grid, slots in the patient’s time zone, idempotent booking',
     budget: 12 * KiB,
     lazy: [
-      { part: 'details-view', budget: 10 * KiB, label: 'details form, confirmation and manage view, loaded when a time is picked or a manage link opened' },
-      { part: 'zone-picker', budget: 3 * KiB, label: "searchable time-zone picker, loaded on 'Change time zone'" },
+      { part: 'details-view', budget: 7 * KiB, label: 'details form, confirmation and manage view, loaded when a time is picked or a manage link opened' },
+      { part: 'zone-picker', budget: 2 * KiB, label: "searchable time-zone picker, loaded on 'Change time zone'" },
     ],
     box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '40rem' }] },
     ready: 'prm-booking-view',
