@@ -110,7 +110,10 @@ if (!missing('e2e', ['server/testing.ts', 'test/e2e/harness.ts', ...(e2e.length 
   await step('e2e', ...node('--import', 'tsx', '--test', '--test-reporter=spec', ...e2e));
 }
 if (!missing('docs', ['scripts/docs.mjs'])) await step('docs', ...node('scripts/docs.mjs', '--check'));
-if (!missing('size', ['.size-limit.mjs', 'scripts/budgets.mjs'])) await step('size', ...npx('size-limit'));
+if (!missing('size', ['.size-limit.mjs', 'scripts/budgets.mjs'])) {
+  await step('size', ...npx('size-limit'));
+  await step('budgets', ...node('scripts/budgets.mjs'));
+}
 if (!missing('bench', ['scripts/bench.mjs', 'bench/widgets.mjs'])) await step('bench', ...node('scripts/bench.mjs', '--quick'));
 
 console.log('\n━━ summary');

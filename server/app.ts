@@ -15,7 +15,7 @@ import { onError } from './middleware/errors.js';
 import { createIdempotency } from './middleware/idempotency.js';
 import { clientAddress, createRateLimiter } from './middleware/rate-limit.js';
 import { createTenant } from './middleware/tenant.js';
-import { bodyCap, parse, readJsonBody } from './middleware/validation.js';
+import { assertStorableText, bodyCap, parse, readJsonBody } from './middleware/validation.js';
 
 export type { LogEntry } from './middleware/access-log.js';
 export type { ClinicRow, Handler, HandlerCtx } from './domains/types.js';
@@ -87,6 +87,8 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       const limited = await rateLimited(`${key ?? clinic.id}|${clientAddress(c, !!opts.trustProxy)}`);
       if (limited) throw limited;
     }
+    assertStorableText(c.req.param(), 'params');
+    assertStorableText(c.req.query(), 'query');
     const params = parse(ep.params, c.req.param(), 'params');
     const query = parse(ep.query, c.req.query(), 'query');
     let body: unknown;

@@ -84,7 +84,9 @@ const AURORA_CONFIG = {
   address: 'Büyükdere Cd. 120, 34394 Şişli, Istanbul, Türkiye',
 };
 
-const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75rem', '--prm-font-family': "Inter, system-ui, sans-serif" } };
+// The demo clinic gives one brand colour, as most clinics do: GET /config serves it with a derived
+// dark value (and on-primary) that meet WCAG AA (src/core/theme/derive.ts).
+const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75em', '--prm-font-family': "Inter, system-ui, sans-serif" } };
 
 const ALL_SERVICES = BOOKING_SERVICES.map((s) => s.id);
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ProcedureSchema, type ExchangeRates, type Procedure } from '../../src/core/contract/catalog.js';
 import { EstimateSchema, type QuoteSelection } from '../../src/core/contract/quotes.js';
-import { computeEstimate, convertMinor, defaultSelection, minorUnitExponent, PricingError } from '../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate, convertMinor, defaultSelection, minorUnitExponent, PricingError } from '../../src/shared/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
 import { pick } from '../../server/domains/shared.js';

@@ -3,10 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ProcedureSchema, type Procedure } from '../../src/core/contract/catalog.js';
 import { QuoteResponseSchema, type Estimate, type QuoteSelection } from '../../src/core/contract/quotes.js';
-import { computeEstimate } from '../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate } from '../../src/shared/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
-import { pick } from '../../server/routes.js';
+import { pick } from '../../server/domains/shared.js';
 import { drivers, key, quoteBody, startServer, type TestServer } from './helpers.js';
 
 // "Hotel nights 6 × $103.00 = $617.99": a line's shown unit price times its quantity must be its

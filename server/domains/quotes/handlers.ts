@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Estimate } from '../../../src/core/contract/quotes.js';
-import { computeEstimate, PricingError } from '../../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate, PricingError } from '../../../src/shared/pricing.js';
 import { pgErrorCode } from '../../db/types.js';
 import { ApiError, ok } from '../../http.js';
 import { loadRates, loadStoredProcedure, localizeProcedure } from '../catalog/queries.js';

@@ -10,6 +10,7 @@ import {
   DateTimeSchema,
   IdSchema,
   LocaleSchema,
+  KnownTimeZoneSchema,
   MoneySchema,
   PatientTextSchema,
   TimeZoneSchema,
@@ -89,7 +90,7 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     start: DateTimeInputSchema,
     contact: ContactSchema,
     /** The patient's own zone, for confirmations. */
-    timeZone: TimeZoneSchema,
+    timeZone: KnownTimeZoneSchema,
     locale: LocaleSchema,
     /** Where the patient lives (ISO 3166-1 alpha-2). */
     country: z.optional(CountryCodeSchema),

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
-    min-block-size: var(--prm-booking-scheduler-block-size, 40rem);
+    min-block-size: var(--prm-booking-scheduler-block-size, 40em);
   }
   .card {
     min-block-size: inherit;

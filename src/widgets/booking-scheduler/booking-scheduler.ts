@@ -126,7 +126,7 @@ const HORIZON_DAYS = 120;
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-booking-scheduler-block-size=40rem] - Block size reserved for the widget before and while it loads; the skeleton has this size.
+ * @cssprop [--prm-booking-scheduler-block-size=40em] - Block size reserved for the widget before and while it loads; the skeleton has this size.
  * @cssprop --prm-color-primary - Buttons, the selected day and time.
  * @cssprop --prm-color-success - Days with availability, the confirmation.
  * @cssprop --prm-radius - Corner radius of controls.

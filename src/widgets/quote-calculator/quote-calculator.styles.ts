@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
-    min-block-size: var(--prm-quote-calculator-block-size, 46rem);
+    min-block-size: var(--prm-quote-calculator-block-size, 46em);
   }
   .card {
     min-block-size: inherit;
@@ -53,7 +53,7 @@ export const styles = css`
     gap: calc(var(--_space) * 6);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-inline-size: 42rem) {
+  @container (min-inline-size: 42em) {
     .layout {
       grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
       align-items: start;
@@ -69,7 +69,7 @@ export const styles = css`
     min-inline-size: 0;
   }
   .skel .skeleton-block {
-    block-size: 5rem;
+    block-size: 5em;
   }
   fieldset {
     border: 0;
@@ -109,7 +109,7 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
   /* Narrow: specialties in one row that scrolls sideways, so the choice stays short. */
-  @container (max-inline-size: 42rem) {
+  @container (max-inline-size: 42em) {
     #specialties {
       flex-wrap: nowrap;
       overflow-x: auto;
@@ -160,7 +160,7 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 2);
-    max-block-size: 15rem;
+    max-block-size: 15em;
     overflow-y: auto;
     padding: 4px;
   }
@@ -180,8 +180,8 @@ export const styles = css`
   .option::before {
     content: '';
     flex: none;
-    inline-size: 1.1rem;
-    block-size: 1.1rem;
+    inline-size: 1.1em;
+    block-size: 1.1em;
     border-radius: 50%;
     border: 2px solid var(--_outline);
   }
@@ -206,7 +206,7 @@ export const styles = css`
     display: grid;
     column-gap: calc(var(--_space) * 3);
     row-gap: calc(var(--_space) * 1);
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
   }
   /* Label, input and hint line up across the three counts even when a label wraps. */
   .count {
@@ -235,8 +235,8 @@ export const styles = css`
   }
   .check input {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     margin: 0.15em 0 0;
     accent-color: var(--_primary);
   }
@@ -310,11 +310,11 @@ export const styles = css`
   .incl {
     display: grid;
     gap: calc(var(--_space) * 3);
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
   }
   .incl ul {
     margin: calc(var(--_space) * 1) 0 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .incl .yes li::marker {
     content: '✓  ';

@@ -8,7 +8,7 @@ import { displayName, formatMoney, formatPercent, warmIntl } from '../../core/i1
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
-import { computeEstimate } from './pricing.js';
+import { computeEstimate } from '../../shared/pricing.js';
 import {
   COUNT_FIELDS,
   benchmarkCountries,
@@ -112,7 +112,7 @@ type Step = 'estimate' | 'lead' | 'done';
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-quote-calculator-block-size=46rem] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
+ * @cssprop [--prm-quote-calculator-block-size=46em] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
  * @cssprop --prm-color-primary - Buttons, selected choices, the total.
  * @cssprop --prm-color-success - The saving.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -410,6 +410,7 @@ export class PrmQuoteCalculator extends PrmElement {
     });
     this.#view = new LeadView({
       outbox,
+      formHost: this,
       renderRoot: this.renderRoot,
       updateComplete: this.updateComplete,
       requestUpdate: () => this.requestUpdate(),

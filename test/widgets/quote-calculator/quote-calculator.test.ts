@@ -85,7 +85,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
         const loading = $(el, '[part=loading]')!;
         expect(loading.getAttribute('aria-busy')).to.equal('true');
         const reserved = parseFloat(getComputedStyle(el).minBlockSize);
-        expect(reserved, 'the box prm-reserve.css reserves').to.equal(46 * parseFloat(getComputedStyle(document.documentElement).fontSize));
+        expect(reserved, 'the box prm-reserve.css reserves').to.equal(46 * parseFloat(getComputedStyle(el).fontSize));
         const skeletonBox = el.getBoundingClientRect();
         expect(skeletonBox.height).to.equal(reserved);
         await expect(el).to.be.accessible();
@@ -289,14 +289,41 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('a field the server refuses (400 with fields) is shown inline on that field, focused, and not stored', async () => {
+  it('what the server refuses the form refuses first, with the same rule and no request', async () => {
     const net = interceptFetch();
     try {
       const el = await mount({ procedure: 'lasik' });
       await until(() => !!$(el, '.cta'), 10_000);
       await openLead(el);
-      // Passes the widget's simple check; the contract's email rule (a 2+ letter TLD) refuses it.
+      // The contract's email rule (a 2+ letter top-level domain), the server's own.
       await fillLead(el, { email: 'ana@example.c', notes: 'keep me' });
+      $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#e-email'), 10_000);
+      expect(net.seen.filter((x) => x.method === 'POST'), 'nothing sent').to.have.length(0);
+      expect($(el, '#e-email')!.textContent).to.contain('name@example.com');
+      expect(active(el)?.id).to.equal('f-email');
+      expect($<HTMLTextAreaElement>(el, '#f-notes')!.value).to.equal('keep me');
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('a field the server refuses (400 with fields) is shown inline on that field, focused, and not stored', async () => {
+    const real = window.fetch;
+    // The request leaves with a valid email; on its way, it is changed into one the real server
+    // refuses: a rule only the server knows, as far as the form can tell.
+    const net = interceptFetch((url, method) => {
+      if (method !== 'POST') return undefined;
+      const last = net.seen.at(-1)!;
+      const sent = JSON.parse(last.body!);
+      sent.contact.email = 'ana@example.c';
+      return real(url, { method, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': last.key! }, body: JSON.stringify(sent) });
+    });
+    try {
+      const el = await mount({ procedure: 'lasik' });
+      await until(() => !!$(el, '.cta'), 10_000);
+      await openLead(el);
+      await fillLead(el, { notes: 'keep me' });
       $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
       await until(() => !!$(el, '#e-email'), 10_000);
       const post = net.seen.find((x) => x.method === 'POST')!;
