@@ -69,6 +69,12 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
+    // This page's own requests (another test's page may still be talking to the same server).
+    const mine: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/v1/')) mine.push(u.pathname + u.search);
+    });
     await page.addInitScript((ev) => {
       (window as unknown as { __ready: Promise<void> }).__ready = new Promise((r) => document.addEventListener(ev, () => r(), { once: true }));
     }, w.ready);
@@ -81,8 +87,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     });
     await page.goto(`${h.host}/first-data`);
     await page.evaluate(() => (window as unknown as { __ready: Promise<void> }).__ready);
-    const api = h.requests.filter((r) => r.startsWith('/v1/'));
-    assert.deepEqual(api, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora`], 'one bootstrap, nothing fetched again');
+    assert.deepEqual(mine, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora`], 'one bootstrap, nothing fetched again');
     // The widget chunk and the chunks it imports were asked for before any of them arrived.
     const timing = await page.evaluate((cdn) =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
