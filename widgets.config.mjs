@@ -75,6 +75,7 @@ export const WIDGETS = [
     ready: 'prm-booking-view',
     firstData: ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
     example: '<prm-booking-scheduler></prm-booking-scheduler>',
+    testAttributes: 'service="video-consultation"',
     bench: {
       micro: [{ id: 'scheduler-month', label: 'booking scheduler: a month of 15-minute slots', html: '<prm-booking-scheduler></prm-booking-scheduler>', run: null }],
     },
