@@ -34,7 +34,10 @@ export const WIDGETS = [
     className: 'PrmQuoteCalculator',
     summary: 'itemised estimate, currency switch, savings, then a lead form',
     budget: 10 * KiB,
-    lazy: [{ part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" }],
+    lazy: [
+      { part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" },
+      { part: 'estimate-view', budget: 3 * KiB, label: 'estimate details (lines, lists, comparison, treatment list), loaded on first opening' },
+    ],
     box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '46em' }] },
     ready: 'prm-quote-view',
     firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
@@ -50,7 +53,7 @@ export const WIDGETS = [
           run: `async (el, opts) => {
           const input = el.shadowRoot.querySelector('#opt-hotelNights');
           if (!input) throw new Error('#opt-hotelNights not found in <prm-quote-calculator>');
-          const lo = Number(input.min), hi = Number(input.max);
+          const lo = Number(input.getAttribute('aria-valuemin')), hi = Number(input.getAttribute('aria-valuemax'));
           for (let i = 0; i < opts.changes; i++) {
             input.value = String(Number(input.value) >= hi ? lo : Number(input.value) + 1);
             input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

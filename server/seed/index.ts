@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.js';
-import { COUNTRY_LEVEL, HOME_COUNTRIES, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } from './catalog.js';
+import { buildProcedure, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } from './catalog.js';
+
+export { buildProcedure };
 import { STORIES } from './stories.js';
 import { BOOKING_DOCTORS, BOOKING_SERVICES, doctorData, serviceData } from './booking.js';
 
@@ -16,48 +18,6 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 type Block = { day: string; start: string; end: string };
 const weekly = (days: readonly string[], ...ranges: [string, string][]): Block[] =>
   days.flatMap((day) => ranges.map(([start, end]) => ({ day, start, end })));
-
-const NO_BENCHMARK: Record<string, string[]> = { 'gastric-balloon': ['US', 'SA', 'AE'], 'eyebrow-transplant': ['US', 'CH'], 'check-up': ['SE'] };
-
-/** Builds the catalog Procedure JSON (name/description as locale maps) from a seed entry. */
-export function buildProcedure(p: SeedProcedure, rates = RATES) {
-  const heavy = ['orthopaedics', 'cardiac', 'bariatric'].includes(p.specialty);
-  const unitPrices = { hospitalNight: heavy ? 45000 : 35000, hotelNight: 9500, companionNight: 4500, transfers: 12000, interpreterDay: 8000 };
-  const scale = (f: number) => p.components.map((x) => ({ ...x, amount: Math.round((x.amount * f) / 100) * 100, ...(x.amountMax ? { amountMax: Math.round((x.amountMax * f) / 100) * 100 } : {}) }));
-  const tiers = [
-    { id: 'standard', name: 'Standard', description: 'Everything medically needed.', components: p.components, includedHospitalNights: p.hospitalNights, includedHotelNights: 0, includesTransfers: false, includesInterpreter: false, includes: ['All medical components listed', ...(p.hospitalNights ? [`${p.hospitalNights} hospital night(s), shared room`] : [])] },
-    { id: 'premium', name: 'Premium', description: 'Senior surgeon, hotel and transfers arranged.', components: scale(1.25), includedHospitalNights: p.hospitalNights, includedHotelNights: Math.min(p.hotelNights, 4), includesTransfers: true, includesInterpreter: false, includes: ['Senior surgeon', 'Private room', `${Math.min(p.hotelNights, 4)} hotel nights (4★)`, 'Airport and clinic transfers'] },
-    { id: 'vip', name: 'VIP', description: 'Head of department, suite, interpreter and concierge.', components: scale(1.6), includedHospitalNights: p.hospitalNights, includedHotelNights: p.hotelNights, includesTransfers: true, includesInterpreter: true, includes: ['Head of department', 'Suite', `${p.hotelNights} hotel nights (5★)`, 'VIP transfers', 'Personal interpreter', '24/7 concierge'] },
-  ];
-  const medical = p.components.reduce((s, x) => s + x.amount, 0);
-  const standardTotal = medical + Math.round((medical * p.contingencyPercent) / 100);
-  // Gaps on purpose: where we have no figure for a country, savings are hidden, never invented.
-  const benchmarks = Object.entries(HOME_COUNTRIES)
-    .filter(([country]) => !NO_BENCHMARK[p.id]?.includes(country))
-    .map(([country, currency]) => {
-      const eur = standardTotal * p.homeFactor * COUNTRY_LEVEL[country]!;
-      const local = (eur / 100) * (rates.rates as Record<string, number>)[currency]!;
-      return { country, currency, amount: Math.round(local / 50) * 50 * 100, source: 'Demo data: illustrative median private list price', year: 2025 };
-    });
-  return {
-    id: p.id,
-    specialty: p.specialty,
-    name: p.name,
-    description: p.description,
-    currency: 'EUR',
-    tiers,
-    addOns: p.addOns,
-    unitPrices,
-    treatmentDays: p.treatmentDays,
-    contingencyPercent: p.contingencyPercent,
-    defaults: { tier: 'standard', hospitalNights: p.hospitalNights, hotelNights: p.hotelNights, companions: 0, transfers: true, interpreter: false },
-    limits: { hospitalNights: { min: p.hospitalNights, max: Math.max(p.hospitalNights, 30) }, hotelNights: { min: 0, max: 30 }, companions: { min: 0, max: 3 } },
-    included: [...new Set(['Pre-operative tests and consultation', 'Post-operative medication', ...p.included])],
-    notIncluded: p.notIncluded,
-    benchmarks,
-    validityDays: 30,
-  };
-}
 
 const AURORA_CONFIG = {
   currencies: ['EUR', 'USD', 'GBP', 'TRY', 'AED', 'SAR', 'CHF', 'SEK'],
@@ -142,14 +102,26 @@ async function seedSecond(tx: Queryable) {
     channels: { phone: '+493012345678', email: 'praxis@spree-dental.example' },
     officeHours: { timeZone: 'Europe/Berlin', days: WEEKDAYS.map((day) => ({ day, open: '08:00', close: '18:00' })) },
     privacyUrl: 'https://spree-dental.example/datenschutz',
-    consent: { version: 'sd-1', text: { default: 'I consent to Spree Dental processing my health data.', de: 'Ich willige in die Verarbeitung meiner Gesundheitsdaten durch Spree Dental ein.' } },
+    consent: {
+      version: 'sd-1',
+      text: {
+        default: 'I consent to Spree Dental processing my health data.',
+        en: 'I consent to Spree Dental processing my health data.',
+        de: 'Ich willige in die Verarbeitung meiner Gesundheitsdaten durch Spree Dental ein.',
+        ar: 'أوافق على أن تعالج عيادة شبريه دنتال بياناتي الصحية.',
+        es: 'Acepto que Spree Dental trate mis datos de salud.',
+        fr: 'J’accepte que Spree Dental traite mes données de santé.',
+        ru: 'Я согласен(на) на обработку моих медицинских данных клиникой Spree Dental.',
+        tr: 'Spree Dental’in sağlık verilerimi işlemesine onay veriyorum.',
+      },
+    },
     country: 'DE',
   }, { mode: 'light', tokens: { '--prm-color-primary': '#1d4ed8' } });
   await tx.query('INSERT INTO api_keys (key, clinic_id, allowed_origins, allow_localhost) VALUES ($1, $2, $3, true)', [SECOND_PUBLIC_KEY, clinic, ['https://spree-dental.example']]);
   await tx.query('INSERT INTO staff_tokens (token_hash, clinic_id, name) VALUES ($1, $2, $3)', [sha256(SECOND_STAFF_TOKEN), clinic, 'Second staff']);
-  await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, 0)', [clinic, 'dental', { en: 'Dental', de: 'Zahnmedizin' }]);
+  await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, 0)', [clinic, 'dental', SPECIALTIES.find((x) => x.id === 'dental')!.name]);
   const implant = PROCEDURES.find((p) => p.id === 'dental-implants')!;
-  const berlin: SeedProcedure = { ...implant, name: { en: 'Dental implant (Berlin)', de: 'Zahnimplantat (Berlin)' }, components: implant.components.map((x) => ({ ...x, amount: x.amount * 2 })), hotelNights: 0 };
+  const berlin: SeedProcedure = { ...implant, name: 'Dental implant (Berlin)', components: implant.components.map((x) => ({ ...x, amount: x.amount * 2 })), hotelNights: 0 };
   await tx.query('INSERT INTO procedures (clinic_id, id, specialty, position, data) VALUES ($1, $2, $3, 0, $4)', [clinic, berlin.id, 'dental', buildProcedure(berlin)]);
   await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, 'EUR', '2026-11-19', { EUR: 1, GBP: 0.85, USD: 1.08 }]);
   await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, 0)', [clinic, 'video-consultation', 'video', 20, { name: { en: 'Video consultation', de: 'Videosprechstunde' }, description: { en: 'Video call with the dentist.' } }]);

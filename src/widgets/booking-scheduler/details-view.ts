@@ -214,12 +214,7 @@ export class DetailsView {
       return;
     }
     this.status = 'idle';
-    const a = attribution(h.agent);
-    const attr: Attribution = {};
-    if (a.agent) attr.agent = a.agent;
-    for (const k of ['source', 'medium', 'campaign', 'term', 'content'] as const) if (a.utm?.[k]) attr[k] = a.utm[k];
-    if (a.referrer) attr.referrer = a.referrer;
-    if (a.page) attr.landingPage = a.page;
+    const attr: Attribution = attribution(h.agent);
     const body = bookingBody({
       service: h.serviceId,
       doctor: h.doctorId,
