@@ -16,6 +16,7 @@ import {
   filterProcedures,
   findProcedure,
   guessHomeCountry,
+  bookingHref,
   parseCount,
   pickCurrency,
   stepCount,
@@ -128,6 +129,7 @@ export class PrmQuoteCalculator extends PrmElement {
     procedure: { reflect: true },
     specialty: { reflect: true },
     homeCountry: { attribute: 'home-country', reflect: true },
+    bookingUrl: { attribute: 'booking-url' },
     chosenSpecialty: { state: true, attribute: false },
     query: { state: true, attribute: false },
     open: { state: true, attribute: false },
@@ -147,6 +149,11 @@ export class PrmQuoteCalculator extends PrmElement {
   declare specialty?: string;
   /** Preselects the home country for savings (ISO 3166, e.g. `GB`); guessed from the language otherwise. */
   declare homeCountry?: string;
+  /**
+   * Where "Book a consultation" goes when no `<prm-booking-scheduler>` is on the page: this URL
+   * with `?quote=<reference>`. With neither, the confirmation offers no booking button.
+   */
+  declare bookingUrl?: string;
 
   /** @internal */
   private chosenSpecialty = '';
@@ -489,9 +496,21 @@ export class PrmQuoteCalculator extends PrmElement {
         return estimate ? { config: d.config, selection: this.selection!, estimate, country: this.#country(p) } : undefined;
       },
       submitted: (detail) => this.emit('prm-quote-submit', detail),
+      canBook: () => !!(this.#scheduler() || bookingHref(this.bookingUrl, '')),
       book: () => {
         const r = outbox.last?.result;
-        if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
+        if (!r || !this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId })) return;
+        const s = this.#scheduler();
+        if (s) {
+          // The scheduler on this page takes the quote reference and the patient's focus.
+          s.setAttribute('quote', r.reference);
+          if (!s.hasAttribute('tabindex') && s.tabIndex < 0) s.setAttribute('tabindex', '-1');
+          s.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+          s.focus({ preventScroll: true });
+          return;
+        }
+        const href = bookingHref(this.bookingUrl, r.reference);
+        if (href) location.assign(href);
       },
       restore: (b) => {
         this.procedureId = b.selection.procedureId;
@@ -545,6 +564,11 @@ export class PrmQuoteCalculator extends PrmElement {
     } else if (s === 'sending') {
       this.step = 'lead';
     }
+  }
+
+  /** A `<prm-booking-scheduler>` in the same document or shadow root as this widget. */
+  #scheduler(): HTMLElement | null {
+    return (this.getRootNode() as ParentNode).querySelector?.('prm-booking-scheduler') ?? document.querySelector('prm-booking-scheduler');
   }
 
   // ---- rendering ----------------------------------------------------------------------------

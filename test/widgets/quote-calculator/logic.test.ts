@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
 import { computeEstimate, defaultSelection } from '../../../src/shared/pricing.js';
-import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
+import { benchmarkCountries, bookingHref, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
 import { buildQuoteBody, emptyLead, localized, toContractAttribution, travelMonths, validateLead, whatsappLink } from '../../../src/widgets/quote-calculator/lead.js';
 import { toE164 } from '../../../src/core/form/digits.js';
 import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
@@ -19,6 +19,13 @@ describe('quote calculator: selection logic', () => {
     expect(parseCount('۱۲', 0, 30), 'Persian').to.equal(12);
     expect(parseCount('０', 0, 3), 'full-width').to.equal(0);
     for (const bad of ['', ' ', '1e1', '2.5', '-1', '99', '0x2', '+1', '1 2']) expect(parseCount(bad, 0, 3), JSON.stringify(bad)).to.equal(undefined);
+  });
+
+  it('builds the booking page link with the quote reference, only for http(s)', () => {
+    expect(bookingHref('/book?lang=ar', 'Q-ABC234', 'https://clinic.example/prices')).to.equal('https://clinic.example/book?lang=ar&quote=Q-ABC234');
+    expect(bookingHref('https://cal.example/aurora', 'Q-1')).to.equal('https://cal.example/aurora?quote=Q-1');
+    expect(bookingHref('javascript:alert(1)', 'Q-1')).to.equal(undefined);
+    expect(bookingHref(undefined, 'Q-1')).to.equal(undefined);
   });
 
   it('steps a count like an APG spinbutton, within its limits', () => {
