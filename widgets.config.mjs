@@ -70,10 +70,13 @@ export const WIDGETS = [
     className: 'PrmBookingScheduler',
     summary: 'consultation type, doctor, month grid, slots in the patient’s time zone, idempotent booking',
     budget: 12 * KiB,
-    lazy: [],
+    lazy: [
+      { part: 'details-view', budget: 7 * KiB, label: 'details form, confirmation and manage view, loaded when a time is picked or a manage link opened' },
+      { part: 'zone-picker', budget: 2 * KiB, label: "searchable time-zone picker, loaded on 'Change time zone'" },
+    ],
     box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '40em' }] },
     ready: 'prm-booking-view',
-    firstData: ['/v1/config', '/v1/booking/services', '/v1/booking/doctors'],
+    firstData: ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
     example: '<prm-booking-scheduler></prm-booking-scheduler>',
     bench: {
       micro: [{ id: 'scheduler-month', label: 'booking scheduler: a month of 15-minute slots', html: '<prm-booking-scheduler></prm-booking-scheduler>', run: null }],

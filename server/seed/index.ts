@@ -4,6 +4,7 @@ import { buildProcedure, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } fr
 
 export { buildProcedure };
 import { STORIES } from './stories.js';
+import { BOOKING_DOCTORS, BOOKING_SERVICES, doctorData, serviceData } from './booking.js';
 
 export const DEMO_PUBLIC_KEY = 'pk_demo_aurora';
 export const SECOND_PUBLIC_KEY = 'pk_demo_second';
@@ -47,22 +48,7 @@ const AURORA_CONFIG = {
 // dark value (and on-primary) that meet WCAG AA (src/core/theme/derive.ts).
 const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75em', '--prm-font-family': "Inter, system-ui, sans-serif" } };
 
-const SERVICES = [
-  { id: 'video-consultation', kind: 'video', duration: 20, name: { en: 'Video consultation', tr: 'Görüntülü görüşme', de: 'Videosprechstunde', ar: 'استشارة بالفيديو', ru: 'Видеоконсультация', es: 'Videoconsulta', fr: 'Téléconsultation' }, description: { en: 'A 20-minute video call with a specialist to review your case and photos or scans.' } },
-  { id: 'in-person-consultation', kind: 'in-person', duration: 30, name: { en: 'In-person consultation', tr: 'Yüz yüze muayene', de: 'Persönliche Beratung', ar: 'استشارة حضورية', ru: 'Очная консультация', es: 'Consulta presencial', fr: 'Consultation sur place' }, description: { en: '30 minutes at the hospital in Istanbul, examination included.' } },
-  { id: 'follow-up', kind: 'follow-up', duration: 15, name: { en: 'Follow-up call', tr: 'Kontrol görüşmesi', de: 'Nachsorge-Gespräch', ar: 'مكالمة متابعة', ru: 'Контрольная консультация', es: 'Seguimiento', fr: 'Suivi' }, description: { en: 'A 15-minute video follow-up after your treatment.' } },
-];
-const ALL_SERVICES = SERVICES.map((s) => s.id);
-
-const DOCTORS = [
-  { id: 'dr-aydin', name: 'Dr. Elif Aydın', title: 'Oral and maxillofacial surgeon', specialties: ['dental'], languages: ['tr', 'en', 'de'], schedule: weekly(WEEKDAYS, ['09:00', '12:30'], ['14:00', '17:00']) },
-  { id: 'dr-kaya', name: 'Dr. Mehmet Kaya', title: 'Hair restoration surgeon', specialties: ['hair'], languages: ['tr', 'en', 'ar'], schedule: weekly(['mon', 'wed', 'fri', 'sat'], ['10:00', '16:00']) },
-  { id: 'dr-demir', name: 'Prof. Dr. Zeynep Demir', title: 'Reproductive endocrinologist', specialties: ['ivf'], languages: ['tr', 'en', 'ru'], schedule: weekly(['tue', 'wed', 'thu'], ['09:00', '15:00']) },
-  { id: 'dr-schneider', name: 'Dr. Anna Schneider', title: 'Orthopaedic surgeon', specialties: ['orthopaedics'], languages: ['de', 'en', 'tr'], schedule: weekly(['mon', 'tue', 'thu'], ['08:30', '12:00']) },
-  { id: 'dr-haddad', name: 'Dr. Omar Haddad', title: 'Bariatric and plastic surgeon', specialties: ['bariatric', 'cosmetic'], languages: ['ar', 'en', 'fr', 'tr'], schedule: weekly(['sun', 'mon', 'tue', 'wed'], ['11:00', '18:00']) },
-  { id: 'dr-petrova', name: 'Dr. Irina Petrova', title: 'Ophthalmic surgeon', specialties: ['eye'], languages: ['ru', 'en', 'tr'], schedule: weekly(WEEKDAYS, ['09:00', '13:00']) },
-  { id: 'dr-ozturk', name: 'Assoc. Prof. Can Öztürk', title: 'Cardiologist', specialties: ['cardiac'], languages: ['tr', 'en', 'es'], schedule: weekly(['mon', 'wed', 'fri'], ['13:00', '18:00']) },
-];
+const ALL_SERVICES = BOOKING_SERVICES.map((s) => s.id);
 
 const FAQ: { id: string; keywords: string[]; q: Record<string, string>; a: Record<string, string> }[] = [
   { id: 'price-final', keywords: ['price', 'cost', 'final', 'hidden', 'fiyat', 'preis', 'цена', 'سعر'], q: { en: 'Is the quoted price final?', de: 'Ist der angebotene Preis endgültig?', tr: 'Teklif edilen fiyat kesin mi?', ru: 'Окончательна ли цена?', ar: 'هل السعر المعروض نهائي؟' }, a: { en: 'Your written quote is fixed for 30 days for everything it lists. Lines shown as a range (e.g. grafts) are confirmed on the day, always inside the range.', de: 'Ihr schriftliches Angebot gilt 30 Tage für alle aufgeführten Posten. Positionen mit Spanne werden am Behandlungstag innerhalb der Spanne bestätigt.', tr: 'Yazılı teklifiniz listelenen her şey için 30 gün geçerlidir. Aralık olarak gösterilen kalemler tedavi günü aralık içinde kesinleşir.', ru: 'Письменное предложение действует 30 дней. Позиции с диапазоном подтверждаются в день процедуры в пределах диапазона.', ar: 'عرض السعر المكتوب ثابت لمدة 30 يوماً لكل ما يتضمنه، والبنود المعروضة كنطاق تُحدد يوم العلاج ضمن النطاق.' } },
@@ -92,11 +78,8 @@ async function seedAurora(tx: Queryable) {
   for (const [i, s] of SPECIALTIES.entries()) await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, $4)', [clinic, s.id, s.name, i]);
   for (const [i, p] of PROCEDURES.entries()) await tx.query('INSERT INTO procedures (clinic_id, id, specialty, position, data) VALUES ($1, $2, $3, $4, $5)', [clinic, p.id, p.specialty, i, buildProcedure(p)]);
   await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, RATES.base, RATES.date, RATES.rates]);
-  for (const [i, s] of SERVICES.entries()) await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, $6)', [clinic, s.id, s.kind, s.duration, { name: s.name, description: s.description }, i]);
-  for (const [i, d] of DOCTORS.entries()) {
-    const { schedule, ...data } = d;
-    await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, $5)', [clinic, d.id, { ...data, services: ALL_SERVICES, bio: `${d.title}; speaks ${d.languages.join(', ')}.` }, JSON.stringify(schedule), i]);
-  }
+  for (const [i, s] of BOOKING_SERVICES.entries()) await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, $6)', [clinic, s.id, s.kind, s.duration, serviceData(s), i]);
+  for (const [i, d] of BOOKING_DOCTORS.entries()) await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, $5)', [clinic, d.id, doctorData(d, ALL_SERVICES), JSON.stringify(d.schedule), i]);
   for (const [i, [language, displayName, country, procedureId, rating, title, body]] of STORIES.entries()) {
     const id = `story-${String(i + 1).padStart(2, '0')}`;
     const date = new Date(Date.UTC(2026, 9, 30) - i * 6 * 86_400_000).toISOString().slice(0, 10);

@@ -142,6 +142,15 @@ describe('form layer: a form built with it', () => {
     expect(el.form.serverErrors({ 'selection.tier': 'x' }), 'nothing of this form').to.equal(false);
   });
 
+  it('a javascript: privacy URL is never rendered as a link', async () => {
+    const el = await mount();
+    el.privacyUrl = 'javascript:window.__xss(1)';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($(el, '.link')).to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('[href]')].map((a) => a.getAttribute('href'))).to.deep.equal([]);
+  });
+
   it('the honeypot: filled by a bot, the form says it is a bot', async () => {
     const el = await mount();
     const hp = $<HTMLInputElement>(el, '#f-hp')!;
