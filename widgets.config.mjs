@@ -38,7 +38,7 @@ export const WIDGETS = [
       { part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" },
       { part: 'estimate-view', budget: 3 * KiB, label: 'estimate details (lines, lists, comparison, treatment list), loaded on first opening' },
     ],
-    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '120.625em' }, { minWidth: '42em', blockSize: '65.125em' }] },
+    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '119.3125em' }, { minWidth: '42em', blockSize: '65.125em' }] },
     ready: 'prm-quote-view',
     firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',

@@ -758,7 +758,6 @@ export class PrmQuoteCalculator extends PrmElement {
     const locale = this.resolvedLocale;
     const currencies = d.config.currencies.filter((c) => c === d.rates.base || c in d.rates.rates);
     const countries = benchmarkCountries(p);
-    const s = est.savings;
     const open = this.opened;
     const toggle = this.#toggleSection;
     return html`${summary(est, locale, open, toggle, (g) => this.#detail((m) => m.lines(g, est.currency, locale)))}
@@ -771,7 +770,7 @@ export class PrmQuoteCalculator extends PrmElement {
       </label>
       ${countries.length
         ? html`<div class="savings" part="savings">
-            ${disclosure('savings', open, toggle, msg('Compare with prices at home'), s && s.amount > 0 ? html`<bdi>${formatMoney(s.amount, est.currency, locale)}</bdi>` : nothing, () =>
+            ${disclosure('savings', open, toggle, msg('Compare with prices at home'), nothing, () =>
               this.#detail((m) => m.savingsPanel(est, countries, this.#country(p), locale, this.#pickCountry)),
             )}
           </div>`
