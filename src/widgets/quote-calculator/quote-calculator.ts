@@ -16,7 +16,6 @@ import {
   filterProcedures,
   findProcedure,
   guessHomeCountry,
-  bookingHref,
   parseCount,
   pickCurrency,
   stepCount,
@@ -496,21 +495,11 @@ export class PrmQuoteCalculator extends PrmElement {
         return estimate ? { config: d.config, selection: this.selection!, estimate, country: this.#country(p) } : undefined;
       },
       submitted: (detail) => this.emit('prm-quote-submit', detail),
-      canBook: () => !!(this.#scheduler() || bookingHref(this.bookingUrl, '')),
+      // The details module is loaded with the form (see above), so these run with it at hand.
+      canBook: () => !!(this.#details?.scheduler(this) || this.#details?.bookingHref(this.bookingUrl, '')),
       book: () => {
         const r = outbox.last?.result;
-        if (!r || !this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId })) return;
-        const s = this.#scheduler();
-        if (s) {
-          // The scheduler on this page takes the quote reference and the patient's focus.
-          s.setAttribute('quote', r.reference);
-          if (!s.hasAttribute('tabindex') && s.tabIndex < 0) s.setAttribute('tabindex', '-1');
-          s.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-          s.focus({ preventScroll: true });
-          return;
-        }
-        const href = bookingHref(this.bookingUrl, r.reference);
-        if (href) location.assign(href);
+        if (r && this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId })) this.#details?.goBook(this, this.bookingUrl, r.reference);
       },
       restore: (b) => {
         this.procedureId = b.selection.procedureId;
@@ -564,11 +553,6 @@ export class PrmQuoteCalculator extends PrmElement {
     } else if (s === 'sending') {
       this.step = 'lead';
     }
-  }
-
-  /** A `<prm-booking-scheduler>` in the same document or shadow root as this widget. */
-  #scheduler(): HTMLElement | null {
-    return (this.getRootNode() as ParentNode).querySelector?.('prm-booking-scheduler') ?? document.querySelector('prm-booking-scheduler');
   }
 
   // ---- rendering ----------------------------------------------------------------------------

@@ -99,18 +99,3 @@ export function stepCount(key: string, value: number, min: number, max: number):
   return v === undefined ? undefined : Math.min(max, Math.max(min, v));
 }
 
-/**
- * The booking page for a quote: `url` (relative to the page) with `?quote=<reference>`; undefined
- * without a URL or for anything but http(s) (a `javascript:` URL in an attribute must not run).
- */
-export function bookingHref(url: string | undefined, reference: string, base: string = location.href): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url, base);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-    u.searchParams.set('quote', reference);
-    return u.href;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
 import { computeEstimate, defaultSelection } from '../../../src/shared/pricing.js';
-import { benchmarkCountries, bookingHref, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
+import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
 import { buildQuoteBody, emptyLead, travelMonths, validateLead } from '../../../src/widgets/quote-calculator/lead.js';
 import { attribution } from '../../../src/core/attribution.js';
 import { toE164 } from '../../../src/core/form/digits.js';
 import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
+import { bookingHref } from '../../../src/widgets/quote-calculator/estimate-view.js';
 import { catalog, rates } from './fixtures.js';
 
 // Pure functions beside the element: no DOM used (they run in the browser test runner for speed).
