@@ -35,7 +35,7 @@ export const detailsStyles = css`
     gap: calc(var(--_space) * 4);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-inline-size: 40rem) {
+  @container (min-inline-size: 40em) {
     .form .grid {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -66,8 +66,8 @@ export const detailsStyles = css`
     align-items: flex-start;
   }
   .check input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     flex: none;
   }
   .links {

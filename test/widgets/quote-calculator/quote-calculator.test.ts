@@ -537,7 +537,9 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('a change re-renders the whole estimate well within a frame (200 changes measured)', async () => {
+  // Speed is the benchmark's job (`npm run bench`: the quote-recompute micro-benchmark, as a ratio
+  // against a calibration task in the same run); an absolute limit here failed on a loaded machine.
+  it('200 changes in a row: each re-prices and re-renders the total', async () => {
     const el = await mount({ procedure: 'knee-replacement', 'home-country': 'GB' });
     await until(() => !!$(el, '#opt-hotelNights'), 10_000);
     const input = $<HTMLInputElement>(el, '#opt-hotelNights')!;
@@ -552,6 +554,5 @@ describe('<prm-quote-calculator> against the reference server', function () {
     const per = (performance.now() - t0) / 200;
     console.log(`change → recompute → re-render: ${per.toFixed(2)} ms per change`);
     expect(totals.size, 'the total follows the nights').to.equal(10);
-    expect(per).to.be.lessThan(8);
   });
 });
