@@ -63,7 +63,7 @@ export const WIDGETS = [
     // Measured, not guessed: test/widgets/quote-calculator/reserve.test.ts renders the README's
     // snippet (procedure="dental-implants", English) at 375 and 1280 px and fails when the rendered
     // box drifts from these; from 42em wide the widget has two columns (its container query).
-    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '120.625em' }, { minWidth: '42em', blockSize: '65.125em' }] },
+    box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '119.3125em' }, { minWidth: '42em', blockSize: '65.125em' }] },
     ready: 'prm-quote-view',
     firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',
