@@ -55,9 +55,12 @@ export const WIDGETS = [
     folder: 'quote-calculator',
     className: 'PrmQuoteCalculator',
     summary: 'itemised estimate, currency switch, savings, then a lead form',
-    budget: 10 * KiB,
+    // 10 KiB until issue 10 put an APG combobox, spinbutton count fields and the booking hand-off in
+    // the first view; the estimate details (2 KiB) went lazy and the lead form shrank from 6.2 to
+    // 3.7 KiB on the shared form layer, so its budget gives back more than this one takes.
+    budget: 10.5 * KiB,
     lazy: [
-      { part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" },
+      { part: 'lead-view', budget: 5 * KiB, label: "lead form, loaded on 'Get my personalised quote'" },
       { part: 'estimate-view', budget: 3 * KiB, label: 'estimate details (lines, lists, comparison, treatment list), loaded on first opening' },
     ],
     // Measured, not guessed: test/widgets/quote-calculator/reserve.test.ts renders the README's
