@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.js';
 import { COUNTRY_LEVEL, HOME_COUNTRIES, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } from './catalog.js';
 import { STORIES } from './stories.js';
+import { FEEDBACK_CONFIG, IMPROVEMENTS } from './feedback.js';
 
 export const DEMO_PUBLIC_KEY = 'pk_demo_aurora';
 export const SECOND_PUBLIC_KEY = 'pk_demo_second';
@@ -79,6 +80,7 @@ const AURORA_CONFIG = {
       fr: 'J’accepte qu’Aurora International Hospital traite les informations de santé que je fournis pour préparer mon plan de traitement et me contacter.',
     },
   },
+  feedback: FEEDBACK_CONFIG,
   country: 'TR',
   address: 'Büyükdere Cd. 120, 34394 Şişli, Istanbul, Türkiye',
 };
@@ -113,13 +115,6 @@ const FAQ: { id: string; keywords: string[]; q: Record<string, string>; a: Recor
   { id: 'recovery', keywords: ['recovery', 'fly', 'flight', 'how long', 'iyileşme', 'erholung', 'восстановление', 'تعافي'], q: { en: 'When can I fly home?', de: 'Wann kann ich nach Hause fliegen?', tr: 'Ne zaman eve uçabilirim?', ru: 'Когда можно лететь домой?', ar: 'متى يمكنني السفر للعودة؟' }, a: { en: 'Each quote includes the recommended hotel nights before flying; your surgeon confirms it at the check-up before you leave.', de: 'Jedes Angebot enthält die empfohlenen Hotelnächte bis zum Rückflug; Ihr Arzt bestätigt dies bei der Abschlusskontrolle.', tr: 'Her teklif dönüşten önce önerilen otel gecelerini içerir; cerrahınız son kontrolde onaylar.', ru: 'В каждом предложении указано рекомендуемое число ночей в отеле; врач подтвердит это на контроле.', ar: 'يتضمن كل عرض عدد الليالي الموصى بها قبل السفر، ويؤكدها الجراح في الفحص الأخير.' } },
 ];
 
-const IMPROVEMENTS = [
-  { id: 'imp-transfers', date: '2026-10-02', aspect: 'transfers', youSaid: { en: 'Drivers were hard to find at Sabiha Gökçen arrivals.', de: 'Die Fahrer waren am Flughafen SAW schwer zu finden.', tr: 'SAW’da şoförü bulmak zordu.' }, weDid: { en: 'Drivers now send a photo and live location on WhatsApp 30 minutes before landing.', de: 'Fahrer senden jetzt 30 Minuten vor der Landung Foto und Live-Standort per WhatsApp.', tr: 'Şoförler artık inişten 30 dakika önce WhatsApp’tan fotoğraf ve canlı konum gönderiyor.' } },
-  { id: 'imp-arabic', date: '2026-08-15', aspect: 'interpreter', youSaid: { en: 'Evening appointments had no Arabic interpreter.', ar: 'لم يتوفر مترجم عربي في المواعيد المسائية.' }, weDid: { en: 'An Arabic interpreter is now on site until 20:00 every weekday.', ar: 'يتوفر الآن مترجم عربي في الموقع حتى الساعة 20:00 كل أيام الأسبوع.' } },
-  { id: 'imp-invoice', date: '2026-06-30', aspect: 'value', youSaid: { en: 'Invoices did not match the line items of the quote.', de: 'Rechnungen entsprachen nicht den Positionen des Angebots.' }, weDid: { en: 'Invoices now use the same itemised lines as your quote, with the quote reference.', de: 'Rechnungen verwenden nun dieselben Positionen wie Ihr Angebot, mit Angebotsnummer.' } },
-  { id: 'imp-wait', date: '2026-05-10', aspect: 'communication', youSaid: { en: 'It took days to get an answer by email.' }, weDid: { en: 'Live chat with our coordinators is open 08:00–20:00 Istanbul time, six days a week.' } },
-];
-
 async function insertClinic(tx: Queryable, id: string, name: string, timeZone: string, config: object, theme: object) {
   await tx.query('INSERT INTO clinics (id, name, time_zone, config, theme) VALUES ($1, $2, $3, $4, $5)', [id, name, timeZone, config, theme]);
 }
@@ -145,7 +140,7 @@ async function seedAurora(tx: Queryable) {
   // A story without consent must never be served.
   await tx.query("INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, 'story-unconsented', 'lasik', 'en', 'GB', false, true, '2026-11-01', $2)", [clinic, { displayName: 'Hidden', title: 'Should never appear', body: 'Not consented.', rating: 5, image: null }]);
   for (const [i, f] of FAQ.entries()) for (const locale of Object.keys(f.q)) await tx.query('INSERT INTO faq (clinic_id, id, locale, question, answer, keywords, position) VALUES ($1, $2, $3, $4, $5, $6, $7)', [clinic, f.id, locale, f.q[locale], f.a[locale], f.keywords, i]);
-  for (const m of IMPROVEMENTS) await tx.query('INSERT INTO improvements (clinic_id, id, data, date) VALUES ($1, $2, $3, $4)', [clinic, m.id, { youSaid: m.youSaid, weDid: m.weDid, aspect: m.aspect }, m.date]);
+  for (const m of IMPROVEMENTS) await tx.query('INSERT INTO improvements (clinic_id, id, data, date) VALUES ($1, $2, $3, $4)', [clinic, m.id, { youSaid: m.youSaid, weDid: m.weDid, aspects: m.aspects }, m.date]);
 }
 
 /** Second tenant (Berlin, a DST zone) sharing ids with Aurora on purpose, to prove isolation. */

@@ -38,6 +38,12 @@ const WRITES: Record<string, WriteCase> = {
   createConversation: { path: () => '/v1/chat/conversations', body: () => ({ locale: 'en', name: 'Ana', email: 'ana@example.org', context: { procedureId: 'dental-implants', page: 'https://x.example/p', quoteReference: 'Q-1' }, message: 'Hello' }) },
   postVisitorMessage: { path: (f) => `/v1/chat/conversations/${f.conversation.id}/messages?token=${f.conversation.token}`, body: () => ({ body: 'Is there parking?' }) },
   staffPostMessage: { path: (f) => `/v1/staff/conversations/${f.conversation.id}/messages`, body: () => ({ body: 'Yes, free parking.' }), staff: true },
+  staffCreateImprovement: { path: () => '/v1/staff/improvements', body: () => ({ youSaid: { en: 'Noisy rooms', de: 'Laute Zimmer' }, weDid: { en: 'New windows', de: 'Neue Fenster' }, aspects: ['facilities'], date: '2026-11-01' }), staff: true },
+  staffPatchImprovement: { path: () => '/v1/staff/improvements/imp-wait', body: () => ({ weDid: { fr: 'Chat en direct' }, aspects: ['communication'] }), staff: true },
+  staffDeleteImprovement: { path: () => '/v1/staff/improvements/imp-invoice', staff: true },
+  staffCreateFeedbackInvitation: { path: () => '/v1/staff/feedback-invitations', body: () => ({ stage: 'post-return', procedureId: 'dental-implants', reference: 'B-123', pageUrl: 'https://aurora-hospital.example/feedback' }), staff: true },
+  staffApproveStory: { path: () => '/v1/staff/stories/story-01/approve', staff: true },
+  staffRejectStory: { path: () => '/v1/staff/stories/story-02/reject', staff: true },
   staffPutTheme: { path: () => '/v1/staff/theme', body: () => ({ mode: 'light', tokens: { '--prm-color-brand': '#0a5' } }), staff: true },
 };
 const writeEndpoints = endpoints.filter((e) => e.method !== 'get');

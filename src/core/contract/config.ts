@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { str, list } from './checked.js';
 import { CurrencyCodeSchema, EmailSchema, HttpUrlSchema, LocaleSchema, PhoneSchema, TimeZoneSchema } from './common.js';
 import { ThemeSchema } from './theme.js';
+import { FeedbackConfigSchema } from './feedback.js';
 
 /** Channels a patient can be handed off to. Values: E.164 phone, Telegram username, email. */
 /** Telegram username without `@`. */
@@ -51,5 +52,7 @@ export const ClinicConfigSchema = /* @__PURE__ */ z
     logoUrl: z.optional(z.string()),
     country: z.optional(str(z.regex(/^[A-Z]{2}$/))),
     address: z.optional(z.string()),
+    /** Aspects asked per stage and the public review page, for `<prm-feedback-form>`. */
+    feedback: z.optional(FeedbackConfigSchema),
   });
 export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
