@@ -5,6 +5,7 @@
  */
 export const WIDGETS: Record<string, () => Promise<unknown>> = {
   'prm-quote-calculator': () => import('./quote-calculator/define.js'),
+  'prm-feedback-form': () => import('./feedback-form/define.js'),
 };
 
 /**
@@ -14,4 +15,5 @@ export const WIDGETS: Record<string, () => Promise<unknown>> = {
  */
 export const FIRST_DATA: Record<string, readonly string[]> = {
   'prm-quote-calculator': ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
+  'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
 };
