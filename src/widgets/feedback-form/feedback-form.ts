@@ -233,7 +233,7 @@ export class PrmFeedbackForm extends PrmElement {
   /** Arrow keys follow the visual order of the scale (mirrored in right-to-left). */
   #npsKey = (e: KeyboardEvent) => {
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const next = scaleKey(e.key, this.nps ?? -1, 11, rtl);
+    const next = scaleKey(e.key, Number((e.target as HTMLInputElement).value), 11, rtl);
     if (next === undefined) return;
     e.preventDefault();
     this.nps = next;
