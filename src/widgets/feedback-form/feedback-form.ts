@@ -336,7 +336,7 @@ export class PrmFeedbackForm extends PrmElement {
       <legend>${label}</legend>
       <span class="stars">
         ${[1, 2, 3, 4, 5].map(
-          (n) => html`<label class="star"><input type="radio" name=${`r-${id}`} id=${`r-${id}-${n}`} .checked=${v === n} aria-label=${n === 1 ? msg('1 star') : msg(str`${n} stars`)} @change=${() => this.#rate(id, n)} /><span class=${v !== undefined && n <= v ? 'on' : ''} aria-hidden="true">★</span></label>`,
+          (n) => html`<label class="star"><input type="radio" name=${`r-${id}`} id=${`r-${id}-${n}`} .checked=${v === n} aria-label=${msg(str`${n} of 5 stars`)} @change=${() => this.#rate(id, n)} /><span class=${v !== undefined && n <= v ? 'on' : ''} aria-hidden="true">★</span></label>`,
         )}
       </span>
       ${v !== undefined ? html`<button type="button" class="clear" aria-label=${msg(str`Clear rating: ${label}`)} @click=${() => this.#rate(id, undefined)}>${msg('Clear')}</button>` : nothing}

@@ -29,6 +29,9 @@ async function mount(attrs: Record<string, string> = {}, lang?: string): Promise
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   wrap.append(el);
   await until(() => !!$(el, 'form') || !!$(el, '[part=success]'), 10_000);
+  // Messages are page-wide and load per language: wait for this widget's own.
+  const arabic = attrs['locale'] === 'ar';
+  await until(() => !$(el, '#nps-q') || /[\u0600-\u06ff]/.test($(el, '#nps-q')!.textContent!) === arabic, 10_000);
   return el;
 }
 
@@ -113,7 +116,8 @@ describe('<prm-feedback-form>', function () {
     expect(x(0)).to.be.greaterThan(x(9)); // same visual row on a wide screen: 0 at the right
     expect($(el, '#nps-9')!.getBoundingClientRect().top).to.be.closeTo(row0, 2);
     expect($(el, '#nps-0')!.getAttribute('aria-label')).to.match(/^0 – /);
-    expect($(el, '#nps-0')!.getAttribute('aria-label')).not.to.contain('Not at all likely');
+    expect($(el, '#nps-0')!.getAttribute('aria-label')).to.equal('0 – غير مرجّح إطلاقاً');
+    expect($(el, '#nps-10')!.getAttribute('aria-label')).to.equal('10 – مرجّح جداً');
     $<HTMLInputElement>(el, '#nps-3')!.focus();
     $<HTMLInputElement>(el, '#nps-3')!.click();
     await sendKeys({ press: 'ArrowLeft' });
