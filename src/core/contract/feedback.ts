@@ -12,33 +12,14 @@ import {
   UuidSchema,
 } from './common.js';
 
-/** What a patient can rate, one star scale each. Which are asked depends on the stage (clinic config). */
-export const FeedbackAspectSchema = /* @__PURE__ */ z.enum(['medical', 'communication', 'accommodation', 'transfers', 'interpreter', 'value', 'facilities', 'planning']);
-export type FeedbackAspect = z.infer<typeof FeedbackAspectSchema>;
-
-/** Where the patient is in the journey: before travelling, at the clinic, back home. */
-export const FeedbackStageSchema = /* @__PURE__ */ z.enum(['pre-travel', 'in-clinic', 'post-return']);
-export type FeedbackStage = z.infer<typeof FeedbackStageSchema>;
+// The aspects, stages and the config part live in config.ts: the clinic config is in the shared
+// runtime, and importing this module from there would split it into a chunk of its own.
+export { FeedbackAspectSchema, FeedbackStageSchema, FeedbackConfigSchema } from './config.js';
+export type { FeedbackAspect, FeedbackStage, FeedbackConfig } from './config.js';
+import { FeedbackAspectSchema, FeedbackStageSchema } from './config.js';
 
 /** A feedback invitation's token (base64url, from `POST /v1/staff/feedback-invitations`). */
 export const InvitationTokenSchema = /* @__PURE__ */ str(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
-
-/**
- * The feedback part of the clinic config (`GET /v1/config` → `feedback`): the aspects asked at each
- * stage with their labels per locale (`default` when a locale has none), and the public review page.
- */
-export const FeedbackConfigSchema = /* @__PURE__ */ z.object({
-  aspects: z.array(
-    z.object({
-      id: FeedbackAspectSchema,
-      label: z.record(z.string(), z.string()),
-      stages: z.array(FeedbackStageSchema),
-    }),
-  ),
-  /** The clinic's public review page (e.g. Google, Trustpilot), offered after a high score. */
-  reviewUrl: z.optional(HttpUrlSchema),
-});
-export type FeedbackConfig = z.infer<typeof FeedbackConfigSchema>;
 
 /** `POST /v1/feedback` (Idempotency-Key required). */
 export const CreateFeedbackBodySchema = /* @__PURE__ */ z
