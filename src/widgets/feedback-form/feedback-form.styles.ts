@@ -33,13 +33,14 @@ export const styles = css`
     font-size: 0.875em;
   }
   .nps {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(11, minmax(0, 1fr));
     gap: calc(var(--_space) * 1);
+    max-inline-size: 40em;
   }
   .opt {
     position: relative;
-    display: inline-flex;
+    display: flex;
   }
   .opt input {
     position: absolute;
@@ -54,7 +55,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-inline-size: 2.5em;
+    inline-size: 100%;
+    min-inline-size: 1.5rem;
     min-block-size: var(--_target);
     border: 1px solid var(--_outline);
     border-radius: var(--_radius);
@@ -73,6 +75,7 @@ export const styles = css`
     outline-offset: 2px;
   }
   .ends {
+    max-inline-size: 40em;
     display: flex;
     justify-content: space-between;
     gap: calc(var(--_space) * 2);
