@@ -122,6 +122,7 @@ for (const r of results) {
   console.log(`${r.ok ? '✔' : '✘'} ${r.name.padEnd(10)} ${r.secs.padStart(6)} s${c}${r.note ? ` — ${r.note}` : ''}`);
 }
 const failedSteps = results.filter((r) => !r.ok).length;
-if (failedSteps && tests.failed === 0) tests.failed = failedSteps;
+// A failed step that counts no tests (a build, size-limit, a missing step) is one failure.
+tests.failed += results.filter((r) => !r.ok && !r.counts?.failed).length;
 console.log(`\n${tests.passed} passed, ${tests.failed} failed`);
 process.exit(failedSteps ? 1 : 0);

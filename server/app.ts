@@ -6,6 +6,7 @@ import { ChatHub } from './domains/chat/hub.js';
 import { handlers, streams } from './domains/index.js';
 import { sha256 } from './domains/shared.js';
 import { storyImage } from './domains/stories/assets.js';
+import { doctorPhoto } from './domains/booking/assets.js';
 import type { Handler, HandlerCtx, StreamHandler } from './domains/types.js';
 import { ApiError, send } from './http.js';
 import { accessLog, type LogEntry } from './middleware/access-log.js';
@@ -69,6 +70,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
   app.options('/v1/*', cors.preflight);
   app.use('/v1/*', bodyCap(opts.bodyLimit ?? 64 * 1024));
   app.get('/v1/assets/stories/:clinic/:file', storyImage);
+  app.get('/v1/assets/doctors/:clinic/:file', doctorPhoto);
 
   const apiOrigin = (c: Context) => {
     const url = new URL(c.req.url);

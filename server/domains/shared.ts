@@ -14,15 +14,8 @@ export const json = (x: unknown) => JSON.stringify(x);
 /** A contact as stored: the name without surrounding blanks (the contract only requires a non-blank name). */
 export const storedContact = (c: Contact): Contact => ({ ...c, name: c.name.trim() });
 
-/** Picks the text for `locale` from a locale map: exact, then language, then English, then any. */
-export function pick(map: Record<string, string> | string | undefined, locale: string | undefined, fallback = 'en'): string {
-  if (map === undefined) return '';
-  if (typeof map === 'string') return map;
-  if (locale && map[locale] !== undefined) return map[locale]!;
-  const lang = locale?.split('-')[0];
-  if (lang && map[lang] !== undefined) return map[lang]!;
-  return map[fallback] ?? map['en'] ?? map['default'] ?? Object.values(map)[0] ?? '';
-}
+/** Picks the text for `locale` from a locale map: the one fallback order of server and browser (src/core/i18n/localized.ts). */
+export { localized as pick } from '../../src/core/i18n/localized.js';
 
 // Cursors: opaque base64url of [date or instant, id]. A decoded cursor is checked as strictly as
 // the values it was made from: it goes into SQL casts (::date, ::timestamptz, ::uuid), and a

@@ -98,9 +98,9 @@ export interface EstimateOptions {
 const DEFAULT_LABELS = {
   hospitalNights: 'Hospital nights',
   hotelNights: 'Hotel nights (recovery)',
-  companions: 'Companion stay',
+  companions: 'Companion stay (per night)',
   transfers: 'Airport and clinic transfers',
-  interpreter: 'Medical interpreter',
+  interpreter: 'Medical interpreter (per day)',
   contingency: 'Contingency reserve',
   included: 'included in the package',
 };

@@ -2,10 +2,13 @@
 /**
  * Tag → chunk. The loader imports a widget's chunk only when its tag first appears in the page.
  * Adding a widget: declare it in widgets.config.mjs, then `npm run widgets`.
+ * `.then(() => {})` drops the module namespace: returning it makes the bundler build a namespace
+ * object in each widget chunk with a helper in a chunk of its own — one more request before ready.
  */
 export const WIDGETS: Record<string, () => Promise<unknown>> = {
-  'prm-quote-calculator': () => import('./quote-calculator/define.js'),
-  'prm-feedback-form': () => import('./feedback-form/define.js'),
+  'prm-quote-calculator': () => import('./quote-calculator/define.js').then(() => {}),
+  'prm-booking-scheduler': () => import('./booking-scheduler/define.js').then(() => {}),
+  'prm-feedback-form': () => import('./feedback-form/define.js').then(() => {}),
 };
 
 /**
@@ -15,5 +18,6 @@ export const WIDGETS: Record<string, () => Promise<unknown>> = {
  */
 export const FIRST_DATA: Record<string, readonly string[]> = {
   'prm-quote-calculator': ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
+  'prm-booking-scheduler': ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
   'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
 };

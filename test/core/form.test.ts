@@ -7,6 +7,7 @@ import type { SubmitEntry } from '../../src/core/submit/queue.js';
 import './fixtures/form-element.js';
 import type { PrmTestForm } from './fixtures/form-element.js';
 import { resetConfig, until } from './fixtures/setup.js';
+import { currentLocale } from '../../src/core/i18n/localization.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -121,7 +122,8 @@ describe('form layer: a form built with it', () => {
 
   it('states limits in the widget language, with its digits', async () => {
     const el = await mount('ar');
-    await until(() => el.resolvedLocale === 'ar');
+    // The Arabic messages are a chunk of their own: wait until they are the page's.
+    await until(() => el.resolvedLocale === 'ar' && currentLocale() === 'ar');
     await type(el, '#f-name', 'x'.repeat(201));
     $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
     await until(() => !!$(el, '#e-name'));
@@ -140,6 +142,15 @@ describe('form layer: a form built with it', () => {
     expect(Object.keys(el.form.problems)).to.deep.equal(['email', 'consent']);
     expect($(el, '#e-email')!.textContent, 'valid here, so the field-kind message').to.contain('name@example.com');
     expect(el.form.serverErrors({ 'selection.tier': 'x' }), 'nothing of this form').to.equal(false);
+  });
+
+  it('a javascript: privacy URL is never rendered as a link', async () => {
+    const el = await mount();
+    el.privacyUrl = 'javascript:window.__xss(1)';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($(el, '.link')).to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('[href]')].map((a) => a.getAttribute('href'))).to.deep.equal([]);
   });
 
   it('the honeypot: filled by a bot, the form says it is a bot', async () => {

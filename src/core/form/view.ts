@@ -260,8 +260,8 @@ export const formStyles = css`
   }
   .check input {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     margin: 0.15em 0 0;
     accent-color: var(--_primary);
   }
@@ -270,7 +270,7 @@ export const formStyles = css`
     font-weight: 600;
     text-underline-offset: 2px;
     justify-self: start;
-    min-block-size: 1.5rem;
+    min-block-size: 1.5em;
     display: inline-flex;
     align-items: center;
   }

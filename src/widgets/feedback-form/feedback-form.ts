@@ -5,7 +5,6 @@ import { DataController } from '../../core/data/controller.js';
 import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import type { Attribution } from '../../core/contract/common.js';
 import {
   CreateFeedbackBodySchema,
   FeedbackResponseSchema,
@@ -270,10 +269,7 @@ export class PrmFeedbackForm extends PrmElement {
     const v = form.values;
     const procedureId = this.#procedureId(d);
     const stage = this.#stage(d);
-    const attr = attribution(this.config?.agent);
-    const a: Attribution = {};
-    if (attr.agent) a.agent = attr.agent.slice(0, 64);
-    for (const k of ['source', 'medium', 'campaign'] as const) if (attr.utm?.[k]) a[k] = attr.utm[k]!.slice(0, 200);
+    const a = attribution(this.config?.agent);
     const token = this.#token();
     const body: CreateFeedbackBody = {
       nps: this.nps,

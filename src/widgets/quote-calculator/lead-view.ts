@@ -28,7 +28,9 @@ export { SubmitQueue } from '../../core/form/index.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
 import type { ApiClient } from '../../core/api/client.js';
-import { LEAD_SPEC, buildQuoteBody, emptyLead, localized, toContractAttribution, travelMonths, whatsappLink, type Channel, type LeadForm } from './lead.js';
+import { LEAD_SPEC, buildQuoteBody, emptyLead, travelMonths, type Channel, type LeadForm } from './lead.js';
+import { localized } from '../../core/i18n/localized.js';
+import { whatsappLink } from '../../core/contact.js';
 import { breakdown, money } from './estimate-view.js';
 import type { QuoteSubmitDetail } from './quote-calculator.js';
 
@@ -166,7 +168,7 @@ export class LeadView {
       lead,
       consent: consentRecord(q.config.consent),
       locale: this.host.locale(),
-      attribution: toContractAttribution(attribution(this.host.agent())),
+      attribution: attribution(this.host.agent()),
     });
     const box = this.host.outbox;
     // One request per quote: a second click while it is on its way (or saved, waiting for the
@@ -222,7 +224,7 @@ export class LeadView {
         ${textField(form, 'notes', { label: msg('Medical notes (optional)'), hint: msg('Anything the doctor should know: earlier treatments, conditions, medication.'), locale, rows: 3 })}
       </div>
       ${honeypot(form)}
-      ${consentField(form, 'consent', { text: localized(config.consent.text, locale), privacyUrl: config.privacyUrl, locale })}
+      ${consentField(form, 'consent', { text: localized(config.consent.text, locale, config.defaultLocale), privacyUrl: config.privacyUrl, locale })}
       ${submitStatus(box.last, { locale, retry: () => box.retry() })}
       <div class="actions">
         <button class="btn btn-primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${sending ? msg('Sending…') : msg('Send my request')}</button>

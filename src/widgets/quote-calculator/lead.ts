@@ -1,5 +1,4 @@
-import type { Attribution as PageAttribution } from '../../core/attribution.js';
-import type { Attribution } from '../../core/contract/common.js';
+import type { Attribution } from '../../core/attribution.js';
 import { ContactSchema, EmailSchema, PatientTextSchema, PhoneSchema } from '../../core/contract/common.js';
 import { TravelMonthSchema, type CreateQuoteBody, type QuoteSelection } from '../../core/contract/quotes.js';
 import { validate, type FormSpec } from '../../core/form/controller.js';
@@ -53,19 +52,6 @@ export function travelMonths(from: Date, n = 12): string[] {
   return out;
 }
 
-/** The page's attribution (UTM, referrer, agent) in the contract's flat shape. */
-export function toContractAttribution(a: PageAttribution): Attribution {
-  const out: Attribution = {};
-  if (a.agent) out.agent = a.agent.slice(0, 64);
-  for (const k of ['source', 'medium', 'campaign', 'term', 'content'] as const) {
-    const v = a.utm?.[k];
-    if (v) out[k] = v.slice(0, 200);
-  }
-  if (a.referrer) out.referrer = a.referrer.slice(0, 2000);
-  if (a.page) out.landingPage = a.page.slice(0, 2000);
-  return out;
-}
-
 export interface BodyInput {
   selection: QuoteSelection;
   currency: string;
@@ -95,14 +81,4 @@ export function buildQuoteBody(i: BodyInput): CreateQuoteBody {
   if (i.lead.travelMonth) body.travelMonth = i.lead.travelMonth;
   if (i.lead.notes.trim()) body.notes = i.lead.notes.trim();
   return body;
-}
-
-/** A WhatsApp deep link to `phone` (E.164) with `text` prefilled. */
-export function whatsappLink(phone: string, text: string): string {
-  return `https://wa.me/${phone.replace(/\D/g, '')}?text=${encodeURIComponent(text)}`;
-}
-
-/** Picks the text of a localized record: the locale, its language, `default`, `en`, then any. */
-export function localized(text: Record<string, string>, locale: string): string {
-  return text[locale] ?? text[locale.slice(0, 2)] ?? text['default'] ?? text['en'] ?? Object.values(text)[0] ?? '';
 }

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
 import { computeEstimate, defaultSelection } from '../../../src/shared/pricing.js';
 import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
-import { buildQuoteBody, emptyLead, localized, toContractAttribution, travelMonths, validateLead, whatsappLink } from '../../../src/widgets/quote-calculator/lead.js';
+import { buildQuoteBody, emptyLead, travelMonths, validateLead } from '../../../src/widgets/quote-calculator/lead.js';
+import { attribution } from '../../../src/core/attribution.js';
 import { toE164 } from '../../../src/core/form/digits.js';
 import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
 import { catalog, rates } from './fixtures.js';
@@ -115,7 +116,7 @@ describe('quote calculator: lead form logic', () => {
       lead: { ...emptyLead(), name: ' Ana ', email: 'ana@example.com', phone: '+44 20 7946 0958', consent: true, notes: '  ' },
       consent: { accepted: true, version: 'v3' },
       locale: 'ar',
-      attribution: toContractAttribution({ utm: { source: 'fb', campaign: 'spring' }, referrer: 'https://r.example/', agent: 'ag-1', page: 'https://clinic.example/prices' }),
+      attribution: attribution('ag-1', new URL('https://clinic.example/prices?utm_source=fb&utm_campaign=spring') as unknown as Location, 'https://r.example/'),
     });
     expect(CreateQuoteBodySchema.safeParse(body).success).to.equal(true);
     expect(body.contact).to.deep.equal({ name: 'Ana', email: 'ana@example.com', phone: '+442079460958' });
@@ -124,21 +125,12 @@ describe('quote calculator: lead form logic', () => {
     expect(body.attribution).to.deep.equal({ agent: 'ag-1', source: 'fb', campaign: 'spring', referrer: 'https://r.example/', landingPage: 'https://clinic.example/prices' });
     expect(body.consent).to.deep.equal({ accepted: true, version: 'v3' });
   });
-
-  it('links to WhatsApp with the digits only and the text encoded', () => {
-    expect(whatsappLink('+90 555 123 45 67', 'Ref Q-1 & more')).to.equal('https://wa.me/905551234567?text=Ref%20Q-1%20%26%20more');
-  });
-
-  it('picks localized text: locale, language, default, en', () => {
-    expect(localized({ en: 'E', ar: 'A' }, 'ar')).to.equal('A');
-    expect(localized({ en: 'E', de: 'D' }, 'de-AT')).to.equal('D');
-    expect(localized({ default: 'X', en: 'E' }, 'fr')).to.equal('X');
-    expect(localized({ en: 'E' }, 'fr')).to.equal('E');
-  });
 });
 
 describe('quote calculator: recompute cost', () => {
-  it('recomputing an estimate takes well under a frame (1,000 recomputes on the real catalog)', async () => {
+  // Timed as a ratio by the benchmark (quote-recompute micro-benchmark); here only logged, since an
+  // absolute limit in a test measures the machine's load, not the code.
+  it('1,000 recomputes on the real catalog (converted, with add-ons and savings) all give a total', async () => {
     const res = await fetch('/v1/procedures', { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } });
     const { procedures } = ProceduresResponseSchema.parse(await res.json());
     const r = ExchangeRatesSchema.parse(await (await fetch('/v1/exchange-rates', { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } })).json());
@@ -153,7 +145,6 @@ describe('quote calculator: recompute cost', () => {
     const per = (performance.now() - t0) / 1000;
     console.log(`computeEstimate: ${(per * 1000).toFixed(1)} µs per recompute (${p.id}, ${sel.addOns.length} add-ons, converted, with savings)`);
     expect(sum).to.be.greaterThan(0);
-    expect(per, 'ms per recompute').to.be.lessThan(1);
   });
 
   it('the fixture catalog is valid against the contract', () => {
