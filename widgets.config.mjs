@@ -138,7 +138,7 @@ export const WIDGETS = [
     lazy: [],
     box: { property: '--prm-feedback-form-block-size', sizes: [{ blockSize: '36em' }] },
     ready: 'prm-feedback-view',
-    firstData: ['/v1/config', '/v1/improvements'],
+    firstData: ['/v1/config', '/v1/improvements?locale={locale}'],
     example: '<prm-feedback-form></prm-feedback-form>',
     bench: {},
   },

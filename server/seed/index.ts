@@ -4,6 +4,7 @@ import { buildProcedure, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } fr
 
 export { buildProcedure };
 import { STORIES } from './stories.js';
+import { FEEDBACK_CONFIG, IMPROVEMENTS } from './feedback.js';
 import { BOOKING_DOCTORS, BOOKING_SERVICES, doctorData, serviceData } from './booking.js';
 
 export const DEMO_PUBLIC_KEY = 'pk_demo_aurora';
@@ -40,6 +41,7 @@ const AURORA_CONFIG = {
       fr: 'J’accepte qu’Aurora International Hospital traite les informations de santé que je fournis pour préparer mon plan de traitement et me contacter.',
     },
   },
+  feedback: FEEDBACK_CONFIG,
   country: 'TR',
   address: 'Büyükdere Cd. 120, 34394 Şişli, Istanbul, Türkiye',
 };
@@ -57,13 +59,6 @@ const FAQ: { id: string; keywords: string[]; q: Record<string, string>; a: Recor
   { id: 'airport', keywords: ['airport', 'transfer', 'pickup', 'havalimanı', 'flughafen', 'аэропорт', 'مطار'], q: { en: 'Do you pick me up at the airport?', de: 'Werde ich vom Flughafen abgeholt?', tr: 'Havalimanından alınacak mıyım?', ru: 'Встретят ли меня в аэропорту?', ar: 'هل تستقبلونني في المطار؟' }, a: { en: 'Transfers from Istanbul Airport (IST) or Sabiha Gökçen (SAW) to your hotel and the hospital are arranged on request and included in Premium and VIP.', de: 'Transfers von IST oder SAW zu Hotel und Krankenhaus organisieren wir auf Wunsch; in Premium und VIP inklusive.', tr: 'IST veya SAW havalimanından otel ve hastaneye transfer talep üzerine ayarlanır; Premium ve VIP’te dahildir.', ru: 'Трансфер из аэропортов IST или SAW организуем по запросу; в пакетах Premium и VIP он включён.', ar: 'ننظم النقل من مطار إسطنبول أو صبيحة إلى الفندق والمستشفى عند الطلب، وهو مشمول في الباقات المميزة.' } },
   { id: 'records', keywords: ['x-ray', 'scan', 'records', 'photos', 'röntgen', 'befund', 'снимки', 'أشعة'], q: { en: 'What should I send before the consultation?', de: 'Was soll ich vor der Beratung schicken?', tr: 'Muayeneden önce ne göndermeliyim?', ru: 'Что прислать до консультации?', ar: 'ماذا أرسل قبل الاستشارة؟' }, a: { en: 'Recent scans, X-rays or photos help the specialist. Send them only through the secure upload link we email you, never by chat.', de: 'Aktuelle Aufnahmen oder Fotos helfen. Senden Sie sie nur über den sicheren Upload-Link aus unserer E-Mail.', tr: 'Güncel tetkik ve fotoğraflar faydalı olur. Lütfen yalnızca e-postayla gönderdiğimiz güvenli bağlantıdan yükleyin.', ru: 'Свежие снимки помогут врачу. Отправляйте их только по защищённой ссылке из нашего письма.', ar: 'الصور والأشعة الحديثة تساعد الطبيب. أرسلها فقط عبر رابط الرفع الآمن الذي نرسله بالبريد.' } },
   { id: 'recovery', keywords: ['recovery', 'fly', 'flight', 'how long', 'iyileşme', 'erholung', 'восстановление', 'تعافي'], q: { en: 'When can I fly home?', de: 'Wann kann ich nach Hause fliegen?', tr: 'Ne zaman eve uçabilirim?', ru: 'Когда можно лететь домой?', ar: 'متى يمكنني السفر للعودة؟' }, a: { en: 'Each quote includes the recommended hotel nights before flying; your surgeon confirms it at the check-up before you leave.', de: 'Jedes Angebot enthält die empfohlenen Hotelnächte bis zum Rückflug; Ihr Arzt bestätigt dies bei der Abschlusskontrolle.', tr: 'Her teklif dönüşten önce önerilen otel gecelerini içerir; cerrahınız son kontrolde onaylar.', ru: 'В каждом предложении указано рекомендуемое число ночей в отеле; врач подтвердит это на контроле.', ar: 'يتضمن كل عرض عدد الليالي الموصى بها قبل السفر، ويؤكدها الجراح في الفحص الأخير.' } },
-];
-
-const IMPROVEMENTS = [
-  { id: 'imp-transfers', date: '2026-10-02', aspect: 'transfers', youSaid: { en: 'Drivers were hard to find at Sabiha Gökçen arrivals.', de: 'Die Fahrer waren am Flughafen SAW schwer zu finden.', tr: 'SAW’da şoförü bulmak zordu.' }, weDid: { en: 'Drivers now send a photo and live location on WhatsApp 30 minutes before landing.', de: 'Fahrer senden jetzt 30 Minuten vor der Landung Foto und Live-Standort per WhatsApp.', tr: 'Şoförler artık inişten 30 dakika önce WhatsApp’tan fotoğraf ve canlı konum gönderiyor.' } },
-  { id: 'imp-arabic', date: '2026-08-15', aspect: 'interpreter', youSaid: { en: 'Evening appointments had no Arabic interpreter.', ar: 'لم يتوفر مترجم عربي في المواعيد المسائية.' }, weDid: { en: 'An Arabic interpreter is now on site until 20:00 every weekday.', ar: 'يتوفر الآن مترجم عربي في الموقع حتى الساعة 20:00 كل أيام الأسبوع.' } },
-  { id: 'imp-invoice', date: '2026-06-30', aspect: 'value', youSaid: { en: 'Invoices did not match the line items of the quote.', de: 'Rechnungen entsprachen nicht den Positionen des Angebots.' }, weDid: { en: 'Invoices now use the same itemised lines as your quote, with the quote reference.', de: 'Rechnungen verwenden nun dieselben Positionen wie Ihr Angebot, mit Angebotsnummer.' } },
-  { id: 'imp-wait', date: '2026-05-10', aspect: 'communication', youSaid: { en: 'It took days to get an answer by email.' }, weDid: { en: 'Live chat with our coordinators is open 08:00–20:00 Istanbul time, six days a week.' } },
 ];
 
 async function insertClinic(tx: Queryable, id: string, name: string, timeZone: string, config: object, theme: object) {
@@ -88,7 +83,7 @@ async function seedAurora(tx: Queryable) {
   // A story without consent must never be served.
   await tx.query("INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, 'story-unconsented', 'lasik', 'en', 'GB', false, true, '2026-11-01', $2)", [clinic, { displayName: 'Hidden', title: 'Should never appear', body: 'Not consented.', rating: 5, image: null }]);
   for (const [i, f] of FAQ.entries()) for (const locale of Object.keys(f.q)) await tx.query('INSERT INTO faq (clinic_id, id, locale, question, answer, keywords, position) VALUES ($1, $2, $3, $4, $5, $6, $7)', [clinic, f.id, locale, f.q[locale], f.a[locale], f.keywords, i]);
-  for (const m of IMPROVEMENTS) await tx.query('INSERT INTO improvements (clinic_id, id, data, date) VALUES ($1, $2, $3, $4)', [clinic, m.id, { youSaid: m.youSaid, weDid: m.weDid, aspect: m.aspect }, m.date]);
+  for (const m of IMPROVEMENTS) await tx.query('INSERT INTO improvements (clinic_id, id, data, date) VALUES ($1, $2, $3, $4)', [clinic, m.id, { youSaid: m.youSaid, weDid: m.weDid, aspects: m.aspects }, m.date]);
 }
 
 /** Second tenant (Berlin, a DST zone) sharing ids with Aurora on purpose, to prove isolation. */

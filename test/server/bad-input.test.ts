@@ -28,6 +28,8 @@ interface WriteCase {
 /** A valid request for every write endpoint of the registry; a new write endpoint must be added here. */
 const WRITES: Record<string, WriteCase> = {
   createQuote: { path: () => '/v1/quotes', body: () => quoteBody() },
+  createHold: { path: () => '/v1/booking/holds', body: (f) => ({ service: 'video-consultation', doctor: 'any', start: f.start, session: 'fuzz-session-0123456789' }) },
+  releaseHold: { path: () => '/v1/booking/holds/00000000-0000-4000-8000-000000000000?session=fuzz-session-0123456789' },
   createBooking: { path: () => '/v1/bookings', body: (f) => bookingBody(f.start, { notes: 'Upper molar', quoteReference: 'Q-ABC' }) },
   rescheduleBooking: { path: (f) => `/v1/bookings/${f.booking.id}?token=${f.booking.token}`, body: (f) => ({ start: f.start, doctor: 'any' }) },
   cancelBooking: { path: (f) => `/v1/bookings/${f.booking.id}?token=${f.booking.token}` },
@@ -38,6 +40,12 @@ const WRITES: Record<string, WriteCase> = {
   createConversation: { path: () => '/v1/chat/conversations', body: () => ({ locale: 'en', name: 'Ana', email: 'ana@example.org', context: { procedureId: 'dental-implants', page: 'https://x.example/p', quoteReference: 'Q-1' }, message: 'Hello' }) },
   postVisitorMessage: { path: (f) => `/v1/chat/conversations/${f.conversation.id}/messages?token=${f.conversation.token}`, body: () => ({ body: 'Is there parking?' }) },
   staffPostMessage: { path: (f) => `/v1/staff/conversations/${f.conversation.id}/messages`, body: () => ({ body: 'Yes, free parking.' }), staff: true },
+  staffCreateImprovement: { path: () => '/v1/staff/improvements', body: () => ({ youSaid: { en: 'Noisy rooms', de: 'Laute Zimmer' }, weDid: { en: 'New windows', de: 'Neue Fenster' }, aspects: ['facilities'], date: '2026-11-01' }), staff: true },
+  staffPatchImprovement: { path: () => '/v1/staff/improvements/imp-wait', body: () => ({ weDid: { fr: 'Chat en direct' }, aspects: ['communication'] }), staff: true },
+  staffDeleteImprovement: { path: () => '/v1/staff/improvements/imp-invoice', staff: true },
+  staffCreateFeedbackInvitation: { path: () => '/v1/staff/feedback-invitations', body: () => ({ stage: 'post-return', procedureId: 'dental-implants', reference: 'B-123', pageUrl: 'https://aurora-hospital.example/feedback' }), staff: true },
+  staffApproveStory: { path: () => '/v1/staff/stories/story-01/approve', staff: true },
+  staffRejectStory: { path: () => '/v1/staff/stories/story-02/reject', staff: true },
   staffPutTheme: { path: () => '/v1/staff/theme', body: () => ({ mode: 'light', tokens: { '--prm-color-brand': '#0a5' } }), staff: true },
 };
 const writeEndpoints = endpoints.filter((e) => e.method !== 'get');

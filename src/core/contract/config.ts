@@ -33,6 +33,31 @@ export const ConsentTextSchema = /* @__PURE__ */ z.object({
 });
 export type ConsentText = z.infer<typeof ConsentTextSchema>;
 
+/** What a patient can rate, one star scale each. Which are asked depends on the stage (clinic config). */
+export const FeedbackAspectSchema = /* @__PURE__ */ z.enum(['medical', 'communication', 'accommodation', 'transfers', 'interpreter', 'value', 'facilities', 'planning']);
+export type FeedbackAspect = z.infer<typeof FeedbackAspectSchema>;
+
+/** Where the patient is in the journey: before travelling, at the clinic, back home. */
+export const FeedbackStageSchema = /* @__PURE__ */ z.enum(['pre-travel', 'in-clinic', 'post-return']);
+export type FeedbackStage = z.infer<typeof FeedbackStageSchema>;
+
+/**
+ * The feedback part of the clinic config (`feedback`): the aspects asked at each stage with their
+ * labels per locale (`default` when a locale has none), and the public review page.
+ */
+export const FeedbackConfigSchema = /* @__PURE__ */ z.object({
+  aspects: z.array(
+    z.object({
+      id: FeedbackAspectSchema,
+      label: z.record(z.string(), z.string()),
+      stages: z.array(FeedbackStageSchema),
+    }),
+  ),
+  /** The clinic's public review page (e.g. Google, Trustpilot), offered after a high score. */
+  reviewUrl: z.optional(HttpUrlSchema),
+});
+export type FeedbackConfig = z.infer<typeof FeedbackConfigSchema>;
+
 /** `GET /v1/config`: the clinic profile, merged by the browser core as the "remote" config layer. */
 export const ClinicConfigSchema = /* @__PURE__ */ z
   .object({
@@ -51,5 +76,7 @@ export const ClinicConfigSchema = /* @__PURE__ */ z
     logoUrl: z.optional(z.string()),
     country: z.optional(str(z.regex(/^[A-Z]{2}$/))),
     address: z.optional(z.string()),
+    /** Aspects asked per stage and the public review page, for `<prm-feedback-form>`. */
+    feedback: z.optional(FeedbackConfigSchema),
   });
 export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;

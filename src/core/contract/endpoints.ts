@@ -24,9 +24,21 @@ import {
 } from './booking.js';
 import {
   CreateFeedbackBodySchema,
+  CreateImprovementBodySchema,
+  CreateInvitationBodySchema,
+  CreateInvitationResponseSchema,
   FeedbackResponseSchema,
+  ImprovementParamsSchema,
   ImprovementsQuerySchema,
   ImprovementsResponseSchema,
+  InvitationParamsSchema,
+  InvitationSchema,
+  PatchImprovementBodySchema,
+  StaffImprovementResponseSchema,
+  StaffStoriesQuerySchema,
+  StaffStoriesResponseSchema,
+  StaffStoryParamsSchema,
+  StaffStoryResponseSchema,
 } from './feedback.js';
 import { StoriesQuerySchema, StoriesResponseSchema } from './stories.js';
 import {
@@ -101,6 +113,7 @@ export const endpoints = [
   { id: 'cancelBooking', method: 'delete', path: '/bookings/:id', tag: 'booking', summary: 'Cancel a booking (frees the slot)', params: BookingParamsSchema, query: ManageTokenQuerySchema, status: 200, response: BookingResponseSchema, rateLimited: true },
   { id: 'getBookingIcs', method: 'get', path: '/bookings/:id/ics', tag: 'booking', summary: 'The booking as an iCalendar file (text/calendar)', params: BookingParamsSchema, query: ManageTokenQuerySchema, status: 200, response: OkSchema, kind: 'ics' },
   { id: 'createFeedback', method: 'post', path: '/feedback', tag: 'feedback', summary: 'NPS, per-aspect ratings, comment and optional consent to publish as a story', body: CreateFeedbackBodySchema, status: 201, response: FeedbackResponseSchema, idempotent: true, rateLimited: true },
+  { id: 'getFeedbackInvitation', method: 'get', path: '/feedback/invitations/:token', tag: 'feedback', summary: 'A feedback invitation: stage, treatment and reference to prefill, and whether it was answered', params: InvitationParamsSchema, status: 200, response: InvitationSchema },
   { id: 'listImprovements', method: 'get', path: '/improvements', tag: 'feedback', summary: '"You said, we did" improvements', query: ImprovementsQuerySchema, status: 200, response: ImprovementsResponseSchema },
   { id: 'listStories', method: 'get', path: '/stories', tag: 'stories', summary: 'Consented success stories, cursor-paginated', query: StoriesQuerySchema, status: 200, response: StoriesResponseSchema },
   { id: 'listFaq', method: 'get', path: '/chat/faq', tag: 'chat', summary: 'FAQ entries for the chat assistant', query: FaqQuerySchema, status: 200, response: FaqResponseSchema },
@@ -114,6 +127,13 @@ export const endpoints = [
   { id: 'staffListLeads', method: 'get', path: '/staff/leads', tag: 'staff', summary: 'Quote leads, newest first', query: StaffListQuerySchema, status: 200, response: StaffLeadsResponseSchema, staff: true },
   { id: 'staffListBookings', method: 'get', path: '/staff/bookings', tag: 'staff', summary: 'Bookings, newest first', query: StaffListQuerySchema, status: 200, response: StaffBookingsResponseSchema, staff: true },
   { id: 'staffListFeedback', method: 'get', path: '/staff/feedback', tag: 'staff', summary: 'Feedback, newest first, with NPS', query: StaffListQuerySchema, status: 200, response: StaffFeedbackResponseSchema, staff: true },
+  { id: 'staffCreateImprovement', method: 'post', path: '/staff/improvements', tag: 'staff', summary: 'Publish a "you said, we did" improvement: text per language (English required), linked to aspects', body: CreateImprovementBodySchema, status: 201, response: StaffImprovementResponseSchema, staff: true },
+  { id: 'staffPatchImprovement', method: 'patch', path: '/staff/improvements/:id', tag: 'staff', summary: 'Change an improvement (texts are merged per language)', params: ImprovementParamsSchema, body: PatchImprovementBodySchema, status: 200, response: StaffImprovementResponseSchema, staff: true },
+  { id: 'staffDeleteImprovement', method: 'delete', path: '/staff/improvements/:id', tag: 'staff', summary: 'Withdraw an improvement', params: ImprovementParamsSchema, status: 200, response: StaffImprovementResponseSchema, staff: true },
+  { id: 'staffCreateFeedbackInvitation', method: 'post', path: '/staff/feedback-invitations', tag: 'staff', summary: 'Invite a patient (booking or lead) to give feedback: a token and link, valid 90 days, answered once', body: CreateInvitationBodySchema, status: 201, response: CreateInvitationResponseSchema, staff: true },
+  { id: 'staffListStories', method: 'get', path: '/staff/stories', tag: 'staff', summary: 'Stories by approval status (pending by default)', query: StaffStoriesQuerySchema, status: 200, response: StaffStoriesResponseSchema, staff: true },
+  { id: 'staffApproveStory', method: 'post', path: '/staff/stories/:id/approve', tag: 'staff', summary: 'Approve a story: GET /stories serves it (when consented)', params: StaffStoryParamsSchema, status: 200, response: StaffStoryResponseSchema, staff: true },
+  { id: 'staffRejectStory', method: 'post', path: '/staff/stories/:id/reject', tag: 'staff', summary: 'Reject a story: never served', params: StaffStoryParamsSchema, status: 200, response: StaffStoryResponseSchema, staff: true },
   { id: 'staffPutTheme', method: 'put', path: '/staff/theme', tag: 'staff', summary: 'Replace the clinic theme served in /config', body: PutThemeBodySchema, status: 200, response: PutThemeResponseSchema, staff: true },
 ] as const satisfies readonly Endpoint[];
 

@@ -26,6 +26,8 @@ export const StorySchema = /* @__PURE__ */ z
     body: z.string(),
     rating: int(z.minimum(1), z.maximum(5)),
     date: DateSchema,
+    /** The story came through a real booking or a feedback invitation of the clinic. */
+    verified: z.boolean(),
     image: z.nullable(
       z.object({ url: z.string(), alt: z.string(), width: int(z.positive()), height: int(z.positive()) }),
     ),

@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+/** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
+export const styles = css`
+  :host {
+    container-type: inline-size;
+    min-block-size: var(--prm-feedback-form-block-size, 36em);
+  }
+  .card {
+    min-block-size: inherit;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 4);
+  }
+  .card > .skeleton,
+  .card > .state {
+    flex: 1;
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  .title {
+    font-size: 1.35em;
+    line-height: 1.25;
+  }
+  .sub,
+  .hint,
+  .ends,
+  .count {
+    color: var(--_on-surface-variant);
+    font-size: 0.875em;
+  }
+  .nps {
+    display: grid;
+    grid-template-columns: repeat(11, minmax(0, 1fr));
+    gap: calc(var(--_space) * 1);
+    max-inline-size: 40em;
+  }
+  .opt {
+    position: relative;
+    display: flex;
+  }
+  .opt input {
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    margin: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    cursor: pointer;
+  }
+  .opt span {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    inline-size: 100%;
+    min-inline-size: 1.5rem;
+    min-block-size: var(--_target);
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-variant-numeric: tabular-nums;
+  }
+  .opt input:checked + span {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 700;
+  }
+  .opt input:focus-visible + span,
+  .star input:focus-visible + span {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .ends {
+    max-inline-size: 40em;
+    display: flex;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 2);
+  }
+  .aspects {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+  }
+  .aspect {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+  }
+  .aspect legend {
+    font-weight: 600;
+    min-inline-size: 12em;
+    float: inline-start;
+  }
+  .stars {
+    display: inline-flex;
+    gap: calc(var(--_space) * 1);
+  }
+  .star {
+    position: relative;
+    display: inline-flex;
+  }
+  .star input {
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    margin: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    cursor: pointer;
+  }
+  .star span {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    inline-size: var(--_target);
+    block-size: var(--_target);
+    font-size: 1.3em;
+    color: var(--_outline);
+    border-radius: var(--_radius);
+  }
+  .star span.on {
+    color: var(--_primary);
+  }
+  .clear {
+    min-block-size: var(--_target);
+    background: none;
+    border: 0;
+    color: var(--_primary);
+    text-decoration: underline;
+    font: inherit;
+    cursor: pointer;
+  }
+  .clear:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+  }
+  .story {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    border: 1px solid var(--_outline-variant);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 3);
+  }
+  .done {
+    display: grid;
+    gap: calc(var(--_space) * 4);
+  }
+  .done h2:focus {
+    outline: none;
+  }
+  .wedid {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .wedid li {
+    border-inline-start: 3px solid var(--_primary);
+    padding-inline-start: calc(var(--_space) * 3);
+    display: grid;
+    gap: calc(var(--_space) * 1);
+  }
+  .said {
+    color: var(--_on-surface-variant);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+    }
+  }
+`;
