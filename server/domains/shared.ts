@@ -23,9 +23,11 @@ export { localized as pick } from '../../src/core/i18n/localized.js';
 
 export const encodeCursor = (a: string, b: string) => Buffer.from(JSON.stringify([a, b])).toString('base64url');
 
-const CURSOR_KEY = {
+const CURSOR_KEY: Record<'date' | 'rankedDate' | 'instant', (s: string) => boolean> = {
   /** `YYYY-MM-DD` (stories: date). */
   date: (s: string) => /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s,
+  /** `0:YYYY-MM-DD` or `1:YYYY-MM-DD`: a rank (0 = in the requested language) and a date (stories). */
+  rankedDate: (s: string) => /^[01]:/.test(s) && CURSOR_KEY.date(s.slice(2)),
   /** ISO instant as `toISOString()` writes it (staff lists: created_at). */
   instant: (s: string) => /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s,
 };

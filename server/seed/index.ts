@@ -5,6 +5,7 @@ import { buildProcedure, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } fr
 export { buildProcedure };
 import { STORIES } from './stories.js';
 import { FEEDBACK_CONFIG, IMPROVEMENTS } from './feedback.js';
+import { storyRows } from './story-rows.js';
 import { BOOKING_DOCTORS, BOOKING_SERVICES, doctorData, serviceData } from './booking.js';
 
 export const DEMO_PUBLIC_KEY = 'pk_demo_aurora';
@@ -75,10 +76,8 @@ async function seedAurora(tx: Queryable) {
   await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, RATES.base, RATES.date, RATES.rates]);
   for (const [i, s] of BOOKING_SERVICES.entries()) await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, $6)', [clinic, s.id, s.kind, s.duration, serviceData(s), i]);
   for (const [i, d] of BOOKING_DOCTORS.entries()) await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, $5)', [clinic, d.id, doctorData(d, ALL_SERVICES), JSON.stringify(d.schedule), i]);
-  for (const [i, [language, displayName, country, procedureId, rating, title, body]] of STORIES.entries()) {
-    const id = `story-${String(i + 1).padStart(2, '0')}`;
-    const date = new Date(Date.UTC(2026, 9, 30) - i * 6 * 86_400_000).toISOString().slice(0, 10);
-    await tx.query('INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, $2, $3, $4, $5, true, true, $6, $7)', [clinic, id, procedureId, language, country, date, { displayName, title, body, rating, image: i % 4 === 3 ? null : { alt: `${displayName}, ${country}`, width: 640, height: 480 } }]);
+  for (const r of storyRows(STORIES)) {
+    await tx.query('INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data, status, verified) VALUES ($1, $2, $3, $4, $5, true, true, $6, $7, $8, $9)', [clinic, r.id, r.procedureId, r.language, r.country, r.date, r.data, r.status, r.verified]);
   }
   // A story without consent must never be served.
   await tx.query("INSERT INTO stories (clinic_id, id, procedure_id, language, country, consented, published, date, data) VALUES ($1, 'story-unconsented', 'lasik', 'en', 'GB', false, true, '2026-11-01', $2)", [clinic, { displayName: 'Hidden', title: 'Should never appear', body: 'Not consented.', rating: 5, image: null }]);

@@ -1,15 +1,15 @@
-/** Demo stories: consented, published, first name + country only. [lang, name, country, procedure, rating, title, body] */
+/** Demo stories: consented, approved, first name (or the initials the author chose) + country only. [lang, name, country, procedure, rating, title, body] */
 export const STORIES: [string, string, string, string, number, string, string][] = [
   ['en', 'Sarah', 'GB', 'dental-implants', 5, 'Two visits, one new smile', 'The coordinator answered every WhatsApp message within the hour. The itemised quote matched the final bill to the pound.'],
   ['en', 'James', 'IE', 'knee-replacement', 5, 'Walking the Bosphorus two weeks later', 'Physio started the morning after surgery. The hospital room was quieter than any hotel I have stayed in.'],
   ['en', 'Linda', 'US', 'coronary-bypass', 5, 'A calm team when it mattered', 'My daughter stayed with me the whole time and the interpreter explained every step to her.'],
-  ['en', 'Tom', 'GB', 'fue-hair-transplant', 4, 'Honest about the graft count', 'They told me the count would be confirmed on the day, and the final price stayed inside the range I was quoted.'],
+  ['en', 'T. W.', 'GB', 'fue-hair-transplant', 4, 'Honest about the graft count', 'They told me the count would be confirmed on the day, and the final price stayed inside the range I was quoted.'],
   ['en', 'Priya', 'GB', 'lasik', 5, 'No more glasses on the school run', 'The eye exam took two hours and was more thorough than at home. Surgery itself was ten minutes.'],
   ['en', 'Megan', 'US', 'gastric-sleeve', 5, 'Down 28 kg and still supported', 'The online dietitian programme kept me on track after I flew home.'],
   ['de', 'Katrin', 'DE', 'all-on-4', 5, 'Endlich wieder fest zubeißen', 'Alles war transparent aufgeschlüsselt, auch was nicht im Preis enthalten ist. Die Nachsorge per Video war hervorragend.'],
   ['de', 'Markus', 'DE', 'hip-replacement', 5, 'Schnell wieder auf den Beinen', 'Frau Dr. Schneider hat alles auf Deutsch erklärt. Die Physiotherapie begann am ersten Tag.'],
   ['de', 'Sabine', 'CH', 'cataract-surgery', 4, 'Klare Sicht nach einem Tag', 'Die Organisation vom Flughafen bis zur Kontrolle war reibungslos.'],
-  ['de', 'Jonas', 'DE', 'dhi-hair-transplant', 5, 'Sehr professionell', 'Kein verstecktes Extra, der Transfer war im Paket enthalten wie angekündigt.'],
+  ['de', 'J. K.', 'DE', 'dhi-hair-transplant', 5, 'Sehr professionell', 'Kein verstecktes Extra, der Transfer war im Paket enthalten wie angekündigt.'],
   ['de', 'Anja', 'NL', 'veneers', 5, 'Natürliches Ergebnis', 'Das digitale Smile-Design vorab hat mir die Angst genommen.'],
   ['ar', 'فاطمة', 'AE', 'rhinoplasty', 5, 'نتيجة طبيعية وفريق رائع', 'كان المترجم معي في كل موعد، وكانت الأسعار واضحة منذ البداية.'],
   ['ar', 'أحمد', 'SA', 'gastric-bypass', 5, 'بداية جديدة', 'الدكتور عمر شرح كل شيء بالعربية، والمتابعة بعد العودة كانت ممتازة.'],
@@ -18,13 +18,13 @@ export const STORIES: [string, string, string, string, number, string, string][]
   ['ar', 'مريم', 'SA', 'check-up', 5, 'فحص شامل في يوم واحد', 'حصلت على التقرير كاملاً في نفس اليوم.'],
   ['ru', 'Анна', 'DE', 'ivf-cycle', 5, 'Спасибо за чудо', 'Доктор Демир говорит по-русски, и это очень помогло. Все расходы были расписаны заранее.'],
   ['ru', 'Ольга', 'SE', 'lasik', 5, 'Вижу без очков', 'Операция заняла несколько минут, на следующий день контроль — всё отлично.'],
-  ['ru', 'Дмитрий', 'DE', 'acl-reconstruction', 4, 'Снова бегаю', 'Хорошая клиника, понятные цены, трансфер вовремя.'],
+  ['ru', 'Д. С.', 'DE', 'acl-reconstruction', 4, 'Снова бегаю', 'Хорошая клиника, понятные цены, трансфер вовремя.'],
   ['ru', 'Елена', 'AE', 'breast-augmentation', 5, 'Очень довольна', 'Координатор была на связи в Telegram круглосуточно.'],
   ['ru', 'Игорь', 'SE', 'cataract-surgery', 5, 'Отличный результат', 'Доктор Петрова всё подробно объяснила на русском.'],
   ['tr', 'Ayşe', 'DE', 'tummy-tuck', 5, 'Kendimi yeniden iyi hissediyorum', 'Almanya’dan geldim, tüm süreç Türkçe ve çok şeffaftı.'],
   ['tr', 'Mehmet', 'NL', 'dental-implants', 5, 'Hızlı ve özenli', 'İki seyahatte implantlarım tamamlandı, fiyat teklifle aynıydı.'],
   ['tr', 'Zehra', 'GB', 'liposuction', 4, 'Memnun kaldım', 'Ekip çok ilgiliydi, kontroller zamanında yapıldı.'],
-  ['tr', 'Emre', 'DE', 'gastric-sleeve', 5, 'Hayatım değişti', 'Diyetisyen desteği dönüşten sonra da devam etti.'],
+  ['tr', 'E. Y.', 'DE', 'gastric-sleeve', 5, 'Hayatım değişti', 'Diyetisyen desteği dönüşten sonra da devam etti.'],
   ['tr', 'Selin', 'FR', 'egg-freezing', 5, 'Huzurlu bir süreç', 'Her adım önceden anlatıldı, sürpriz masraf olmadı.'],
   ['es', 'Lucía', 'US', 'veneers', 5, 'Una sonrisa nueva', 'El presupuesto detallado coincidió con la factura final.'],
   ['es', 'Carlos', 'US', 'coronary-bypass', 5, 'Gratitud total', 'El Dr. Öztürk habla español y eso nos dio mucha tranquilidad.'],
@@ -36,3 +36,4 @@ export const STORIES: [string, string, string, string, number, string, string][]
   ['fr', 'Hugo', 'FR', 'lasik', 4, 'Rapide et efficace', 'Contrôle le lendemain, aucun souci.'],
   ['fr', 'Élise', 'IE', 'ivf-cycle', 5, 'Merci infiniment', 'Un accompagnement humain et des prix transparents.'],
 ];
+

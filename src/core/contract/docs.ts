@@ -25,7 +25,7 @@ import { CreateQuoteBodySchema, EstimateSchema, QuoteResponseSchema, QuoteSelect
 import { BookingSchema, CreateBookingBodySchema } from './booking.js';
 import { ChatMessageSchema, CreateConversationBodySchema } from './chat.js';
 import { CreateFeedbackBodySchema } from './feedback.js';
-import { StorySchema } from './stories.js';
+import { StoryImageSchema, StorySchema, StoryVideoSchema } from './stories.js';
 
 /**
  * Names, descriptions and formats of contract schemas for the OpenAPI document. Kept apart from
@@ -66,6 +66,8 @@ const docs: Array<[z.core.$ZodType, Record<string, string>]> = [
   [CreateConversationBodySchema, { id: 'CreateConversationBody' }],
   [CreateFeedbackBodySchema, { id: 'CreateFeedbackBody' }],
   [StorySchema, { id: 'Story' }],
+  [StoryImageSchema, { id: 'StoryImage' }],
+  [StoryVideoSchema, { id: 'StoryVideo' }],
 ];
 
 /** Adds the documentation metadata to zod's global registry (read by `z.toJSONSchema`). */

@@ -2,23 +2,60 @@ import * as z from 'zod/mini';
 import { str, int } from './checked.js';
 import { CountryCodeSchema, DateSchema, IdSchema, LocaleSchema, queryInt } from './common.js';
 
-/** `GET /v1/stories?procedure&language&country&cursor&limit` */
+/** `GET /v1/stories?procedure&specialty&country&language&minRating&cursor&limit` */
 export const StoriesQuerySchema = /* @__PURE__ */ z.object({
   procedure: z.optional(IdSchema),
-  language: z.optional(LocaleSchema),
+  /** Stories about any procedure of this specialty. */
+  specialty: z.optional(IdSchema),
+  /** The author's country. */
   country: z.optional(CountryCodeSchema),
-  /** Opaque; pass `nextCursor` of the previous page. */
+  /**
+   * The patient's language: an ordering, not a filter. Stories written in it come first (newest
+   * first), then all others (newest first), each carrying its own `language`; procedure names are
+   * given in this language.
+   */
+  language: z.optional(LocaleSchema),
+  /** Only stories rated at least this (1–5). */
+  minRating: z.optional(queryInt(1, 5)),
+  /** Opaque; pass `nextCursor` of the previous page, with the same filters. */
   cursor: z.optional(str(z.maxLength(200))),
   limit: z.optional(queryInt(1, 50)),
 });
 export type StoriesQuery = z.infer<typeof StoriesQuerySchema>;
 
-/** A consented, published patient story. Only first name and country are ever shown. */
+/** A story photo: one box (`width`×`height`, the aspect ratio every candidate keeps) and its responsive candidates. */
+export const StoryImageSchema = /* @__PURE__ */ z.object({
+  /** Fallback `src` (the `width` candidate). */
+  url: z.string(),
+  /** Describes the photo, in the story's language. */
+  alt: z.string(),
+  width: int(z.positive()),
+  height: int(z.positive()),
+  /** For `srcset`: the same photo at these widths (`url 320w, …`), narrowest first. */
+  srcset: z.array(z.object({ url: z.string(), width: int(z.positive()) })),
+});
+export type StoryImage = z.infer<typeof StoryImageSchema>;
+
+/** A video the author shared: shown as a poster (facade) until the patient asks to play it. */
+export const StoryVideoSchema = /* @__PURE__ */ z.object({
+  provider: z.enum(['youtube', 'vimeo']),
+  /** The provider's embed URL (privacy-enhanced host), loaded only after the click. */
+  url: z.string(),
+  poster: z.object({ url: z.string(), width: int(z.positive()), height: int(z.positive()) }),
+});
+export type StoryVideo = z.infer<typeof StoryVideoSchema>;
+
+/**
+ * A patient story the author consented to publish and staff approved. Only the name the author
+ * chose (first name or initials) and their country are ever shown.
+ */
 export const StorySchema = /* @__PURE__ */ z
   .object({
     id: IdSchema,
     procedureId: IdSchema,
+    /** In the requested `language` when given, else in the story's. */
     procedureName: z.string(),
+    /** The language the story is written in (title, body, alt text). */
     language: LocaleSchema,
     country: CountryCodeSchema,
     displayName: z.string(),
@@ -28,14 +65,17 @@ export const StorySchema = /* @__PURE__ */ z
     date: DateSchema,
     /** The story came through a real booking or a feedback invitation of the clinic. */
     verified: z.boolean(),
-    image: z.nullable(
-      z.object({ url: z.string(), alt: z.string(), width: int(z.positive()), height: int(z.positive()) }),
-    ),
+    image: z.nullable(StoryImageSchema),
+    video: z.nullable(StoryVideoSchema),
   });
 export type Story = z.infer<typeof StorySchema>;
 
 export const StoriesResponseSchema = /* @__PURE__ */ z.object({
   stories: z.array(StorySchema),
+  /** How many stories these filters select in all (every page): slides say "n of total". */
+  total: int(z.minimum(0)),
+  /** Mean rating of those `total` stories (2 decimals); null when there are none. */
+  averageRating: z.nullable(z.number().check(z.minimum(1), z.maximum(5))),
   /** null on the last page. */
   nextCursor: z.nullable(z.string()),
 });
