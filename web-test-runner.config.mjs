@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS } from './scripts/chrome-flags.mjs';
+import { builtWidgets } from './widgets.config.mjs';
 
 
 // Test files run in parallel pages; without these a page in the background gets no animation
@@ -40,6 +41,21 @@ const counters = new Map();
 async function testRoute(ctx) {
   const q = Object.fromEntries(new URL(ctx.url, 'http://x').searchParams);
   const name = ctx.path.slice('/v1/__test/'.length);
+  // /v1/__test/csp/<folder>: every built widget (widgets.config.mjs) through its journey under the
+  // strict CSP + Trusted Types; test/widgets/<folder>/csp-page.ts drives it and reports back.
+  const csp = /^csp\/([a-z-]+)$/.exec(name);
+  const widget = csp && builtWidgets().find((w) => w.folder === csp[1]);
+  if (widget) {
+    const attrs = widget.testAttributes ?? /^<[a-z-]+\s*([^>]*)>/.exec(widget.example)?.[1] ?? '';
+    ctx.status = 200;
+    ctx.set('Content-Type', 'text/html; charset=utf-8');
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.body =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${widget.tag}, strict CSP</title>` +
+      `<script type="module" src="/test/widgets/${widget.folder}/csp-page.ts"></script></head>` +
+      `<body><${widget.tag} ${attrs}></${widget.tag}></body></html>`;
+    return;
+  }
   const n = (counters.get(q.id) ?? 0) + 1;
   const json = (status, body, headers = {}) => {
     ctx.status = status;
@@ -71,16 +87,6 @@ async function testRoute(ctx) {
       return;
     case 'fields':
       return json(400, { error: { code: 'validation_failed', message: 'Invalid body', fields: { email: 'Enter a valid email' } } });
-    case 'quote-csp':
-      // <prm-quote-calculator> through its whole journey under the strict CSP + Trusted Types.
-      ctx.status = 200;
-      ctx.set('Content-Type', 'text/html; charset=utf-8');
-      ctx.set('Content-Security-Policy', STRICT_CSP);
-      ctx.body =
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quote calculator, strict CSP</title>' +
-        '<script type="module" src="/test/widgets/quote-calculator/csp-page.ts"></script></head>' +
-        '<body><prm-quote-calculator procedure="dental-implants" home-country="GB"></prm-quote-calculator></body></html>';
-      return;
     default:
       return json(404, { error: { code: 'not_found', message: 'no such test route' } });
   }

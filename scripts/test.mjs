@@ -3,6 +3,8 @@
 // (real Chromium), server tests (PGlite and a real PostgreSQL), builds, size budgets, and the
 // benchmark's smoke run. Finds or installs what a fresh machine lacks (Chromium, PostgreSQL).
 // Runs every step even after a failure, then prints a summary and exits non-zero if any failed.
+// A step whose files are missing is a failed step, never a skipped one: a deleted test directory
+// must not turn `npm test` green.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { ensureChrome } from './ensure-chrome.mjs';
@@ -38,6 +40,21 @@ function count(out) {
   return undefined;
 }
 
+/** Files a step needs; when one is missing the step fails (and says which) instead of running. */
+function missing(name, files) {
+  if (only.length && !only.includes(name)) return true;
+  const absent = files.filter((f) => !existsSync(f));
+  if (!absent.length) return false;
+  console.error(`\n━━ ${name}: FAILED, missing ${absent.join(', ')}`);
+  results.push({ name, ok: false, secs: '0.0', note: `missing ${absent.join(', ')}` });
+  return true;
+}
+
+/** The `*.test.ts` files of a directory (none: the step fails). */
+function testFiles(dir) {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`) : [];
+}
+
 async function step(name, cmd, args, extraEnv) {
   if (only.length && !only.includes(name)) return;
   console.log(`\n━━ ${name}: ${[cmd, ...args].join(' ')}`);
@@ -61,9 +78,14 @@ console.log(`Chromium: ${chrome}`);
 await step('typecheck', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'));
 await step('lint', ...npx('eslint', '.'));
 await step('i18n', ...node('scripts/check-i18n.mjs'));
+// The widget declaration against the repository and the size-budget machinery (no build needed).
+const buildTests = testFiles('test/build');
+if (!missing('widgets', ['widgets.config.mjs', 'scripts/widgets.mjs', ...(buildTests.length ? buildTests : ['test/build/*.test.ts'])])) {
+  await step('widgets', ...node('--import', 'tsx', '--test', ...buildTests));
+}
 await step('browser', ...npx('wtr'));
 
-if (existsSync('scripts/ensure-postgres.mjs') && existsSync('test/server') && existsSync('server/app.ts')) {
+if (!missing('server', ['scripts/ensure-postgres.mjs', 'test/server/run.mjs', 'server/app.ts', ...(testFiles('test/server').length ? [] : ['test/server/*.test.ts'])])) {
   let pg;
   const wanted = !only.length || only.includes('server');
   if (wanted) {
@@ -83,18 +105,18 @@ if (existsSync('scripts/ensure-postgres.mjs') && existsSync('test/server') && ex
 await step('build:cdn', ...npx('vite', 'build', '--logLevel', 'warn'));
 await step('build:npm', ...npx('tsc', '-p', 'tsconfig.build.json'));
 await step('manifest', ...node('node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs'));
-if (existsSync('server/testing.ts')) {
-  const e2e = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/${f}`);
+const e2e = testFiles('test/e2e');
+if (!missing('e2e', ['server/testing.ts', 'test/e2e/harness.ts', ...(e2e.length ? [] : ['test/e2e/*.test.ts'])])) {
   await step('e2e', ...node('--import', 'tsx', '--test', '--test-reporter=spec', ...e2e));
 }
-await step('docs', ...node('scripts/docs.mjs', '--check'));
-await step('size', ...npx('size-limit'));
-if (existsSync('scripts/bench.mjs')) await step('bench', ...node('scripts/bench.mjs', '--quick'));
+if (!missing('docs', ['scripts/docs.mjs'])) await step('docs', ...node('scripts/docs.mjs', '--check'));
+if (!missing('size', ['.size-limit.mjs', 'scripts/budgets.mjs'])) await step('size', ...npx('size-limit'));
+if (!missing('bench', ['scripts/bench.mjs', 'bench/widgets.mjs'])) await step('bench', ...node('scripts/bench.mjs', '--quick'));
 
 console.log('\n━━ summary');
 for (const r of results) {
   const c = r.counts ? ` (${r.counts.passed} passed, ${r.counts.failed} failed)` : '';
-  console.log(`${r.ok ? '✔' : '✘'} ${r.name.padEnd(10)} ${r.secs.padStart(6)} s${c}`);
+  console.log(`${r.ok ? '✔' : '✘'} ${r.name.padEnd(10)} ${r.secs.padStart(6)} s${c}${r.note ? ` — ${r.note}` : ''}`);
 }
 const failedSteps = results.filter((r) => !r.ok).length;
 if (failedSteps && tests.failed === 0) tests.failed = failedSteps;

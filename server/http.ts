@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import * as z from 'zod/mini';
 
 /** What a handler returns: a JSON body (stored verbatim for idempotent replays) or raw text. */
@@ -42,3 +43,14 @@ export function issuesToFields(error: z.core.$ZodError, prefix = ''): Record<str
 }
 
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });
+
+/** Sends a Reply: JSON unless it names its own content type. Headers already set on `c` are kept. */
+export function send(c: Context, r: Reply): Response {
+  const headers = new Headers(r.headers);
+  if (r.contentType) {
+    headers.set('Content-Type', r.contentType);
+    return c.body(r.body as string, r.status as 200, Object.fromEntries(headers));
+  }
+  headers.set('Content-Type', 'application/json; charset=utf-8');
+  return c.body(JSON.stringify(r.body), r.status as 200, Object.fromEntries(headers));
+}

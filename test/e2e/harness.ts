@@ -8,6 +8,7 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS } from '../../scripts/chrome-flags.mjs';
+import { builtWidgets } from '../../widgets.config.mjs';
 
 
 const TYPES: Record<string, string> = {
@@ -112,8 +113,7 @@ export function snippet(cdn: string, extra = ''): string {
 <script type="module" src="${cdn}/cdn/loader.js" data-api="${cdn}" data-clinic="pk_demo_aurora" data-locale="auto"${extra}></script>`;
 }
 
-/** Tags the loader knows, read from the registry source. */
+/** Tags the loader knows: the built widgets of widgets.config.mjs (the registry is generated from it). */
 export async function registeredTags(): Promise<string[]> {
-  const src = await readFile('src/widgets/registry.ts', 'utf8');
-  return [...src.matchAll(/'(prm-[a-z-]+)':/g)].map((m) => m[1]!);
+  return builtWidgets().map((w) => w.tag);
 }

@@ -1,6 +1,7 @@
 // The npm package as a consumer sees it: every `exports` target and the manifest exist after
 // `npm run build`, and every registered widget has its own subpath.
 import { describe, it } from 'node:test';
+import { builtWidgets } from '../../widgets.config.mjs';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -17,7 +18,7 @@ describe('npm package', () => {
   });
 
   it('every registered widget has a subpath export', () => {
-    const widgets = [...readFileSync('src/widgets/registry.ts', 'utf8').matchAll(/'prm-([a-z-]+)':/g)].map((m) => m[1]!);
+    const widgets = builtWidgets().map((w) => w.folder);
     assert.ok(widgets.length > 0);
     for (const w of widgets) assert.ok(pkg.exports[`./${w}`], `no exports["./${w}"]`);
   });

@@ -6,7 +6,7 @@ import { EstimateSchema, type QuoteSelection } from '../../src/core/contract/quo
 import { computeEstimate, convertMinor, defaultSelection, minorUnitExponent, PricingError } from '../../src/widgets/quote-calculator/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
-import { pick } from '../../server/routes.js';
+import { pick } from '../../server/domains/shared.js';
 
 const catalog: Procedure[] = PROCEDURES.map((p) => {
   const d = buildProcedure(p);

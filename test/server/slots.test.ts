@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateSlots, localDate, offsetMs, zonedToUtc, type ScheduleBlock } from '../../server/slots.js';
+import { generateSlots, localDate, offsetMs, zonedToUtc, type ScheduleBlock } from '../../server/domains/booking/slots.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -1,4 +1,4 @@
-// Runs inside /v1/__test/quote-csp, served with the strict CSP (no unsafe-inline, no unsafe-eval)
+// Runs inside /v1/__test/csp/quote-calculator, served with the strict CSP (no unsafe-inline, no unsafe-eval)
 // and Trusted Types: the quote calculator goes estimate → lead form (lazy chunk, adopted styles)
 // → submit to the real server → reference, and the violations are reported to the parent test.
 export {};

@@ -4,7 +4,7 @@ describe('<prm-quote-calculator> under a strict CSP and Trusted Types', function
   this.timeout(60_000);
 
   it('goes from estimate to reference with its styles and 0 securitypolicyviolation events', async () => {
-    const res = await fetch('/v1/__test/quote-csp');
+    const res = await fetch('/v1/__test/csp/quote-calculator');
     const csp = res.headers.get('Content-Security-Policy') ?? '';
     expect(csp).to.contain("script-src 'self'").and.contain("style-src 'self'").and.contain("require-trusted-types-for 'script'");
     expect(csp).not.to.contain('unsafe');
@@ -18,7 +18,7 @@ describe('<prm-quote-calculator> under a strict CSP and Trusted Types', function
         }
       });
     });
-    frame.src = '/v1/__test/quote-csp';
+    frame.src = '/v1/__test/csp/quote-calculator';
     frame.style.width = '1000px';
     frame.style.height = '800px';
     document.body.append(frame);

@@ -1,0 +1,14 @@
+import type { MicroBenchmark } from '../widgets.config.mjs';
+/** The benchmark's view of one widget (see bench/widgets.mjs). */
+export interface BenchWidget {
+  name: string;
+  tag: string;
+  snippet: string;
+  ready: string;
+  readyAfterInteraction?: true;
+  floating?: true;
+  box?: string;
+  interact?: string | null;
+  micro?: MicroBenchmark[];
+}
+export const WIDGETS: BenchWidget[];

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError, ok } from '../../http.js';
+import { iso, json, newReference, newToken, pick, sha256, storedContact } from '../shared.js';
+import type { Handlers } from '../types.js';
+import { ics } from './ics.js';
+import { BOOKING_HORIZON_MS, BOOKING_LEAD_MS, bookingForToken, bookingView, claimSlot, listServices, loadDoctors, loadService, moveBooking, takenStarts, type BookingRow } from './queries.js';
+import { generateSlots } from './slots.js';
+
+type BookingEndpoints = 'listBookingServices' | 'listDoctors' | 'listSlots' | 'createBooking' | 'getBooking' | 'rescheduleBooking' | 'cancelBooking' | 'getBookingIcs';
+
+/** Services, doctors, slots and the booking lifecycle (create, view, reschedule, cancel, ICS). */
+export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
+  async listBookingServices({ db, clinic }) {
+    const locale = clinic.config.defaultLocale;
+    const rows = await listServices(db, clinic.id);
+    return ok({ services: rows.map((s) => ({ id: s.id, kind: s.kind, name: pick(s.data.name, locale), description: pick(s.data.description, locale), durationMinutes: s.duration_minutes })) });
+  },
+
+  async listDoctors({ db, clinic, query }) {
+    const doctors = await loadDoctors(db, clinic.id, query.service);
+    return ok({ doctors: doctors.map((d) => ({ id: d.id, ...d.data })) });
+  },
+
+  async listSlots(ctx) {
+    const { db, clinic, query, now } = ctx;
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (!(to > from)) throw new ApiError(400, 'invalid_request', '`to` must be after `from`', { to: 'Must be after from' });
+    if (to.getTime() - from.getTime() > 62 * 86_400_000) throw new ApiError(400, 'invalid_request', 'At most 62 days per request', { to: 'At most 62 days after from' });
+    const service = await loadService(db, clinic.id, query.service);
+    const doctors = await loadDoctors(db, clinic.id, service.id, query.doctor);
+    if (query.doctor && query.doctor !== 'any' && !doctors.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
+    const horizon = new Date(Math.min(to.getTime(), now.getTime() + BOOKING_HORIZON_MS));
+    const takenSet = await takenStarts(db, clinic.id, from, to);
+    const byStart = new Map<number, string[]>();
+    for (const d of doctors) {
+      const starts = generateSlots({ timeZone: clinic.time_zone, schedule: d.schedule, slotMinutes: d.slot_minutes, from, to: horizon, notBefore: new Date(now.getTime() + BOOKING_LEAD_MS) });
+      for (const s of starts) {
+        if (takenSet.has(`${d.id}|${s.getTime()}`)) continue;
+        const list = byStart.get(s.getTime()) ?? [];
+        list.push(d.id);
+        byStart.set(s.getTime(), list);
+      }
+    }
+    const slots = [...byStart.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([t, doctorIds]) => ({ start: iso(new Date(t)), end: iso(new Date(t + service.duration_minutes * 60_000)), doctorIds }));
+    return ok({ timeZone: clinic.time_zone, service: service.id, slots });
+  },
+
+  async createBooking(ctx) {
+    const { db, clinic, body, now } = ctx;
+    const service = await loadService(db, clinic.id, body.service);
+    const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor);
+    if (!doctors.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
+    const start = new Date(body.start);
+    const token = newToken();
+    const id = randomUUID();
+    const row = await claimSlot(ctx, doctors, start, service, async (d, end) => {
+      const { rows } = await db.query<BookingRow>(
+        `INSERT INTO bookings (id, clinic_id, reference, service_id, doctor_id, starts_at, ends_at, status, manage_token_hash, contact, patient_time_zone, locale, interpreter, notes, quote_reference, consent_version, attribution, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,'confirmed',$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17) RETURNING *`,
+        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(storedContact(body.contact)), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now],
+      );
+      return rows[0]!;
+    });
+    const booking = await bookingView(db, clinic, row);
+    // Links work without headers (calendar downloads, e-mails): the key travels in the query.
+    const q = `token=${encodeURIComponent(token)}&clinic=${encodeURIComponent(ctx.clinicKey ?? '')}`;
+    return ok({ booking, manageToken: token, links: { manage: `/v1/bookings/${booking.id}?${q}`, ics: `/v1/bookings/${booking.id}/ics?${q}` } }, 201);
+  },
+
+  async getBooking(ctx) {
+    const b = await bookingForToken(ctx);
+    return ok({ booking: await bookingView(ctx.db, ctx.clinic, b) });
+  },
+
+  async rescheduleBooking(ctx) {
+    const { db, clinic, body } = ctx;
+    const b = await bookingForToken(ctx);
+    if (b.status !== 'confirmed') throw new ApiError(409, 'conflict', 'This booking is cancelled');
+    const service = await loadService(db, clinic.id, b.service_id);
+    const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor ?? b.doctor_id);
+    const row = await moveBooking(db, ctx, b, doctors, service, new Date(body.start));
+    return ok({ booking: await bookingView(db, clinic, row) });
+  },
+
+  async cancelBooking(ctx) {
+    const b = await bookingForToken(ctx);
+    const { rows } = await ctx.db.query<BookingRow>("UPDATE bookings SET status = 'cancelled', updated_at = $3 WHERE clinic_id = $1 AND id = $2 RETURNING *", [ctx.clinic.id, b.id, ctx.now]);
+    return ok({ booking: await bookingView(ctx.db, ctx.clinic, rows[0]!) });
+  },
+
+  async getBookingIcs(ctx) {
+    const b = await bookingForToken(ctx);
+    const view = await bookingView(ctx.db, ctx.clinic, b);
+    const service = await loadService(ctx.db, ctx.clinic.id, b.service_id);
+    return {
+      status: 200,
+      body: ics(ctx.clinic, view, pick(service.data.name, b.locale), ctx.now),
+      contentType: 'text/calendar; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="${view.reference}.ics"` },
+    };
+  },
+};

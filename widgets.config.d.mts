@@ -1,0 +1,96 @@
+/** Types of `widgets.config.mjs`, the one declaration of every widget. */
+
+/** One range of viewport widths and the block size reserved for the widget in it. */
+export interface BoxSize {
+  /** Lower bound of the viewport width (CSS length, `@media (min-width: …)`); none = every width. */
+  minWidth?: string;
+  /** Block size reserved before the widget's code runs (its skeleton uses the same box). */
+  blockSize: string;
+}
+
+export type ReservedBox =
+  /** A widget in the page's flow: its box is reserved with `min-block-size: var(property, size)`. */
+  | { floating?: false; property: `--prm-${string}`; sizes: [BoxSize, ...BoxSize[]] }
+  /** A widget fixed above the page (the chat launcher): it takes no room. */
+  | { floating: true };
+
+/** A part of a widget loaded on demand: `dist/cdn/chunks/<folder>.<part>-<hash>.js`. */
+export interface LazyPart {
+  /** The module's file name without `.ts` in `src/widgets/<folder>/` (Vite names the chunk after it). */
+  part: string;
+  /** gzip -9 bytes. */
+  budget: number;
+  label: string;
+}
+
+export interface MicroBenchmark {
+  id: string;
+  label: string;
+  /** The markup under test. */
+  html: string;
+  opts?: Record<string, unknown>;
+  /** Source of `async (el, opts) => …` doing the measured work once; `null` = not written yet. */
+  run: string | null;
+  /** Fixed API answers for that page, e.g. `{ 'GET /v1/stories': (url) => body }`. */
+  fixtures?: Record<string, (url: URL) => unknown>;
+}
+
+export interface WidgetDeclaration {
+  /** The custom element, `prm-…`. */
+  tag: `prm-${string}`;
+  /** `src/widgets/<folder>/` (with `define.ts` and `<folder>.ts`), chunk name, npm subpath `prm-widgets/<folder>`, `docs/widgets/<folder>.md`. */
+  folder: string;
+  /** The element class exported by `src/widgets/<folder>/<folder>.ts` and by the package root. */
+  className: `Prm${string}`;
+  /** One line for the docs. */
+  summary: string;
+  /** gzip -9 bytes of the widget's own chunk (`chunks/<folder>-<hash>.js`), without lazy parts. */
+  budget: number;
+  /** Parts loaded later (not in the initial code). */
+  lazy: LazyPart[];
+  box: ReservedBox;
+  /** The event fired once the widget shows its data (`prm-*-view`). */
+  ready: `prm-${string}`;
+  /** Fires only once the patient opens it (a launcher facade): pages do not wait for it. */
+  readyAfterInteraction?: boolean;
+  /**
+   * The API paths (`/v1/…`, no query) the widget requests as soon as it starts, for the loader to
+   * start in parallel with the widget's code. Empty: nothing before an interaction.
+   */
+  firstData: string[];
+  /** The markup a clinic pastes (README, docs, benchmark page). */
+  example: string;
+  /** Attributes for the test pages (e.g. the strict-CSP route); defaults to those of `example`. */
+  testAttributes?: string;
+  /** The benchmark's extras (`bench/widgets.mjs`). */
+  bench: {
+    /** Source of `async (el) => …` run in the page for the "after first interaction" variant. */
+    interact?: string | null;
+    micro?: MicroBenchmark[];
+  };
+}
+
+export interface FileBudget {
+  /** A glob under `dist/cdn/`. */
+  file: string;
+  budget: number;
+  label: string;
+  gzip?: boolean;
+}
+
+export interface SharedDeclaration {
+  loader: FileBudget;
+  runtime: FileBudget;
+  /** `{locale}` is replaced by each target locale of lit-localize.json. */
+  locale: FileBudget;
+  /** Lazy chunks shared by several widgets (e.g. the form layer). */
+  lazy: (FileBudget & { holds: string })[];
+  other: FileBudget[];
+  catchAll: { budget: number; label: string };
+  initialTotal: { budget: number; label: string };
+}
+
+export const WIDGETS: WidgetDeclaration[];
+export const SHARED: SharedDeclaration;
+export function isBuilt(w: WidgetDeclaration, root?: URL): boolean;
+export function builtWidgets(root?: URL): WidgetDeclaration[];
