@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -23,8 +24,82 @@ function trimTemplateIndent(): Plugin {
   };
 }
 
+/**
+ * Writes `THIRD-PARTY-NOTICES.txt` beside the CDN files: the licence text of every npm package
+ * whose code is bundled in them (Lit's BSD-3-Clause, zod's MIT…), found from the modules that
+ * are actually in the output. The minifier drops the licence comments, so this file carries them.
+ */
+function thirdPartyNotices(): Plugin {
+  return {
+    name: 'prm:third-party-notices',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const packages = new Map<string, string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        for (const id of file.moduleIds) {
+          const m = /^(.*[\\/]node_modules[\\/])((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+          if (m) packages.set(m[2]!.replace(/\\/g, '/'), m[1] + m[2]);
+        }
+      }
+      const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+        const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string; license: string; homepage?: string };
+        const licence = readFileSync(`${dir}/LICENSE`, 'utf8').trim();
+        return `${name}@${pkg.version} (${pkg.license})${pkg.homepage ? ` ${pkg.homepage}` : ''}\n\n${licence}`;
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'THIRD-PARTY-NOTICES.txt',
+        source: `prm-widgets CDN build: third-party software bundled in these files, and its licences.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+      });
+    },
+  };
+}
+
+/**
+ * Writes into loader.js what the bundle graph says each widget needs, so the loader starts all of
+ * it at once instead of discovering the runtime only after the widget chunk has arrived (one round
+ * trip more on a phone): for each widget chunk (`widgets/<name>/define.ts`) the chunks it imports,
+ * transitively, except the loader itself; and each locale's messages chunk. The widget list is the
+ * build's own (the loader registry's dynamic imports), not a second list. See src/loader/start.ts.
+ */
+function preloadMap(): Plugin {
+  const PLACEHOLDER = /(["'`])__PRM_PRELOAD_MAP__\1/;
+  return {
+    name: 'prm:preload-map',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const loader = chunks.find((c) => c.isEntry && c.name === 'loader');
+      if (!loader) return;
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const deps = (file: string, seen = new Set<string>()): Set<string> => {
+        for (const dep of byFile.get(file)?.imports ?? []) {
+          if (dep === loader.fileName || seen.has(dep)) continue;
+          seen.add(dep);
+          deps(dep, seen);
+        }
+        return seen;
+      };
+      const map: { w: Record<string, string[]>; l: Record<string, string> } = { w: {}, l: {} };
+      for (const c of chunks) {
+        const id = c.facadeModuleId ?? '';
+        const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
+        if (widget) map.w[widget[1]!] = [...deps(c.fileName)];
+        const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
+        if (locale) map.l[locale[1]!] = c.fileName;
+      }
+      if (!PLACEHOLDER.test(loader.code)) this.error('prm:preload-map: the placeholder is missing from loader.js');
+      // JSON in a single-quoted JS string (file names hold no quote or backslash); loader.js sits
+      // beside chunks/, so the paths stay relative.
+      loader.code = loader.code.replace(PLACEHOLDER, () => `'${JSON.stringify(map)}'`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [trimTemplateIndent()],
+  plugins: [trimTemplateIndent(), thirdPartyNotices(), preloadMap()],
   // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
   publicDir: 'public',
   build: {
@@ -32,7 +107,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    sourcemap: true,
+    // Maps for local debugging only: no `sourceMappingURL` in the files, and not in the package
+    // (package.json `files`), so a clinic's browser never asks for a 450 KB map.
+    sourcemap: 'hidden',
     // Library mode: Vite then adds no preload helper, which would write <link rel=modulepreload>
     // into the host page's <head> and cost ~0.9 KB; widget chunks import the runtime themselves.
     lib: { entry: { loader: 'src/loader.ts' }, formats: ['es'] },
@@ -71,13 +148,13 @@ export default defineConfig({
           return 'chunks/[name]-[hash].js';
         },
         codeSplitting: {
-          // A grouped module must not drag its dependencies into the runtime: the page-wide store
-          // and version, shared with the loader, stay in loader.js.
+          // A grouped module must not drag its dependencies into the runtime: the page-wide store,
+          // version, locale matching and first-data handoff, shared with the loader, stay in loader.js.
           includeDependenciesRecursively: false,
           groups: [
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|version\.ts|attribution\.ts|outbox\.ts|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
             },
           ],
         },

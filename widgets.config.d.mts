@@ -54,8 +54,11 @@ export interface WidgetDeclaration {
   /** Fires only once the patient opens it (a launcher facade): pages do not wait for it. */
   readyAfterInteraction?: boolean;
   /**
-   * The API paths (`/v1/…`, no query) the widget requests as soon as it starts, for the loader to
-   * start in parallel with the widget's code. Empty: nothing before an interaction.
+   * The GETs (`/v1/…`) the widget makes as soon as it starts, written as its API client sends them:
+   * a query only where the widget adds one, `{locale}` standing for its resolved language
+   * (`/v1/procedures?locale={locale}`). The loader asks for them in one `GET /v1/bootstrap` while
+   * the widget's code downloads, and the widget's client takes the answers from there instead of
+   * fetching (server/domains/bootstrap/). Empty: nothing before an interaction (no bootstrap).
    */
   firstData: string[];
   /** The markup a clinic pastes (README, docs, benchmark page). */

@@ -34,7 +34,7 @@ export const WIDGETS = [
     lazy: [{ part: 'lead-view', budget: 8 * KiB, label: "lead form, loaded on 'Get my personalised quote'" }],
     box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '46rem' }] },
     ready: 'prm-quote-view',
-    firstData: ['/v1/config', '/v1/procedures', '/v1/exchange-rates'],
+    firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',
     testAttributes: 'procedure="dental-implants" home-country="GB"',
     bench: {

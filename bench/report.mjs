@@ -1,5 +1,6 @@
 // The Markdown report.
 import { fmt, ms, bytesRange, KIB } from './figures.mjs';
+import { NOISE } from './machine.mjs';
 
 const range = (s, unit = '', digits = 0) =>
   s ? `${s.median.toFixed(digits)}${unit}${s.min === s.max ? '' : ` (${s.min.toFixed(digits)} – ${s.max.toFixed(digits)})`}` : '—';
@@ -23,9 +24,22 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
   L.push(`- Runs: ${meta.rounds} interleaved round(s) of ${ids.length} variants (order rotated each round); total ${meta.wallSecs} s.`);
   L.push(`- Widgets built: ${widgets.map((w) => `${w.tag} ${built.has(w.name) ? '✓' : '(not built yet)'}`).join(', ')}`);
   L.push('');
+  const m = meta.machine;
+  if (m) {
+    const load = (x) => x.load.map((v) => v.toFixed(2)).join(' / ');
+    const pct = (x) => (x === undefined ? 'unknown' : `${(x * 100).toFixed(1)} %`);
+    L.push(
+      m.trusted
+        ? `**Machine quiet enough to trust the timings** (1-minute load average ≤ ${NOISE.loadBeforePerCore} per core before the run and ≤ ${NOISE.loadAfterPerCore} at its end, CPU steal ≤ ${NOISE.stealShare * 100} %).`
+        : `**⚠ TOO NOISY TO TRUST: the timings of this run (TBT, long tasks, scripts, load, FCP, ready) are not evidence either way** — ${m.reasons.join('; ')}. Exact figures (requests, bytes, CLS, DOM nodes, heap) still hold. Run again on a quiet machine.`,
+      '',
+      `- Machine load: load average ${load(m.before)} (1 / 5 / 15 min) before, ${load(m.after)} after, on ${m.cores} cores; during the run the CPU was ${pct(m.busy)} busy (all processes, ours included) and ${pct(m.steal)} stolen by the hypervisor (/proc/stat, ${m.before.at} → ${m.after.at}).`,
+      '',
+    );
+  }
 
   L.push('## Targets (issue 5)', '', '| target | figure (median) | verdict |', '| --- | --- | --- |');
-  for (const r of rows) L.push(`| ${r.target} | ${r.figure} | ${r.verdict === 'pass' ? '✅ pass' : r.verdict === 'fail' ? '❌ fail' : 'n/a'} |`);
+  for (const r of rows) L.push(`| ${r.target} | ${r.figure} | ${r.verdict === 'pass' ? '✅ pass' : r.verdict === 'fail' ? '❌ fail' : r.verdict === 'noisy' ? '⚠ not judged: noisy run' : 'n/a'} |`);
   L.push('');
   if (checks) {
     L.push(`## Exact checks (what \`--quick\` asserts): ${checks.failures.length ? `${checks.failures.length} failed` : `all ${checks.passed.length} passed`}`, '');
@@ -65,7 +79,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
       const own = a.last ? Object.entries(a.last.byKind).filter(([k]) => k === `widget:${w.name}`).reduce((s, [, v]) => s + v.bytes, 0) : undefined;
       const b = a.last?.beforeFirstReady;
       L.push(
-        `| ${w.tag} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${exact(a.codeBytes)} | ${fmt(own)} | ${apiRange(a.apiBytes)} | ${b ? `${b.requests} (${b.code} code, ${b.api} API, ${b.preflight} preflight)` : '—'} | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${signedB(a.d.heap)} |`,
+        `| ${w.tag} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${exact(a.codeBytes)} | ${fmt(own)} | ${apiRange(a.apiBytes)} | ${b ? `${b.requests} (${b.code} code, ${b.api} API, ${b.preflight} preflight), chain ${b.depth} deep` : '—'} | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${signedB(a.d.heap)} |`,
       );
     }
     L.push('');
@@ -76,7 +90,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
   L.push('');
 
   L.push(
-    '## Noisy figures, as differences from the baseline in the same round',
+    `## Noisy figures, as differences from the baseline in the same round${m && !m.trusted ? ' — ⚠ THIS RUN WAS TOO NOISY TO TRUST (see the top)' : ''}`,
     '',
     `Milliseconds at ${'4'}× CPU and slow 4G; median (min – max) over rounds. TBT = Σ(long task − 50 ms) over the whole run; "our longest script" = the longest script of our origin in a long animation frame (attribution by URL). These are for reading, never for pass/fail in tests.`,
     '',

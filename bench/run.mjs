@@ -168,6 +168,8 @@ export async function runOnce(browser, spec, ctx) {
       return {
         ...B,
         nodes,
+        // Resources that held back the page's first paint (Resource Timing's renderBlockingStatus).
+        renderBlocking: performance.getEntriesByType('resource').filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.name),
         scriptTag: mark?.startTime,
         load: nav?.loadEventEnd,
         dcl: nav?.domContentLoadedEventEnd,

@@ -157,7 +157,8 @@ export async function startReferenceServer(repo, { clinic }) {
   };
   const target = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${target}/v1/config?clinic=${encodeURIComponent(clinic)}`, 60_000, child);
+    // Seeding takes ~20 s on a quiet machine and several times that on a busy one.
+    await waitForHttp(`${target}/v1/config?clinic=${encodeURIComponent(clinic)}`, 180_000, child);
   } catch (err) {
     await stop();
     err.message += `\n${log.join('').slice(-2000)}`;

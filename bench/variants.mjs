@@ -53,7 +53,7 @@ export function planVariants(widgets, built) {
   return { variants, skipped };
 }
 
-/** Renders the host page of a variant. `reserveCss` is the build's prm-reserve.css. */
+/** Renders the host page of a variant. `reserveCss` is the build's prm-reserve.css (the README's rules). */
 export function renderPage(variant, widgets, { sdkOrigin, reserveCss }) {
   const { page } = variant;
   const mark = "<script>performance.mark('prm-script-tag')</script>";
@@ -62,8 +62,9 @@ export function renderPage(variant, widgets, { sdkOrigin, reserveCss }) {
   const loader = page.loader
     ? `${mark}\n  <script type="module" src="${sdkOrigin}/cdn/loader.js" data-api="${api}" data-clinic="${CLINIC_KEY}" data-locale="auto"></script>`
     : mark;
-  // The SDK pages link the stylesheet as the README says; the baseline inlines the same rules.
-  const reserve = page.loader ? `<link rel="stylesheet" href="${sdkOrigin}/cdn/prm-reserve.css" />` : `<style>\n${reserveCss}\n</style>`;
+  // As the README says, the clinic's own stylesheet holds the reserve rules (here inline, on the
+  // host's origin, on every page alike): nothing from our origin blocks the first paint.
+  const reserve = `<style>\n${reserveCss}\n</style>`;
   if (variant.kind === 'micro') {
     return MICRO_PAGE.replaceAll('{{MICRO}}', variant.id).replace('{{RESERVE}}', reserve).replace('{{LOADER}}', loader).replace('{{HTML}}', page.micro.html);
   }

@@ -22,6 +22,7 @@ import { startOrigins, startReferenceServer } from '../bench/servers.mjs';
 import { runOnce, NETWORK, CPU_RATE, DEVICE } from '../bench/run.mjs';
 import { derive, aggregate, judge, TARGETS, fmt } from '../bench/figures.mjs';
 import { renderReport } from '../bench/report.mjs';
+import { machineLoad, sampleMachine } from '../bench/machine.mjs';
 import { CHROME_FLAGS } from './chrome-flags.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -75,6 +76,9 @@ function git() {
 }
 
 async function main() {
+  // The machine's load before anything of ours starts (compared with the end of the run).
+  const machineBefore = sampleMachine();
+  log(`Machine: load average ${machineBefore.load.map((x) => x.toFixed(2)).join(' / ')} (1 / 5 / 15 min) on ${os.cpus().length} cores before the run`);
   // 0. The reference server seeds its database (~20 s): start it first, in parallel with the rest.
   let serverP;
   if (existsSync(join(REPO, 'server', 'start.ts'))) {
@@ -175,8 +179,9 @@ async function main() {
   }
 
   // 5. Figures, targets, checks, report.
+  const machine = machineLoad(machineBefore, sampleMachine());
   const agg = aggregate(results, variants);
-  const rows = judge(agg, { widgets: WIDGETS, built, skipped });
+  const rows = judge(agg, { widgets: WIDGETS, built, skipped, machine });
   // The exact checks of the smoke run, over the last run of each variant; a full run reports them too.
   const checks = smokeChecks(agg, accounting);
   const meta = {
@@ -200,6 +205,7 @@ async function main() {
     network: `slow 4G (${NETWORK.latency} ms RTT, ${((NETWORK.downloadThroughput * 8) / 1e6).toFixed(2)} Mbit/s down, ${((NETWORK.uploadThroughput * 8) / 1e6).toFixed(2)} Mbit/s up)`,
     rounds: results.length,
     wallSecs: ((Date.now() - t0) / 1000).toFixed(0),
+    machine,
   };
   await cleanup();
   const md = renderReport({ meta, agg, rows, skipped, widgets: WIDGETS, built, checks, accounting });
@@ -213,6 +219,7 @@ async function main() {
   if (out) log(`Report written to ${out}`);
   log(`\nbench${quick ? ' --quick' : ''}: ${checks.failures.length ? `${checks.failures.length} check(s) FAILED` : `${checks.passed.length} checks passed`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   for (const f of checks.failures) console.error(`FAIL bench: ${f}`);
+  if (!machine.trusted) console.warn(`WARNING bench: the machine was too busy to trust this run's timings (${machine.reasons.join('; ')}). Exact figures (requests, bytes, CLS, DOM nodes) still hold.`);
   process.exitCode = checks.failures.length ? 1 : 0;
 }
 
@@ -229,6 +236,8 @@ function smokeChecks(agg, accounting) {
     check(a.consoleErrors.length === 0, `${id}: no console errors${runs}${a.consoleErrors.length ? ` — ${a.consoleErrors.length}: ${a.consoleErrors[0]}` : ''}`);
     check(a.failedRequests.length === 0, `${id}: no failed request to our origin${a.failedRequests.length ? ` — ${a.failedRequests.join('; ')}` : ''}`);
     check(a.notReady.length === 0, `${id}: every expected widget fired its ready event${a.notReady.length ? ` — missing: ${a.notReady.join(', ')}` : ''}`);
+    if (a.variant.kind === 'page' && a.variant.page.loader) check(a.renderBlocking.length === 0, `${id}: nothing from our origin blocks the host page's first paint${a.renderBlocking.length ? ` — render-blocking: ${a.renderBlocking.join(', ')}` : ''}`);
+    if (a.variant.solo && a.chainDepth) check(a.chainDepth.max <= TARGETS.chainDepth, `${id}: request chain to our origin before ready ${a.chainDepth.max} ≤ ${TARGETS.chainDepth} round trips (loader, then code ∥ data)${a.chainDepth.max > TARGETS.chainDepth && a.last?.beforeFirstReady ? ` — ${a.last.beforeFirstReady.chain.join(' → ')}` : ''}`);
     if (a.variant.kind === 'page') check(a.cls.max === 0, `${id}: CLS ${a.cls.max.toFixed(3)} = 0.000${runs}${a.shiftSources.length ? ` — shifted: ${a.shiftSources.join('; ')}` : ''}`);
   }
   const sc = agg.scrolled?.codeBytes;

@@ -15,7 +15,7 @@ let written = 0;
 for (const mod of manifest.modules) {
   for (const d of mod.declarations ?? []) {
     if (!d.tagName) continue;
-    const folder = mod.path.match(/src\/widgets\/([^/]+)\//)?.[1];
+    const folder = mod.path.match(/(?:^|\/)widgets\/([^/]+)\//)?.[1];
     if (!folder) continue;
     const file = `docs/widgets/${folder}.md`;
     if (!existsSync(file)) {
@@ -27,8 +27,8 @@ for (const mod of manifest.modules) {
       `## API of \`<${d.tagName}>\`\n`,
       d.summary ? `${esc(d.summary)}\n` : '',
       table('Attributes', ['attribute', 'type', 'default', 'description'], (d.attributes ?? []).map((a) => [`\`${a.name}\``, a.type?.text ? `\`${a.type.text}\`` : '', a.default ? `\`${a.default}\`` : '', a.description])),
-      table('Events', ['event', 'description'], (d.events ?? []).map((e) => [`\`${e.name}\``, e.description])),
-      table('CSS custom properties', ['property', 'description'], (d.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description])),
+      table('Events', ['event', 'type', 'description'], (d.events ?? []).map((e) => [`\`${e.name}\``, e.type?.text ? `\`${e.type.text}\`` : '', e.description])),
+      table('CSS custom properties', ['property', 'default', 'description'], (d.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ? `\`${p.default}\`` : '', p.description])),
       table('CSS parts', ['part', 'description'], (d.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description])),
       table('Slots', ['slot', 'description'], (d.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description])),
       '<!-- api:end -->',

@@ -5,6 +5,7 @@
 //   src/index.ts              the block exporting every widget class (without defining it)
 //   package.json              `exports`: one subpath per widget
 //   public/prm-reserve.css    the boxes the embed snippet reserves before any script runs
+//   README.md (reserve block) the same rules, as the clinic pastes them into its stylesheet
 //   docs/README.md            the list of widget pages
 // `npm run widgets` writes them; `--check` (in `npm test`) exits 1 naming each stale file.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,8 +27,9 @@ ${widgets.map((w) => `  ${q(w.tag)}: () => import('./${w.folder}/define.js'),`).
 };
 
 /**
- * Tag → the API paths (\`/v1/…\`, no query) the widget requests as soon as it starts, so the loader
- * can start them beside the widget's code. Empty: nothing before the patient interacts.
+ * Tag → the GETs (\`/v1/…\`) the widget makes as soon as it starts. The loader asks for a page's
+ * first data (\`GET /v1/bootstrap\`, which serves these) only for tags that have some. Empty:
+ * nothing before the patient interacts.
  */
 export const FIRST_DATA: Record<string, readonly string[]> = {
 ${widgets.map((w) => `  ${q(w.tag)}: [${w.firstData.map(q).join(', ')}],`).join('\n')}
@@ -65,18 +67,27 @@ export function packageSource(current, widgets, declared) {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** The stylesheet the README snippet links: each widget's box, before any script runs. */
+/**
+ * The rules that reserve each widget's box before any script runs (the README's embed snippet has
+ * the clinic paste them into its own stylesheet; public/prm-reserve.css holds the same rules).
+ */
 export function reserveCss(widgets) {
+  return `/*
+ * prm-widgets: reserves each widget's box before any script runs, so the page never shifts
+ * (CLS 0). Copy these rules into your own stylesheet; do not link this file from our CDN (a
+ * stylesheet from another origin holds back your page's first paint). The widgets' loading
+ * skeletons and first view use the same boxes. Override a size with the same custom property on
+ * the tag or an ancestor.
+ * (${HEADER}.)
+ */
+${reserveRules(widgets)}`;
+}
+
+/** The reserve rules alone (no comment), as the README shows them. */
+export function reserveRules(widgets) {
   const inFlow = widgets.filter((w) => !w.box.floating);
   const floating = widgets.filter((w) => w.box.floating);
-  const out = [
-    `/*
- * prm-widgets: reserves each widget's box before any script runs, so the page never shifts
- * (CLS 0). Link it in <head>, before the loader. The widgets' own loading skeletons use the
- * same boxes. Override a size with the same custom property on the tag or an ancestor.
- * (${HEADER}.)
- */`,
-  ];
+  const out = [];
   if (inFlow.length) {
     out.push(`${inFlow.map((w) => w.tag).join(',\n')} {\n  display: block;\n  contain: layout;\n}`);
     for (const w of inFlow) {
@@ -92,6 +103,13 @@ export function reserveCss(widgets) {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+const README_BLOCK = /(<!-- reserve:start[^\n]*-->\n)[\s\S]*?(<!-- reserve:end -->)/;
+/** README.md's reserve rules in the embed snippet. */
+export function readmeReserveSource(current, widgets) {
+  if (!README_BLOCK.test(current)) throw new Error('README.md has no <!-- reserve:start --> … <!-- reserve:end --> block');
+  return current.replace(README_BLOCK, (_m, start, end) => `${start}\`\`\`css\n${reserveRules(widgets)}\`\`\`\n${end}`);
 }
 
 const DOCS_BLOCK = /(<!-- widgets:start[^\n]*-->\n)[\s\S]*?(<!-- widgets:end -->)/;
@@ -112,6 +130,7 @@ export function generated(root = new URL('..', import.meta.url)) {
     ['package.json', read('package.json'), packageSource(read('package.json'), widgets, WIDGETS_DECLARED)],
     ['public/prm-reserve.css', read('public/prm-reserve.css'), reserveCss(widgets)],
     ['docs/README.md', read('docs/README.md'), docsIndexSource(read('docs/README.md'), widgets)],
+    ['README.md', read('README.md'), readmeReserveSource(read('README.md'), widgets)],
   ];
 }
 

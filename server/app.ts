@@ -65,6 +65,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
 
   app.onError(onError);
   app.use('*', accessLog(log));
+  app.use('/v1/*', cors.everyAnswer);
   app.options('/v1/*', cors.preflight);
   // Body caps: the server-wide JSON cap, except on `upload` endpoints, which declare their own.
   const jsonCap = bodyCap(opts.bodyLimit ?? 64 * 1024);

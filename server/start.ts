@@ -7,11 +7,9 @@
  * - --demo also serves demo/ at / and dist/cdn/ at /cdn/ on the same port.
  */
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { createApp } from './app.js';
 import { openDb } from './db/index.js';
+import { createSite } from './site.js';
 import { DEMO_PUBLIC_KEY, DEMO_STAFF_TOKEN, SECOND_PUBLIC_KEY, SECOND_STAFF_TOKEN, seedIfEmpty } from './seed/index.js';
 
 const args = new Set(process.argv.slice(2));
@@ -27,16 +25,7 @@ if (await seedIfEmpty(db)) {
 }
 
 const api = createApp({ db, trustProxy: process.env.TRUST_PROXY === '1' });
-const root = new Hono();
-// JSON answers are gzipped (the procedure catalog is ~80 KB raw); SSE streams are left alone.
-root.use('/v1/*', compress({ contentTypeFilter: /^application\/json/ }));
-root.route('/', api);
-if (demo) {
-  root.use('/cdn/*', compress());
-  root.use('/cdn/*', serveStatic({ root: 'dist/cdn', rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }));
-  root.use('/*', compress());
-  root.use('/*', serveStatic({ root: 'demo' }));
-}
+const root = createSite(api, { demo });
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, (info) => {
   const url = `http://localhost:${info.port}`;

@@ -1,11 +1,14 @@
 /**
  * The script-tag entry. Reads its own `<script>`'s `data-api`, `data-clinic`, `data-locale`,
  * `data-theme` (and `data-currency`, `data-agent`), exposes `window.PRM` with `configure()`,
- * `ready`, `version` and `load()`, and imports a widget's chunk only when its tag appears.
+ * `ready`, `version` and `load()`, and imports a widget's chunk only when its tag appears —
+ * together with the chunks it imports and its first data (`GET /v1/bootstrap`, handed to the
+ * widget through `PRM.boot`; see src/loader/start.ts and src/core/api/boot.ts).
  * Defines nothing eagerly. Loading it twice is harmless: the first copy keeps the page.
  */
 import { prmGlobal, type PrmGlobal } from './core/config/global.js';
 import { watchTags } from './loader/lazy.js';
+import { startTags } from './loader/start.js';
 import { VERSION } from './core/version.js';
 import { WIDGETS } from './widgets/registry.js';
 
@@ -22,7 +25,7 @@ function start(g: LoaderGlobal, done: (p: Promise<void>) => void) {
   const data = findScript()?.dataset ?? {};
   for (const f of FIELDS) if (data[f] && !g.script[f]) g.script[f] = data[f]!;
   if (!g.script.api) g.script.api = new URL(import.meta.url).origin;
-  const w = watchTags(WIDGETS);
+  const w = watchTags(WIDGETS, document, (tags) => startTags(g, tags));
   g.load = w.load;
   done(w.ready);
 }

@@ -1,4 +1,5 @@
 import { bookingHandlers } from './booking/handlers.js';
+import { bootstrapHandlers } from './bootstrap/handlers.js';
 import { catalogHandlers } from './catalog/handlers.js';
 import { chatHandlers, chatStreams } from './chat/handlers.js';
 import { chatStaffHandlers } from './chat/staff-handlers.js';
@@ -16,6 +17,7 @@ import type { Handlers, Streams } from './types.js';
  */
 export const handlers: Handlers = {
   ...configHandlers,
+  ...bootstrapHandlers,
   ...catalogHandlers,
   ...quoteHandlers,
   ...bookingHandlers,

@@ -60,6 +60,7 @@ export abstract class PrmElement extends LitElement {
   protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTokens(t));
   readonly #internals: ElementInternals = this.attachInternals();
   #configErrorReported = false;
+  #yielded = false;
   #tokenSheet?: CSSStyleSheet;
 
   /** The resolved config, or undefined while it is invalid. */
@@ -114,6 +115,19 @@ export abstract class PrmElement extends LitElement {
     root.adoptedStyleSheets = this.#tokenSheet ? [...sheets, this.#tokenSheet] : sheets;
   }
 
+  /**
+   * The first render waits for a task of its own: a widget's chunk is evaluated (its modules,
+   * styles, templates) in one task and first rendered in the next, so the browser can paint and
+   * answer input between the two instead of running them as one long task.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.#yielded) {
+      this.#yielded = true;
+      await new Promise((r) => setTimeout(r));
+    }
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Controllers' hostUpdate runs after willUpdate: resolve config now so this update sees it.
@@ -131,9 +145,12 @@ export abstract class PrmElement extends LitElement {
     if (!result.ok) {
       if (!this.#configErrorReported) {
         this.#configErrorReported = true;
-        queueMicrotask(() =>
-          this.emit('prm-error', { widget: this.localName, reason: 'config', message: result.message, field: result.field }),
-        );
+        // After the current task: config arriving within it (configure() after the import) is no error.
+        setTimeout(() => {
+          const now = this.configCtl.result;
+          if (now.ok || !this.isConnected) this.#configErrorReported = false;
+          else this.emit('prm-error', { widget: this.localName, reason: 'config', message: now.message, field: now.field });
+        });
       }
       return html`<div class="card" part="base">${configErrorState()}</div>`;
     }

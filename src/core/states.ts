@@ -36,6 +36,9 @@ export function errorMessage(err: unknown): { title: string; text: string } {
       return { title: msg('This is taking too long'), text: msg('The clinic did not answer in time. Please try again.') };
     case 'rate_limited':
       return { title: msg('Too many attempts'), text: msg('Please wait a moment, then try again.') };
+    case 'unauthorized':
+      // The page's clinic key is wrong: nothing the patient can do (the console says what to fix).
+      return { title: msg('This service is not available right now'), text: msg('Please contact the clinic directly. (Website team: see the browser console for details.)') };
   }
   // A 4xx the server explained (not a crash of ours): the request itself was refused.
   if (e?.kind === 'http' && e.status! < 500 && e.message && e.code !== 'internal') {
@@ -45,6 +48,8 @@ export function errorMessage(err: unknown): { title: string; text: string } {
 }
 
 export function errorState(err: unknown, retry?: () => void): TemplateResult {
+  // A wrong clinic key is the same "not available" as an invalid embed config: no retry to offer.
+  if (err instanceof PrmApiError && err.kind === 'unauthorized') return configErrorState();
   const { title, text } = errorMessage(err);
   return html`<div class="state state-error" part="error" role="alert">
     <p class="state-title">${title}</p>

@@ -8,9 +8,10 @@ export const WIDGETS: Record<string, () => Promise<unknown>> = {
 };
 
 /**
- * Tag → the API paths (`/v1/…`, no query) the widget requests as soon as it starts, so the loader
- * can start them beside the widget's code. Empty: nothing before the patient interacts.
+ * Tag → the GETs (`/v1/…`) the widget makes as soon as it starts. The loader asks for a page's
+ * first data (`GET /v1/bootstrap`, which serves these) only for tags that have some. Empty:
+ * nothing before the patient interacts.
  */
 export const FIRST_DATA: Record<string, readonly string[]> = {
-  'prm-quote-calculator': ['/v1/config', '/v1/procedures', '/v1/exchange-rates'],
+  'prm-quote-calculator': ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
 };

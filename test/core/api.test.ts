@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { ApiClient, newIdempotencyKey } from '../../src/core/api/client.js';
 import { PrmApiError } from '../../src/core/api/errors.js';
+import { isTransient } from '../../src/core/api/retry.js';
 
 const Answer = z.object({ ok: z.boolean(), n: z.number(), idempotencyKey: z.nullable(z.string()), clinic: z.nullable(z.string()) });
 const Count = z.object({ n: z.number() });
@@ -48,7 +49,7 @@ describe('api client', () => {
     expect(err.kind).to.equal('http');
     expect(err.status).to.equal(503);
     expect(err.code).to.equal('maintenance');
-    expect(err.retryable).to.equal(true);
+    expect(isTransient(err), 'the shared retry policy').to.equal(true);
     expect(await count(id)).to.equal(2);
   });
 
@@ -58,7 +59,7 @@ describe('api client', () => {
     expect(err.status).to.equal(400);
     expect(err.code).to.equal('validation_failed');
     expect(err.fields).to.deep.equal({ email: 'Enter a valid email' });
-    expect(err.retryable).to.equal(false);
+    expect(isTransient(err), 'the shared retry policy').to.equal(false);
   });
 
   it('honours Retry-After on 429 before retrying', async () => {
@@ -106,7 +107,7 @@ describe('api client', () => {
     setTimeout(() => ac.abort(), 50);
     const err = await failure(p);
     expect(err.kind).to.equal('aborted');
-    expect(err.retryable).to.equal(false);
+    expect(isTransient(err), 'the shared retry policy').to.equal(false);
   });
 
   it('turns an answer of the wrong shape into invalid_response', async () => {
@@ -123,6 +124,28 @@ describe('api client', () => {
   it('reports an unreachable server as network', async () => {
     const err = await failure(client({ baseUrl: 'http://127.0.0.1:9', retries: 0 }).get(`x`, Answer));
     expect(err.kind).to.equal('network');
+  });
+
+  it('an unknown clinic key (401 from the real server) is unauthorized, not retried, and named once on the console', async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      const c = client({ clinic: `pk_typo_${uid()}` });
+      const Any = z.object({});
+      const first = await failure(c.get('config', Any));
+      expect(first.kind).to.equal('unauthorized');
+      expect(first.status).to.equal(401);
+      expect(isTransient(first)).to.equal(false);
+      await failure(c.get('procedures', Any));
+      expect(errors.length).to.equal(1);
+      expect(String(errors[0]![0])).to.contain(c.options.clinic).and.to.contain('not known');
+    } finally {
+      console.error = original;
+    }
+    const id = uid();
+    await failure(client({ clinic: `pk_other_${uid()}` }).get(`__test/flaky?id=${id}&fail=5&status=401&code=unauthorized`, Answer));
+    expect(await count(id)).to.equal(1);
   });
 
   it('makes distinct v4 idempotency keys', () => {

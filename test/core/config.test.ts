@@ -91,6 +91,8 @@ describe('config in a widget', () => {
     prmGlobal().configure({ clinic: 'not a key!' });
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('not available right now');
+    // Reported once the task that set it is over (config may still arrive within it).
+    await until(() => errors.length > 0);
     expect(String(errors[0]?.[0])).to.contain('"clinic" is invalid');
   });
 });

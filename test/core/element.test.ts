@@ -18,6 +18,20 @@ async function make(path: string, attrs = '') {
 describe('base element and data controller', () => {
   beforeEach(() => resetConfig());
 
+  it('renders first in a later task than the one that attached it (module evaluation and first render are two tasks)', async () => {
+    const el = document.createElement('prm-test-element') as PrmTestElement;
+    el.path = 'slow?ms=0';
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrap.append(el);
+    // Many microtasks later, still in the same task (Lit schedules its update as a microtask): nothing yet.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(el.hasUpdated).to.equal(false);
+    expect(el.shadowRoot?.childElementCount ?? 0).to.equal(0);
+    await el.updateComplete;
+    expect(el.hasUpdated).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part=base]')).to.exist;
+  });
+
   it('shows an accessible loading skeleton while data is on its way', async () => {
     const el = await make('slow?ms=800');
     await until(() => !!el.shadowRoot!.querySelector('[part=loading]'));
@@ -44,6 +58,31 @@ describe('base element and data controller', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => !!el.shadowRoot!.querySelector('#second'));
     expect(el.shadowRoot!.querySelector('#second')!.textContent).to.contain('4');
+  });
+
+  it('an unknown clinic key shows "not available" with no retry, after one request and one console error', async () => {
+    const id = uid();
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      const el = document.createElement('prm-test-element') as PrmTestElement;
+      el.path = `flaky?id=${id}&fail=9&status=401&code=unauthorized`;
+      el.setAttribute('clinic', `pk_unknown_${id}`);
+      const ev = oneEvent(el, 'prm-error');
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      expect((await ev).detail).to.include({ reason: 'unauthorized', status: 401 });
+      await el.updateComplete;
+      const state = el.shadowRoot!.querySelector('[part=error]')!;
+      expect(state.textContent).to.contain('not available');
+      expect(state.querySelector('button')).to.equal(null);
+      await expect(el).to.be.accessible();
+      expect(errors.filter((a) => String(a[0]).includes(`pk_unknown_${id}`)).length).to.equal(1);
+    } finally {
+      console.error = original;
+    }
+    const n = await (await fetch(`/v1/__test/count?id=${id}&clinic=pk_demo_aurora`)).json();
+    expect(n.n).to.equal(1);
   });
 
   it('shows an invalid answer as an error state, never an exception or a blank box', async () => {

@@ -2,6 +2,9 @@ import type * as z from 'zod/mini';
 import { config } from 'zod/mini';
 import { ErrorBodySchema } from '../contract/common.js';
 import { PrmApiError, parseRetryAfter } from './errors.js';
+import { CALL_BACKOFF, isTransient, retryDelay } from './retry.js';
+import { bootKey, takeBoot } from './boot.js';
+import { apiBase } from './base.js';
 
 
 export interface ApiClientOptions {
@@ -40,9 +43,6 @@ export function newIdempotencyKey(): string {
   );
 }
 
-/** Answers worth another attempt (ky's defaults); 429 and 503 may say when with Retry-After. */
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-
 /** Resolves after `ms`, or rejects at once when `signal` aborts. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -61,8 +61,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * The one way widgets talk to the backend: base URL and clinic key from config, a timeout, the
- * caller's AbortSignal, retries with backoff (GET always, POST/PATCH only with an
- * Idempotency-Key), Retry-After honoured on 429/503, and every answer parsed with its contract
+ * caller's AbortSignal, retries of transient failures with backoff (GET always, POST/PATCH only
+ * with an Idempotency-Key; the policy is `api/retry.ts`), Retry-After honoured, and every answer parsed with its contract
  * schema. Failures are {@link PrmApiError}s.
  *
  * Built on `fetch` directly rather than ky: the shared runtime has a 22,528 B gzip budget and
@@ -76,7 +76,7 @@ export class ApiClient {
     // zod compiles fast parsers with `new Function` when it can; probing for that is an
     // 'unsafe-eval' CSP violation on strict pages. Our schemas are small: the interpreter is fast.
     config({ jitless: true });
-    this.#base = new URL('v1/', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href;
+    this.#base = apiBase(options.baseUrl);
   }
 
   /** GET `path` (relative to /v1, no leading slash) and parse the answer with `schema`. */
@@ -116,6 +116,11 @@ export class ApiClient {
     for (const [k, v] of Object.entries(opts.searchParams ?? {})) if (v !== undefined) params.set(k, String(v));
     params.set('clinic', this.options.clinic);
     const url = `${this.#base}${pathname}?${params}`;
+    // A widget's first data may already be on its way: the loader asked for it with the code.
+    if (method === 'GET') {
+      const boot = await takeBoot(this.#base, this.options.clinic, bootKey(pathname, params), signal);
+      if (boot) return parse(path, schema, boot.value);
+    }
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (key) headers['Idempotency-Key'] = key;
@@ -140,8 +145,9 @@ export class ApiClient {
           credentials: 'omit',
           signal: ac.signal,
         });
-        if (res.ok) return parse(path, schema, await res.text());
+        if (res.ok) return parse(path, schema, json(await res.text()));
         err = await httpError(res);
+        if (err.kind === 'unauthorized') reportUnknownKey(this.#base, o.clinic);
       } catch (e) {
         if (e instanceof PrmApiError) throw e;
         err = signal?.aborted
@@ -153,31 +159,44 @@ export class ApiClient {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       }
-      // Like ky: network failures and RETRY_STATUS are retried; timeouts and aborts are not.
-      if (attempt >= retries || !(err.kind === 'network' || RETRY_STATUS.includes(err.status!))) throw err;
-      const after = err.status === 429 || err.status === 503 ? err.retryAfter : undefined;
-      // A Retry-After longer than we are willing to wait: give up and let the widget say so.
-      if (after !== undefined && after * 1000 > (o.maxRetryAfter ?? 10_000)) throw err;
-      await sleep(after !== undefined ? after * 1000 : Math.min((o.backoffBase ?? 300) * 2 ** attempt, 5_000), signal);
+      // The SDK's one retry policy (api/retry.ts), shared with the submission queue.
+      if (attempt >= retries || !isTransient(err)) throw err;
+      const wait = retryDelay(attempt, err, { ...CALL_BACKOFF, base: o.backoffBase ?? CALL_BACKOFF.base });
+      // A Retry-After longer than we are willing to wait: give up and let the widget (or the
+      // submission queue, which waits as long as it is told) deal with it.
+      if (wait > (o.maxRetryAfter ?? 10_000)) throw err;
+      await sleep(wait, signal);
     }
   }
 }
 
-/** Parses an answer's text with its contract schema; anything else is `invalid_response`. */
-function parse<S extends z.ZodMiniType>(path: string, schema: S, text: string): z.infer<S> {
-  let data: unknown = null;
+/** Base URLs + keys already reported: one console error per wrong key, however many calls fail. */
+const reportedKeys = new Set<string>();
+function reportUnknownKey(base: string, clinic: string): void {
+  const id = `${base}|${clinic}`;
+  if (reportedKeys.has(id)) return;
+  reportedKeys.add(id);
+  console.error(`[prm-widgets] the clinic key "${clinic}" is not known to ${base} (401): check data-clinic / clinic="…" / PRM.configure({ clinic }); public keys start with pk_. The widgets show "not available" until it is fixed.`);
+}
+
+/** An answer's text as JSON (empty: null); anything else is `invalid_response`. */
+function json(text: string): unknown {
   try {
-    if (text) data = JSON.parse(text);
+    return text ? JSON.parse(text) : null;
   } catch (cause) {
     throw new PrmApiError('invalid_response', 'Response is not JSON', { cause });
   }
+}
+
+/** Parses an answer with its contract schema; anything else is `invalid_response`. */
+function parse<S extends z.ZodMiniType>(path: string, schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues[0]?.path.join('.') || '(root)';
   throw new PrmApiError('invalid_response', `Response of ${path} does not match the contract at ${where}`, { cause: parsed.error });
 }
 
-/** An HTTP error answer → `http` (or `rate_limited` for 429) with the server's code and fields. */
+/** An HTTP error answer → `http` (`rate_limited` for 429, `unauthorized` for 401: unknown clinic key) with the server's code and fields. */
 async function httpError(res: Response): Promise<PrmApiError> {
   let error: { code?: string; message?: string; fields?: Record<string, string> } = {};
   try {
@@ -186,7 +205,7 @@ async function httpError(res: Response): Promise<PrmApiError> {
   } catch {
     /* not JSON: keep the status */
   }
-  return new PrmApiError(res.status === 429 ? 'rate_limited' : 'http', error.message ?? `HTTP ${res.status}`, {
+  return new PrmApiError(res.status === 429 ? 'rate_limited' : res.status === 401 ? 'unauthorized' : 'http', error.message ?? `HTTP ${res.status}`, {
     status: res.status,
     code: error.code,
     fields: error.fields,

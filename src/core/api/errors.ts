@@ -2,7 +2,9 @@
  * Every failure of a backend call becomes a {@link PrmApiError} with a `kind` a widget can act on:
  * show a message a patient understands and, where it makes sense, a retry action.
  */
-export type ApiErrorKind = 'network' | 'timeout' | 'rate_limited' | 'invalid_response' | 'http' | 'aborted';
+export type ApiErrorKind = 'network' | 'timeout' | 'rate_limited' | 'invalid_response' | 'http' | 'aborted' | 'unauthorized';
+// `unauthorized`: the server does not know the clinic key (401). A setup problem of the page, not
+// the patient's: never retried; the widget shows "not available" and the console names the key.
 
 export class PrmApiError extends Error {
   override name = 'PrmApiError';
@@ -27,13 +29,6 @@ export class PrmApiError extends Error {
     this.code = extra.code;
     this.fields = extra.fields;
     this.retryAfter = extra.retryAfter;
-  }
-
-  /** Whether trying again may help (not for a 4xx the patient must fix, nor a cancelled call). */
-  get retryable(): boolean {
-    if (this.kind === 'aborted') return false;
-    if (this.kind === 'http') return (this.status ?? 500) >= 500 || this.status === 408 || this.status === 409;
-    return true;
   }
 }
 

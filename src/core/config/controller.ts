@@ -28,6 +28,7 @@ export class ConfigController implements ReactiveController {
   #key = '';
   #client?: ApiClient;
   #clientKey = '';
+  #reportScheduled = false;
   readonly #unsub = () => this.host.requestUpdate();
 
   constructor(private readonly host: Host) {
@@ -74,9 +75,26 @@ export class ConfigController implements ReactiveController {
     if (key === this.#key) return;
     this.#key = key;
     this.result = resolveConfig(layers);
-    if (!this.result.ok && !g.reported.has(this.result.message)) {
-      g.reported.add(this.result.message);
-      console.error(`[prm-widgets] <${this.host.localName}> ${this.result.message}`);
-    }
+    if (!this.result.ok) this.#scheduleReport();
+  }
+
+  /**
+   * Reports an invalid config on the console once the current task is over: config that arrives
+   * within the same task (`import 'prm-widgets/x'` then `configure({...})`, the README's order,
+   * or a `configure()` after an `await` of a microtask) is not an error.
+   */
+  #scheduleReport(): void {
+    if (this.#reportScheduled) return;
+    this.#reportScheduled = true;
+    setTimeout(() => {
+      if (this.host.isConnected) this.refresh();
+      this.#reportScheduled = false;
+      if (!this.host.isConnected) return;
+      const r = this.result;
+      const g = prmGlobal();
+      if (r.ok || g.reported.has(r.message)) return;
+      g.reported.add(r.message);
+      console.error(`[prm-widgets] <${this.host.localName}> ${r.message}`);
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { BootEntry } from '../api/boot.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -19,6 +20,8 @@ export interface PrmGlobal {
   subs: Set<() => void>;
   /** Config problems already reported on the console, so each is reported once. */
   reported: Set<string>;
+  /** First data the loader requested for the widgets on the page (see `core/api/boot.ts`). */
+  boot?: BootEntry[];
 }
 
 declare global {

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { LOCALES } from './locales.js';
 
-/** Locales the SDK ships translations for. `en` is the source locale. */
-export const LOCALES = ['en', 'ar', 'de', 'es', 'fr', 'ru', 'tr'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from './locales.js';
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type ThemeMode = (typeof THEMES)[number];
 

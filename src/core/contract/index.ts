@@ -6,6 +6,7 @@
 export * from './common.js';
 export * from './theme.js';
 export * from './config.js';
+export * from './bootstrap.js';
 export * from './catalog.js';
 export * from './quotes.js';
 export * from './booking.js';

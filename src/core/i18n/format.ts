@@ -1,16 +1,42 @@
 /** Money, numbers and dates through Intl, in the widget's locale. */
 
-const nfCache = new Map<string, Intl.NumberFormat>();
-function nf(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(opts)}`;
-  let f = nfCache.get(key);
-  if (!f) nfCache.set(key, (f = new Intl.NumberFormat(locale, opts)));
+/**
+ * One formatter per locale and options for the life of the page: creating an Intl formatter
+ * costs far more than using one (locale data is resolved each time).
+ */
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames;
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(kind: string, locale: string, opts: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(opts)}`;
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
   return f;
 }
+const nf = (locale: string, opts: Intl.NumberFormatOptions) => cached('n', locale, opts, () => new Intl.NumberFormat(locale, opts));
+/** A cached `Intl.DateTimeFormat` for `locale` and `opts`. */
+export const dateFormat = (locale: string, opts: Intl.DateTimeFormatOptions) => cached('d', locale, opts, () => new Intl.DateTimeFormat(locale, opts));
 
+/** A country's or currency's name in `locale` (the code itself where Intl has no name). */
+export function displayName(locale: string, type: 'region' | 'currency', code: string): string {
+  try {
+    return cached('dn', locale, { type }, () => new Intl.DisplayNames(locale, { type })).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * ISO 4217 minor units that are not 2 (the table is the standard's, so no formatter is needed to
+ * know them, in the browser or on the server).
+ */
+const DIGITS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
 /** Digits after the decimal point of a currency's minor unit (USD 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {
-  return nf('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return DIGITS[currency] ?? 2;
 }
 
 const warmed = new Set<string>();
@@ -24,12 +50,11 @@ export function warmIntl(locale: string): void {
   if (warmed.has(locale)) return;
   warmed.add(locale);
   const steps = [
-    () => minorDigits('EUR'),
     () => nf(locale, { style: 'currency', currency: 'EUR' }).format(1),
     () => new Intl.Locale(locale).maximize(),
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(0),
-    () => new Intl.DisplayNames(locale, { type: 'region' }).of('DE'),
-    () => new Intl.DisplayNames(locale, { type: 'currency' }).of('EUR'),
+    () => dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(0),
+    () => displayName(locale, 'region', 'DE'),
+    () => displayName(locale, 'currency', 'EUR'),
   ];
   const next = () => {
     try {
@@ -42,16 +67,30 @@ export function warmIntl(locale: string): void {
   setTimeout(next);
 }
 
-/** Formats integer minor units (`12345`, `"EUR"`) as money in `locale` (`€123.45`). */
+const RTL = /^(ar|he|fa|ur|ps|ckb|yi|dv)\b/;
+/** Whether `locale` is written right to left. */
+export const isRtl = (locale: string) => RTL.test(locale);
+
+/**
+ * Formats integer minor units (`12345`, `"EUR"`) as money in `locale` (`€123.45`). In a
+ * right-to-left locale the currency symbol is wrapped in a left-to-right isolate (U+2066…U+2069):
+ * without it "10,299.90 US$" reads "$US 10,299.90" inside Arabic text, the `$` taking the
+ * paragraph's direction. Put the result in a `<bdi>` (or another isolate) where it sits in text.
+ */
 export function formatMoney(amountMinor: number, currency: string, locale: string, opts: { whole?: boolean } = {}): string {
   const digits = minorDigits(currency);
   const value = amountMinor / 10 ** digits;
-  return nf(locale, {
+  const f = nf(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: opts.whole ? 0 : digits,
     maximumFractionDigits: opts.whole ? 0 : digits,
-  }).format(value);
+  });
+  if (!isRtl(locale)) return f.format(value);
+  return f
+    .formatToParts(value)
+    .map((p) => (p.type === 'currency' ? `\u2066${p.value}\u2069` : p.value))
+    .join('');
 }
 
 export function formatNumber(n: number, locale: string, opts: Intl.NumberFormatOptions = {}): string {
@@ -70,13 +109,13 @@ export function formatDateTime(
   opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(locale, { ...opts, timeZone }).format(d);
+  return dateFormat(locale, { ...opts, timeZone }).format(d);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone: for grouping slots by day. */
 export function dateInZone(iso: string | Date, timeZone: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+  const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

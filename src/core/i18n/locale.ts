@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../config/schema.js';
+import { LOCALES, type Locale } from '../config/locales.js';
 
 const RTL = new Set<Locale>(['ar']);
 

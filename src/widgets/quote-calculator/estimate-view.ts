@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PriceGroup } from '../../core/contract/catalog.js';
 import type { Estimate, EstimateLine } from '../../core/contract/quotes.js';
-import { formatMoney, formatNumber } from '../../core/i18n/format.js';
+import { dateFormat, formatMoney, formatNumber } from '../../core/i18n/format.js';
 
 /** Money, or a range `min – max` when the two differ; each amount isolated for bidi. */
 export function money(min: number, max: number, currency: string, locale: string): TemplateResult {
@@ -22,10 +22,11 @@ export function groupTitle(g: PriceGroup): string {
   }
 }
 
+/** "4 × €95.00 · 2 included in the package": the shown unit price times the quantity is the amount. */
 function lineDetail(l: EstimateLine, currency: string, locale: string): unknown {
-  const qty = l.quantity > 1 ? `${formatNumber(l.quantity, locale)} × ${formatMoney(l.unitAmount, currency, locale)}` : '';
-  const parts = [qty, l.note ?? ''].filter(Boolean);
-  return parts.length ? html`<span class="line-note">${parts.join(' · ')}</span>` : nothing;
+  const qty = l.quantity > 1 ? html`${formatNumber(l.quantity, locale)} × <bdi>${formatMoney(l.unitAmount, currency, locale)}</bdi>` : nothing;
+  if (qty === nothing && !l.note) return nothing;
+  return html`<span class="line-note">${qty}${qty !== nothing && l.note ? ' · ' : ''}${l.note ? html`<bdi>${l.note}</bdi>` : nothing}</span>`;
 }
 
 /** The itemised breakdown: one table per group, lines with amounts, subtotals, then the total. */
@@ -86,7 +87,7 @@ export function includedLists(e: Estimate): TemplateResult {
 
 /** Rounding, rates date and validity, stated plainly. */
 export function disclaimer(validityDays: number, ratesDate: string | undefined, locale: string): TemplateResult {
-  const date = ratesDate ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${ratesDate}T00:00:00Z`)) : '';
+  const date = ratesDate ? dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${ratesDate}T00:00:00Z`)) : '';
   return html`<p class="disclaimer" part="disclaimer">
     ${msg(str`This is an estimate, valid for ${validityDays} days. The final price is confirmed by the clinic after a medical review.`)}
     ${ratesDate ? msg(str`Exchange rates of ${date}.`) : nothing}

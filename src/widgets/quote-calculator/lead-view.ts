@@ -9,10 +9,10 @@ import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { errorMessage } from '../../core/states.js';
 import { formatDateTime, formatMoney } from '../../core/i18n/format.js';
-import type { Outbox } from '../../core/outbox.js';
+import type { SubmitQueue } from '../../core/submit/queue.js';
 
-// The outbox travels with the form: the element creates it only once a quote is being asked for.
-export { Outbox } from '../../core/outbox.js';
+// The queue travels with the form: the element creates it only once a quote is being asked for.
+export { SubmitQueue } from '../../core/submit/queue.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
 import type { ApiClient } from '../../core/api/client.js';
@@ -36,7 +36,7 @@ import {
 import { breakdown, money } from './estimate-view.js';
 import type { QuoteSubmitDetail } from './quote-calculator.js';
 
-/** `POST /v1/quotes` with the outbox's Idempotency-Key; the answer is parsed with its contract schema. */
+/** `POST /v1/quotes` with the queue entry's Idempotency-Key; the answer is parsed with its contract schema. */
 export function sendQuote(client: ApiClient | undefined, body: CreateQuoteBody, key: string, signal: AbortSignal): Promise<QuoteResponse> {
   if (!client) return Promise.reject(new PrmApiError('network', 'No API client'));
   return client.post('quotes', body, QuoteResponseSchema, { idempotencyKey: key, signal });
@@ -125,7 +125,7 @@ export const leadStyles = css`
 
 /** What the view needs from the element (kept narrow so the element stays in charge). */
 export interface LeadHost {
-  readonly outbox: Outbox<CreateQuoteBody, QuoteResponse>;
+  readonly outbox: SubmitQueue<CreateQuoteBody, QuoteResponse>;
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
@@ -149,7 +149,7 @@ export class LeadView {
   constructor(private readonly host: LeadHost) {
     // A submission left pending in this tab (a reload while offline): show what was sent, so the
     // patient sees the same estimate and form rather than an empty one.
-    const b = host.outbox.entry?.body;
+    const b = host.outbox.unsent[0]?.body;
     if (b) {
       host.restore(b);
       this.lead = {
@@ -220,16 +220,20 @@ export class LeadView {
       locale: this.host.locale(),
       attribution: toContractAttribution(attribution(this.host.agent())),
     });
-    const sending = this.host.outbox.submit(body);
+    const box = this.host.outbox;
+    // One request per quote: a second click while it is on its way (or saved, waiting for the
+    // network) sends the same entry again rather than a second request.
+    if (box.unsent.length) return box.retry();
+    const entry = box.submit(body);
     this.host.submitted({
       selection,
       currency: est.currency,
       total: est.total,
       totalMax: est.totalMax,
       channel: this.lead.channel,
-      idempotencyKey: this.host.outbox.entry!.key,
+      idempotencyKey: entry.key,
     });
-    await sending;
+    await entry.done;
   };
 
   #focusFirstError(): void {
@@ -272,7 +276,7 @@ export class LeadView {
       ['email', msg('Email')],
       ['phone', msg('Phone call')],
     ];
-    const sending = box.state === 'sending';
+    const sending = box.last?.status === 'sending';
     const input = this.#input;
     return html`<form class="lead" part="form" novalidate @submit=${this.#submit} aria-labelledby="lead-title">
       <h3 id="lead-title" tabindex="-1">${msg('Get my personalised quote')}</h3>
@@ -328,35 +332,37 @@ export class LeadView {
 
   #status(): unknown {
     const box = this.host.outbox;
-    if (box.state === 'pending-offline') {
-      const when = new Intl.DateTimeFormat(this.host.locale(), { timeStyle: 'short' }).format(box.entry!.createdAt);
+    const e = box.last;
+    if (e?.status === 'pending-offline') {
+      const when = new Intl.DateTimeFormat(this.host.locale(), { timeStyle: 'short' }).format(e.createdAt);
       return html`<div class="status" role="status" id="pending">
-        <p><strong>${errorMessage(box.error).title}</strong></p>
+        <p><strong>${errorMessage(e.error).title}</strong></p>
         <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
         <button class="btn" type="button" @click=${() => void box.retry()}>${msg('Try again now')}</button>
       </div>`;
     }
-    if (box.state === 'failed' && !(box.error instanceof PrmApiError && box.error.fields)) {
-      const { title, text } = errorMessage(box.error);
+    if (e?.status === 'refused' && !(e.error instanceof PrmApiError && e.error.fields)) {
+      const { title, text } = errorMessage(e.error);
       return html`<div class="status failed" role="alert">
         <p><strong>${title}</strong></p>
         <p>${text}</p>
       </div>`;
     }
-    return html`<div class="visually-hidden" role="status">${box.state === 'sending' ? msg('Sending…') : ''}</div>`;
+    return html`<div class="visually-hidden" role="status">${e?.status === 'sending' ? msg('Sending…') : ''}</div>`;
   }
 
   renderDone(config: ClinicConfig): TemplateResult {
     const box = this.host.outbox;
-    const r = box.result;
+    const entry = box.last;
+    const r = entry?.result;
     if (!r || this.botThanked) {
       return html`<div class="done" part="success"><h3 id="done-title" tabindex="-1">${msg('Thank you')}</h3></div>`;
     }
     const locale = this.host.locale();
     const e = r.estimate;
     const wa = config.channels.whatsapp;
-    const sentAt = box.sentAt;
-    const late = box.entry && sentAt && box.entry.attempts > 1;
+    const sentAt = entry?.sentAt;
+    const late = sentAt && entry.attempts > 1;
     const time = (d: Date) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(d);
     return html`<div class="done" part="success">
       <h3 id="done-title" tabindex="-1">${msg('Thank you! Your request has reached the clinic.')}</h3>

@@ -1,20 +1,23 @@
 import type { ExchangeRates, PriceGroup, Procedure } from '../../core/contract/catalog.js';
 import type { Estimate, EstimateGroup, EstimateLine, QuoteSelection, Savings } from '../../core/contract/quotes.js';
+import { minorDigits } from '../../core/i18n/format.js';
 
 /**
  * THE pricing rules, shared by `<prm-quote-calculator>` and the reference server (which recomputes
  * on `POST /v1/quotes` and is authoritative). Pure: no I/O, no clock, no DOM.
  *
  * Rules, in order:
- * 1. Every line is computed in the catalog currency in integer minor units:
- *    tier components (fixed, or a min–max range), extra hospital/hotel nights beyond what the tier
- *    includes, companions per night of stay, transfers and interpreter unless the tier includes
- *    them, add-ons (`once` or per hotel `night`), and a contingency of `contingencyPercent` of the
- *    medical subtotal (rounded half-up, computed on min and max separately).
- * 2. Each line is converted to the target currency on its own and rounded half-up to the target's
- *    minor unit ("half-up per line after conversion"). Conversion is exact decimal arithmetic with
- *    rates taken to 8 decimal places, so results do not depend on floating-point accidents.
- * 3. Group subtotals and the total are sums of the converted lines, so they always add up.
+ * 1. Every line is a billed quantity times a unit price from the catalog: tier components (quantity
+ *    1, fixed or a min–max range), hospital/hotel nights beyond what the tier includes, companions
+ *    per night of stay, transfers and interpreter unless the tier includes them (then quantity 0),
+ *    add-ons (`once` or per hotel `night`).
+ * 2. The unit price is converted to the target currency and rounded half-up to its minor unit
+ *    first, then multiplied by the quantity: so a line's shown unit price times its quantity is
+ *    its shown amount in every currency ("convert the unit, then multiply"). Conversion is exact
+ *    decimal arithmetic with rates taken to 8 decimal places, so results do not depend on
+ *    floating-point accidents.
+ * 3. The contingency is `contingencyPercent` of the medical lines as shown (half-up, on min and
+ *    max separately); group subtotals and the total are sums of the shown lines.
  * 4. Savings compare the home-country benchmark (converted the same way) with the total; with no
  *    benchmark for that country, or no rate for its currency, savings are `null`, never invented.
  */
@@ -33,16 +36,8 @@ export class PricingError extends Error {
   }
 }
 
-const exponentCache = new Map<string, number>();
 /** Number of minor-unit digits of an ISO 4217 currency (2 for EUR, 0 for JPY, 3 for KWD). */
-export function minorUnitExponent(currency: string): number {
-  let e = exponentCache.get(currency);
-  if (e === undefined) {
-    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponentCache.set(currency, e);
-  }
-  return e;
-}
+export const minorUnitExponent = minorDigits;
 
 const RATE_SCALE = 100_000_000n; // rates are exact to 8 decimal places
 const scaledRate = (rates: ExchangeRates, currency: string): bigint | undefined => {
@@ -151,10 +146,11 @@ interface RawLine {
   id: string;
   label: string;
   group: PriceGroup;
+  /** Billed units (0 when the tier includes the item). */
   quantity: number;
+  /** Unit price in the catalog currency; `unitMax` for a range (quantity 1 only). */
   unit: number;
-  amount: number;
-  amountMax: number;
+  unitMax?: number;
   note?: string;
 }
 
@@ -181,12 +177,11 @@ export function computeEstimate(
   const raw: RawLine[] = [];
 
   for (const c of tier.components) {
-    raw.push({ id: c.id, label: c.label, group: c.group, quantity: 1, unit: c.amount, amount: c.amount, amountMax: Math.max(c.amount, c.amountMax ?? c.amount) });
+    raw.push({ id: c.id, label: c.label, group: c.group, quantity: 1, unit: c.amount, unitMax: Math.max(c.amount, c.amountMax ?? c.amount) });
   }
   const nights = (id: string, label: string, chosen: number, included: number, unit: number) => {
     if (chosen <= 0) return;
-    const billed = Math.max(0, chosen - included);
-    const line: RawLine = { id, label, group: 'stay', quantity: chosen, unit, amount: billed * unit, amountMax: billed * unit };
+    const line: RawLine = { id, label, group: 'stay', quantity: Math.max(0, chosen - included), unit };
     if (included > 0) line.note = `${Math.min(included, chosen)} ${labels.included}`;
     raw.push(line);
   };
@@ -194,51 +189,48 @@ export function computeEstimate(
   nights('hotel-nights', labels.hotelNights, selection.hotelNights, tier.includedHotelNights, u.hotelNight);
   if (selection.companions > 0) {
     const q = selection.companions * (selection.hospitalNights + selection.hotelNights);
-    raw.push({ id: 'companions', label: labels.companions, group: 'stay', quantity: q, unit: u.companionNight, amount: q * u.companionNight, amountMax: q * u.companionNight });
+    raw.push({ id: 'companions', label: labels.companions, group: 'stay', quantity: q, unit: u.companionNight });
   }
-  if (tier.includesTransfers || selection.transfers) {
-    const a = tier.includesTransfers ? 0 : u.transfers;
-    const line: RawLine = { id: 'transfers', label: labels.transfers, group: 'travel', quantity: 1, unit: u.transfers, amount: a, amountMax: a };
-    if (tier.includesTransfers) line.note = labels.included;
+  const extra = (id: string, label: string, included: boolean, chosen: boolean, days: number, unit: number) => {
+    if (!included && !chosen) return;
+    const line: RawLine = { id, label, group: 'travel', quantity: included ? 0 : days, unit };
+    if (included) line.note = labels.included;
     raw.push(line);
-  }
-  if (tier.includesInterpreter || selection.interpreter) {
-    const q = procedure.treatmentDays;
-    const a = tier.includesInterpreter ? 0 : q * u.interpreterDay;
-    const line: RawLine = { id: 'interpreter', label: labels.interpreter, group: 'travel', quantity: q, unit: u.interpreterDay, amount: a, amountMax: a };
-    if (tier.includesInterpreter) line.note = labels.included;
-    raw.push(line);
-  }
+  };
+  extra('transfers', labels.transfers, tier.includesTransfers, selection.transfers, 1, u.transfers);
+  extra('interpreter', labels.interpreter, tier.includesInterpreter, selection.interpreter, procedure.treatmentDays, u.interpreterDay);
   for (const id of selection.addOns) {
     const a = procedure.addOns.find((x) => x.id === id)!;
-    const q = a.per === 'night' ? selection.hotelNights : 1;
-    raw.push({ id: `addon-${a.id}`, label: a.label, group: a.group, quantity: q, unit: a.amount, amount: q * a.amount, amountMax: q * a.amount });
-  }
-  if (procedure.contingencyPercent > 0) {
-    const med = raw.filter((l) => l.group === 'medical');
-    const min = percentOf(med.reduce((s, l) => s + l.amount, 0), procedure.contingencyPercent);
-    const max = percentOf(med.reduce((s, l) => s + l.amountMax, 0), procedure.contingencyPercent);
-    raw.push({ id: 'contingency', label: labels.contingency, group: 'medical', quantity: 1, unit: min, amount: min, amountMax: max, note: `${procedure.contingencyPercent}%` });
+    raw.push({ id: `addon-${a.id}`, label: a.label, group: a.group, quantity: a.per === 'night' ? selection.hotelNights : 1, unit: a.amount });
   }
 
+  // Convert each unit price, then multiply: what is shown multiplies out.
   const conv = (x: number) => convertMinor(x, procedure.currency, currency, rates);
+  const shown: EstimateLine[] = raw.map((l) => {
+    const unitAmount = conv(l.unit);
+    const line: EstimateLine = {
+      id: l.id,
+      label: l.label,
+      group: l.group,
+      quantity: l.quantity,
+      unitAmount,
+      amount: l.quantity * unitAmount,
+      amountMax: l.quantity * (l.unitMax === undefined ? unitAmount : conv(l.unitMax)),
+    };
+    if (l.note !== undefined) line.note = l.note;
+    return line;
+  });
+  if (procedure.contingencyPercent > 0) {
+    // A percent of the medical lines as shown, so it checks out in the currency the patient reads.
+    const med = shown.filter((l) => l.group === 'medical');
+    const min = percentOf(med.reduce((s, l) => s + l.amount, 0), procedure.contingencyPercent);
+    const max = percentOf(med.reduce((s, l) => s + l.amountMax, 0), procedure.contingencyPercent);
+    shown.push({ id: 'contingency', label: labels.contingency, group: 'medical', quantity: 1, unitAmount: min, amount: min, amountMax: max, note: `${procedure.contingencyPercent}%` });
+  }
+
   const groups: EstimateGroup[] = [];
   for (const g of GROUP_ORDER) {
-    const lines: EstimateLine[] = raw
-      .filter((l) => l.group === g)
-      .map((l) => {
-        const line: EstimateLine = {
-          id: l.id,
-          label: l.label,
-          group: l.group,
-          quantity: l.quantity,
-          unitAmount: conv(l.unit),
-          amount: conv(l.amount),
-          amountMax: conv(l.amountMax),
-        };
-        if (l.note !== undefined) line.note = l.note;
-        return line;
-      });
+    const lines = shown.filter((l) => l.group === g);
     if (!lines.length) continue;
     groups.push({
       group: g,

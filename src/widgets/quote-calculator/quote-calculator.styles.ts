@@ -218,6 +218,13 @@ export const styles = css`
   .count .hint {
     align-self: start;
   }
+  .count .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .count [aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
   .check {
     display: flex;
     align-items: flex-start;

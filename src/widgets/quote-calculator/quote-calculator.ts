@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
-import { DataController } from '../../core/data.js';
-import type { Outbox } from '../../core/outbox.js';
+import { DataController } from '../../core/data/controller.js';
+import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
+import { displayName, formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
@@ -16,7 +16,9 @@ import {
   filterProcedures,
   findProcedure,
   guessHomeCountry,
+  parseCount,
   pickCurrency,
+  stepCount,
   usedSpecialties,
   type CountField,
 } from './selection.js';
@@ -133,6 +135,7 @@ export class PrmQuoteCalculator extends PrmElement {
     chosenCurrency: { state: true, attribute: false },
     chosenCountry: { state: true, attribute: false },
     step: { state: true, attribute: false },
+    drafts: { state: true, attribute: false },
   };
 
   /** Preselects a procedure by id (e.g. `dental-implants`). */
@@ -156,15 +159,11 @@ export class PrmQuoteCalculator extends PrmElement {
   declare private chosenCountry?: string;
   /** @internal */
   private step: Step = 'estimate';
+  /** @internal What the patient typed in a count field, while it differs from the priced count. */
+  private drafts: Partial<Record<CountField, string>> = {};
   /** The lead form, loaded on demand. */
   #view?: LeadView;
   #viewLoading?: Promise<LeadView>;
-  /**
-   * The pending submission ("nothing is lost"). Its code ships with the lead form's chunk, so a
-   * page where nobody asks for a quote never downloads it; it is created when the form is opened,
-   * or on mount when this tab holds a submission still waiting to be sent.
-   */
-  #outbox?: Outbox<CreateQuoteBody, QuoteResponse>;
   #pendingChecked = false;
 
   #viewed = false;
@@ -320,6 +319,7 @@ export class PrmQuoteCalculator extends PrmElement {
     if (!p) return;
     this.procedureId = p.id;
     this.selection = clampSelection(p, undefined);
+    this.drafts = {};
     this.#changed('procedure');
   };
 
@@ -329,12 +329,44 @@ export class PrmQuoteCalculator extends PrmElement {
     this.#changed('tier');
   };
 
-  #count = (field: CountField) => (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    if (!this.selection || input.value === '') return;
-    this.selection = { ...this.selection, [field]: Number(input.value) };
-    this.#changed(field);
+  /** Typing in a count field: priced only when it reads as a count within its limits. */
+  #typeCount = (field: CountField) => (e: Event) => {
+    const p = this.data.value && this.#currentProcedure(this.data.value);
+    if (!this.selection || !p) return;
+    const raw = (e.target as HTMLInputElement).value;
+    const { min, max } = p.limits[field];
+    const v = parseCount(raw, min, max);
+    this.drafts = { ...this.drafts, [field]: raw };
+    if (v !== undefined && v !== this.selection[field]) this.#setCount(field, v, raw);
   };
+
+  /** Arrow, Page, Home and End keys on a count field: one step, one change. */
+  #spinCount = (field: CountField) => (e: KeyboardEvent) => {
+    const p = this.data.value && this.#currentProcedure(this.data.value);
+    if (!this.selection || !p) return;
+    const { min, max } = p.limits[field];
+    const v = stepCount(e.key, this.selection[field], min, max);
+    if (v === undefined) return;
+    e.preventDefault();
+    if (v !== this.selection[field] || this.drafts[field] !== undefined) this.#setCount(field, v);
+  };
+
+  #setCount(field: CountField, v: number, raw?: string): void {
+    const drafts = { ...this.drafts };
+    if (raw === undefined) delete drafts[field];
+    this.drafts = drafts;
+    if (v === this.selection![field]) return;
+    this.selection = { ...this.selection!, [field]: v };
+    this.#changed(field);
+  }
+
+  /** A count field whose text is not the priced count, if any. */
+  #invalidCount(p: Procedure): CountField | undefined {
+    return COUNT_FIELDS.find((f) => {
+      const d = this.drafts[f];
+      return d !== undefined && parseCount(d, p.limits[f].min, p.limits[f].max) === undefined;
+    });
+  }
 
   #toggle = (field: 'transfers' | 'interpreter') => (e: Event) => {
     if (!this.selection) return;
@@ -366,15 +398,16 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   async #loadLeadView(): Promise<LeadView> {
-    const { LeadView, leadStyles, Outbox, sendQuote } = await import('./lead-view.js');
+    const { LeadView, leadStyles, SubmitQueue, sendQuote } = await import('./lead-view.js');
     const root = this.renderRoot as ShadowRoot;
     if (leadStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, leadStyles.styleSheet];
-    // Restores a pending submission from this tab's storage as it connects (see Outbox).
-    const outbox = (this.#outbox = new Outbox<CreateQuoteBody, QuoteResponse>(this, {
+    // Restores a pending submission from this tab's storage as it connects (see SubmitQueue).
+    // Its code ships with the lead form's chunk: a page where nobody asks for a quote never loads it.
+    const outbox = new SubmitQueue<CreateQuoteBody, QuoteResponse>(this, {
       storageKey: this.#outboxKey,
       send: (body, key, signal) => sendQuote(this.client, body, key, signal),
-      onChange: (s) => void this.#outboxChanged(s),
-    }));
+      onChange: (e) => void this.#outboxChanged(e),
+    });
     this.#view = new LeadView({
       outbox,
       renderRoot: this.renderRoot,
@@ -390,7 +423,7 @@ export class PrmQuoteCalculator extends PrmElement {
       },
       submitted: (detail) => this.emit('prm-quote-submit', detail),
       book: () => {
-        const r = outbox.result;
+        const r = outbox.last?.result;
         if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
       },
       restore: (b) => {
@@ -412,17 +445,21 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   #openLead = async () => {
+    // What is shown is what is priced: a count field that does not read as a count is fixed first.
+    const p = this.data.value && this.#currentProcedure(this.data.value);
+    const bad = p && this.#invalidCount(p);
+    if (bad) return this.renderRoot.querySelector<HTMLElement>(`#opt-${bad}`)?.focus();
     await this.#leadView();
     this.step = 'lead';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#lead-title')?.focus();
   };
 
-  async #outboxChanged(s: string): Promise<void> {
+  async #outboxChanged(entry: SubmitEntry<CreateQuoteBody, QuoteResponse>): Promise<void> {
     const view = await this.#leadView();
-    const outbox = this.#outbox!;
-    if (s === 'sent' && outbox.result) {
-      const r = outbox.result;
+    const s = entry.status;
+    if (s === 'sent' && entry.result) {
+      const r = entry.result;
       this.step = 'done';
       this.emit('prm-quote-success', {
         reference: r.reference,
@@ -433,10 +470,10 @@ export class PrmQuoteCalculator extends PrmElement {
       });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
-    } else if (s === 'pending-offline' || s === 'failed') {
-      const err = outbox.error;
+    } else if (s === 'pending-offline' || s === 'refused') {
+      const err = entry.error;
       if (err) this.reportError(err);
-      if (s === 'failed' && err instanceof PrmApiError && err.fields) view.serverErrors(err.fields);
+      if (s === 'refused' && err instanceof PrmApiError && err.fields) view.serverErrors(err.fields);
       this.step = 'lead';
     } else if (s === 'sending') {
       this.step = 'lead';
@@ -563,10 +600,27 @@ export class PrmQuoteCalculator extends PrmElement {
         <div class="counts">
           ${COUNT_FIELDS.map((f) => {
             const { min, max } = p.limits[f];
+            const draft = this.drafts[f];
+            const bad = draft !== undefined && parseCount(draft, min, max) === undefined;
             return html`<label class="field count">
               <span class="label">${countLabel[f]}</span>
-              <input id=${`opt-${f}`} class="input" type="number" inputmode="numeric" min=${min} max=${max} step="1" .value=${String(sel[f])} @change=${this.#count(f)} @input=${this.#count(f)} />
-              <span class="hint">${msg(str`${min} to ${max}`)}</span>
+              <input
+                id=${`opt-${f}`}
+                class="input"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                role="spinbutton"
+                aria-valuemin=${min}
+                aria-valuemax=${max}
+                aria-valuenow=${sel[f]}
+                aria-invalid=${bad ? 'true' : 'false'}
+                aria-describedby=${`h-${f}`}
+                .value=${draft ?? String(sel[f])}
+                @input=${this.#typeCount(f)}
+                @keydown=${this.#spinCount(f)}
+              />
+              <span id=${`h-${f}`} class=${bad ? 'hint error' : 'hint'}>${bad ? outOfRange(min, max, sel[f]) : msg(str`${min} to ${max}`)}</span>
             </label>`;
           })}
         </div>
@@ -653,15 +707,12 @@ function reveal(list: HTMLElement): void {
   io.observe(checked);
 }
 
-function displayNames(locale: string, type: 'currency' | 'region'): (code: string) => string {
-  try {
-    const dn = new Intl.DisplayNames(locale, { type });
-    return (c) => dn.of(c) ?? c;
-  } catch {
-    return (c) => c;
-  }
-}
+const displayNames =
+  (locale: string, type: 'currency' | 'region') =>
+  (code: string): string =>
+    displayName(locale, type, code);
 
+const outOfRange = (min: number, max: number, priced: number) => msg(str`Enter a whole number from ${min} to ${max}. The estimate uses ${priced} until then.`);
 const fromPrice = (price: string) => msg(str`from ${price}`);
 const perNight = (price: string) => msg(str`${price} per night`);
 const typicalIn = (country: string) => msg(str`Typical price in ${country}:`);

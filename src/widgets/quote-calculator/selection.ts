@@ -78,3 +78,23 @@ export function guessHomeCountry(locale: string, languages: readonly string[], a
 export function pickCurrency(wanted: string | undefined, offered: readonly string[], fallback: string): string {
   return wanted && offered.includes(wanted) ? wanted : offered.includes(fallback) ? fallback : (offered[0] ?? fallback);
 }
+
+/**
+ * Reads what a patient typed in a count field: digits only (ASCII, Arabic-Indic ٠–٩, Persian ۰–۹,
+ * full-width), surrounding spaces ignored. `value` is set only for a whole number within
+ * `min`–`max`; anything else (empty, `1e1`, `2.5`, `-1`, `99`) is not a count, and the field says so
+ * rather than pricing something other than what it shows.
+ */
+export function parseCount(text: string, min: number, max: number): number | undefined {
+  const ascii = text.trim().replace(/[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) & 0xf));
+  if (!/^\d{1,4}$/.test(ascii)) return undefined;
+  const n = Number(ascii);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** The count a spin key leads to from `value` (APG spinbutton: arrows ±1, Page ±5, Home/End), or undefined for other keys. */
+export function stepCount(key: string, value: number, min: number, max: number): number | undefined {
+  const to: Record<string, number> = { ArrowUp: value + 1, ArrowDown: value - 1, PageUp: value + 5, PageDown: value - 5, Home: min, End: max };
+  const v = to[key];
+  return v === undefined ? undefined : Math.min(max, Math.max(min, v));
+}

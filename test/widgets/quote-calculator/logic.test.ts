@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
 import { computeEstimate, defaultSelection } from '../../../src/widgets/quote-calculator/pricing.js';
-import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, pickCurrency, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
+import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
 import { buildQuoteBody, emptyLead, localized, serverFieldErrors, toContractAttribution, toE164, travelMonths, validateLead, whatsappLink } from '../../../src/widgets/quote-calculator/lead.js';
 import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
 import { catalog, rates } from './fixtures.js';
@@ -11,6 +11,24 @@ import { catalog, rates } from './fixtures.js';
 describe('quote calculator: selection logic', () => {
   const { procedures, specialties } = catalog();
   const fue = procedures[0]!;
+
+  it('reads a count only when it is a whole number in range, in any digits a patient types', () => {
+    expect(parseCount('2', 0, 3)).to.equal(2);
+    expect(parseCount(' ٣ ', 0, 3), 'Arabic-Indic').to.equal(3);
+    expect(parseCount('۱۲', 0, 30), 'Persian').to.equal(12);
+    expect(parseCount('０', 0, 3), 'full-width').to.equal(0);
+    for (const bad of ['', ' ', '1e1', '2.5', '-1', '99', '0x2', '+1', '1 2']) expect(parseCount(bad, 0, 3), JSON.stringify(bad)).to.equal(undefined);
+  });
+
+  it('steps a count like an APG spinbutton, within its limits', () => {
+    expect(stepCount('ArrowUp', 2, 0, 3)).to.equal(3);
+    expect(stepCount('ArrowUp', 3, 0, 3)).to.equal(3);
+    expect(stepCount('ArrowDown', 0, 0, 3)).to.equal(0);
+    expect(stepCount('PageUp', 1, 0, 30)).to.equal(6);
+    expect(stepCount('Home', 7, 2, 30)).to.equal(2);
+    expect(stepCount('End', 7, 2, 30)).to.equal(30);
+    expect(stepCount('a', 7, 2, 30)).to.equal(undefined);
+  });
 
   it('folds case and diacritics for search (Turkish dotless i too)', () => {
     expect(fold('İmplant Café')).to.equal('implant cafe');

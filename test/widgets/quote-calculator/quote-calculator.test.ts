@@ -325,7 +325,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
       expect(sub).to.not.have.any.keys('contact', 'name', 'email');
       await until(() => !!$(el, '#pending'), 15_000);
       expect($(el, '#pending')!.textContent).to.contain('saved in this tab');
-      const stored = JSON.parse(sessionStorage.getItem('prm-outbox:quote:pk_demo_aurora')!);
+      const stored = JSON.parse(sessionStorage.getItem('prm-outbox:quote:pk_demo_aurora')!)[0];
       expect(stored.key).to.equal(sub.idempotencyKey);
       expect(stored.body.notes).to.equal('Dry eyes');
       expect(localStorage.getItem('prm-outbox:quote:pk_demo_aurora')).to.equal(null);
@@ -357,7 +357,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await fillLead(el);
     $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
     await until(() => !!$(el, '#pending'), 15_000);
-    const key = JSON.parse(sessionStorage.getItem('prm-outbox:quote:pk_demo_aurora')!).key;
+    const key = JSON.parse(sessionStorage.getItem('prm-outbox:quote:pk_demo_aurora')!)[0].key;
     el.remove();
     net.restore();
 

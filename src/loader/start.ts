@@ -1,0 +1,63 @@
+import { apiBase } from '../core/api/base.js';
+import type { BootEntry } from '../core/api/boot.js';
+import type { PrmGlobal } from '../core/config/global.js';
+import { resolveLocale } from '../core/i18n/locale.js';
+import { FIRST_DATA } from '../widgets/registry.js';
+
+/**
+ * What the build knows about each widget's code, written into loader.js by the CDN build
+ * (vite.config.ts, `prm:preload-map`): `w` — a widget's chunk → the other chunks it imports
+ * (the shared runtime…), `l` — a locale → its messages chunk; paths relative to loader.js.
+ * Outside the CDN build (tests, npm) the placeholder stays and nothing is preloaded.
+ */
+const MAP = '__PRM_PRELOAD_MAP__';
+const chunks: { w?: Record<string, string[]>; l?: Record<string, string> } = MAP[0] === '{' ? JSON.parse(MAP) : {};
+
+const fetchChunk = (file: string) =>
+  import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {
+    /* the widget's own import reports it */
+  });
+
+/**
+ * Starts, for tags that just appeared, everything their first render needs at once — their
+ * code's other chunks (beside the widget chunk the registry imports), the messages of the
+ * language they will speak, and one `GET /v1/bootstrap` per API + clinic + language for their
+ * first data — so code and data arrive together, one round trip after the loader.
+ */
+export function startTags(g: PrmGlobal, tags: string[], root: Document = document): void {
+  const groups = new Map<string, { base: string; clinic: string; locale: string; names: string[] }>();
+  for (const tag of tags) {
+    const name = tag.slice(4); // prm-quote-calculator → quote-calculator
+    for (const f of chunks.w?.[name] ?? []) void fetchChunk(f);
+    const el = root.querySelector(tag);
+    if (!el) continue;
+    // Same precedence as the widget's config: attribute > PRM.configure() > the loader's data-*.
+    const pick = (f: string) => el.getAttribute(f) || (g.code[f] as string | undefined) || g.script[f];
+    const api = pick('api');
+    const clinic = pick('clinic');
+    const locale = resolveLocale(el, pick('locale') || 'auto');
+    if (locale !== 'en' && chunks.l?.[locale]) void fetchChunk(chunks.l[locale]);
+    if (!api || !clinic || !FIRST_DATA[tag]?.length) continue;
+    let base: string;
+    try {
+      base = apiBase(api);
+    } catch {
+      continue; // an invalid api: the widget reports it
+    }
+    const key = `${base} ${clinic} ${locale}`;
+    const group = groups.get(key) ?? groups.set(key, { base, clinic, locale, names: [] }).get(key)!;
+    group.names.push(name);
+  }
+  for (const { base, clinic, locale, names } of groups.values()) {
+    const query = new URLSearchParams({ widgets: names.join(','), locale, clinic });
+    // A simple GET (no custom header): no CORS preflight, no cookies.
+    const answers = fetch(`${base}bootstrap?${query}`, { credentials: 'omit', headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : {}))
+      .then(
+        (b: { answers?: unknown }) => (b && typeof b.answers === 'object' && b.answers ? (b.answers as Record<string, unknown>) : {}),
+        () => ({}),
+      );
+    const entry: BootEntry = { base, clinic, answers };
+    (g.boot ??= []).push(entry);
+  }
+}

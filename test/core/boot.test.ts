@@ -1,0 +1,106 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { ApiClient } from '../../src/core/api/client.js';
+import { PrmApiError } from '../../src/core/api/errors.js';
+import { ExchangeRatesSchema, ProceduresResponseSchema } from '../../src/core/contract/catalog.js';
+import { ClinicConfigSchema } from '../../src/core/contract/config.js';
+import { prmGlobal } from '../../src/core/config/global.js';
+import { startTags } from '../../src/loader/start.js';
+
+const CLINIC = 'pk_demo_aurora';
+
+/** Records every fetch the page makes to /v1 while `run` runs. */
+async function fetches<T>(run: () => Promise<T>): Promise<{ urls: string[]; value: T }> {
+  const urls: string[] = [];
+  const orig = window.fetch;
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.includes('/v1/')) urls.push(url.slice(url.indexOf('/v1/')));
+    return orig(input, init);
+  };
+  try {
+    return { urls, value: await run() };
+  } finally {
+    window.fetch = orig;
+  }
+}
+
+const client = () => new ApiClient({ baseUrl: location.origin, clinic: CLINIC });
+
+describe('first data: the loader asks, the widget takes', () => {
+  beforeEach(() => {
+    const g = prmGlobal();
+    g.boot = [];
+    g.script = { api: location.origin, clinic: CLINIC };
+  });
+
+  it("one GET /v1/bootstrap for the tags on the page, in the widget's language; the client takes config, catalog and rates from it without fetching", async () => {
+    await fixture(html`<div lang="de"><prm-quote-calculator></prm-quote-calculator></div>`);
+    const { urls } = await fetches(async () => {
+      startTags(prmGlobal(), ['prm-quote-calculator']);
+      const c = client();
+      const [config, catalog, rates] = await Promise.all([
+        c.get('config', ClinicConfigSchema),
+        c.get('procedures', ProceduresResponseSchema, { searchParams: { locale: 'de' } }),
+        c.get('exchange-rates', ExchangeRatesSchema),
+      ]);
+      expect(config.id).to.be.a('string');
+      expect(catalog.procedures.length).to.be.greaterThan(0);
+      expect(rates.base).to.be.a('string');
+      // What the handoff gave is what the endpoint answers.
+      const direct = await (await fetch(`/v1/procedures?locale=de&clinic=${CLINIC}`)).json();
+      expect(catalog).to.deep.equal(ProceduresResponseSchema.parse(direct));
+    });
+    expect(urls).to.deep.equal([`/v1/bootstrap?widgets=quote-calculator&locale=de&clinic=${CLINIC}`, `/v1/procedures?locale=de&clinic=${CLINIC}`]);
+  });
+
+  it('hands each answer out once: a later call (a retry, another widget) fetches', async () => {
+    await fixture(html`<div lang="en"><prm-quote-calculator></prm-quote-calculator></div>`);
+    const { urls } = await fetches(async () => {
+      startTags(prmGlobal(), ['prm-quote-calculator']);
+      await client().get('exchange-rates', ExchangeRatesSchema);
+      await client().get('exchange-rates', ExchangeRatesSchema);
+    });
+    expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/bootstrap', '/v1/exchange-rates']);
+  });
+
+  it('a GET the bootstrap did not carry (another language), or a failed bootstrap, is fetched as before', async () => {
+    await fixture(html`<div lang="fr"><prm-quote-calculator></prm-quote-calculator></div>`);
+    const g = prmGlobal();
+    const { urls } = await fetches(async () => {
+      startTags(g, ['prm-quote-calculator']);
+      await client().get('procedures', ProceduresResponseSchema, { searchParams: { locale: 'es' } });
+      g.boot = [{ base: `${location.origin}/v1/`, clinic: CLINIC, answers: Promise.resolve({}) }];
+      await client().get('config', ClinicConfigSchema);
+    });
+    expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/bootstrap', '/v1/procedures', '/v1/config']);
+  });
+
+  it('an answer in the handoff is still checked against its contract schema', async () => {
+    prmGlobal().boot = [{ base: `${location.origin}/v1/`, clinic: CLINIC, answers: Promise.resolve({ config: { name: 42 } }) }];
+    let err: unknown;
+    try {
+      await client().get('config', ClinicConfigSchema);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).to.be.instanceOf(PrmApiError);
+    expect((err as PrmApiError).kind).to.equal('invalid_response');
+  });
+
+  it('no clinic known to the loader: no bootstrap request (the widget reports the missing key)', async () => {
+    prmGlobal().script = { api: location.origin };
+    await fixture(html`<div><prm-quote-calculator></prm-quote-calculator></div>`);
+    const { urls } = await fetches(async () => startTags(prmGlobal(), ['prm-quote-calculator']));
+    expect(urls).to.deep.equal([]);
+    expect(prmGlobal().boot).to.deep.equal([]);
+  });
+
+  it('an element attribute wins over the loader’s data-* for the clinic and the language', async () => {
+    await fixture(html`<div lang="de"><prm-quote-calculator clinic="pk_demo_second" locale="tr"></prm-quote-calculator></div>`);
+    const { urls } = await fetches(async () => {
+      startTags(prmGlobal(), ['prm-quote-calculator']);
+      await prmGlobal().boot![0]!.answers;
+    });
+    expect(urls).to.deep.equal(['/v1/bootstrap?widgets=quote-calculator&locale=tr&clinic=pk_demo_second']);
+  });
+});
