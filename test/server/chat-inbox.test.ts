@@ -44,7 +44,7 @@ for (const driver of drivers) {
       return Promise.resolve(app.request(`/v1${path}`, { ...init, headers, ...(init.json !== undefined ? { method: init.method ?? 'POST', body: JSON.stringify(init.json) } : {}) }));
     };
     const open = async (message?: string) => {
-      const r = await s.request('/v1/chat/conversations', { json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234', country: 'GB', attribution: { source: 'newsletter' } }, ...(message ? { message } : {}) } });
+      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234', country: 'GB', attribution: { source: 'newsletter' } }, ...(message ? { message } : {}) } });
       assert.equal(r.status, 201);
       return CreateConversationResponseSchema.parse(await r.json());
     };
@@ -103,7 +103,7 @@ for (const driver of drivers) {
 
     it('unread counts on both sides, read markers, marking handled; a new visitor message un-handles', async () => {
       const c = await open('First question');
-      const second = PostMessageResponseSchema.parse(await (await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: 'Second question' } })).json()).message;
+      const second = PostMessageResponseSchema.parse(await (await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: 'Second question' } })).json()).message;
       let row = (await inbox()).find((x) => x.id === c.conversation.id)!;
       assert.deepEqual([row.unread, row.handled], [2, false]);
 
@@ -131,7 +131,7 @@ for (const driver of drivers) {
       assert.equal(polled.status.unread, 0);
       assert.deepEqual(polled.messages.map((m) => m.body), ['Answer'], 'polling fallback returns what came after `after`');
 
-      await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: 'One more thing' } });
+      await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: 'One more thing' } });
       row = (await inbox()).find((x) => x.id === c.conversation.id)!;
       assert.deepEqual([row.unread, row.handled], [1, false]);
       assert.equal((await staff(`/staff/conversations/${c.conversation.id}/handled`, { json: { handled: true } }, SECOND_STAFF)).status, 404);
@@ -152,7 +152,7 @@ for (const driver of drivers) {
       // Enough to cross from one-digit to two-digit ids whatever ran before (ids once sorted as text).
       const AWAY = 15;
       for (let i = 4; i <= AWAY; i++) {
-        if (i % 2) await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: `visitor ${i}` } });
+        if (i % 2) await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: `visitor ${i}` } });
         else await staff(`/staff/conversations/${c.conversation.id}/messages`, { json: { body: `while away ${i}` } });
       }
       const again = await visitorEvents(c, lastId);
@@ -247,7 +247,7 @@ for (const driver of drivers) {
       assert.equal(oldConsent.status, 422);
       assert.equal((await upload(c, new Uint8Array(0))).status, 400);
       // The JSON cap still holds everywhere else.
-      const huge = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: 'x'.repeat(70_000) } });
+      const huge = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: 'x'.repeat(70_000) } });
       assert.equal(huge.status, 413);
       const { rows } = await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_attachments WHERE conversation_id = $1', [c.conversation.id]);
       assert.equal(rows[0]!.n, 1);
