@@ -134,7 +134,6 @@
 'sef35421fdc0516f1': str`Ich möchte mit einem Menschen sprechen über: ${0}`,
 'sf16aea78b09b7119': `Telefon (mit Ländervorwahl)`,
 'sf1bc83d2509bafcf': `Telefon`,
-'sf289cf687b0a7432': str`Chatten Sie mit uns, ${0} ungelesen`,
 'sf7bab97895af4576': `Etwas stimmt nicht`,
 'sf993bb199fefbe04': `Alle`,
 'sfa251e3af0f9c14c': str`${0} bis ${1}`,

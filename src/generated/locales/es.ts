@@ -134,7 +134,6 @@
 'sef35421fdc0516f1': str`Me gustaría hablar con una persona sobre: ${0}`,
 'sf16aea78b09b7119': `Teléfono (con prefijo del país)`,
 'sf1bc83d2509bafcf': `Teléfono`,
-'sf289cf687b0a7432': str`Chatea con nosotros, ${0} sin leer`,
 'sf7bab97895af4576': `Algo no está bien`,
 'sf993bb199fefbe04': `Todas`,
 'sfa251e3af0f9c14c': str`de ${0} a ${1}`,

@@ -134,7 +134,6 @@
 'sef35421fdc0516f1': str`J’aimerais parler à une personne de : ${0}`,
 'sf16aea78b09b7119': `Téléphone (avec l'indicatif du pays)`,
 'sf1bc83d2509bafcf': `Téléphone`,
-'sf289cf687b0a7432': str`Discutez avec nous, ${0} non lu(s)`,
 'sf7bab97895af4576': `Quelque chose ne va pas`,
 'sf993bb199fefbe04': `Toutes`,
 'sfa251e3af0f9c14c': str`de ${0} à ${1}`,

@@ -134,7 +134,6 @@
 'sef35421fdc0516f1': str`Şu konuda bir kişiyle konuşmak istiyorum: ${0}`,
 'sf16aea78b09b7119': `Telefon (ülke koduyla)`,
 'sf1bc83d2509bafcf': `Telefon`,
-'sf289cf687b0a7432': str`Bize yazın, ${0} okunmamış`,
 'sf7bab97895af4576': `Bir şeyler yolunda değil`,
 'sf993bb199fefbe04': `Tümü`,
 'sfa251e3af0f9c14c': str`${0} ile ${1} arası`,

@@ -1,8 +1,7 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import type { HandoffChannel } from './chat-logic.js';
-import { loadConversation } from './chat-logic.js';
 import type { ChatPanel } from './panel.js';
 import type { ChatContext } from '../../core/contract/chat.js';
 
@@ -77,7 +76,6 @@ export class PrmChatLauncher extends PrmElement {
     open: { type: Boolean, reflect: true },
     _unread: { state: true },
     _greet: { state: true },
-    _loading: { state: true },
   };
 
   /** `bottom-end` (default) or `bottom-start`; mirrored in right-to-left pages. */
@@ -90,111 +88,23 @@ export class PrmChatLauncher extends PrmElement {
   declare open: boolean;
   declare _unread: number;
   declare _greet: boolean;
-  declare _loading: boolean;
 
+  // Written dense on purpose: css`` is not minified by the build, and this is the facade every
+  // page with the launcher downloads (budget 2 KiB gzip). The host spans the bottom edge and lets
+  // clicks through; offsets are margins inside, so they apply even when the page's reserve CSS
+  // pins the host to inset 0.
   static override styles = [
     PrmElement.styles,
     css`
-      /* The host spans the bottom edge and lets clicks through; only the button takes them. The
-         page's reserve CSS may pin it to inset 0: offsets are margins inside, so they still apply. */
-      :host {
-        position: fixed;
-        inset-block-end: 0;
-        inset-inline: 0;
-        z-index: var(--_z);
-        display: flex;
-        justify-content: flex-end;
-        align-items: flex-end;
-        pointer-events: none;
-      }
-      :host([position='bottom-start']) {
-        justify-content: flex-start;
-      }
-      .wrap {
-        position: relative;
-        pointer-events: auto;
-        margin-block-end: var(--prm-chat-offset-block, 1rem);
-        margin-inline: var(--prm-chat-offset-inline, 1rem);
-      }
-      .launcher {
-        position: relative;
-        inline-size: 3.5rem;
-        block-size: 3.5rem;
-        border-radius: 50%;
-        border: 0;
-        background: var(--_primary);
-        color: var(--_on-primary);
-        box-shadow: var(--_elevation-high);
-        cursor: pointer;
-        display: grid;
-        place-items: center;
-        padding: 0;
-      }
-      .launcher:focus-visible {
-        outline: var(--_focus-width) solid var(--_focus);
-        outline-offset: 2px;
-      }
-      .launcher svg {
-        inline-size: 1.75rem;
-        block-size: 1.75rem;
-        fill: currentColor;
-      }
-      .badge {
-        position: absolute;
-        inset-block-start: -0.25rem;
-        inset-inline-end: -0.25rem;
-        min-inline-size: 1.5rem;
-        block-size: 1.5rem;
-        border-radius: 0.75rem;
-        background: var(--_error);
-        color: var(--_on-error);
-        font: 700 0.8125rem/1.5rem var(--_font);
-        text-align: center;
-        padding-inline: 0.25rem;
-      }
-      .greeting {
-        position: absolute;
-        inset-block-end: 4.25rem;
-        inset-inline-end: 0;
-        inline-size: max-content;
-        max-inline-size: min(18rem, calc(100vw - 2rem));
-        background: var(--_surface);
-        color: var(--_on-surface);
-        border: 1px solid var(--_outline-variant);
-        border-radius: var(--_radius-lg);
-        box-shadow: var(--_elevation-high);
-        padding-block: 0.75rem;
-        padding-inline: 0.75rem 2.75rem;
-        font: var(--_font-size) / var(--_line-height) var(--_font);
-      }
-      :host([position='bottom-start']) .greeting {
-        inset-inline-end: auto;
-        inset-inline-start: 0;
-      }
-      .greeting button {
-        position: absolute;
-        inset-block-start: 0.25rem;
-        inset-inline-end: 0.25rem;
-        inline-size: 2rem;
-        block-size: 2rem;
-        border: 0;
-        border-radius: 50%;
-        background: transparent;
-        color: inherit;
-        cursor: pointer;
-        font-size: 1.25rem;
-      }
-      .greeting button:focus-visible {
-        outline: var(--_focus-width) solid var(--_focus);
-      }
-      .sr-only {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
+      :host{position:fixed;inset-block-end:0;inset-inline:0;z-index:var(--_z);display:flex;justify-content:flex-end;align-items:flex-end;pointer-events:none;}
+       :host([position='bottom-start']){justify-content:flex-start;}
+       .wrap{position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1rem);margin-inline:var(--prm-chat-offset-inline,1rem);}
+       .launcher{position:relative;inline-size:3.5rem;block-size:3.5rem;border-radius:50%;border:0;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_elevation-high);cursor:pointer;display:grid;place-items:center;padding:0;}
+       .launcher svg{inline-size:1.75rem;block-size:1.75rem;fill:currentColor;}
+       .badge{position:absolute;inset-block-start:-.25rem;inset-inline-end:-.25rem;min-inline-size:1.5rem;block-size:1.5rem;border-radius:0.75rem;background:var(--_error);color:var(--_on-error);font:700 .8125rem/1.5rem var(--_font);text-align:center;padding-inline:.25rem;}
+       .greeting{position:absolute;inset-block-end:4.25rem;inset-inline-end:0;inline-size:max-content;max-inline-size:min(18rem,calc(100vw - 2rem));background:var(--_surface);color:var(--_on-surface);border:1px solid var(--_outline-variant);border-radius:var(--_radius-lg);box-shadow:var(--_elevation-high);padding:.75rem;padding-inline-end:2.75rem;font:var(--_font-size) / var(--_line-height) var(--_font);}
+       :host([position='bottom-start']) .greeting{inset-inline-end:auto;inset-inline-start:0;}
+       .greeting button{position:absolute;inset-block-start:.25rem;inset-inline-end:.25rem;inline-size:2rem;block-size:2rem;border:0;border-radius:50%;background:none;font-size:1.25rem;}
     `,
   ];
 
@@ -219,24 +129,23 @@ export class PrmChatLauncher extends PrmElement {
     this.open = false;
     this._unread = 0;
     this._greet = false;
-    this._loading = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('prm-quote-success', this.#onSuccess);
     document.addEventListener('prm-booking-success', this.#onSuccess);
-    const clinic = this.config?.clinic;
     let stored = false;
     try {
-      stored = !!(clinic && loadConversation(sessionStorage, clinic));
+      // The key written by the panel (chat-logic.ts conversationKey); read here without its code.
+      stored = !!sessionStorage.getItem(`prm-chat:${this.config?.clinic}`);
     } catch {
       /* storage disabled */
     }
     // A conversation from earlier in this tab: the patient already interacted, so the panel's
     // code loads now and the badge counts replies that arrived while they were on another page.
     if (stored) void this.#load().then((p) => p.resume());
-    if (this.greeting && !this.#greetDismissed()) this.#greetTimer = setTimeout(() => (this._greet = !this.open), Math.max(0, this.greetingDelay) * 1000);
+    if (this.greeting && !this.#greetFlag()) this.#greetTimer = setTimeout(() => (this._greet = !this.open), Math.max(0, this.greetingDelay) * 1000);
   }
 
   override disconnectedCallback(): void {
@@ -253,14 +162,13 @@ export class PrmChatLauncher extends PrmElement {
 
   /** Opens the panel (loading its code first if needed). */
   async show(): Promise<void> {
-    this._loading = true;
     const panel = await this.#load();
-    this._loading = false;
     this._greet = false;
     if (this.open) return;
     this.open = true;
     await this.updateComplete;
     panel.opened();
+    this.emit('prm-chat-open', { resumed: panel.resumed });
   }
 
   /** Closes the panel; focus returns to the launcher button. */
@@ -268,6 +176,7 @@ export class PrmChatLauncher extends PrmElement {
     if (!this.open) return;
     this.open = false;
     this.#panel?.closed();
+    this.emit('prm-chat-close', {});
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.launcher')?.focus();
   }
@@ -295,52 +204,35 @@ export class PrmChatLauncher extends PrmElement {
     });
   }
 
-  #greetKey = () => `prm-chat-greeting:${this.config?.clinic ?? ''}`;
-  #greetDismissed(): boolean {
+  /** The tab's "greeting dismissed" flag (no personal data): read, or set when `set`. */
+  #greetFlag(set?: boolean): boolean {
     try {
-      return sessionStorage.getItem(this.#greetKey()) === '1';
+      const k = `prm-chat-greeting:${this.config?.clinic}`;
+      if (set) sessionStorage.setItem(k, '1');
+      return sessionStorage.getItem(k) === '1';
     } catch {
       return false;
-    }
-  }
-  #dismissGreeting(): void {
-    this._greet = false;
-    try {
-      // Only a "dismissed" flag, for this tab: no personal data.
-      sessionStorage.setItem(this.#greetKey(), '1');
-    } catch {
-      /* memory only */
-    }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (changed.has('open') && changed.get('open') !== undefined) {
-      if (this.open) this.emit('prm-chat-open', { resumed: !!this.#panel?.resumed });
-      else this.emit('prm-chat-close', {});
     }
   }
 
   protected renderContent(): unknown {
     const n = this._unread;
-    const label = n ? msg(str`Chat with us, ${n} unread`) : msg('Chat with us');
     return html`
       ${this.open && this.#panel ? this.#panel.render() : nothing}
       <div class="wrap">
       ${this._greet && !this.open && this.greeting
         ? html`<div class="greeting" part="greeting" role="status">
             ${this.greeting}
-            <button type="button" aria-label=${msg('Dismiss greeting')} @click=${() => this.#dismissGreeting()}>×</button>
+            <button type="button" aria-label=${msg('Dismiss greeting')} @click=${() => (this._greet = this.#greetFlag(true) && false)}>×</button>
           </div>`
         : nothing}
       <button
         class="launcher"
         part="button"
         type="button"
-        aria-label=${label}
+        aria-label=${msg('Chat with us')}
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-haspopup="dialog"
-        aria-busy=${this._loading ? 'true' : 'false'}
         @pointerenter=${() => this.preload()}
         @focus=${() => this.preload()}
         @click=${() => (this.open ? void this.hide() : void this.show())}
@@ -349,7 +241,7 @@ export class PrmChatLauncher extends PrmElement {
         ${n ? html`<span class="badge" part="badge" aria-hidden="true">${n}</span>` : nothing}
       </button>
       </div>
-      <span class="sr-only" role="status">${n ? msg(str`${n} unread messages`) : ''}</span>
+      <span class="visually-hidden" role="status">${n ? msg(str`${n} unread messages`) : ''}</span>
     `;
   }
 }

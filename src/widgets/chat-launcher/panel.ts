@@ -432,7 +432,7 @@ export class ChatPanel {
           : nothing}
         ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
         <div class="row">
-          <label class="sr-only" for="chat-input">${msg('Your message')}</label>
+          <label class="visually-hidden" for="chat-input">${msg('Your message')}</label>
           <textarea
             id="chat-input"
             rows="2"
@@ -536,13 +536,6 @@ export const panelStyles = css`
     color: inherit;
     font-size: 1.5rem;
     cursor: pointer;
-  }
-  button:focus-visible,
-  a:focus-visible,
-  textarea:focus-visible,
-  input:focus-visible {
-    outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 2px;
   }
   .availability {
     margin: 0;
@@ -701,14 +694,6 @@ export const panelStyles = css`
     display: inline-block;
     min-block-size: 1.5rem;
     line-height: 1.5rem;
-  }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   @media (prefers-reduced-motion: no-preference) {
     .panel {
