@@ -100,7 +100,8 @@ function preloadMap(): Plugin {
 
 export default defineConfig({
   plugins: [trimTemplateIndent(), thirdPartyNotices(), preloadMap()],
-  // public/ holds prm-reserve.css, the stylesheet the embed snippet links to reserve boxes.
+  // public/ holds prm-reserve.css: the reserve rules (generated from widgets.config.mjs) that the
+  // README has clinics copy into their own stylesheet; shipped for reference, never linked.
   publicDir: 'public',
   build: {
     outDir: 'dist/cdn',
@@ -152,6 +153,12 @@ export default defineConfig({
           // version, locale matching and first-data handoff, shared with the loader, stay in loader.js.
           includeDependenciesRecursively: false,
           groups: [
+            {
+              // The form layer and the submission queue: one lazy chunk shared by the widgets that
+              // show a form, never in the runtime (a page with only a carousel never loads it).
+              name: 'form',
+              test: /[\\/]src[\\/]core[\\/](form|submit)[\\/]/,
+            },
             {
               name: 'runtime',
               test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,

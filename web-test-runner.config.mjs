@@ -102,6 +102,16 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
   plugins: [
+    // `executeServerCommand('emulate-timezone', { timeZone })`: the page's time zone, as a patient
+    // abroad has it (CDP Emulation.setTimezoneOverride through the launcher's puppeteer page).
+    {
+      name: 'emulate-timezone',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'emulate-timezone') return undefined;
+        await session.browser.getPage(session.id).emulateTimezone(payload?.timeZone || undefined);
+        return true;
+      },
+    },
     esbuildPlugin({
       ts: true,
       target: 'es2022',

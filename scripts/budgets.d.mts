@@ -14,3 +14,4 @@ export interface NamedBudget {
 export function namedBudgets(root?: URL): NamedBudget[];
 export function sizeChecks(opts?: { root?: URL; dist?: string }): SizeCheck[];
 export function coverage(opts?: { root?: URL; dist?: string }): { file: string; checks: string[] }[];
+export function measure(opts?: { root?: URL; dist?: string }): { name: string; files: number; size: number; limit: number }[];

@@ -110,7 +110,10 @@ if (!missing('e2e', ['server/testing.ts', 'test/e2e/harness.ts', ...(e2e.length 
   await step('e2e', ...node('--import', 'tsx', '--test', '--test-reporter=spec', ...e2e));
 }
 if (!missing('docs', ['scripts/docs.mjs'])) await step('docs', ...node('scripts/docs.mjs', '--check'));
-if (!missing('size', ['.size-limit.mjs', 'scripts/budgets.mjs'])) await step('size', ...npx('size-limit'));
+if (!missing('size', ['.size-limit.mjs', 'scripts/budgets.mjs'])) {
+  await step('size', ...npx('size-limit'));
+  await step('budgets', ...node('scripts/budgets.mjs'));
+}
 if (!missing('bench', ['scripts/bench.mjs', 'bench/widgets.mjs'])) await step('bench', ...node('scripts/bench.mjs', '--quick'));
 
 console.log('\n━━ summary');
@@ -119,6 +122,7 @@ for (const r of results) {
   console.log(`${r.ok ? '✔' : '✘'} ${r.name.padEnd(10)} ${r.secs.padStart(6)} s${c}${r.note ? ` — ${r.note}` : ''}`);
 }
 const failedSteps = results.filter((r) => !r.ok).length;
-if (failedSteps && tests.failed === 0) tests.failed = failedSteps;
+// A failed step that counts no tests (a build, size-limit, a missing step) is one failure.
+tests.failed += results.filter((r) => !r.ok && !r.counts?.failed).length;
 console.log(`\n${tests.passed} passed, ${tests.failed} failed`);
 process.exit(failedSteps ? 1 : 0);

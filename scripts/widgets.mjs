@@ -89,7 +89,7 @@ export function reserveRules(widgets) {
   const floating = widgets.filter((w) => w.box.floating);
   const out = [];
   if (inFlow.length) {
-    out.push(`${inFlow.map((w) => w.tag).join(',\n')} {\n  display: block;\n  contain: layout;\n}`);
+    out.push(`${inFlow.map((w) => w.tag).join(',\n')} {\n  display: block;\n  contain: layout;\n  /* The widgets size in em of the reader's default text size, not the page's rem. */\n  font-size: var(--prm-font-size, medium) !important;\n}`);
     for (const w of inFlow) {
       for (const s of w.box.sizes) {
         const rule = `${w.tag} {\n  min-block-size: var(${w.box.property}, ${s.blockSize});\n}`;

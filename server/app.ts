@@ -6,6 +6,7 @@ import { ChatHub } from './domains/chat/hub.js';
 import { handlers, streams } from './domains/index.js';
 import { sha256 } from './domains/shared.js';
 import { storyImage } from './domains/stories/assets.js';
+import { doctorPhoto } from './domains/booking/assets.js';
 import type { Handler, HandlerCtx, StreamHandler } from './domains/types.js';
 import { ApiError, send } from './http.js';
 import { accessLog, type LogEntry } from './middleware/access-log.js';
@@ -14,7 +15,7 @@ import { onError } from './middleware/errors.js';
 import { createIdempotency } from './middleware/idempotency.js';
 import { clientAddress, createRateLimiter } from './middleware/rate-limit.js';
 import { createTenant } from './middleware/tenant.js';
-import { bodyCap, parse, readJsonBody } from './middleware/validation.js';
+import { assertStorableText, bodyCap, parse, readJsonBody } from './middleware/validation.js';
 
 export type { LogEntry } from './middleware/access-log.js';
 export type { ClinicRow, Handler, HandlerCtx } from './domains/types.js';
@@ -74,6 +75,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
     .map((ep) => ({ method: ep.method.toUpperCase(), path: new RegExp(`^/v1${ep.path.replace(/:\w+/g, '[^/]+')}$`), cap: bodyCap(ep.maxBytes ?? 64 * 1024) }));
   app.use('/v1/*', (c, next) => (uploadCaps.find((u) => u.method === c.req.method && u.path.test(c.req.path))?.cap ?? jsonCap)(c, next));
   app.get('/v1/assets/stories/:clinic/:file', storyImage);
+  app.get('/v1/assets/doctors/:clinic/:file', doctorPhoto);
 
   const apiOrigin = (c: Context) => {
     const url = new URL(c.req.url);
@@ -90,6 +92,8 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       const limited = await rateLimited(`${key ?? clinic.id}|${clientAddress(c, !!opts.trustProxy)}`);
       if (limited) throw limited;
     }
+    assertStorableText(c.req.param(), 'params');
+    assertStorableText(c.req.query(), 'query');
     const params = parse(ep.params, c.req.param(), 'params');
     const query = parse(ep.query, c.req.query(), 'query');
     let body: unknown;

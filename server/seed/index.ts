@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.js';
-import { COUNTRY_LEVEL, HOME_COUNTRIES, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } from './catalog.js';
+import { buildProcedure, PROCEDURES, RATES, SPECIALTIES, type SeedProcedure } from './catalog.js';
 import { FAQ } from './faq.js';
+
+export { buildProcedure };
 import { STORIES } from './stories.js';
+import { BOOKING_DOCTORS, BOOKING_SERVICES, doctorData, serviceData } from './booking.js';
 
 export const DEMO_PUBLIC_KEY = 'pk_demo_aurora';
 export const SECOND_PUBLIC_KEY = 'pk_demo_second';
@@ -16,48 +19,6 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 type Block = { day: string; start: string; end: string };
 const weekly = (days: readonly string[], ...ranges: [string, string][]): Block[] =>
   days.flatMap((day) => ranges.map(([start, end]) => ({ day, start, end })));
-
-const NO_BENCHMARK: Record<string, string[]> = { 'gastric-balloon': ['US', 'SA', 'AE'], 'eyebrow-transplant': ['US', 'CH'], 'check-up': ['SE'] };
-
-/** Builds the catalog Procedure JSON (name/description as locale maps) from a seed entry. */
-export function buildProcedure(p: SeedProcedure, rates = RATES) {
-  const heavy = ['orthopaedics', 'cardiac', 'bariatric'].includes(p.specialty);
-  const unitPrices = { hospitalNight: heavy ? 45000 : 35000, hotelNight: 9500, companionNight: 4500, transfers: 12000, interpreterDay: 8000 };
-  const scale = (f: number) => p.components.map((x) => ({ ...x, amount: Math.round((x.amount * f) / 100) * 100, ...(x.amountMax ? { amountMax: Math.round((x.amountMax * f) / 100) * 100 } : {}) }));
-  const tiers = [
-    { id: 'standard', name: 'Standard', description: 'Everything medically needed.', components: p.components, includedHospitalNights: p.hospitalNights, includedHotelNights: 0, includesTransfers: false, includesInterpreter: false, includes: ['All medical components listed', ...(p.hospitalNights ? [`${p.hospitalNights} hospital night(s), shared room`] : [])] },
-    { id: 'premium', name: 'Premium', description: 'Senior surgeon, hotel and transfers arranged.', components: scale(1.25), includedHospitalNights: p.hospitalNights, includedHotelNights: Math.min(p.hotelNights, 4), includesTransfers: true, includesInterpreter: false, includes: ['Senior surgeon', 'Private room', `${Math.min(p.hotelNights, 4)} hotel nights (4★)`, 'Airport and clinic transfers'] },
-    { id: 'vip', name: 'VIP', description: 'Head of department, suite, interpreter and concierge.', components: scale(1.6), includedHospitalNights: p.hospitalNights, includedHotelNights: p.hotelNights, includesTransfers: true, includesInterpreter: true, includes: ['Head of department', 'Suite', `${p.hotelNights} hotel nights (5★)`, 'VIP transfers', 'Personal interpreter', '24/7 concierge'] },
-  ];
-  const medical = p.components.reduce((s, x) => s + x.amount, 0);
-  const standardTotal = medical + Math.round((medical * p.contingencyPercent) / 100);
-  // Gaps on purpose: where we have no figure for a country, savings are hidden, never invented.
-  const benchmarks = Object.entries(HOME_COUNTRIES)
-    .filter(([country]) => !NO_BENCHMARK[p.id]?.includes(country))
-    .map(([country, currency]) => {
-      const eur = standardTotal * p.homeFactor * COUNTRY_LEVEL[country]!;
-      const local = (eur / 100) * (rates.rates as Record<string, number>)[currency]!;
-      return { country, currency, amount: Math.round(local / 50) * 50 * 100, source: 'Demo data: illustrative median private list price', year: 2025 };
-    });
-  return {
-    id: p.id,
-    specialty: p.specialty,
-    name: p.name,
-    description: p.description,
-    currency: 'EUR',
-    tiers,
-    addOns: p.addOns,
-    unitPrices,
-    treatmentDays: p.treatmentDays,
-    contingencyPercent: p.contingencyPercent,
-    defaults: { tier: 'standard', hospitalNights: p.hospitalNights, hotelNights: p.hotelNights, companions: 0, transfers: true, interpreter: false },
-    limits: { hospitalNights: { min: p.hospitalNights, max: Math.max(p.hospitalNights, 30) }, hotelNights: { min: 0, max: 30 }, companions: { min: 0, max: 3 } },
-    included: [...new Set(['Pre-operative tests and consultation', 'Post-operative medication', ...p.included])],
-    notIncluded: p.notIncluded,
-    benchmarks,
-    validityDays: 30,
-  };
-}
 
 const AURORA_CONFIG = {
   currencies: ['EUR', 'USD', 'GBP', 'TRY', 'AED', 'SAR', 'CHF', 'SEK'],
@@ -84,24 +45,11 @@ const AURORA_CONFIG = {
   address: 'Büyükdere Cd. 120, 34394 Şişli, Istanbul, Türkiye',
 };
 
-const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75rem', '--prm-font-family': "Inter, system-ui, sans-serif" } };
+// The demo clinic gives one brand colour, as most clinics do: GET /config serves it with a derived
+// dark value (and on-primary) that meet WCAG AA (src/core/theme/derive.ts).
+const AURORA_THEME = { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a', '--prm-radius': '0.75em', '--prm-font-family': "Inter, system-ui, sans-serif" } };
 
-const SERVICES = [
-  { id: 'video-consultation', kind: 'video', duration: 20, name: { en: 'Video consultation', tr: 'Görüntülü görüşme', de: 'Videosprechstunde', ar: 'استشارة بالفيديو', ru: 'Видеоконсультация', es: 'Videoconsulta', fr: 'Téléconsultation' }, description: { en: 'A 20-minute video call with a specialist to review your case and photos or scans.' } },
-  { id: 'in-person-consultation', kind: 'in-person', duration: 30, name: { en: 'In-person consultation', tr: 'Yüz yüze muayene', de: 'Persönliche Beratung', ar: 'استشارة حضورية', ru: 'Очная консультация', es: 'Consulta presencial', fr: 'Consultation sur place' }, description: { en: '30 minutes at the hospital in Istanbul, examination included.' } },
-  { id: 'follow-up', kind: 'follow-up', duration: 15, name: { en: 'Follow-up call', tr: 'Kontrol görüşmesi', de: 'Nachsorge-Gespräch', ar: 'مكالمة متابعة', ru: 'Контрольная консультация', es: 'Seguimiento', fr: 'Suivi' }, description: { en: 'A 15-minute video follow-up after your treatment.' } },
-];
-const ALL_SERVICES = SERVICES.map((s) => s.id);
-
-const DOCTORS = [
-  { id: 'dr-aydin', name: 'Dr. Elif Aydın', title: 'Oral and maxillofacial surgeon', specialties: ['dental'], languages: ['tr', 'en', 'de'], schedule: weekly(WEEKDAYS, ['09:00', '12:30'], ['14:00', '17:00']) },
-  { id: 'dr-kaya', name: 'Dr. Mehmet Kaya', title: 'Hair restoration surgeon', specialties: ['hair'], languages: ['tr', 'en', 'ar'], schedule: weekly(['mon', 'wed', 'fri', 'sat'], ['10:00', '16:00']) },
-  { id: 'dr-demir', name: 'Prof. Dr. Zeynep Demir', title: 'Reproductive endocrinologist', specialties: ['ivf'], languages: ['tr', 'en', 'ru'], schedule: weekly(['tue', 'wed', 'thu'], ['09:00', '15:00']) },
-  { id: 'dr-schneider', name: 'Dr. Anna Schneider', title: 'Orthopaedic surgeon', specialties: ['orthopaedics'], languages: ['de', 'en', 'tr'], schedule: weekly(['mon', 'tue', 'thu'], ['08:30', '12:00']) },
-  { id: 'dr-haddad', name: 'Dr. Omar Haddad', title: 'Bariatric and plastic surgeon', specialties: ['bariatric', 'cosmetic'], languages: ['ar', 'en', 'fr', 'tr'], schedule: weekly(['sun', 'mon', 'tue', 'wed'], ['11:00', '18:00']) },
-  { id: 'dr-petrova', name: 'Dr. Irina Petrova', title: 'Ophthalmic surgeon', specialties: ['eye'], languages: ['ru', 'en', 'tr'], schedule: weekly(WEEKDAYS, ['09:00', '13:00']) },
-  { id: 'dr-ozturk', name: 'Assoc. Prof. Can Öztürk', title: 'Cardiologist', specialties: ['cardiac'], languages: ['tr', 'en', 'es'], schedule: weekly(['mon', 'wed', 'fri'], ['13:00', '18:00']) },
-];
+const ALL_SERVICES = BOOKING_SERVICES.map((s) => s.id);
 
 const IMPROVEMENTS = [
   { id: 'imp-transfers', date: '2026-10-02', aspect: 'transfers', youSaid: { en: 'Drivers were hard to find at Sabiha Gökçen arrivals.', de: 'Die Fahrer waren am Flughafen SAW schwer zu finden.', tr: 'SAW’da şoförü bulmak zordu.' }, weDid: { en: 'Drivers now send a photo and live location on WhatsApp 30 minutes before landing.', de: 'Fahrer senden jetzt 30 Minuten vor der Landung Foto und Live-Standort per WhatsApp.', tr: 'Şoförler artık inişten 30 dakika önce WhatsApp’tan fotoğraf ve canlı konum gönderiyor.' } },
@@ -122,11 +70,8 @@ async function seedAurora(tx: Queryable) {
   for (const [i, s] of SPECIALTIES.entries()) await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, $4)', [clinic, s.id, s.name, i]);
   for (const [i, p] of PROCEDURES.entries()) await tx.query('INSERT INTO procedures (clinic_id, id, specialty, position, data) VALUES ($1, $2, $3, $4, $5)', [clinic, p.id, p.specialty, i, buildProcedure(p)]);
   await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, RATES.base, RATES.date, RATES.rates]);
-  for (const [i, s] of SERVICES.entries()) await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, $6)', [clinic, s.id, s.kind, s.duration, { name: s.name, description: s.description }, i]);
-  for (const [i, d] of DOCTORS.entries()) {
-    const { schedule, ...data } = d;
-    await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, $5)', [clinic, d.id, { ...data, services: ALL_SERVICES, bio: `${d.title}; speaks ${d.languages.join(', ')}.` }, JSON.stringify(schedule), i]);
-  }
+  for (const [i, s] of BOOKING_SERVICES.entries()) await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, $6)', [clinic, s.id, s.kind, s.duration, serviceData(s), i]);
+  for (const [i, d] of BOOKING_DOCTORS.entries()) await tx.query('INSERT INTO doctors (clinic_id, id, data, schedule, slot_minutes, position) VALUES ($1, $2, $3, $4, 30, $5)', [clinic, d.id, doctorData(d, ALL_SERVICES), JSON.stringify(d.schedule), i]);
   for (const [i, [language, displayName, country, procedureId, rating, title, body]] of STORIES.entries()) {
     const id = `story-${String(i + 1).padStart(2, '0')}`;
     const date = new Date(Date.UTC(2026, 9, 30) - i * 6 * 86_400_000).toISOString().slice(0, 10);
@@ -149,14 +94,26 @@ async function seedSecond(tx: Queryable) {
     channels: { phone: '+493012345678', email: 'praxis@spree-dental.example' },
     officeHours: { timeZone: 'Europe/Berlin', days: WEEKDAYS.map((day) => ({ day, open: '08:00', close: '18:00' })) },
     privacyUrl: 'https://spree-dental.example/datenschutz',
-    consent: { version: 'sd-1', text: { default: 'I consent to Spree Dental processing my health data.', de: 'Ich willige in die Verarbeitung meiner Gesundheitsdaten durch Spree Dental ein.' } },
+    consent: {
+      version: 'sd-1',
+      text: {
+        default: 'I consent to Spree Dental processing my health data.',
+        en: 'I consent to Spree Dental processing my health data.',
+        de: 'Ich willige in die Verarbeitung meiner Gesundheitsdaten durch Spree Dental ein.',
+        ar: 'أوافق على أن تعالج عيادة شبريه دنتال بياناتي الصحية.',
+        es: 'Acepto que Spree Dental trate mis datos de salud.',
+        fr: 'J’accepte que Spree Dental traite mes données de santé.',
+        ru: 'Я согласен(на) на обработку моих медицинских данных клиникой Spree Dental.',
+        tr: 'Spree Dental’in sağlık verilerimi işlemesine onay veriyorum.',
+      },
+    },
     country: 'DE',
   }, { mode: 'light', tokens: { '--prm-color-primary': '#1d4ed8' } });
   await tx.query('INSERT INTO api_keys (key, clinic_id, allowed_origins, allow_localhost) VALUES ($1, $2, $3, true)', [SECOND_PUBLIC_KEY, clinic, ['https://spree-dental.example']]);
   await tx.query('INSERT INTO staff_tokens (token_hash, clinic_id, name) VALUES ($1, $2, $3)', [sha256(SECOND_STAFF_TOKEN), clinic, 'Second staff']);
-  await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, 0)', [clinic, 'dental', { en: 'Dental', de: 'Zahnmedizin' }]);
+  await tx.query('INSERT INTO specialties (clinic_id, id, name, position) VALUES ($1, $2, $3, 0)', [clinic, 'dental', SPECIALTIES.find((x) => x.id === 'dental')!.name]);
   const implant = PROCEDURES.find((p) => p.id === 'dental-implants')!;
-  const berlin: SeedProcedure = { ...implant, name: { en: 'Dental implant (Berlin)', de: 'Zahnimplantat (Berlin)' }, components: implant.components.map((x) => ({ ...x, amount: x.amount * 2 })), hotelNights: 0 };
+  const berlin: SeedProcedure = { ...implant, name: 'Dental implant (Berlin)', components: implant.components.map((x) => ({ ...x, amount: x.amount * 2 })), hotelNights: 0 };
   await tx.query('INSERT INTO procedures (clinic_id, id, specialty, position, data) VALUES ($1, $2, $3, 0, $4)', [clinic, berlin.id, 'dental', buildProcedure(berlin)]);
   await tx.query('INSERT INTO exchange_rates (clinic_id, base, as_of, rates) VALUES ($1, $2, $3, $4)', [clinic, 'EUR', '2026-11-19', { EUR: 1, GBP: 0.85, USD: 1.08 }]);
   await tx.query('INSERT INTO booking_services (clinic_id, id, kind, duration_minutes, data, position) VALUES ($1, $2, $3, $4, $5, 0)', [clinic, 'video-consultation', 'video', 20, { name: { en: 'Video consultation', de: 'Videosprechstunde' }, description: { en: 'Video call with the dentist.' } }]);

@@ -1,23 +1,23 @@
-/** Where a patient came from, carried into submissions (never stored by the SDK). */
-export interface Attribution {
-  utm?: Record<string, string>;
-  referrer?: string;
-  agent?: string;
-  page?: string;
-}
+import type { Attribution } from './contract/common.js';
 
-const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+export type { Attribution } from './contract/common.js';
 
+const UTM = ['source', 'medium', 'campaign', 'term', 'content'] as const;
+
+/**
+ * Where a patient came from, in the contract's shape (what every submission carries): UTM
+ * parameters of the page, the referrer, the landing page (no query: it may hold personal data)
+ * and the agent code from the config. Cut to the contract's limits; never stored by the SDK.
+ */
 export function attribution(agent?: string, loc: Location = location, referrer = document.referrer): Attribution {
   const params = new URLSearchParams(loc.search);
-  const utm: Record<string, string> = {};
+  const out: Attribution = {};
+  if (agent) out.agent = agent.slice(0, 64);
   for (const k of UTM) {
-    const v = params.get(k);
-    if (v) utm[k.slice(4)] = v.slice(0, 200);
+    const v = params.get(`utm_${k}`);
+    if (v) out[k] = v.slice(0, 200);
   }
-  const out: Attribution = { page: `${loc.origin}${loc.pathname}`.slice(0, 500) };
-  if (Object.keys(utm).length) out.utm = utm;
-  if (referrer) out.referrer = referrer.slice(0, 500);
-  if (agent) out.agent = agent;
+  if (referrer) out.referrer = referrer.slice(0, 2000);
+  out.landingPage = `${loc.origin}${loc.pathname}`.slice(0, 2000);
   return out;
 }

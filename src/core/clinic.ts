@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from './api/client.js';
 import type { ConfigController } from './config/controller.js';
 import { ClinicConfigSchema, type ClinicConfig } from './contract/config.js';
+import type { Theme } from './contract/theme.js';
 
 const cache = new Map<string, Promise<ClinicConfig>>();
 
@@ -30,7 +31,7 @@ export class ClinicController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly config: ConfigController,
-    private readonly onTokens: (tokens: Record<string, string>) => void,
+    private readonly onTheme: (theme: Theme) => void,
   ) {
     host.addController(this);
   }
@@ -53,7 +54,7 @@ export class ClinicController implements ReactiveController {
     if (client === this.config.client && value !== this.value) {
       this.value = value;
       this.config.setRemote({ values: { theme: value.theme.mode, currency: value.defaultCurrency } });
-      this.onTokens(value.theme.tokens);
+      this.onTheme(value.theme);
     }
     return value;
   }

@@ -4,6 +4,7 @@ import type { ApiClient } from './api/client.js';
 import { ClinicController } from './clinic.js';
 import { ConfigController } from './config/controller.js';
 import type { ClinicConfig } from './contract/config.js';
+import type { Theme } from './contract/theme.js';
 import type { EmbedConfig } from './config/schema.js';
 import { defineElement } from './define.js';
 import type { PrmErrorDetail, PrmEventDetails, PrmEventName } from './events.js';
@@ -57,7 +58,7 @@ export abstract class PrmElement extends LitElement {
   protected readonly configCtl = new ConfigController(this);
   protected readonly localeCtl = new LocaleController(this, () => (this.configCtl.result.ok ? this.configCtl.result.config.locale : undefined));
   /** The clinic profile (`GET /v1/config`), loaded once per page and shared by every widget. */
-  protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTokens(t));
+  protected readonly clinicCtl = new ClinicController(this, this.configCtl, (t) => this.applyRemoteTheme(t));
   readonly #internals: ElementInternals = this.attachInternals();
   #configErrorReported = false;
   #yielded = false;
@@ -106,12 +107,15 @@ export abstract class PrmElement extends LitElement {
     this.emit('prm-error', detail);
   }
 
-  /** Applies theme tokens from the clinic's remote config (page CSS on the tag still wins). */
-  protected applyRemoteTokens(tokens: Record<string, string> | undefined): void {
+  /**
+   * Applies the clinic's remote theme: `tokens` in every mode, `dark` over them in dark mode
+   * (page CSS on the tag still wins over both).
+   */
+  protected applyRemoteTheme(theme: Pick<Theme, 'tokens' | 'dark'> | undefined): void {
     const root = this.renderRoot as ShadowRoot | undefined;
     if (!root?.adoptedStyleSheets) return;
     const sheets = root.adoptedStyleSheets.filter((s) => s !== this.#tokenSheet);
-    this.#tokenSheet = tokens ? tokenSheet(tokens) : undefined;
+    this.#tokenSheet = theme ? tokenSheet(theme.tokens, theme.dark) : undefined;
     root.adoptedStyleSheets = this.#tokenSheet ? [...sheets, this.#tokenSheet] : sheets;
   }
 

@@ -97,13 +97,15 @@ describe('size budgets: every file of the CDN build has one', () => {
     const root = mkdtempSync(join(tmpdir(), 'prm-budgets-'));
     writeFileSync(join(root, 'lit-localize.json'), readFileSync('lit-localize.json'));
     const locales = (JSON.parse(readFileSync('lit-localize.json', 'utf8')) as { targetLocales: string[] }).targetLocales;
-    const files: Record<string, Buffer | string> = { 'loader.js': 'export{}', 'chunks/runtime-a1.js': 'export{}', 'prm-reserve.css': 'x{}', 'THIRD-PARTY-NOTICES.txt': 'MIT', ...extra };
+    const files: Record<string, Buffer | string> = { 'loader.js': 'export{}', 'chunks/runtime-a1.js': 'export{}', 'prm-reserve.css': 'x{}', 'THIRD-PARTY-NOTICES.txt': 'MIT' };
     for (const l of locales) files[`chunks/locale-${l}-a1.js`] = 'export{}';
+    for (const x of SHARED.lazy) files[x.file.replace('*', 'a1')] = 'export{}';
     const w = WIDGETS[0]!;
     mkdirSync(join(root, `src/widgets/${w.folder}`), { recursive: true });
     writeFileSync(join(root, `src/widgets/${w.folder}/define.ts`), '');
     files[`chunks/${w.folder}-a1.js`] = 'export{}';
     for (const p of w.lazy) files[`chunks/${w.folder}.${p.part}-a1.js`] = 'export{}';
+    Object.assign(files, extra);
     for (const [f, body] of Object.entries(files)) {
       mkdirSync(join(root, 'dist/cdn', f, '..'), { recursive: true });
       writeFileSync(join(root, 'dist/cdn', f), body);
@@ -155,6 +157,22 @@ describe('size budgets: every file of the CDN build has one', () => {
       assert.match(total.name, /initial code/);
       assert.deepEqual(total.path, ['dist/cdn/loader.js', 'dist/cdn/chunks/runtime-*.js', `dist/cdn/chunks/${WIDGETS[0]!.folder}-*.js`]);
       assert.equal(total.limit, `${60 * 1024} B`);
+    } finally {
+      rmSync(b.root, { recursive: true, force: true });
+    }
+  });
+
+  it('the initial total also counts a chunk a widget chunk imports statically, but not one it imports on demand', () => {
+    const w = WIDGETS[0]!;
+    const b = fakeBuild({
+      [`chunks/${w.folder}-a1.js`]: `import{a}from"./runtime-a1.js";import{b}from"./shared-b2.js";const l=()=>import("./lazy-c3.js");export{a,b,l}`,
+      'chunks/shared-b2.js': 'import"./deep-d4.js";export const b=1',
+      'chunks/deep-d4.js': 'export{}',
+      'chunks/lazy-c3.js': 'export{}',
+    });
+    try {
+      const total = sizeChecks({ root: b.url }).at(-1)!;
+      assert.deepEqual([...total.path].sort(), ['dist/cdn/chunks/deep-d4.js', 'dist/cdn/chunks/runtime-*.js', 'dist/cdn/chunks/shared-b2.js', `dist/cdn/chunks/${w.folder}-*.js`, 'dist/cdn/loader.js'].sort());
     } finally {
       rmSync(b.root, { recursive: true, force: true });
     }

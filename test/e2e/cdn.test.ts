@@ -2,13 +2,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { registeredTags, snippet, startHarness, type Harness } from './harness.js';
+import { builtWidgets } from '../../widgets.config.mjs';
+
+// Every built widget of widgets.config.mjs gets the lazy-load, right-to-left and CSP checks.
+const WIDGETS = builtWidgets();
 
 const STRICT_CSP = (cdn: string) =>
   `default-src 'self'; script-src 'self' ${cdn}; style-src 'self' ${cdn}; img-src 'self' data: ${cdn}; connect-src ${cdn}; ` +
   `require-trusted-types-for 'script'; trusted-types lit-html`;
 
 let h: Harness;
-let tag: string;
 const sdk = () => h.requests.filter((r) => r.startsWith('/cdn/') && !r.endsWith('.css'));
 
 async function open(path: string, html: string, headers?: Record<string, string>) {
@@ -33,12 +36,11 @@ async function open(path: string, html: string, headers?: Record<string, string>
 describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
   before(async () => {
     h = await startHarness();
-    [tag] = await registeredTags();
-    assert.ok(tag, 'at least one widget is registered');
+    assert.ok(WIDGETS.length > 0, 'at least one widget is built');
   });
   after(async () => h?.close());
 
-  it('downloads only the loader until a widget tag appears, then the runtime and that widget once', async () => {
+  for (const { tag, folder } of WIDGETS) it(`<${tag}>: only the loader until the tag appears, then the runtime and its chunk once`, async () => {
     const { page, context, errors } = await open('/lazy', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><main id="m"></main></body></html>`);
     await page.evaluate(() => (window as unknown as { PRM: { ready: Promise<void> } }).PRM.ready);
     await page.waitForTimeout(300);
@@ -49,14 +51,14 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await page.waitForFunction((t) => !!customElements.get(t), tag);
     const chunks = sdk().filter((r) => r.startsWith('/cdn/chunks/'));
     assert.equal(chunks.filter((r) => r.includes('/runtime-')).length, 1, 'runtime once');
-    assert.equal(chunks.filter((r) => r.includes(`/${tag.slice(4)}-`)).length, 1, 'widget chunk once');
+    assert.equal(chunks.filter((r) => r.includes(`/${folder}-`)).length, 1, 'widget chunk once');
     assert.equal(chunks.filter((r) => r.includes('/locale-')).length, 0, 'no locale chunk for English');
     assert.ok(sdk().length <= 3, `first widget with ≤ 3 requests from our origin (got ${sdk().join(', ')})`);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
-  it('downloads the Arabic messages only for an Arabic page, renders right-to-left', async () => {
+  for (const { tag } of WIDGETS) it(`<${tag}>: the Arabic messages only for an Arabic page, right-to-left`, async () => {
     const { page, context, errors } = await open('/ar', `<!doctype html><html lang="ar" dir="rtl"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`);
     await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('dir') === 'rtl', tag);
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/locale-ar-')));
@@ -68,6 +70,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
   });
 
   it('two copies of the loader beside the host app’s own Lit: no error, one definition per tag', async () => {
+    const tags = WIDGETS.map((w) => w.tag);
     const importMap = JSON.stringify({
       imports: {
         lit: '/host/nm/lit/index.js',
@@ -84,9 +87,9 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
       <script type="module" src="/host/host-app.js"></script>
       ${snippet(h.cdn)}
       ${snippet(h.cdn).replace('loader.js"', 'loader.js?copy=2"')}
-      </head><body><host-app></host-app><${tag}></${tag}></body></html>`;
+      </head><body><host-app></host-app>${tags.map((t) => `<${t}></${t}>`).join('')}</body></html>`;
     const { page, context, errors } = await open('/twice', html);
-    await page.waitForFunction((t) => !!customElements.get(t) && !!customElements.get('host-app'), tag);
+    await page.waitForFunction((ts) => ts.every((t) => !!customElements.get(t)) && !!customElements.get('host-app'), tags);
     await page.waitForFunction(() => document.querySelector('host-app')?.shadowRoot?.textContent?.includes('host app'));
     const loaders = await page.evaluate(() => (window as unknown as { PRM: { loader: string } }).PRM.loader);
     assert.match(loaders, /loader\.js$/, 'the first loader keeps the page');
@@ -94,7 +97,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('renders under a strict CSP with Trusted Types: 0 violations', async () => {
+  for (const { tag } of WIDGETS) it(`<${tag}>: renders under a strict CSP with Trusted Types, 0 violations`, async () => {
     const { page, context, errors, violations } = await open(
       '/csp',
       `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`,

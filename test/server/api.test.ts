@@ -7,7 +7,10 @@ import { endpoints } from '../../src/core/contract/endpoints.js';
 import { QuoteResponseSchema } from '../../src/core/contract/quotes.js';
 import { StaffLeadsResponseSchema } from '../../src/core/contract/staff.js';
 import { StoriesResponseSchema } from '../../src/core/contract/stories.js';
-import { computeEstimate } from '../../src/widgets/quote-calculator/pricing.js';
+import { ThemeSchema } from '../../src/core/contract/theme.js';
+import { contrast, parseColor } from '../../src/core/theme/color.js';
+import { colorTokens } from '../../src/core/theme/palette.js';
+import { computeEstimate } from '../../src/shared/pricing.js';
 import { AURORA, SECOND, SECOND_STAFF, STAFF, count, drivers, key, quoteBody, startServer, type TestServer } from './helpers.js';
 
 const staffAuth = (t = STAFF) => ({ key: null, headers: { Authorization: `Bearer ${t}` } });
@@ -177,7 +180,33 @@ for (const driver of drivers) {
       const theme = { mode: 'dark', tokens: { '--prm-color-primary': '#ff5500', '--prm-radius': '2px' } };
       const put = await s.request('/v1/staff/theme', { ...staffAuth(), method: 'PUT', json: theme });
       assert.equal(put.status, 200);
-      assert.deepEqual(ClinicConfigSchema.parse(await (await s.request('/v1/config')).json()).theme, theme);
+      // One brand colour given: served with a derived dark value that reads on the dark surface.
+      const served = ClinicConfigSchema.parse(await (await s.request('/v1/config')).json()).theme;
+      assert.deepEqual(ThemeSchema.parse((await put.json()).theme), served, 'PUT answers what /config serves');
+      assert.equal(served.mode, 'dark');
+      assert.equal(served.tokens['--prm-radius'], '2px');
+      assert.equal(served.dark?.['--prm-color-primary'], '#ff5500', 'reads on the dark surface as it is: kept for dark');
+      const light = served.tokens['--prm-color-primary']!;
+      assert.ok(contrast(parseColor(light)!, [255, 255, 255]) >= 4.5, `light primary ${light} darkened until it reads on white`);
+      for (const [mode, values] of [[0, served.tokens], [1, served.dark!]] as const) {
+        const onPrimary = parseColor(values['--prm-color-on-primary'] ?? colorTokens['on-primary'][mode])!;
+        assert.ok(contrast(onPrimary, parseColor(values['--prm-color-primary']!)!) >= 4.5, `on-primary in mode ${mode}`);
+      }
+      // A blue that is too dark for the dark surface: its dark value is derived, lighter, same hue.
+      const blue = await (await s.request('/v1/staff/theme', { ...staffAuth(), method: 'PUT', json: { mode: 'auto', tokens: { '--prm-color-primary': '#1d4ed8' } } })).json();
+      assert.equal(blue.theme.tokens['--prm-color-primary'], '#1d4ed8');
+      const dark = blue.theme.dark['--prm-color-primary'];
+      assert.ok(contrast(parseColor('#1d4ed8')!, parseColor(colorTokens.surface[1])!) < 4.5);
+      assert.ok(contrast(parseColor(dark)!, parseColor(colorTokens.surface[1])!) >= 4.5, `derived ${dark}`);
+      // A dark value the clinic gives is kept when it passes.
+      const both = await s.request('/v1/staff/theme', { ...staffAuth(), method: 'PUT', json: { mode: 'auto', tokens: { '--prm-color-primary': '#0b5f5a' }, dark: { '--prm-color-primary': '#7fe0d6' } } });
+      assert.equal(both.status, 200);
+      assert.deepEqual((await both.json()).theme.dark['--prm-color-primary'], '#7fe0d6');
+      // Colours it cannot check are refused, naming the token.
+      const named = await s.request('/v1/staff/theme', { ...staffAuth(), method: 'PUT', json: { mode: 'auto', tokens: { '--prm-color-primary': 'teal' }, dark: { '--prm-color-surface': 'rgba(0,0,0,0.5)' } } });
+      assert.equal(named.status, 400);
+      assert.deepEqual(Object.keys((await named.json()).error.fields).sort(), ['dark.--prm-color-surface', 'tokens.--prm-color-primary']);
+      await s.request('/v1/staff/theme', { ...staffAuth(), method: 'PUT', json: theme });
       assert.notDeepEqual(ClinicConfigSchema.parse(await (await s.request('/v1/config', { key: SECOND })).json()).theme, theme);
       const evil = await s.request('/v1/staff/theme', { ...staffAuth(), method: 'PUT', json: { mode: 'dark', tokens: { '--prm-x': 'red;} body{display:none' } } });
       assert.equal(evil.status, 400);

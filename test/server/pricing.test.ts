@@ -3,15 +3,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ProcedureSchema, type ExchangeRates, type Procedure } from '../../src/core/contract/catalog.js';
 import { EstimateSchema, type QuoteSelection } from '../../src/core/contract/quotes.js';
-import { computeEstimate, convertMinor, defaultSelection, minorUnitExponent, PricingError } from '../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate, convertMinor, defaultSelection, minorUnitExponent, PricingError } from '../../src/shared/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
-import { pick } from '../../server/domains/shared.js';
+import { localizeDeep } from '../../server/domains/catalog/localize.js';
 
-const catalog: Procedure[] = PROCEDURES.map((p) => {
-  const d = buildProcedure(p);
-  return ProcedureSchema.parse({ ...d, name: pick(d.name, 'en'), description: pick(d.description, 'en') });
-});
+const catalog: Procedure[] = PROCEDURES.map((p) => ProcedureSchema.parse(localizeDeep(buildProcedure(p), 'en')));
 const CURRENCIES = Object.keys(RATES.rates);
 
 const selectionFor = (p: Procedure): fc.Arbitrary<QuoteSelection> =>

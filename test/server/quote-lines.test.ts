@@ -3,19 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ProcedureSchema, type Procedure } from '../../src/core/contract/catalog.js';
 import { QuoteResponseSchema, type Estimate, type QuoteSelection } from '../../src/core/contract/quotes.js';
-import { computeEstimate } from '../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate } from '../../src/shared/pricing.js';
 import { PROCEDURES, RATES } from '../../server/seed/catalog.js';
 import { buildProcedure } from '../../server/seed/index.js';
-import { pick } from '../../server/domains/shared.js';
+import { localizeDeep } from '../../server/domains/catalog/localize.js';
 import { drivers, key, quoteBody, startServer, type TestServer } from './helpers.js';
 
 // "Hotel nights 6 × $103.00 = $617.99": a line's shown unit price times its quantity must be its
 // shown amount, in every currency, and subtotals and totals the sums of the shown lines.
 
-const catalog: Procedure[] = PROCEDURES.map((p) => {
-  const d = buildProcedure(p);
-  return ProcedureSchema.parse({ ...d, name: pick(d.name, 'en'), description: pick(d.description, 'en') });
-});
+const catalog: Procedure[] = PROCEDURES.map((p) => ProcedureSchema.parse(localizeDeep(buildProcedure(p), 'en')));
 const CURRENCIES = Object.keys(RATES.rates);
 
 const selectionFor = (p: Procedure): fc.Arbitrary<QuoteSelection> =>
@@ -108,6 +105,15 @@ for (const driver of drivers) {
         assert.deepEqual(amounts(q.estimate), amounts(local));
         assert.equal(q.estimate.total, local.total);
       }
+    });
+
+    it("the estimate the confirmation shows is in the patient's language: every line, included and not-included item (Arabic)", async () => {
+      const sel: QuoteSelection = { procedureId: 'knee-replacement', tier: 'premium', hospitalNights: 5, hotelNights: 8, companions: 1, transfers: true, interpreter: true, addOns: ['robotic'] };
+      const r = await s.request('/v1/quotes', { json: quoteBody({ selection: sel, currency: 'SAR', homeCountry: 'SA', locale: 'ar' }), idem: key() });
+      const q = QuoteResponseSchema.parse(await r.json());
+      const texts = [...q.estimate.groups.flatMap((g) => g.lines.flatMap((l) => [l.label, l.note ?? 'ليلة'])), ...q.estimate.included, ...q.estimate.notIncluded, q.estimate.savings!.source];
+      const notArabic = texts.filter((x) => !/[\u0600-\u06FF]/.test(x) && !/^\d+%$/.test(x));
+      assert.deepEqual(notArabic, []);
     });
   });
 }

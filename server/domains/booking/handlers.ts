@@ -2,23 +2,46 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, ok } from '../../http.js';
 import { iso, json, newReference, newToken, pick, sha256, storedContact } from '../shared.js';
 import type { Handlers } from '../types.js';
-import { ics } from './ics.js';
+import { bookingIcs } from './ics.js';
+import { createHold, heldStarts, releaseHold, releaseSession, unheldDoctors } from './holds.js';
 import { BOOKING_HORIZON_MS, BOOKING_LEAD_MS, bookingForToken, bookingView, claimSlot, listServices, loadDoctors, loadService, moveBooking, takenStarts, type BookingRow } from './queries.js';
 import { generateSlots } from './slots.js';
 
-type BookingEndpoints = 'listBookingServices' | 'listDoctors' | 'listSlots' | 'createBooking' | 'getBooking' | 'rescheduleBooking' | 'cancelBooking' | 'getBookingIcs';
+type BookingEndpoints = 'listBookingServices' | 'listDoctors' | 'listSlots' | 'createHold' | 'releaseHold' | 'createBooking' | 'getBooking' | 'rescheduleBooking' | 'cancelBooking' | 'getBookingIcs';
 
 /** Services, doctors, slots and the booking lifecycle (create, view, reschedule, cancel, ICS). */
 export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
-  async listBookingServices({ db, clinic }) {
-    const locale = clinic.config.defaultLocale;
+  async listBookingServices({ db, clinic, query }) {
+    const locale = query.locale ?? clinic.config.defaultLocale;
     const rows = await listServices(db, clinic.id);
-    return ok({ services: rows.map((s) => ({ id: s.id, kind: s.kind, name: pick(s.data.name, locale), description: pick(s.data.description, locale), durationMinutes: s.duration_minutes })) });
+    return ok({
+      services: rows.map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        name: pick(s.data.name, locale),
+        description: pick(s.data.description, locale),
+        durationMinutes: s.duration_minutes,
+        price: s.data.price ?? null,
+        prepare: (s.data.prepare ?? []).map((line) => pick(line, locale)),
+      })),
+    });
   },
 
-  async listDoctors({ db, clinic, query }) {
+  async listDoctors({ db, clinic, query, apiOrigin }) {
+    const locale = query.locale ?? clinic.config.defaultLocale;
     const doctors = await loadDoctors(db, clinic.id, query.service);
-    return ok({ doctors: doctors.map((d) => ({ id: d.id, ...d.data })) });
+    return ok({
+      doctors: doctors.map(({ id, data: d }) => ({
+        id,
+        name: d.name,
+        title: pick(d.title, locale),
+        specialties: d.specialties,
+        languages: d.languages,
+        services: d.services,
+        ...(d.photo ? { photoUrl: `${apiOrigin}/v1/assets/doctors/${clinic.id}/${id}.svg` } : d.photoUrl ? { photoUrl: d.photoUrl } : {}),
+        ...(d.bio ? { bio: pick(d.bio, locale) } : {}),
+      })),
+    });
   },
 
   async listSlots(ctx) {
@@ -32,6 +55,8 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     if (query.doctor && query.doctor !== 'any' && !doctors.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
     const horizon = new Date(Math.min(to.getTime(), now.getTime() + BOOKING_HORIZON_MS));
     const takenSet = await takenStarts(db, clinic.id, from, to);
+    // Slots other patients hold while they fill in the form read as taken (the asker's own do not).
+    for (const k of await heldStarts(db, clinic.id, from, to, now, query.session)) takenSet.add(k);
     const byStart = new Map<number, string[]>();
     for (const d of doctors) {
       const starts = generateSlots({ timeZone: clinic.time_zone, schedule: d.schedule, slotMinutes: d.slot_minutes, from, to: horizon, notBefore: new Date(now.getTime() + BOOKING_LEAD_MS) });
@@ -48,22 +73,37 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     return ok({ timeZone: clinic.time_zone, service: service.id, slots });
   },
 
-  async createBooking(ctx) {
-    const { db, clinic, body, now } = ctx;
+  async createHold(ctx) {
+    const { db, clinic, body } = ctx;
     const service = await loadService(db, clinic.id, body.service);
     const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor);
     if (!doctors.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
+    return ok({ hold: await createHold(db, ctx, doctors, service, new Date(body.start), body.session) }, 201);
+  },
+
+  async releaseHold({ db, clinic, params, query }) {
+    await releaseHold(db, clinic.id, params.id, query.session);
+    return ok({ ok: true as const });
+  },
+
+  async createBooking(ctx) {
+    const { db, clinic, body, now } = ctx;
+    const service = await loadService(db, clinic.id, body.service);
+    const all = await loadDoctors(db, clinic.id, service.id, body.doctor);
+    if (!all.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
     const start = new Date(body.start);
+    const doctors = await unheldDoctors(db, ctx, all, start, body.session);
     const token = newToken();
     const id = randomUUID();
     const row = await claimSlot(ctx, doctors, start, service, async (d, end) => {
       const { rows } = await db.query<BookingRow>(
-        `INSERT INTO bookings (id, clinic_id, reference, service_id, doctor_id, starts_at, ends_at, status, manage_token_hash, contact, patient_time_zone, locale, interpreter, notes, quote_reference, consent_version, attribution, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,'confirmed',$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17) RETURNING *`,
-        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(storedContact(body.contact)), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now],
+        `INSERT INTO bookings (id, clinic_id, reference, service_id, doctor_id, starts_at, ends_at, status, manage_token_hash, contact, patient_time_zone, locale, interpreter, notes, quote_reference, consent_version, attribution, created_at, updated_at, country, preferred_channel)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,'confirmed',$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17,$18,$19) RETURNING *`,
+        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(storedContact(body.contact)), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now, body.country ?? null, body.preferredChannel ?? null],
       );
       return rows[0]!;
     });
+    await releaseSession(db, clinic.id, body.session);
     const booking = await bookingView(db, clinic, row);
     // Links work without headers (calendar downloads, e-mails): the key travels in the query.
     const q = `token=${encodeURIComponent(token)}&clinic=${encodeURIComponent(ctx.clinicKey ?? '')}`;
@@ -81,23 +121,53 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     if (b.status !== 'confirmed') throw new ApiError(409, 'conflict', 'This booking is cancelled');
     const service = await loadService(db, clinic.id, b.service_id);
     const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor ?? b.doctor_id);
-    const row = await moveBooking(db, ctx, b, doctors, service, new Date(body.start));
+    const row = await moveBooking(db, ctx, b, doctors, service, new Date(body.start), body.session);
+    await releaseSession(db, clinic.id, body.session);
     return ok({ booking: await bookingView(db, clinic, row) });
   },
 
   async cancelBooking(ctx) {
     const b = await bookingForToken(ctx);
-    const { rows } = await ctx.db.query<BookingRow>("UPDATE bookings SET status = 'cancelled', updated_at = $3 WHERE clinic_id = $1 AND id = $2 RETURNING *", [ctx.clinic.id, b.id, ctx.now]);
-    return ok({ booking: await bookingView(ctx.db, ctx.clinic, rows[0]!) });
+    // Cancelling twice changes nothing (a retried DELETE); a consultation that took place stays.
+    if (b.status === 'cancelled') return ok({ booking: await bookingView(ctx.db, ctx.clinic, b) });
+    if (new Date(b.starts_at) <= ctx.now) throw new ApiError(409, 'conflict', 'This consultation has already taken place');
+    const { rows } = await ctx.db.query<BookingRow>(
+      "UPDATE bookings SET status = 'cancelled', updated_at = $3, sequence = sequence + 1 WHERE clinic_id = $1 AND id = $2 AND status = 'confirmed' RETURNING *",
+      [ctx.clinic.id, b.id, ctx.now],
+    );
+    const row = rows[0] ?? (await bookingForToken(ctx));
+    return ok({ booking: await bookingView(ctx.db, ctx.clinic, row) });
   },
 
   async getBookingIcs(ctx) {
+    const { clinic } = ctx;
     const b = await bookingForToken(ctx);
-    const view = await bookingView(ctx.db, ctx.clinic, b);
-    const service = await loadService(ctx.db, ctx.clinic.id, b.service_id);
+    const view = await bookingView(ctx.db, clinic, b);
+    const service = await loadService(ctx.db, clinic.id, b.service_id);
+    const when = (zone: string) => new Intl.DateTimeFormat(b.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(view.start));
+    const description = [
+      `Booking reference ${view.reference}.`,
+      `Your time: ${when(view.patientTimeZone)} (${view.patientTimeZone}).`,
+      `Clinic time: ${when(view.timeZone)} (${view.timeZone}).`,
+      view.kind === 'in-person' ? 'Please arrive 15 minutes early.' : 'The video link arrives by email 24 hours before.',
+      ...(view.interpreter ? [`Interpreter requested: ${view.interpreter}.`] : []),
+    ].join('\n');
     return {
       status: 200,
-      body: ics(ctx.clinic, view, pick(service.data.name, b.locale), ctx.now),
+      body: bookingIcs({
+        uid: `${view.id}@prm-widgets`,
+        sequence: b.sequence,
+        status: view.status,
+        start: view.start,
+        end: view.end,
+        stamp: ctx.now,
+        modified: new Date(b.updated_at),
+        summary: `${pick(service.data.name, b.locale)} – ${view.doctor.name}, ${clinic.name}`,
+        description,
+        location: view.kind === 'in-person' ? (clinic.config.address ?? clinic.name) : 'Video call',
+        organizer: { name: clinic.name, email: clinic.config.channels?.email ?? 'bookings@prm-widgets.invalid' },
+        alarmMinutes: 60,
+      }),
       contentType: 'text/calendar; charset=utf-8',
       headers: { 'Content-Disposition': `attachment; filename="${view.reference}.ics"` },
     };

@@ -5,11 +5,13 @@ import { pgConstraint, pgErrorCode } from '../../db/types.js';
 import { ApiError, notFound } from '../../http.js';
 import { iso, sha256 } from '../shared.js';
 import type { ClinicRow } from '../types.js';
+import { unheldDoctors } from './holds.js';
 import { generateSlots, type ScheduleBlock } from './slots.js';
 
 export interface DoctorRow {
   id: string;
-  data: { name: string; title: string; specialties: string[]; languages: string[]; services: string[]; photoUrl?: string; bio?: string };
+  /** `title` is a locale map (or a plain string in older data); `photo`: a portrait is served under /v1/assets/doctors. */
+  data: { name: string; title: Record<string, string> | string; specialties: string[]; languages: string[]; services: string[]; photo?: boolean; photoUrl?: string; bio?: Record<string, string> | string };
   schedule: ScheduleBlock[];
   slot_minutes: number;
 }
@@ -17,7 +19,7 @@ export interface ServiceRow {
   id: string;
   kind: 'video' | 'in-person' | 'follow-up';
   duration_minutes: number;
-  data: { name: Record<string, string>; description: Record<string, string> };
+  data: { name: Record<string, string>; description: Record<string, string>; prepare?: Record<string, string>[]; price?: { amount: number; currency: string } | null };
 }
 export interface BookingRow {
   id: string;
@@ -34,7 +36,10 @@ export interface BookingRow {
   interpreter: string | null;
   notes: string | null;
   quote_reference: string | null;
+  /** iCalendar SEQUENCE: 0 when booked, +1 on each reschedule and on cancel. */
+  sequence: number;
   created_at: Date;
+  updated_at: Date;
 }
 
 /** Earliest bookable start: now + 2 h; latest: now + 120 days. */
@@ -127,11 +132,13 @@ export async function claimSlot(
  * Moves booking `b` to `start` in one transaction: frees the old slot and claims the new one, or
  * changes nothing. Throws 422 slot_unavailable / 409 slot_taken.
  */
-export async function moveBooking(db: Db, ctx: { clinic: ClinicRow; now: Date }, b: BookingRow, doctors: DoctorRow[], service: ServiceRow, start: Date): Promise<BookingRow> {
+export async function moveBooking(db: Db, ctx: { clinic: ClinicRow; now: Date }, b: BookingRow, doctors: DoctorRow[], service: ServiceRow, start: Date, session?: string): Promise<BookingRow> {
   const { clinic, now } = ctx;
   return db.transaction(async (tx) => {
     await tx.query("UPDATE bookings SET status = 'cancelled' WHERE clinic_id = $1 AND id = $2", [clinic.id, b.id]);
-    const candidates = doctors.filter((d) => slotFree(d, clinic.time_zone, start, now));
+    // Another patient's hold on the new slot blocks the move too (their own hold does not).
+    const open = await unheldDoctors(tx, ctx, doctors, start, session);
+    const candidates = open.filter((d) => slotFree(d, clinic.time_zone, start, now));
     if (!candidates.length) throw new ApiError(422, 'slot_unavailable', 'That time is not a bookable slot', { start: 'Not a bookable slot' });
     const end = new Date(start.getTime() + service.duration_minutes * 60_000);
     const { rows: clash } = await tx.query<{ doctor_id: string }>(
@@ -142,7 +149,7 @@ export async function moveBooking(db: Db, ctx: { clinic: ClinicRow; now: Date },
     if (!free) throw new ApiError(409, 'slot_taken', 'Someone has just booked this slot; please pick another.');
     try {
       const { rows } = await tx.query<BookingRow>(
-        "UPDATE bookings SET status = 'confirmed', doctor_id = $3, starts_at = $4, ends_at = $5, updated_at = $6 WHERE clinic_id = $1 AND id = $2 RETURNING *",
+        "UPDATE bookings SET status = 'confirmed', doctor_id = $3, starts_at = $4, ends_at = $5, updated_at = $6, sequence = sequence + 1 WHERE clinic_id = $1 AND id = $2 RETURNING *",
         [clinic.id, b.id, free.id, start, end, now],
       );
       return rows[0]!;

@@ -1,9 +1,9 @@
 import type { Procedure } from '../../../src/core/contract/catalog.js';
 import type { Queryable } from '../../db/types.js';
-import { pick } from '../shared.js';
+import { localizeDeep } from './localize.js';
 
-/** Procedure as stored: name and description are locale maps. */
-export type StoredProcedure = Omit<Procedure, 'name' | 'description'> & { name: Record<string, string>; description: Record<string, string> };
+/** Procedure as stored: every text a patient reads is a locale map (see server/seed/catalog-i18n.ts). */
+export type StoredProcedure = Record<string, unknown>;
 
 export async function loadProcedures(db: Queryable, clinicId: string, locale: string | undefined, specialty?: string) {
   const params: unknown[] = [clinicId];
@@ -23,7 +23,7 @@ export async function loadStoredProcedure(db: Queryable, clinicId: string, id: s
 }
 
 export function localizeProcedure(data: StoredProcedure, locale: string | undefined): Procedure {
-  return { ...data, name: pick(data.name, locale), description: pick(data.description, locale) };
+  return localizeDeep<Procedure>(data, locale);
 }
 
 export async function loadRates(db: Queryable, clinicId: string) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { ATTACHMENT_MAX_BYTES } from '../../../src/core/contract/chat.js';
 import { ApiError, ok, type Reply } from '../../http.js';
+import { loadStoredProcedure } from '../catalog/queries.js';
 import { iso, newToken, sha256 } from '../shared.js';
 import type { ClinicRow, Handlers, Streams } from '../types.js';
 import type { Queryable } from '../../db/types.js';
@@ -63,6 +64,10 @@ export const chatHandlers: Pick<
     const id = randomUUID();
     const token = newToken();
     const context = body.context ?? {};
+    // The context's procedure must be one the clinic offers (staff open it from the inbox).
+    if (context.procedureId && !(await loadStoredProcedure(db, clinic.id, context.procedureId))) {
+      throw new ApiError(422, 'unprocessable', 'Unknown procedure', { 'context.procedureId': 'Unknown procedure' });
+    }
     const messages = await db.transaction(async (tx) => {
       await insertConversation(tx, { id, clinicId: clinic.id, tokenHash: sha256(token), name: body.name ?? null, email: body.email ?? null, locale: body.locale, context, now });
       return body.message ? [await insertMessage(tx, ctx, id, 'visitor', null, body.message)] : [];

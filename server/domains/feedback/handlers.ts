@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ok } from '../../http.js';
+import { ApiError, ok } from '../../http.js';
+import { loadStoredProcedure } from '../catalog/queries.js';
 import { iso, json, pick } from '../shared.js';
 import type { Handlers } from '../types.js';
 
 /** POST /feedback, GET /improvements ("you said, we did"). */
 export const feedbackHandlers: Pick<Handlers, 'createFeedback' | 'listImprovements'> = {
   async createFeedback({ db, clinic, body, now }) {
+    // A reference to a procedure the clinic does not offer is refused, not stored blindly.
+    if (body.procedureId && !(await loadStoredProcedure(db, clinic.id, body.procedureId))) {
+      throw new ApiError(422, 'unprocessable', 'Unknown procedure', { procedureId: 'Unknown procedure' });
+    }
     const id = randomUUID();
     const storyPending = !!body.publishConsent && !!body.comment?.trim();
     await db.query('INSERT INTO feedback (id, clinic_id, data, nps, story_pending, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [id, clinic.id, json(body), body.nps, storyPending, now]);

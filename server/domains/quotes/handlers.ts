@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Estimate } from '../../../src/core/contract/quotes.js';
-import { computeEstimate, PricingError } from '../../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate, PricingError } from '../../../src/shared/pricing.js';
 import { pgErrorCode } from '../../db/types.js';
 import { ApiError, ok } from '../../http.js';
+import { lineLabels } from '../catalog/localize.js';
 import { loadRates, loadStoredProcedure, localizeProcedure } from '../catalog/queries.js';
 import { iso, newReference } from '../shared.js';
 import type { Handlers } from '../types.js';
@@ -19,7 +20,7 @@ export const quoteHandlers: Pick<Handlers, 'createQuote'> = {
     const rates = await loadRates(db, clinic.id);
     let estimate: Estimate;
     try {
-      estimate = computeEstimate(procedure, body.selection, rates, body.currency, { homeCountry: body.homeCountry });
+      estimate = computeEstimate(procedure, body.selection, rates, body.currency, { homeCountry: body.homeCountry, labels: lineLabels(body.locale) });
     } catch (err) {
       if (err instanceof PricingError) {
         const field = err.field === 'currency' ? 'currency' : `selection.${err.field}`;

@@ -10,7 +10,7 @@ export async function page<R extends { id: string; created_at: Date }, T>(
   map: (row: R) => Promise<T> | T,
 ): Promise<{ items: T[]; nextCursor: string | null }> {
   const limit = ctx.query.limit ?? 25;
-  const cur = decodeCursor(ctx.query.cursor);
+  const cur = decodeCursor(ctx.query.cursor, 'instant', 'uuid');
   const params: unknown[] = [ctx.clinic.id, limit + 1];
   let where = 'clinic_id = $1';
   if (cur) {

@@ -25,7 +25,7 @@ export const storyHandlers: Pick<Handlers, 'listStories'> = {
     if (query.procedure) add('s.procedure_id = ?', query.procedure);
     if (query.language) add('s.language = ?', query.language);
     if (query.country) add('s.country = ?', query.country);
-    const cur = decodeCursor(query.cursor);
+    const cur = decodeCursor(query.cursor, 'date', 'slug');
     if (cur) {
       params.push(cur[0], cur[1]);
       cond.push(`(s.date, s.id) < ($${params.length - 1}::date, $${params.length})`);

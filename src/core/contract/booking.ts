@@ -3,11 +3,15 @@ import { str, int, list } from './checked.js';
 import {
   AttributionSchema,
   ConsentSchema,
+  CountryCodeSchema,
+  PreferredChannelSchema,
   ContactSchema,
   DateTimeInputSchema,
   DateTimeSchema,
   IdSchema,
   LocaleSchema,
+  KnownTimeZoneSchema,
+  MoneySchema,
   PatientTextSchema,
   TimeZoneSchema,
   UuidSchema,
@@ -16,21 +20,27 @@ import {
 export const ConsultationKindSchema = /* @__PURE__ */ z.enum(['video', 'in-person', 'follow-up']);
 export type ConsultationKind = z.infer<typeof ConsultationKindSchema>;
 
-/** `GET /v1/booking/services` */
+/** `GET /v1/booking/services?locale`: text in `locale` (else the clinic's default). */
+export const ServicesQuerySchema = /* @__PURE__ */ z.object({ locale: z.optional(LocaleSchema) });
 export const BookingServiceSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   kind: ConsultationKindSchema,
   name: z.string(),
   description: z.string(),
   durationMinutes: int(z.minimum(5), z.maximum(240)),
+  /** Fee, if any (null or absent: free of charge). */
+  price: z.optional(z.nullable(MoneySchema)),
+  /** What the patient should prepare, one line each. */
+  prepare: z.optional(z.array(z.string())),
 });
 export type BookingService = z.infer<typeof BookingServiceSchema>;
 export const BookingServicesResponseSchema = /* @__PURE__ */ z.object({ services: z.array(BookingServiceSchema) });
 
-/** `GET /v1/booking/doctors?service` */
+/** `GET /v1/booking/doctors?service&locale` */
 export const DoctorSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   name: z.string(),
+  /** Specialty as the patient reads it ("Orthopaedic surgeon"), in the requested locale. */
   title: z.string(),
   specialties: z.array(IdSchema),
   /** Languages spoken (BCP 47). */
@@ -53,6 +63,8 @@ export const SlotsQuerySchema = /* @__PURE__ */ z.object({
   doctor: z.optional(z.union([z.literal('any'), IdSchema])),
   from: DateTimeInputSchema,
   to: DateTimeInputSchema,
+  /** The asking tab's hold session: a slot it holds itself is still listed for it. */
+  session: z.optional(str(z.minLength(16), z.maxLength(64))),
 });
 export type SlotsQuery = z.infer<typeof SlotsQuerySchema>;
 export const SlotSchema = /* @__PURE__ */ z.object({
@@ -78,8 +90,12 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     start: DateTimeInputSchema,
     contact: ContactSchema,
     /** The patient's own zone, for confirmations. */
-    timeZone: TimeZoneSchema,
+    timeZone: KnownTimeZoneSchema,
     locale: LocaleSchema,
+    /** Where the patient lives (ISO 3166-1 alpha-2). */
+    country: z.optional(CountryCodeSchema),
+    /** How the patient wants the clinic to reach them. */
+    preferredChannel: z.optional(PreferredChannelSchema),
     /** Language the patient wants an interpreter for, if any. */
     interpreter: z.optional(LocaleSchema),
     notes: z.optional(PatientTextSchema),
@@ -87,6 +103,8 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     quoteReference: z.optional(str(z.maxLength(32))),
     consent: ConsentSchema,
     attribution: z.optional(AttributionSchema),
+    /** The hold session that held this slot (its hold is used up; others' holds block the slot). */
+    session: z.optional(str(z.minLength(16), z.maxLength(64))),
   });
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 
@@ -127,5 +145,32 @@ export const BookingResponseSchema = /* @__PURE__ */ z.object({ booking: Booking
 export const PatchBookingBodySchema = /* @__PURE__ */ z.object({
   start: DateTimeInputSchema,
   doctor: z.optional(z.union([z.literal('any'), IdSchema])),
+  session: z.optional(str(z.minLength(16), z.maxLength(64))),
 });
 export type PatchBookingBody = z.infer<typeof PatchBookingBodySchema>;
+
+/**
+ * `POST /v1/booking/holds`: holds a slot for a few minutes while the patient fills in the form.
+ * A session holds at most one slot: a new hold releases its previous one. 409 `slot_taken` when
+ * the slot is booked or held by another session. Holding is a courtesy; the booking constraint
+ * stays the guarantee.
+ */
+export const HoldBodySchema = /* @__PURE__ */ z.object({
+  service: IdSchema,
+  doctor: z.union([z.literal('any'), IdSchema]),
+  start: DateTimeInputSchema,
+  /** Random id of the patient's tab (not personal data), 16–64 characters. */
+  session: str(z.minLength(16), z.maxLength(64)),
+});
+export type HoldBody = z.infer<typeof HoldBodySchema>;
+export const HoldSchema = /* @__PURE__ */ z.object({
+  id: UuidSchema,
+  start: DateTimeSchema,
+  doctorId: IdSchema,
+  expiresAt: DateTimeSchema,
+});
+export type Hold = z.infer<typeof HoldSchema>;
+export const HoldResponseSchema = /* @__PURE__ */ z.object({ hold: HoldSchema });
+/** `DELETE /v1/booking/holds/:id?session=` releases a hold early (the patient went back). */
+export const HoldParamsSchema = /* @__PURE__ */ z.object({ id: UuidSchema });
+export const HoldSessionQuerySchema = /* @__PURE__ */ z.object({ session: str(z.minLength(16), z.maxLength(64)) });

@@ -12,10 +12,37 @@ export const CurrencyCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{3}$/));
 export const CountryCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{2}$/));
 /** BCP 47 language tag (kept simple: `en`, `pt-BR`, `zh-Hant`). */
 export const LocaleSchema = /* @__PURE__ */ str(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
-/** IANA time zone name, e.g. `Europe/Istanbul`. */
-export const TimeZoneSchema = /* @__PURE__ */ str(
+const zones = /* @__PURE__ */ new Map<string, boolean>();
+/**
+ * Whether the runtime knows `tz` as a time zone: an IANA name or one of its aliases (`UTC`,
+ * `Etc/GMT+3`, `Asia/Calcutta`), as its `Intl` accepts it. `Intl.supportedValuesOf('timeZone')`
+ * lists canonical names only (no `UTC`), so the constructor is asked instead; answers are cached.
+ */
+export function isKnownTimeZone(tz: string): boolean {
+  let known = zones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < 1000) zones.set(tz, known);
+  }
+  return known;
+}
+/** IANA time zone name, e.g. `Europe/Istanbul` (the shape; responses carry the server's own zones). */
+export const TimeZoneSchema = /* @__PURE__ */ str(z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/));
+/**
+ * A time zone a request sends: the shape, and a zone the runtime knows (`Mars/Olympus_Mons`,
+ * `Etc/GMT+99` are refused). Request schemas use this one; the shared runtime, which only parses
+ * responses, does not pay for the refinement.
+ */
+export const KnownTimeZoneSchema = /* @__PURE__ */ str(
   z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/),
+  z.refine(isKnownTimeZone, 'Unknown time zone: use an IANA name such as Europe/Istanbul'),
 );
+
 /** URL-safe identifier / slug. */
 export const IdSchema = /* @__PURE__ */ str(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
 /** Server-generated UUID. */
@@ -25,6 +52,8 @@ export const DateTimeSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-[01]\d-[0-3]\d
 /** Instant accepted in requests: ISO 8601 with `Z` or an explicit offset. */
 export const DateTimeInputSchema = /* @__PURE__ */ str(
   z.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-][0-2]\d:?[0-5]\d)$/),
+  // The pattern lets month 13 or hour 29 through; the calendar does not.
+  z.refine((s) => !Number.isNaN(Date.parse(s)), 'Not a real date and time'),
 );
 /** Calendar date `YYYY-MM-DD`. */
 export const DateSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));

@@ -95,6 +95,9 @@ export const EstimateSchema = /* @__PURE__ */ z
   });
 export type Estimate = z.infer<typeof EstimateSchema>;
 
+/** The month the patient would like to travel, `YYYY-MM`. */
+export const TravelMonthSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+
 /** `POST /v1/quotes` (Idempotency-Key required): turns an estimate into a lead. */
 export const CreateQuoteBodySchema = /* @__PURE__ */ z
   .object({
@@ -105,8 +108,7 @@ export const CreateQuoteBodySchema = /* @__PURE__ */ z
     shownTotal: z.optional(NonNegativeMinorUnitsSchema),
     contact: ContactSchema,
     preferredChannel: PreferredChannelSchema,
-    /** `YYYY-MM`. */
-    travelMonth: z.optional(str(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))),
+    travelMonth: z.optional(TravelMonthSchema),
     notes: z.optional(PatientTextSchema),
     consent: ConsentSchema,
     locale: LocaleSchema,

@@ -105,7 +105,9 @@ export class DataController<T, A extends readonly unknown[]> implements Reactive
   render(r: DataRender<T>): unknown {
     const done = (value: T, refreshing: boolean) => {
       const content = this.opts.isEmpty?.(value) ? (r.empty ? r.empty() : emptyState(r.emptyTitle ?? '')) : r.complete(value, refreshing);
-      return refreshing ? [content, html`<span class="visually-hidden" role="status">${msg('Loading…')}</span>`] : content;
+      // One shape whether refreshing or not, so Lit keeps the content's DOM (and the focus in it)
+      // when the newer value arrives, instead of rebuilding it.
+      return [content, refreshing ? html`<span class="visually-hidden" role="status">${msg('Loading…')}</span>` : nothing];
     };
     const cached = this.#cached();
     if (cached !== undefined) return done(cached, false);

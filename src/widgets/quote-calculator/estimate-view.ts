@@ -1,26 +1,117 @@
-import { html, nothing, type TemplateResult } from 'lit';
+/**
+ * The estimate's details: every line of a group, the included / not included lists, the full
+ * breakdown of the confirmation. Loaded when the patient first opens a section (or the lead form),
+ * so the first view's chunk stays small.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { PriceGroup } from '../../core/contract/catalog.js';
-import type { Estimate, EstimateLine } from '../../core/contract/quotes.js';
-import { dateFormat, formatMoney, formatNumber } from '../../core/i18n/format.js';
+import type { Procedure } from '../../core/contract/catalog.js';
+import type { Estimate, EstimateGroup, EstimateLine } from '../../core/contract/quotes.js';
+import { displayName, formatMoney, formatNumber, formatPercent } from '../../core/i18n/format.js';
+import { groupTitle, money, totalLine } from './estimate-summary.js';
 
-/** Money, or a range `min – max` when the two differ; each amount isolated for bidi. */
-export function money(min: number, max: number, currency: string, locale: string): TemplateResult {
-  const a = formatMoney(min, currency, locale);
-  if (max <= min) return html`<bdi>${a}</bdi>`;
-  return html`<bdi>${a}</bdi> – <bdi>${formatMoney(max, currency, locale)}</bdi>`;
-}
+export { money };
 
-export function groupTitle(g: PriceGroup): string {
-  switch (g) {
-    case 'medical':
-      return msg('Medical');
-    case 'stay':
-      return msg('Hospital and hotel stay');
-    default:
-      return msg('Travel and support');
+/** Styles of the details, adopted by the element when this module loads. */
+export const detailStyles = css`
+  [role='listbox'] {
+    position: absolute;
+    z-index: 1;
+    inset-inline: 0;
+    inset-block-start: 100%;
+    display: grid;
+    gap: calc(var(--_space) * 1);
+    margin: 2px 0 0;
+    padding: 4px;
+    list-style: none;
+    max-block-size: min(20em, 60vh);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    scroll-snap-type: y proximity;
+    background: var(--_surface);
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius);
+    box-shadow: var(--_elevation-high);
   }
-}
+  [role='option'] {
+    cursor: pointer;
+    scroll-snap-align: start;
+    justify-content: space-between;
+    flex-wrap: wrap;
+  }
+  [role='option']::before {
+    display: none;
+  }
+  [role='option'][aria-selected='true'] {
+    border-color: var(--_primary);
+    background: var(--_surface-variant);
+  }
+  [role='option'].active,
+  [role='option']:hover {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: -2px;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+  }
+  caption {
+    text-align: start;
+    font-weight: 700;
+    padding-block-end: calc(var(--_space) * 1);
+  }
+  th,
+  td {
+    padding-block: calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_outline-variant);
+    vertical-align: top;
+  }
+  th {
+    text-align: start;
+    font-weight: 400;
+  }
+  th .line-note {
+    display: block;
+  }
+  td bdi,
+  strong bdi {
+    white-space: nowrap;
+  }
+  td {
+    text-align: end;
+    padding-inline-start: calc(var(--_space) * 3);
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    border-block-end: 0;
+  }
+  .savings {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .saving strong {
+    color: var(--_success);
+    font-size: 1.15em;
+  }
+  .incl {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+  }
+  .incl ul {
+    margin: calc(var(--_space) * 1) 0 0;
+    padding-inline-start: 1.25em;
+  }
+  .incl .yes li::marker {
+    content: '✓  ';
+    color: var(--_success);
+  }
+  .incl .no li::marker {
+    content: '✕  ';
+    color: var(--_on-surface-variant);
+  }
+`;
 
 /** "4 × €95.00 · 2 included in the package": the shown unit price times the quantity is the amount. */
 function lineDetail(l: EstimateLine, currency: string, locale: string): unknown {
@@ -29,43 +120,44 @@ function lineDetail(l: EstimateLine, currency: string, locale: string): unknown 
   return html`<span class="line-note">${qty}${qty !== nothing && l.note ? ' · ' : ''}${l.note ? html`<bdi>${l.note}</bdi>` : nothing}</span>`;
 }
 
-/** The itemised breakdown: one table per group, lines with amounts, subtotals, then the total. */
-export function breakdown(e: Estimate, locale: string): TemplateResult {
-  return html`<div class="breakdown" part="breakdown">
-    ${e.groups.map(
-      (g) => html`<table class="group" part="group">
-        <caption>${groupTitle(g.group)}</caption>
-        <thead class="visually-hidden">
-          <tr>
-            <th scope="col">${msg('Item')}</th>
-            <th scope="col">${msg('Amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${g.lines.map(
-            (l) => html`<tr part="line">
-              <th scope="row"><bdi class="line-label">${l.label}</bdi>${lineDetail(l, e.currency, locale)}</th>
-              <td>${l.amount === 0 && l.amountMax === 0 ? msg('Included') : money(l.amount, l.amountMax, e.currency, locale)}</td>
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
+/** One group's lines as a table (label, amount); the confirmation adds a caption and the subtotal. */
+export function lines(g: EstimateGroup, currency: string, locale: string, full?: boolean): TemplateResult {
+  return html`<table class="group lines" part=${full ? 'group' : nothing}>
+    ${full ? html`<caption>${groupTitle(g.group)}</caption>` : nothing}
+    <thead class="visually-hidden">
+      <tr>
+        <th scope="col">${msg('Item')}</th>
+        <th scope="col">${msg('Amount')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${g.lines.map(
+        (l) => html`<tr part="line">
+          <th scope="row"><bdi class="line-label">${l.label}</bdi>${lineDetail(l, currency, locale)}</th>
+          <td>${l.amount === 0 && l.amountMax === 0 ? msg('Included') : money(l.amount, l.amountMax, currency, locale)}</td>
+        </tr>`,
+      )}
+    </tbody>
+    ${full
+      ? html`<tfoot>
           <tr>
             <th scope="row">${msg('Subtotal')}</th>
-            <td>${money(g.subtotal, g.subtotalMax, e.currency, locale)}</td>
+            <td>${money(g.subtotal, g.subtotalMax, currency, locale)}</td>
           </tr>
-        </tfoot>
-      </table>`,
-    )}
-    <p class="total" part="total">
-      <span>${e.isRange ? msg('Estimated total (range)') : msg('Estimated total')}</span>
-      <strong>${money(e.total, e.totalMax, e.currency, locale)}</strong>
-    </p>
+        </tfoot>`
+      : nothing}
+  </table>`;
+}
+
+/** The itemised breakdown, every line shown: one table per group with its subtotal, then the total. */
+export function breakdown(e: Estimate, locale: string): TemplateResult {
+  return html`<div class="breakdown" part="breakdown">
+    ${e.groups.map((g) => lines(g, e.currency, locale, true))} ${totalLine(e, locale)}
   </div>`;
 }
 
 export function includedLists(e: Estimate): TemplateResult {
-  return html`<div class="incl" part="included">
+  return html`<div class="incl">
     ${e.included.length
       ? html`<div>
           <h4>${msg('Included')}</h4>
@@ -85,12 +177,41 @@ export function includedLists(e: Estimate): TemplateResult {
   </div>`;
 }
 
-/** Rounding, rates date and validity, stated plainly. */
-export function disclaimer(validityDays: number, ratesDate: string | undefined, locale: string): TemplateResult {
-  const date = ratesDate ? dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${ratesDate}T00:00:00Z`)) : '';
-  return html`<p class="disclaimer" part="disclaimer">
-    ${msg(str`This is an estimate, valid for ${validityDays} days. The final price is confirmed by the clinic after a medical review.`)}
-    ${ratesDate ? msg(str`Exchange rates of ${date}.`) : nothing}
-    ${msg('Each line is converted and rounded to the nearest minor unit (half up); totals are the sum of the lines.')}
-  </p>`;
+
+/** The comparison with prices at home, once opened: the country, its typical price, the saving, the source. */
+export function savingsPanel(est: Estimate, countries: readonly string[], country: string | undefined, locale: string, pick: (e: Event) => void): TemplateResult {
+  const s = est.savings;
+  return html`<label class="field">
+      <span class="label">${msg('Compare with prices at home')}</span>
+      <select id="country" class="input" @change=${pick}>
+        <option value="" ?selected=${!country}>${msg('Do not compare')}</option>
+        ${countries.map((c) => html`<option .value=${c} ?selected=${c === country}>${displayName(locale, 'region', c)}</option>`)}
+      </select>
+    </label>
+    ${s
+      ? html`<p class="saving-line">${typicalIn(displayName(locale, 'region', s.country))} <bdi>${formatMoney(s.benchmark.amount, s.benchmark.currency, locale)}</bdi></p>
+          ${s.amount > 0
+            ? html`<p class="saving" id="saving">
+                ${msg('You save at least')} <strong><bdi>${formatMoney(s.amount, est.currency, locale)}</bdi></strong>
+                (${formatPercent(s.percent / 100, locale)})
+              </p>`
+            : html`<p class="saving-none" id="saving">${msg('No saving against this country for this package.')}</p>`}
+          <p class="source">${sourceLine(s.source, s.year)}</p>`
+      : nothing}`;
+}
+
+const typicalIn = (country: string) => msg(str`Typical price in ${country}:`);
+const sourceLine = (source: string, year: number) => msg(str`Source: ${source}, ${year}.`);
+
+/** The treatments of the open combobox (WAI-ARIA listbox); `active` is the option the arrow keys reached. */
+export function listbox(list: readonly Procedure[], active: number, selected: string | undefined, from: (p: Procedure) => string | undefined, choose: (p: Procedure) => void): TemplateResult {
+  return html`<ul id="procs" role="listbox" aria-label=${msg('Treatment')} @pointerdown=${(e: Event) => e.preventDefault()}>
+      ${list.map((proc, i) => {
+        const f = from(proc);
+        return html`<li id=${`proc-${proc.id}`} role="option" aria-selected=${selected === proc.id ? 'true' : 'false'} class=${i === active ? 'option active' : 'option'} @click=${() => choose(proc)}>
+          <bdi class="opt-name">${proc.name}</bdi>${f ? html`<span class="opt-meta">${f}</span>` : nothing}
+        </li>`;
+      })}
+    </ul>
+    ${list.length ? nothing : html`<p class="hint" role="status">${msg('No treatment matches your search.')}</p>`}`;
 }

@@ -3,36 +3,34 @@
  * patient asks for a personalised quote, or a pending submission is found), so the estimate
  * itself stays small.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { errorMessage } from '../../core/states.js';
 import { formatDateTime, formatMoney } from '../../core/i18n/format.js';
-import type { SubmitQueue } from '../../core/submit/queue.js';
+import {
+  FormController,
+  consentField,
+  consentRecord,
+  errorSummary,
+  field,
+  formStyles,
+  honeypot,
+  onInput,
+  submitStatus,
+  textField,
+  type FormSpec,
+  type SubmitQueue,
+} from '../../core/form/index.js';
 
 // The queue travels with the form: the element creates it only once a quote is being asked for.
-export { SubmitQueue } from '../../core/submit/queue.js';
+export { SubmitQueue } from '../../core/form/index.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
 import type { ApiClient } from '../../core/api/client.js';
-import {
-  LEAD_FIELDS,
-  NOTES_MAX,
-  buildQuoteBody,
-  emptyLead,
-  localized,
-  serverFieldErrors,
-  toContractAttribution,
-  travelMonths,
-  validateLead,
-  whatsappLink,
-  type Channel,
-  type LeadErrors,
-  type LeadField,
-  type LeadForm,
-  type LeadProblem,
-} from './lead.js';
+import { LEAD_SPEC, buildQuoteBody, emptyLead, travelMonths, type Channel, type LeadForm } from './lead.js';
+import { localized } from '../../core/i18n/localized.js';
+import { whatsappLink } from '../../core/contact.js';
 import { breakdown, money } from './estimate-view.js';
 import type { QuoteSubmitDetail } from './quote-calculator.js';
 
@@ -44,18 +42,7 @@ export function sendQuote(client: ApiClient | undefined, body: CreateQuoteBody, 
 
 /** Styles of the form and the confirmation, adopted by the element when this module loads. */
 export const leadStyles = css`
-  textarea.input {
-    resize: vertical;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-  .error {
-    color: var(--_error);
-    font-weight: 600;
-    font-size: 0.9em;
-  }
+  ${formStyles}
   .lead,
   .done {
     display: grid;
@@ -68,7 +55,7 @@ export const leadStyles = css`
     gap: calc(var(--_space) * 4);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-inline-size: 42rem) {
+  @container (min-inline-size: 42em) {
     .lead .grid {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -77,34 +64,9 @@ export const leadStyles = css`
       grid-column: 1 / -1;
     }
   }
-  .link {
-    color: var(--_primary);
-    font-weight: 600;
-    text-underline-offset: 2px;
-    justify-self: start;
-    min-block-size: 1.5rem;
-    display: inline-flex;
-    align-items: center;
-  }
-  .status {
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 3);
-    border: 1px solid var(--_outline);
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    justify-items: start;
-  }
-  .status.failed {
-    border-color: var(--_error);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 3);
-  }
   .final summary {
     cursor: pointer;
-    min-block-size: 1.5rem;
+    min-block-size: 1.5em;
     font-weight: 600;
     color: var(--_primary);
   }
@@ -117,7 +79,7 @@ export const leadStyles = css`
   }
   .steps {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
     display: grid;
     gap: calc(var(--_space) * 1);
   }
@@ -126,6 +88,8 @@ export const leadStyles = css`
 /** What the view needs from the element (kept narrow so the element stays in charge). */
 export interface LeadHost {
   readonly outbox: SubmitQueue<CreateQuoteBody, QuoteResponse>;
+  /** The element: the form controller's host. */
+  readonly formHost: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
@@ -140,20 +104,28 @@ export interface LeadHost {
   startOver(): void;
 }
 
+/** The lead form's fields with their messages for an empty field. */
+const spec = (): FormSpec<LeadForm> => ({
+  ...LEAD_SPEC,
+  name: { ...LEAD_SPEC.name, requiredText: () => msg('Please enter your name.') },
+  email: { ...LEAD_SPEC.email, requiredText: () => msg('Please enter your email address.') },
+  phone: { ...LEAD_SPEC.phone, requiredText: () => msg('Please enter a phone number, or choose email as the way to reach you.') },
+});
+
 export class LeadView {
-  lead: LeadForm = emptyLead();
-  errors: LeadErrors = {};
+  readonly form: FormController<LeadForm>;
   /** The honeypot was filled: we thanked a bot and sent nothing. */
   botThanked = false;
 
   constructor(private readonly host: LeadHost) {
+    this.form = new FormController<LeadForm>(host.formHost, { initial: emptyLead, fields: spec() });
     // A submission left pending in this tab (a reload while offline): show what was sent, so the
     // patient sees the same estimate and form rather than an empty one.
     const b = host.outbox.unsent[0]?.body;
     if (b) {
       host.restore(b);
-      this.lead = {
-        ...this.lead,
+      this.form.values = {
+        ...this.form.values,
         name: b.contact.name,
         email: b.contact.email,
         phone: b.contact.phone ?? '',
@@ -166,59 +138,37 @@ export class LeadView {
   }
 
   reset(): void {
-    this.lead = emptyLead();
-    this.errors = {};
+    this.form.reset();
     this.botThanked = false;
   }
 
   /** Field messages from a 400 answer: shown inline, focus on the first one. */
   serverErrors(fields: Record<string, string> | undefined): void {
-    this.errors = serverFieldErrors(fields);
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.#focusFirstError());
+    this.form.serverErrors(fields);
   }
-
-  #input = (field: keyof LeadForm) => (e: Event) => {
-    const t = e.target as HTMLInputElement;
-    this.lead = { ...this.lead, [field]: t.type === 'checkbox' ? t.checked : t.value };
-    if (field in this.errors) {
-      // Re-check only that field once the patient fixes it; new errors wait for the next submit.
-      const again = validateLead(this.lead)[field as LeadField];
-      const errors = { ...this.errors };
-      if (again) errors[field as LeadField] = again;
-      else delete errors[field as LeadField];
-      this.errors = errors;
-    }
-    this.host.requestUpdate();
-  };
 
   #submit = async (e: Event) => {
     e.preventDefault();
     const q = this.host.quote();
     if (!q) return;
-    this.errors = validateLead(this.lead);
-    this.host.requestUpdate();
-    if (Object.keys(this.errors).length) {
-      await this.host.updateComplete;
-      this.#focusFirstError();
-      return;
-    }
-    if (this.lead.hp) {
+    if (!this.form.validate()) return;
+    if (this.form.isBot) {
       // A bot filled the field people never see: say thanks, send nothing.
       this.botThanked = true;
       this.host.requestUpdate();
       return;
     }
+    const lead = this.form.values;
     const { estimate: est, selection } = q;
     const body = buildQuoteBody({
       selection,
       currency: est.currency,
       homeCountry: est.savings ? q.country : undefined,
       shownTotal: est.total,
-      lead: this.lead,
-      consentVersion: q.config.consent.version,
+      lead,
+      consent: consentRecord(q.config.consent),
       locale: this.host.locale(),
-      attribution: toContractAttribution(attribution(this.host.agent())),
+      attribution: attribution(this.host.agent()),
     });
     const box = this.host.outbox;
     // One request per quote: a second click while it is on its way (or saved, waiting for the
@@ -230,125 +180,56 @@ export class LeadView {
       currency: est.currency,
       total: est.total,
       totalMax: est.totalMax,
-      channel: this.lead.channel,
+      channel: lead.channel,
       idempotencyKey: entry.key,
     });
     await entry.done;
   };
 
-  #focusFirstError(): void {
-    const first = LEAD_FIELDS.find((f) => this.errors[f]);
-    if (first) (this.host.renderRoot as ShadowRoot).getElementById?.(`f-${first}`)?.focus();
-  }
-
-  #problem(field: LeadField, p: LeadProblem | undefined): string {
-    if (!p) return '';
-    if (field === 'consent') return msg('Please tick the box to let the clinic process your health data.');
-    if (p === 'required') {
-      if (field === 'name') return msg('Please enter your name.');
-      if (field === 'email') return msg('Please enter your email address.');
-      if (field === 'phone') return msg('Please enter a phone number, or choose email as the way to reach you.');
-    }
-    if (p === 'tooLong') return msg('This is too long.');
-    if (field === 'email') return msg('Please enter an email address like name@example.com.');
-    if (field === 'phone') return msg('Please enter the number with its country code, like +44 20 7946 0958.');
-    return msg('Please check this field.');
-  }
-
-  #field(id: LeadField, label: string, control: (describedBy: string, invalid: 'true' | 'false') => TemplateResult, hint?: string): TemplateResult {
-    const err = this.#problem(id, this.errors[id]);
-    const ids = [hint ? `h-${id}` : '', err ? `e-${id}` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label class="label" for=${`f-${id}`}>${label}</label>
-      ${hint ? html`<span class="hint" id=${`h-${id}`}>${hint}</span>` : nothing} ${control(ids, err ? 'true' : 'false')}
-      ${err ? html`<span class="error" id=${`e-${id}`}>${err}</span>` : nothing}
-    </div>`;
-  }
-
   render(config: ClinicConfig, est: Estimate): TemplateResult {
     const locale = this.host.locale();
-    const f = this.lead;
+    const form = this.form;
+    const f = form.values;
     const box = this.host.outbox;
     const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    const errCount = Object.keys(this.errors).length;
     const channels: [Channel, string][] = [
       ['whatsapp', msg('WhatsApp')],
       ['email', msg('Email')],
       ['phone', msg('Phone call')],
     ];
     const sending = box.last?.status === 'sending';
-    const input = this.#input;
     return html`<form class="lead" part="form" novalidate @submit=${this.#submit} aria-labelledby="lead-title">
       <h3 id="lead-title" tabindex="-1">${msg('Get my personalised quote')}</h3>
       <p class="sub">${reviewLine(formatMoney(est.total, est.currency, locale))}</p>
-      ${errCount ? html`<p class="error" role="alert">${checkFields(errCount)}</p>` : nothing}
+      ${errorSummary(form)}
       <div class="grid">
-        ${this.#field('name', msg('Full name'), (ids, inv) => html`<input id="f-name" class="input" name="name" autocomplete="name" .value=${f.name} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('name')} />`)}
-        ${this.#field('email', msg('Email'), (ids, inv) => html`<input id="f-email" class="input" name="email" type="email" autocomplete="email" dir="ltr" .value=${f.email} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('email')} />`)}
-        ${this.#field(
-          'phone',
-          msg('Phone (with country code)'),
-          (ids, inv) => html`<input id="f-phone" class="input" name="phone" type="tel" autocomplete="tel" dir="ltr" placeholder="+44 20 7946 0958" .value=${f.phone} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('phone')} />`,
-        )}
+        ${textField(form, 'name', { label: msg('Full name'), locale })}
+        ${textField(form, 'email', { label: msg('Email'), locale })}
+        ${textField(form, 'phone', { label: msg('Phone (with country code)'), locale, placeholder: '+44 20 7946 0958' })}
         <fieldset class="channel">
           <legend>${msg('How should we contact you?')}</legend>
           <div class="pills">
-            ${channels.map(([v, label]) => html`<label class="pill"><input type="radio" name="channel" .value=${v} .checked=${f.channel === v} @change=${input('channel')} /><span>${label}</span></label>`)}
+            ${channels.map(([v, label]) => html`<label class="pill"><input type="radio" name="channel" .value=${v} .checked=${f.channel === v} @change=${onInput(form, 'channel')} /><span>${label}</span></label>`)}
           </div>
         </fieldset>
-        ${this.#field(
+        ${field(
+          form,
           'travelMonth',
-          msg('When would you like to travel?'),
-          (ids) => html`<select id="f-travelMonth" class="input" name="travelMonth" aria-describedby=${ids || nothing} @change=${input('travelMonth')}>
+          { label: msg('When would you like to travel?'), locale },
+          (a) => html`<select id=${a.id} class="input" name="travelMonth" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} @change=${onInput(form, 'travelMonth')}>
             <option value="" ?selected=${!f.travelMonth}>${msg('Not sure yet')}</option>
             ${travelMonths(new Date()).map((m) => html`<option .value=${m} ?selected=${f.travelMonth === m}>${monthFmt.format(new Date(`${m}-01T00:00:00Z`))}</option>`)}
           </select>`,
         )}
-        ${this.#field(
-          'notes',
-          msg('Medical notes (optional)'),
-          (ids, inv) => html`<textarea id="f-notes" class="input" name="notes" rows="3" maxlength=${NOTES_MAX} .value=${f.notes} aria-invalid=${inv} aria-describedby=${ids || nothing} @input=${input('notes')}></textarea>`,
-          msg('Anything the doctor should know: earlier treatments, conditions, medication.'),
-        )}
+        ${textField(form, 'notes', { label: msg('Medical notes (optional)'), hint: msg('Anything the doctor should know: earlier treatments, conditions, medication.'), locale, rows: 3 })}
       </div>
-      <div class="visually-hidden" aria-hidden="true">
-        <label for="f-hp">${msg('Leave this field empty')}</label>
-        <input id="f-hp" name="prm_hp_confirm_x" tabindex="-1" autocomplete="off" .value=${f.hp} @input=${input('hp')} />
-      </div>
-      <div class="field">
-        <label class="check">
-          <input id="f-consent" type="checkbox" name="consent" .checked=${f.consent} aria-invalid=${this.errors.consent ? 'true' : 'false'} aria-describedby=${this.errors.consent ? 'e-consent' : nothing} @change=${input('consent')} />
-          <span>${localized(config.consent.text, locale)}</span>
-        </label>
-        <a class="link" href=${/^https?:\/\//i.test(config.privacyUrl) ? config.privacyUrl : '#'} target="_blank" rel="noopener noreferrer">${msg('Privacy notice')}</a>
-        ${this.errors.consent ? html`<span class="error" id="e-consent">${this.#problem('consent', 'required')}</span>` : nothing}
-      </div>
-      ${this.#status()}
+      ${honeypot(form)}
+      ${consentField(form, 'consent', { text: localized(config.consent.text, locale, config.defaultLocale), privacyUrl: config.privacyUrl, locale })}
+      ${submitStatus(box.last, { locale, retry: () => box.retry() })}
       <div class="actions">
         <button class="btn btn-primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${sending ? msg('Sending…') : msg('Send my request')}</button>
       </div>
     </form>`;
-  }
-
-  #status(): unknown {
-    const box = this.host.outbox;
-    const e = box.last;
-    if (e?.status === 'pending-offline') {
-      const when = new Intl.DateTimeFormat(this.host.locale(), { timeStyle: 'short' }).format(e.createdAt);
-      return html`<div class="status" role="status" id="pending">
-        <p><strong>${errorMessage(e.error).title}</strong></p>
-        <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
-        <button class="btn" type="button" @click=${() => void box.retry()}>${msg('Try again now')}</button>
-      </div>`;
-    }
-    if (e?.status === 'refused' && !(e.error instanceof PrmApiError && e.error.fields)) {
-      const { title, text } = errorMessage(e.error);
-      return html`<div class="status failed" role="alert">
-        <p><strong>${title}</strong></p>
-        <p>${text}</p>
-      </div>`;
-    }
-    return html`<div class="visually-hidden" role="status">${e?.status === 'sending' ? msg('Sending…') : ''}</div>`;
   }
 
   renderDone(config: ClinicConfig): TemplateResult {
@@ -395,7 +276,6 @@ export class LeadView {
 }
 
 const reviewLine = (total: string) => msg(str`A patient coordinator will review your estimate of ${total} and contact you.`);
-const checkFields = (count: number) => msg(str`Please correct the highlighted fields: ${count}.`);
 const sentLate = (time: string) => msg(str`It was sent at ${time}, once the connection was back.`);
 const validUntil = (date: string) => msg(str`Valid until ${date}.`);
 const hello = (reference: string) => msg(str`Hello, my quote reference is ${reference}.`);

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
-    min-block-size: var(--prm-quote-calculator-block-size, 46rem);
+    min-block-size: var(--prm-quote-calculator-block-size, 46em);
   }
   .card {
     min-block-size: inherit;
@@ -48,14 +48,27 @@ export const styles = css`
   .disclaimer {
     font-size: 0.875em;
   }
+  /* A phone sees the treatment, then its total, then the package and options. */
   .layout {
     display: grid;
     gap: calc(var(--_space) * 6);
     grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'pick' 'est' 'more';
   }
-  @container (min-inline-size: 42rem) {
+  .pick {
+    grid-area: pick;
+  }
+  .estimate {
+    grid-area: est;
+  }
+  .more {
+    grid-area: more;
+  }
+  @container (min-inline-size: 42em) {
     .layout {
       grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+      grid-template-areas: 'pick est' 'more est';
+      grid-template-rows: auto 1fr;
       align-items: start;
     }
     .estimate {
@@ -69,7 +82,7 @@ export const styles = css`
     min-inline-size: 0;
   }
   .skel .skeleton-block {
-    block-size: 5rem;
+    block-size: 5em;
   }
   fieldset {
     border: 0;
@@ -108,17 +121,26 @@ export const styles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
   }
-  /* Narrow: specialties in one row that scrolls sideways, so the choice stays short. */
-  @container (max-inline-size: 42rem) {
+  /* Narrow: specialties in one row that scrolls sideways, so the choice stays short; the end
+     fades out and the chips snap, so a cut chip reads as "more this way". */
+  @container (max-inline-size: 42em) {
     #specialties {
       flex-wrap: nowrap;
       overflow-x: auto;
-      padding-block: 4px;
-      padding-inline: 4px;
+      padding: 4px;
       scrollbar-width: thin;
+      scroll-snap-type: x proximity;
+      mask-image: linear-gradient(to right, #000 calc(100% - 3em), transparent);
+    }
+    :host([dir='rtl']) #specialties {
+      mask-image: linear-gradient(to left, #000 calc(100% - 3em), transparent);
     }
     #specialties .pill {
       flex: none;
+      scroll-snap-align: start;
+    }
+    #specialties .pill:last-child {
+      margin-inline-end: 2.5em;
     }
   }
   .pill {
@@ -155,14 +177,53 @@ export const styles = css`
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
-  .options-list {
-    border-block-end: 1px solid var(--_outline-variant);
+  .combo {
+    position: relative;
+  }
+  .disc {
+    margin: 0;
+    font-size: 1em;
+  }
+  .disclose {
     display: flex;
-    flex-direction: column;
+    align-items: center;
     gap: calc(var(--_space) * 2);
-    max-block-size: 15rem;
-    overflow-y: auto;
-    padding: 4px;
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding: calc(var(--_space) * 2) 0;
+    border: 0;
+    border-block-end: 1px solid var(--_outline-variant);
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    cursor: pointer;
+  }
+  .disclose::before {
+    content: '▸';
+    flex: none;
+    transition: transform 0.15s;
+  }
+  :host([dir='rtl']) .disclose::before {
+    transform: scaleX(-1);
+  }
+  .disclose[aria-expanded='true']::before {
+    transform: rotate(90deg);
+  }
+  .disclose .amt {
+    margin-inline-start: auto;
+    white-space: nowrap;
+  }
+  .panel {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding-block: calc(var(--_space) * 2);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .disclose::before {
+      transition: none;
+    }
   }
   .option {
     position: relative;
@@ -180,8 +241,8 @@ export const styles = css`
   .option::before {
     content: '';
     flex: none;
-    inline-size: 1.1rem;
-    block-size: 1.1rem;
+    inline-size: 1.1em;
+    block-size: 1.1em;
     border-radius: 50%;
     border: 2px solid var(--_outline);
   }
@@ -206,7 +267,7 @@ export const styles = css`
     display: grid;
     column-gap: calc(var(--_space) * 3);
     row-gap: calc(var(--_space) * 1);
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
   }
   /* Label, input and hint line up across the three counts even when a label wraps. */
   .count {
@@ -235,8 +296,8 @@ export const styles = css`
   }
   .check input {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     margin: 0.15em 0 0;
     accent-color: var(--_primary);
   }
@@ -249,41 +310,6 @@ export const styles = css`
   .breakdown {
     display: grid;
     gap: calc(var(--_space) * 3);
-  }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
-  caption {
-    text-align: start;
-    font-weight: 700;
-    padding-block-end: calc(var(--_space) * 1);
-  }
-  th,
-  td {
-    padding-block: calc(var(--_space) * 1.5);
-    border-block-end: 1px solid var(--_outline-variant);
-    vertical-align: top;
-  }
-  th {
-    text-align: start;
-    font-weight: 400;
-  }
-  th .line-note {
-    display: block;
-  }
-  td bdi,
-  strong bdi {
-    white-space: nowrap;
-  }
-  td {
-    text-align: end;
-    padding-inline-start: calc(var(--_space) * 3);
-  }
-  tfoot th,
-  tfoot td {
-    font-weight: 600;
-    border-block-end: 0;
   }
   .total {
     display: flex;
@@ -298,31 +324,6 @@ export const styles = css`
   .total strong {
     font-size: 1.4em;
     color: var(--_primary);
-  }
-  .savings {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-  }
-  .saving strong {
-    color: var(--_success);
-    font-size: 1.15em;
-  }
-  .incl {
-    display: grid;
-    gap: calc(var(--_space) * 3);
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-  }
-  .incl ul {
-    margin: calc(var(--_space) * 1) 0 0;
-    padding-inline-start: 1.25rem;
-  }
-  .incl .yes li::marker {
-    content: '✓  ';
-    color: var(--_success);
-  }
-  .incl .no li::marker {
-    content: '✕  ';
-    color: var(--_on-surface-variant);
   }
   .cta {
     inline-size: 100%;

@@ -4,11 +4,11 @@ import { PrmElement } from '../../core/element.js';
 import { DataController } from '../../core/data/controller.js';
 import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { displayName, formatMoney, formatPercent, warmIntl } from '../../core/i18n/format.js';
+import { displayName, formatMoney, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
-import { computeEstimate } from './pricing.js';
+import { computeEstimate, convertMinor } from '../../shared/pricing.js';
 import {
   COUNT_FIELDS,
   benchmarkCountries,
@@ -24,7 +24,7 @@ import {
 } from './selection.js';
 import type { Channel } from './lead.js';
 import type { LeadView } from './lead-view.js';
-import { breakdown, disclaimer, includedLists } from './estimate-view.js';
+import { disclaimer, disclosure, summary } from './estimate-summary.js';
 import { styles } from './quote-calculator.styles.js';
 
 export interface QuoteViewDetail {
@@ -112,7 +112,7 @@ type Step = 'estimate' | 'lead' | 'done';
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-quote-calculator-block-size=46rem] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
+ * @cssprop [--prm-quote-calculator-block-size=46em] - Block size reserved for the widget (by `prm-reserve.css` before it loads, by the widget itself after); the loading skeleton has exactly this size.
  * @cssprop --prm-color-primary - Buttons, selected choices, the total.
  * @cssprop --prm-color-success - The saving.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -130,6 +130,9 @@ export class PrmQuoteCalculator extends PrmElement {
     homeCountry: { attribute: 'home-country', reflect: true },
     chosenSpecialty: { state: true, attribute: false },
     query: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+    active: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
     procedureId: { state: true, attribute: false },
     selection: { state: true, attribute: false },
     chosenCurrency: { state: true, attribute: false },
@@ -147,8 +150,14 @@ export class PrmQuoteCalculator extends PrmElement {
 
   /** @internal */
   private chosenSpecialty = '';
-  /** @internal */
+  /** @internal What the patient typed in the treatment combobox since it opened ('' = nothing). */
   private query = '';
+  /** @internal The treatment listbox is open. */
+  private open = false;
+  /** @internal Index of the option the arrow keys point at (aria-activedescendant), -1 for none. */
+  private active = -1;
+  /** @internal Estimate sections the patient opened (group ids, `savings`, `included`). */
+  private opened: ReadonlySet<string> = new Set();
   /** @internal */
   declare private procedureId?: string;
   /** @internal */
@@ -166,8 +175,11 @@ export class PrmQuoteCalculator extends PrmElement {
   #viewLoading?: Promise<LeadView>;
   #pendingChecked = false;
 
+  /** The estimate's details (lines, lists, comparison), loaded when a section is first opened. */
+  #details?: typeof import('./estimate-view.js');
+  #detailsLoading?: Promise<typeof import('./estimate-view.js')>;
   #viewed = false;
-  readonly #fromCache = new Map<string, number | undefined>();
+  readonly #fromCache = new Map<string, string | undefined>();
   #estimate?: Estimate;
   #estimateKey = '';
 
@@ -261,12 +273,8 @@ export class PrmQuoteCalculator extends PrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Keep the chosen procedure visible inside its scrolling list (without scrolling the page).
-    // Measured by an IntersectionObserver, i.e. from the frame's own layout: reading offsets here
-    // would force the layout of all the new content inside this task (≈ 200 ms on a 4×-throttled
-    // phone at first render).
-    const list = (changed.has('procedure') || changed.has('procedureId') || !this.#viewed) && this.renderRoot.querySelector<HTMLElement>('.options-list');
-    if (list) reveal(list);
+    // The option the arrow keys reached stays in view inside the open listbox.
+    if (changed.has('active')) this.renderRoot.querySelector('[role=option].active')?.scrollIntoView({ block: 'nearest' });
     // A reload while a submission was pending: load the form and its outbox, which re-sends it.
     if (!this.#pendingChecked && this.config) {
       this.#pendingChecked = true;
@@ -311,16 +319,74 @@ export class PrmQuoteCalculator extends PrmElement {
 
   #search = (e: Event) => {
     this.query = (e.target as HTMLInputElement).value;
+    this.open = true;
+    this.active = -1;
   };
 
-  #pickProcedure = (e: Event) => {
-    const d = this.data.value!;
-    const p = findProcedure(d.procedures, (e.target as HTMLInputElement).value);
-    if (!p) return;
-    this.procedureId = p.id;
-    this.selection = clampSelection(p, undefined);
+  /** The treatments the combobox offers now (the specialty chosen, then what was typed). */
+  #options(d: Loaded): Procedure[] {
+    return filterProcedures(this.#procedures(d), this.specialty || this.chosenSpecialty || undefined, this.query);
+  }
+
+  /** WAI-ARIA APG combobox keys: arrows open and move, Enter chooses, Escape closes then clears. */
+  #comboKey = (e: KeyboardEvent) => {
+    const d = this.data.value;
+    if (!d) return;
+    const list = this.#options(d);
+    const k = e.key;
+    if (k === 'ArrowDown' || k === 'ArrowUp') {
+      e.preventDefault();
+      const wasOpen = this.open;
+      this.open = true;
+      if (e.altKey) return;
+      const chosen = list.findIndex((x) => x.id === this.#currentProcedure(d)?.id);
+      const n = list.length;
+      this.active = !n ? -1 : !wasOpen || this.active < 0 ? (chosen >= 0 ? chosen : k === 'ArrowDown' ? 0 : n - 1) : (this.active + (k === 'ArrowDown' ? 1 : n - 1)) % n;
+    } else if (k === 'Enter' && this.open) {
+      e.preventDefault();
+      const proc = list[this.active];
+      if (proc) this.#choose(proc);
+      else this.open = false;
+    } else if (k === 'Escape') {
+      if (this.open) this.#close();
+      else this.query = '';
+    }
+  };
+
+  #close = () => {
+    this.open = false;
+    this.active = -1;
+    this.query = '';
+  };
+
+  #choose(proc: Procedure): void {
+    this.#close();
+    this.procedureId = proc.id;
+    this.selection = clampSelection(proc, undefined);
     this.drafts = {};
     this.#changed('procedure');
+  }
+
+  #loadDetails(): Promise<typeof import('./estimate-view.js')> {
+    return (this.#detailsLoading ??= import('./estimate-view.js').then((m) => {
+      const root = this.renderRoot as ShadowRoot;
+      if (m.detailStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.detailStyles.styleSheet];
+      this.#details = m;
+      this.requestUpdate();
+      return m;
+    }));
+  }
+
+  /** A section's content once the details have loaded (they load on the first opening). */
+  #detail(f: (m: typeof import('./estimate-view.js')) => unknown): unknown {
+    return this.#details ? f(this.#details) : html`<p class="hint">${msg('Loading…')}</p>`;
+  }
+
+  #toggleSection = (key: string) => () => {
+    void this.#loadDetails();
+    const next = new Set(this.opened);
+    if (!next.delete(key)) next.add(key);
+    this.opened = next;
   };
 
   #pickTier = (e: Event) => {
@@ -398,7 +464,7 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   async #loadLeadView(): Promise<LeadView> {
-    const { LeadView, leadStyles, SubmitQueue, sendQuote } = await import('./lead-view.js');
+    const [{ LeadView, leadStyles, SubmitQueue, sendQuote }] = await Promise.all([import('./lead-view.js'), this.#loadDetails()]);
     const root = this.renderRoot as ShadowRoot;
     if (leadStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, leadStyles.styleSheet];
     // Restores a pending submission from this tab's storage as it connects (see SubmitQueue).
@@ -410,6 +476,7 @@ export class PrmQuoteCalculator extends PrmElement {
     });
     this.#view = new LeadView({
       outbox,
+      formHost: this,
       renderRoot: this.renderRoot,
       updateComplete: this.updateComplete,
       requestUpdate: () => this.requestUpdate(),
@@ -508,28 +575,32 @@ export class PrmQuoteCalculator extends PrmElement {
     const p = this.#currentProcedure(d);
     const sel = p && this.selection?.procedureId === p.id ? this.selection : p ? clampSelection(p, undefined) : undefined;
     const est = p && sel ? this.#estimateFor(d, p, sel) : undefined;
+    // Three areas: on a phone the treatment, then its total, then the package and options; on a
+    // wide card the choices on one side and the estimate beside them.
     return html`<div class="layout">
-      <div class="col choices" part="choices">${this.#renderChoices(d, p, sel)}</div>
+      <div class="col choices pick" part="choices">${this.#renderChoices(d, p)}</div>
       <section class="col estimate" part="estimate" aria-labelledby="est-title">
         <h3 id="est-title">${msg('Estimate')}</h3>
         ${p && sel && est ? this.#renderEstimate(d, p, est) : html`<p class="hint">${msg('Choose a treatment to see its itemised estimate.')}</p>`}
       </section>
+      ${p && sel ? html`<div class="col choices more" part="choices">${this.#renderPackage(p, sel)}</div>` : nothing}
     </div>
     ${this.step === 'lead' && this.#view && est ? this.#view.render(d.config, est) : nothing}`;
   }
 
-  #renderChoices(d: Loaded, p: Procedure | undefined, sel: QuoteSelection | undefined): TemplateResult {
+  #renderChoices(d: Loaded, p: Procedure | undefined): TemplateResult {
     const locale = this.resolvedLocale;
     const currency = this.#currency(d);
     const specialties = usedSpecialties(d.specialties, this.#procedures(d));
     const specialty = this.specialty || this.chosenSpecialty;
-    const list = filterProcedures(this.#procedures(d), specialty || undefined, this.query);
+    const list = this.open ? this.#options(d) : [];
+    // "from €1,234": the default package's total in the display currency, once per procedure.
     const from = (proc: Procedure) => {
-      const key = `${proc.id}|${currency}|${d.rates.date}`;
+      const key = `${proc.id}|${currency}|${d.rates.date}|${locale}`;
       if (!this.#fromCache.has(key)) {
-        let v: number | undefined;
+        let v: string | undefined;
         try {
-          v = computeEstimate(proc, clampSelection(proc, undefined), d.rates, currency).total;
+          v = fromPrice(formatMoney(computeEstimate(proc, clampSelection(proc, undefined), d.rates, currency).total, currency, locale, { whole: true }));
         } catch {
           v = undefined;
         }
@@ -537,6 +608,7 @@ export class PrmQuoteCalculator extends PrmElement {
       }
       return this.#fromCache.get(key);
     };
+    const act = list[this.active];
     return html`
       ${!this.specialty && specialties.length > 1
         ? html`<fieldset>
@@ -551,46 +623,58 @@ export class PrmQuoteCalculator extends PrmElement {
             </div>
           </fieldset>`
         : nothing}
-      <fieldset class="procedures">
-        <legend>${msg('Treatment')}</legend>
-        <label class="field">
-          <span class="visually-hidden">${msg('Search treatments')}</span>
-          <input id="search" type="search" class="input" .value=${this.query} placeholder=${msg('Search treatments')} autocomplete="off" @input=${this.#search} />
-        </label>
-        <div class="options-list" role="radiogroup" aria-label=${msg('Treatment')}>
-          ${list.length
-            ? list.map((proc) => {
-                const f = from(proc);
-                return html`<label class="option" id=${`proc-${proc.id}`}>
-                  <input type="radio" name="procedure" .value=${proc.id} .checked=${p?.id === proc.id} @change=${this.#pickProcedure} />
-                  <span class="opt-text"><span class="opt-name"><bdi>${proc.name}</bdi></span>${f !== undefined ? html`<span class="opt-meta">${fromPrice(formatMoney(f, currency, locale, { whole: true }))}</span>` : nothing}</span>
-                </label>`;
-              })
-            : html`<p class="hint" role="status">${msg('No treatment matches your search.')}</p>`}
-        </div>
-      </fieldset>
-      ${p && sel ? this.#renderPackage(p, sel) : nothing}
+      <div class="field combo">
+        <label class="label" for="search">${msg('Treatment')}</label>
+        <input
+          id="search"
+          class="input"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="procs"
+          aria-activedescendant=${act ? `proc-${act.id}` : ''}
+          autocomplete="off"
+          placeholder=${msg('Search treatments')}
+          .value=${this.open ? this.query : (p?.name ?? '')}
+          @input=${this.#search}
+          @keydown=${this.#comboKey}
+          @focus=${() => void this.#loadDetails()}
+          @click=${() => (this.open = !this.open)}
+          @blur=${this.#close}
+        />
+        ${this.open ? this.#detail((m) => m.listbox(list, this.active, p?.id, from, (x) => this.#choose(x))) : nothing}
+      </div>
+      ${p ? html`<p class="desc"><bdi>${p.description}</bdi></p>` : nothing}
     `;
   }
 
   #renderPackage(p: Procedure, sel: QuoteSelection): TemplateResult {
     const locale = this.resolvedLocale;
+    const d = this.data.value!;
+    const currency = this.#currency(d);
+    // Add-on prices in the currency the estimate is shown in, converted like its lines.
+    const addOnPrice = (amount: number) => {
+      try {
+        return formatMoney(convertMinor(amount, p.currency, currency, d.rates), currency, locale);
+      } catch {
+        return formatMoney(amount, p.currency, locale);
+      }
+    };
     const countLabel: Record<CountField, string> = {
       hospitalNights: msg('Hospital nights'),
       hotelNights: msg('Hotel nights (recovery)'),
       companions: msg('Companions'),
     };
     const tier = p.tiers.find((t) => t.id === sel.tier);
-    return html`<p class="desc"><bdi>${p.description}</bdi></p>
-      <fieldset class="tiers">
+    return html`<fieldset class="tiers">
         <legend>${msg('Package')}</legend>
         ${p.tiers.map(
           (t) => html`<label class="option tier" id=${`tier-${t.id}`}>
             <input type="radio" name="tier" .value=${t.id} .checked=${sel.tier === t.id} @change=${this.#pickTier} />
             <span class="opt-text">
-              <span class="opt-name"><bdi>${t.name}</bdi></span>
-              ${t.description ? html`<span class="opt-meta"><bdi>${t.description}</bdi></span>` : nothing}
-              ${t.includes.length ? html`<span class="opt-meta"><bdi>${t.includes.join(' · ')}</bdi></span>` : nothing}
+              <bdi class="opt-name">${t.name}</bdi>
+              ${t.description ? html`<bdi class="opt-meta">${t.description}</bdi>` : nothing}
+              ${t.includes.length && sel.tier === t.id ? html`<bdi class="opt-meta">${t.includes.join(' · ')}</bdi>` : nothing}
             </span>
           </label>`,
         )}
@@ -638,7 +722,7 @@ export class PrmQuoteCalculator extends PrmElement {
           (a) => html`<label class="check"
             ><input type="checkbox" name="addon" .value=${a.id} .checked=${sel.addOns.includes(a.id)} @change=${this.#toggleAddOn} /><span
               >${a.label} <span class="opt-meta"
-                >+${a.per === 'night' ? perNight(formatMoney(a.amount, p.currency, locale)) : formatMoney(a.amount, p.currency, locale)}</span
+                >+${a.per === 'night' ? perNight(addOnPrice(a.amount)) : addOnPrice(a.amount)}</span
               ></span
             ></label
           >`,
@@ -649,71 +733,33 @@ export class PrmQuoteCalculator extends PrmElement {
   #renderEstimate(d: Loaded, p: Procedure, est: Estimate): TemplateResult {
     const locale = this.resolvedLocale;
     const currencies = d.config.currencies.filter((c) => c === d.rates.base || c in d.rates.rates);
-    const names = displayNames(locale, 'currency');
-    const regions = displayNames(locale, 'region');
     const countries = benchmarkCountries(p);
-    const country = this.#country(p);
     const s = est.savings;
-    return html`<label class="field">
+    const open = this.opened;
+    const toggle = this.#toggleSection;
+    return html`${summary(est, locale, open, toggle, (g) => this.#detail((m) => m.lines(g, est.currency, locale)))}
+      <div class="visually-hidden" role="status" aria-live="polite">${msg('Estimated total')}: ${formatMoney(est.total, est.currency, locale)}${est.isRange ? ` – ${formatMoney(est.totalMax, est.currency, locale)}` : ''}</div>
+      <label class="field">
         <span class="label">${msg('Currency')}</span>
         <select id="currency" class="input" @change=${this.#pickCurrency}>
-          ${currencies.map((c) => html`<option .value=${c} ?selected=${c === est.currency}>${c} — ${names(c)}</option>`)}
+          ${currencies.map((c) => html`<option .value=${c} ?selected=${c === est.currency}>${`${c} — ${displayName(locale, 'currency', c)}`}</option>`)}
         </select>
       </label>
-      ${breakdown(est, locale)}
-      <div class="visually-hidden" role="status" aria-live="polite">${msg('Estimated total')}: ${formatMoney(est.total, est.currency, locale)}${est.isRange ? ` – ${formatMoney(est.totalMax, est.currency, locale)}` : ''}</div>
       ${countries.length
         ? html`<div class="savings" part="savings">
-            <label class="field">
-              <span class="label">${msg('Compare with prices at home')}</span>
-              <select id="country" class="input" @change=${this.#pickCountry}>
-                <option value="" ?selected=${!country}>${msg('Do not compare')}</option>
-                ${countries.map((c) => html`<option .value=${c} ?selected=${c === country}>${regions(c)}</option>`)}
-              </select>
-            </label>
-            ${s
-              ? html`<p class="saving-line">
-                  ${typicalIn(regions(s.country))} <bdi>${formatMoney(s.benchmark.amount, s.benchmark.currency, locale)}</bdi>
-                </p>
-                ${s.amount > 0
-                  ? html`<p class="saving" id="saving">
-                      ${msg('You save at least')} <strong><bdi>${formatMoney(s.amount, est.currency, locale)}</bdi></strong>
-                      (${formatPercent(s.percent / 100, locale)})
-                    </p>`
-                  : html`<p class="saving-none" id="saving">${msg('No saving against this country for this package.')}</p>`}
-                <p class="source">${sourceLine(s.source, s.year)}</p>`
-              : nothing}
+            ${disclosure('savings', open, toggle, msg('Compare with prices at home'), s && s.amount > 0 ? html`<bdi>${formatMoney(s.amount, est.currency, locale)}</bdi>` : nothing, () =>
+              this.#detail((m) => m.savingsPanel(est, countries, this.#country(p), locale, this.#pickCountry)),
+            )}
           </div>`
         : nothing}
-      ${includedLists(est)} ${disclaimer(p.validityDays, est.ratesDate ?? undefined, locale)}
+      <div part="included">${disclosure('included', open, toggle, msg('Included'), nothing, () => this.#detail((m) => m.includedLists(est)))}</div>
+      ${disclaimer(p.validityDays, est.ratesDate ?? undefined, locale)}
       ${this.step === 'estimate'
         ? html`<button class="btn btn-primary cta" part="cta" type="button" @click=${this.#openLead}>${msg('Get my personalised quote')}</button>`
         : nothing}`;
   }
 }
 
-/** Scrolls `list` so its checked option is in view, once the option has been laid out. */
-function reveal(list: HTMLElement): void {
-  const checked = list.querySelector('input:checked')?.parentElement;
-  if (!checked) return;
-  const io = new IntersectionObserver(
-    (entries) => {
-      io.disconnect();
-      const { boundingClientRect: box, rootBounds: view } = entries[0]!;
-      if (view && (box.top < view.top || box.bottom > view.bottom)) list.scrollTop += box.top - view.top - 4;
-    },
-    { root: list },
-  );
-  io.observe(checked);
-}
-
-const displayNames =
-  (locale: string, type: 'currency' | 'region') =>
-  (code: string): string =>
-    displayName(locale, type, code);
-
 const outOfRange = (min: number, max: number, priced: number) => msg(str`Enter a whole number from ${min} to ${max}. The estimate uses ${priced} until then.`);
 const fromPrice = (price: string) => msg(str`from ${price}`);
 const perNight = (price: string) => msg(str`${price} per night`);
-const typicalIn = (country: string) => msg(str`Typical price in ${country}:`);
-const sourceLine = (source: string, year: number) => msg(str`Source: ${source}, ${year}.`);

@@ -1,6 +1,6 @@
 import type { Procedure, Specialty } from '../../core/contract/catalog.js';
 import type { QuoteSelection } from '../../core/contract/quotes.js';
-import { defaultSelection } from './pricing.js';
+import { defaultSelection } from '../../shared/pricing.js';
 
 /** Option fields bounded by the procedure's `limits`. */
 export type CountField = 'hospitalNights' | 'hotelNights' | 'companions';

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ChatMessage } from '../../../src/core/contract/chat.js';
+import type { OfficeHours } from '../../../src/core/contract/config.js';
 import { deepLink, isOpen, lastId, mergeMessages, nextOpening, reconnectDelay, unreadCount } from '../../../src/widgets/chat-launcher/chat-logic.js';
 
-const HOURS = { timeZone: 'Europe/Istanbul', days: [{ day: 'mon', open: '08:00', close: '20:00' }, { day: 'sat', open: '09:00', close: '17:00' }] } as const;
+const HOURS: OfficeHours = { timeZone: 'Europe/Istanbul', days: [{ day: 'mon', open: '08:00', close: '20:00' }, { day: 'sat', open: '09:00', close: '17:00' }] };
 const m = (id: string, author: ChatMessage['author'] = 'staff'): ChatMessage => ({ id, conversationId: '00000000-0000-4000-8000-000000000000', author, authorName: null, body: id, createdAt: '2026-11-24T10:00:00Z' });
 
 describe('chat-launcher logic', () => {
@@ -24,7 +25,7 @@ describe('chat-launcher logic', () => {
     expect(isOpen(HOURS, at)).to.equal(false);
     expect(nextOpening(HOURS, at)?.toISOString()).to.equal('2026-11-28T06:00:00.000Z');
     // A DST zone: Berlin opens 08:00 local = 06:00 UTC in summer, 07:00 UTC in winter.
-    const berlin = { timeZone: 'Europe/Berlin', days: [{ day: 'mon', open: '08:00', close: '18:00' }] } as const;
+    const berlin: OfficeHours = { timeZone: 'Europe/Berlin', days: [{ day: 'mon', open: '08:00', close: '18:00' }] };
     expect(nextOpening(berlin, new Date('2026-07-05T12:00:00Z'))?.toISOString()).to.equal('2026-07-06T06:00:00.000Z');
     expect(nextOpening(berlin, new Date('2026-11-22T12:00:00Z'))?.toISOString()).to.equal('2026-11-23T07:00:00.000Z');
     expect(nextOpening({ timeZone: 'UTC', days: [] }, at)).to.equal(undefined);

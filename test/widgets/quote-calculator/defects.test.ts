@@ -84,3 +84,82 @@ describe('<prm-quote-calculator>: what is shown is what is priced', function () 
     expect(changes).to.have.length(2);
   });
 });
+
+/** Every node in the shadow root: elements, text and Lit's marker comments. */
+function nodes(el: PrmQuoteCalculator): number {
+  const w = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (w.nextNode()) count++;
+  return count;
+}
+
+describe('<prm-quote-calculator>: renders only what is seen', function () {
+  this.timeout(60_000);
+
+  for (const attrs of [{ procedure: 'dental-implants', 'home-country': 'GB' }, {}] as Record<string, string>[]) {
+    it(`first view ${attrs['procedure'] ?? 'without a procedure'}: at most 500 DOM nodes in the shadow root`, async () => {
+      resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', currency: undefined, _n: `nodes-${n++}` });
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
+      const el = document.createElement('prm-quote-calculator');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      wrap.append(el);
+      await until(() => !!$(el, '[part=choices]'), 15_000);
+      await el.updateComplete;
+      const count = nodes(el);
+      console.log(`first view (${attrs['procedure'] ?? 'no procedure'}): ${count} nodes in the shadow root`);
+      expect(count).to.be.at.most(500);
+    });
+  }
+});
+
+describe('<prm-quote-calculator>: the treatment combobox (WAI-ARIA APG) and the 375 px first screen', function () {
+  this.timeout(60_000);
+
+  it('closed, it is one field; arrows open and move, Escape closes then clears, a click chooses', async () => {
+    const el = await mount({ procedure: 'lasik' });
+    const input = $<HTMLInputElement>(el, '#search')!;
+    expect(input.getAttribute('role')).to.equal('combobox');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '[role=listbox]'), 'no list in the first view').to.equal(null);
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => !!$(el, '[role=option]'));
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    expect(input.getAttribute('aria-activedescendant'), 'opens on the chosen treatment').to.equal('proc-lasik');
+    expect($(el, '#proc-lasik')!.getAttribute('aria-selected')).to.equal('true');
+    const options = el.shadowRoot!.querySelectorAll('[role=option]').length;
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-activedescendant')).to.not.equal('proc-lasik');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.value, 'closing keeps the chosen treatment').to.equal('LASIK (both eyes)');
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[role=option]').length).to.equal(options);
+    await sendKeys({ type: 'rhino' });
+    await until(() => el.shadowRoot!.querySelectorAll('[role=option]').length === 1);
+    $(el, '#proc-rhinoplasty')!.click();
+    await until(() => input.value === 'Rhinoplasty' && input.getAttribute('aria-expanded') === 'false');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input.value, 'Escape on a closed box clears what was typed, not the choice').to.equal('Rhinoplasty');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
+    it(`375 px (${lang}): the first screen shows the treatment and the total; chips show they scroll`, async () => {
+      const el = await mount({ procedure: 'dental-implants', lang }, 'width: 375px');
+      expect(el.getAttribute('dir')).to.equal(dir);
+      const top = el.getBoundingClientRect().top;
+      const screen = 667; // an iPhone SE-sized first screen
+      expect($(el, '#search')!.getBoundingClientRect().bottom - top).to.be.at.most(screen);
+      expect($(el, '[part=total]')!.getBoundingClientRect().bottom - top, 'the total on the first screen').to.be.at.most(screen);
+      const chips = $(el, '#specialties')!;
+      expect(chips.scrollWidth, 'the chips overflow their row').to.be.greaterThan(chips.clientWidth);
+      expect(getComputedStyle(chips).maskImage, 'the row fades out where it continues').to.contain('gradient');
+      expect(getComputedStyle(chips).scrollSnapType).to.contain('x');
+    });
+  }
+});

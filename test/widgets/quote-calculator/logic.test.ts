@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { ProceduresResponseSchema, ExchangeRatesSchema } from '../../../src/core/contract/catalog.js';
-import { computeEstimate, defaultSelection } from '../../../src/widgets/quote-calculator/pricing.js';
+import { computeEstimate, defaultSelection } from '../../../src/shared/pricing.js';
 import { benchmarkCountries, clampSelection, filterProcedures, fold, guessHomeCountry, parseCount, pickCurrency, stepCount, usedSpecialties } from '../../../src/widgets/quote-calculator/selection.js';
-import { buildQuoteBody, emptyLead, localized, serverFieldErrors, toContractAttribution, toE164, travelMonths, validateLead, whatsappLink } from '../../../src/widgets/quote-calculator/lead.js';
+import { buildQuoteBody, emptyLead, travelMonths, validateLead } from '../../../src/widgets/quote-calculator/lead.js';
+import { attribution } from '../../../src/core/attribution.js';
+import { toE164 } from '../../../src/core/form/digits.js';
 import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
 import { catalog, rates } from './fixtures.js';
 
@@ -79,16 +81,23 @@ describe('quote calculator: lead form logic', () => {
     expect(toE164('+0 123')).to.equal(undefined);
   });
 
-  it('validates: name, email, phone unless email is the channel, consent; notes length', () => {
-    expect(validateLead(emptyLead())).to.deep.equal({ name: 'required', email: 'required', phone: 'required', consent: 'required' });
+  it('validates with the contract: name, email, phone unless email is the channel, consent; notes length', () => {
+    const required = { code: 'required' };
+    const invalid = { code: 'invalid' };
+    expect(validateLead(emptyLead())).to.deep.equal({ name: required, email: required, phone: required, consent: required });
     const ok = { ...emptyLead(), name: 'Ana', email: 'ana@example.com', phone: '+44 20 7946 0958', consent: true };
     expect(validateLead(ok)).to.deep.equal({});
+    expect(validateLead({ ...ok, name: '   ' })).to.deep.equal({ name: required });
+    expect(validateLead({ ...ok, name: 'x'.repeat(201) })).to.deep.equal({ name: { code: 'tooLong', max: 200 } });
     expect(validateLead({ ...ok, channel: 'email', phone: '' })).to.deep.equal({});
-    expect(validateLead({ ...ok, channel: 'email', phone: '12' })).to.deep.equal({ phone: 'invalid' });
-    expect(validateLead({ ...ok, email: 'a@b' })).to.deep.equal({ email: 'invalid' });
-    expect(validateLead({ ...ok, email: 'a b@c.de' })).to.deep.equal({ email: 'invalid' });
-    expect(validateLead({ ...ok, notes: 'x'.repeat(4001) })).to.deep.equal({ notes: 'tooLong' });
-    expect(validateLead({ ...ok, travelMonth: '2026-13' })).to.deep.equal({ travelMonth: 'invalid' });
+    expect(validateLead({ ...ok, channel: 'email', phone: '12' })).to.deep.equal({ phone: invalid });
+    expect(validateLead({ ...ok, phone: '+٤٤ ٢٠ ٧٩٤٦ ٠٩٥٨' }), 'Arabic-Indic digits').to.deep.equal({});
+    expect(validateLead({ ...ok, email: 'a@b' })).to.deep.equal({ email: invalid });
+    expect(validateLead({ ...ok, email: 'a b@c.de' })).to.deep.equal({ email: invalid });
+    // The server's rule (a top-level domain of 2+ characters), refused here too, before sending.
+    expect(validateLead({ ...ok, email: 'ana@example.c' })).to.deep.equal({ email: invalid });
+    expect(validateLead({ ...ok, notes: 'x'.repeat(4001) })).to.deep.equal({ notes: { code: 'tooLong', max: 4000 } });
+    expect(validateLead({ ...ok, travelMonth: '2026-13' })).to.deep.equal({ travelMonth: invalid });
   });
 
   it('lists the next twelve months across a year end', () => {
@@ -105,9 +114,9 @@ describe('quote calculator: lead form logic', () => {
       homeCountry: 'GB',
       shownTotal: 123,
       lead: { ...emptyLead(), name: ' Ana ', email: 'ana@example.com', phone: '+44 20 7946 0958', consent: true, notes: '  ' },
-      consentVersion: 'v3',
+      consent: { accepted: true, version: 'v3' },
       locale: 'ar',
-      attribution: toContractAttribution({ utm: { source: 'fb', campaign: 'spring' }, referrer: 'https://r.example/', agent: 'ag-1', page: 'https://clinic.example/prices' }),
+      attribution: attribution('ag-1', new URL('https://clinic.example/prices?utm_source=fb&utm_campaign=spring') as unknown as Location, 'https://r.example/'),
     });
     expect(CreateQuoteBodySchema.safeParse(body).success).to.equal(true);
     expect(body.contact).to.deep.equal({ name: 'Ana', email: 'ana@example.com', phone: '+442079460958' });
@@ -115,21 +124,6 @@ describe('quote calculator: lead form logic', () => {
     expect(body).to.not.have.property('travelMonth');
     expect(body.attribution).to.deep.equal({ agent: 'ag-1', source: 'fb', campaign: 'spring', referrer: 'https://r.example/', landingPage: 'https://clinic.example/prices' });
     expect(body.consent).to.deep.equal({ accepted: true, version: 'v3' });
-  });
-
-  it('maps server field paths onto form fields', () => {
-    expect(serverFieldErrors({ 'contact.email': 'bad', 'consent.accepted': 'x', 'selection.tier': 'y' })).to.deep.equal({ email: 'invalid', consent: 'required' });
-  });
-
-  it('links to WhatsApp with the digits only and the text encoded', () => {
-    expect(whatsappLink('+90 555 123 45 67', 'Ref Q-1 & more')).to.equal('https://wa.me/905551234567?text=Ref%20Q-1%20%26%20more');
-  });
-
-  it('picks localized text: locale, language, default, en', () => {
-    expect(localized({ en: 'E', ar: 'A' }, 'ar')).to.equal('A');
-    expect(localized({ en: 'E', de: 'D' }, 'de-AT')).to.equal('D');
-    expect(localized({ default: 'X', en: 'E' }, 'fr')).to.equal('X');
-    expect(localized({ en: 'E' }, 'fr')).to.equal('E');
   });
 });
 

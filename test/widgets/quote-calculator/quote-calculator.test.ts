@@ -17,12 +17,14 @@ let clinicN = 0;
 /** A clinic key the shared profile cache has not seen (each test gets its own /v1/config call). */
 const freshConfig = () => resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', currency: undefined, _n: clinicN++ });
 
-/** Presses Tab until the focused element inside the widget matches `selector` (keyboard only). */
-async function tabTo(el: PrmQuoteCalculator, selector: string, max = 60) {
+/** Presses Tab (Shift+Tab with `back`) until the focused element inside the widget matches `selector` (keyboard only). */
+async function tabTo(el: PrmQuoteCalculator, selector: string, max = 60, back = false) {
   for (let i = 0; i < max; i++) {
     const a = active(el);
     if (a?.matches(selector)) return a;
+    if (back) await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
+    if (back) await sendKeys({ up: 'Shift' });
     await el.updateComplete;
   }
   throw new Error(`Tab never reached ${selector}; focus is on ${active(el)?.outerHTML.slice(0, 120)}`);
@@ -51,6 +53,12 @@ async function fillLead(el: PrmQuoteCalculator, o: { name?: string; email?: stri
   if (o.notes) await set('#f-notes', o.notes);
   $<HTMLInputElement>(el, '#f-consent')!.click();
   await el.updateComplete;
+}
+
+/** Opens an estimate section (its disclosure button) and waits for its content. */
+async function openSection(el: PrmQuoteCalculator, key: string) {
+  $<HTMLButtonElement>(el, `#d-${key}`)!.click();
+  await until(() => !!$(el, `#p-${key}`) && !$(el, `#p-${key} > .hint`), 10_000);
 }
 
 async function openLead(el: PrmQuoteCalculator) {
@@ -85,7 +93,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
         const loading = $(el, '[part=loading]')!;
         expect(loading.getAttribute('aria-busy')).to.equal('true');
         const reserved = parseFloat(getComputedStyle(el).minBlockSize);
-        expect(reserved, 'the box prm-reserve.css reserves').to.equal(46 * parseFloat(getComputedStyle(document.documentElement).fontSize));
+        expect(reserved, 'the box prm-reserve.css reserves').to.equal(46 * parseFloat(getComputedStyle(el).fontSize));
         const skeletonBox = el.getBoundingClientRect();
         expect(skeletonBox.height).to.equal(reserved);
         await expect(el).to.be.accessible();
@@ -101,13 +109,22 @@ describe('<prm-quote-calculator> against the reference server', function () {
   it('success: itemised estimate from the real catalog, grouped, with a total and disclaimers; axe clean', async () => {
     const el = await mount({ procedure: 'dental-implants', 'home-country': 'GB' });
     await until(() => !!$(el, '[part=breakdown]'), 10_000);
-    const captions = $$(el, 'caption').map((c) => c.textContent!.trim());
-    expect(captions[0]).to.equal('Medical');
-    expect(captions).to.include('Hospital and hotel stay');
-    expect($(el, '[part=breakdown]')!.textContent).to.contain('Implant (Straumann BLT)');
+    // Each group first shows its subtotal; its lines render when it is opened.
+    const groups = $$(el, '[part=group] .disclose');
+    expect(groups.map((b) => b.getAttribute('aria-expanded'))).to.deep.equal(['false', 'false', 'false']);
+    expect(groups[0]!.textContent).to.contain('Medical');
+    expect(groups[1]!.textContent).to.contain('Hospital and hotel stay');
+    expect($(el, '[part=line]')).to.equal(null);
     expect($(el, '[part=total]')!.textContent).to.match(/€[\d,]+\.\d\d/);
     expect($(el, '[part=disclaimer]')!.textContent).to.contain('valid for');
+    await expect(el).to.be.accessible();
+    await openSection(el, 'medical');
+    expect($(el, '#d-medical')!.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, '#d-medical')!.getAttribute('aria-controls')).to.equal('p-medical');
+    expect($(el, '#p-medical')!.textContent).to.contain('Implant (Straumann BLT)');
+    await openSection(el, 'included');
     expect($(el, '[part=included]')!.textContent).to.contain('Not included');
+    await openSection(el, 'savings');
     expect($(el, '#saving')!.textContent).to.match(/save at least/);
     await expect(el).to.be.accessible();
   });
@@ -179,18 +196,43 @@ describe('<prm-quote-calculator> against the reference server', function () {
       await el.updateComplete;
     }
     expect(changes.at(-1)!.field).to.equal('specialty');
-    // Search, then the procedure radio (Space checks the focused one).
+    // The treatment combobox: type to filter, arrow to an option, Enter chooses (APG combobox).
     await tabTo(el, '#search');
     await sendKeys({ type: 'implant' });
-    await el.updateComplete;
-    const found = $$(el, 'input[name=procedure]').map((i) => (i as HTMLInputElement).value);
+    await until(() => $$(el, '[role=option]').length > 0);
+    const found = $$(el, '[role=option]').map((o) => o.id.replace(/^proc-/, ''));
     expect(found[0]).to.equal('dental-implants');
     expect(found.every((id) => ['dental-implants', 'all-on-4'].includes(id)), 'only dental procedures mentioning implants').to.equal(true);
-    await tabTo(el, 'input[name=procedure]');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(active(el)!.getAttribute('aria-activedescendant')).to.equal('proc-dental-implants');
+    await sendKeys({ press: 'Enter' });
     await until(() => !!$(el, '[part=breakdown]'));
     expect(changes.at(-1)!.selection!.procedureId).to.equal('dental-implants');
+    expect(active(el)!.id, 'focus stays in the combobox').to.equal('search');
+    expect((active(el) as HTMLInputElement).value).to.equal('Dental implant (single)');
     const first = changes.at(-1)!.estimate!.total;
+
+    // Currency: the select, changed with the keyboard.
+    await tabTo(el, '#currency');
+    const before = changes.length;
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => changes.length > before);
+    expect(changes.at(-1)!.field).to.equal('currency');
+    expect(changes.at(-1)!.currency).to.not.equal('EUR');
+    const currency = changes.at(-1)!.currency;
+    expect($(el, '[part=total]')!.textContent).to.not.contain('€');
+
+    // Savings: open the comparison; DE was preselected; move to another country.
+    await tabTo(el, '#d-savings');
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!$(el, '#country'));
+    await tabTo(el, '#country');
+    const c0 = changes.length;
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => changes.length > c0);
+    expect(changes.at(-1)!.field).to.equal('homeCountry');
+    expect($(el, '[part=savings]')!.textContent).to.match(/Typical price in/);
 
     // Tier: arrow to the next package.
     await tabTo(el, 'input[name=tier]');
@@ -212,26 +254,8 @@ describe('<prm-quote-calculator> against the reference server', function () {
     expect(changes.at(-1)!.selection!.addOns).to.have.length(1);
     expect(changes.at(-1)!.estimate!.total).to.be.greaterThan(first);
 
-    // Currency: the select, changed with the keyboard.
-    await tabTo(el, '#currency');
-    const before = changes.length;
-    await sendKeys({ press: 'ArrowDown' });
-    await until(() => changes.length > before);
-    expect(changes.at(-1)!.field).to.equal('currency');
-    expect(changes.at(-1)!.currency).to.not.equal('EUR');
-    const currency = changes.at(-1)!.currency;
-    expect($(el, '[part=total]')!.textContent).to.not.contain('€');
-
-    // Savings: home country select; DE was preselected; move to another country.
-    await tabTo(el, '#country');
-    const c0 = changes.length;
-    await sendKeys({ press: 'ArrowDown' });
-    await until(() => changes.length > c0);
-    expect(changes.at(-1)!.field).to.equal('homeCountry');
-    expect($(el, '[part=savings]')!.textContent).to.match(/Typical price in/);
-
-    // Lead form.
-    await tabTo(el, '.cta');
+    // Lead form: its button sits under the estimate, before the package (Shift+Tab back to it).
+    await tabTo(el, '.cta', 60, true);
     await sendKeys({ press: 'Enter' });
     await until(() => active(el)?.id === 'lead-title');
     await tabTo(el, '#f-name');
@@ -289,14 +313,41 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('a field the server refuses (400 with fields) is shown inline on that field, focused, and not stored', async () => {
+  it('what the server refuses the form refuses first, with the same rule and no request', async () => {
     const net = interceptFetch();
     try {
       const el = await mount({ procedure: 'lasik' });
       await until(() => !!$(el, '.cta'), 10_000);
       await openLead(el);
-      // Passes the widget's simple check; the contract's email rule (a 2+ letter TLD) refuses it.
+      // The contract's email rule (a 2+ letter top-level domain), the server's own.
       await fillLead(el, { email: 'ana@example.c', notes: 'keep me' });
+      $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#e-email'), 10_000);
+      expect(net.seen.filter((x) => x.method === 'POST'), 'nothing sent').to.have.length(0);
+      expect($(el, '#e-email')!.textContent).to.contain('name@example.com');
+      expect(active(el)?.id).to.equal('f-email');
+      expect($<HTMLTextAreaElement>(el, '#f-notes')!.value).to.equal('keep me');
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('a field the server refuses (400 with fields) is shown inline on that field, focused, and not stored', async () => {
+    const real = window.fetch;
+    // The request leaves with a valid email; on its way, it is changed into one the real server
+    // refuses: a rule only the server knows, as far as the form can tell.
+    const net = interceptFetch((url, method) => {
+      if (method !== 'POST') return undefined;
+      const last = net.seen.at(-1)!;
+      const sent = JSON.parse(last.body!);
+      sent.contact.email = 'ana@example.c';
+      return real(url, { method, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': last.key! }, body: JSON.stringify(sent) });
+    });
+    try {
+      const el = await mount({ procedure: 'lasik' });
+      await until(() => !!$(el, '.cta'), 10_000);
+      await openLead(el);
+      await fillLead(el, { notes: 'keep me' });
       $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
       await until(() => !!$(el, '#e-email'), 10_000);
       const post = net.seen.find((x) => x.method === 'POST')!;
@@ -370,7 +421,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
       const el2 = await mount({});
       await until(() => !!$(el2, '#f-name'), 15_000);
       expect($<HTMLInputElement>(el2, '#f-name')!.value, 'the restored form shows what was sent').to.equal('Ana Test');
-      expect($<HTMLInputElement>(el2, 'input[name=procedure]:checked')!.value, 'and the same treatment').to.equal('lasik');
+      expect($<HTMLInputElement>(el2, '#search')!.value, 'and the same treatment').to.equal('LASIK (both eyes)');
       await until(() => !!$(el2, '#reference'), 15_000);
       const post = again.seen.find((s) => s.method === 'POST')!;
       expect(post.key).to.equal(key);
@@ -414,7 +465,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
     el.currency = 'USD';
     await el.updateComplete;
     await until(() => $(el, '[part=breakdown]')!.textContent!.includes('$'));
-    expect($(el, 'input[name=procedure]:checked')!.getAttribute('value') ?? ($(el, 'input[name=procedure]:checked') as HTMLInputElement).value).to.equal('rhinoplasty');
+    expect($<HTMLInputElement>(el, '#search')!.value).to.equal('Rhinoplasty');
     expect(views).to.equal(1);
     expect(changes).to.equal(0);
   });
@@ -430,8 +481,11 @@ describe('<prm-quote-calculator> against the reference server', function () {
     expect(choices.left, 'choices column on the right').to.be.greaterThan(estimate.left);
     const pills = $$(el, '.pill');
     expect(pills[0]!.getBoundingClientRect().left, 'first specialty pill rightmost').to.be.greaterThan(pills[1]!.getBoundingClientRect().left);
+    await openSection(el, 'medical');
     const row = $(el, '[part=line]')!;
     expect(row.querySelector('th')!.getBoundingClientRect().left, 'label right of amount').to.be.greaterThan(row.querySelector('td')!.getBoundingClientRect().left);
+    expect($(el, '#p-medical')!.textContent, 'line labels from the seed in Arabic').to.match(/[\u0600-\u06FF]/);
+    expect($<HTMLInputElement>(el, '#search')!.value, 'the procedure name in Arabic').to.match(/[\u0600-\u06FF]/);
     expect($(el, '.title')!.textContent).to.match(/[\u0600-\u06FF]/);
     await expect(el).to.be.accessible();
   });
@@ -442,6 +496,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
     await until(() => currentLocale() === 'en' && !!$(el, '[part=breakdown]'), 10_000);
     expect(el.getAttribute('dir')).to.equal('ltr');
     expect($(el, '[part=choices]')!.getBoundingClientRect().left).to.be.lessThan($(el, '[part=estimate]')!.getBoundingClientRect().left);
+    await openSection(el, 'medical');
     const row = $(el, '[part=line]')!;
     expect(row.querySelector('th')!.getBoundingClientRect().left).to.be.lessThan(row.querySelector('td')!.getBoundingClientRect().left);
   });

@@ -126,12 +126,15 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
       return json(rates);
     });
     const el = await fixture<PrmQuoteCalculator>(html`<prm-quote-calculator procedure="fue"></prm-quote-calculator>`);
-    await until(() => !!$(el, '.cta') || !!$(el, '[part=error]'));
-    if ($(el, '.cta')) {
-      ($(el, '.cta') as HTMLButtonElement).click();
-      await until(() => !!$(el, 'a.link'));
-      expect($(el, 'a.link')!.getAttribute('href')).to.equal('#');
-    }
+    // The clinic profile fails its contract (privacyUrl must be http(s)): the widget says it cannot
+    // load, offers a retry, and never reaches a form that could link the URL. (The form layer's
+    // own guard, safeHttpUrl, is tested in test/core/form.test.ts.)
+    await until(() => !!$(el, '[part=error]'), 10_000);
+    expect($(el, '[part=error]')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '[part=error] button'), 'a retry').to.exist;
+    expect($(el, '.cta'), 'no lead form on an invalid profile').to.equal(null);
+    const hrefs = [...el.shadowRoot!.querySelectorAll('[href]')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.filter((h) => /javascript:/i.test(h))).to.deep.equal([]);
     expect(injected(el.shadowRoot!)).to.deep.equal([]);
     expect(executions).to.deep.equal([]);
   });

@@ -1,6 +1,6 @@
-import type { ExchangeRates, PriceGroup, Procedure } from '../../core/contract/catalog.js';
-import type { Estimate, EstimateGroup, EstimateLine, QuoteSelection, Savings } from '../../core/contract/quotes.js';
-import { minorDigits } from '../../core/i18n/format.js';
+import type { ExchangeRates, PriceGroup, Procedure } from '../core/contract/catalog.js';
+import type { Estimate, EstimateGroup, EstimateLine, QuoteSelection, Savings } from '../core/contract/quotes.js';
+import { minorDigits } from '../core/i18n/format.js';
 
 /**
  * THE pricing rules, shared by `<prm-quote-calculator>` and the reference server (which recomputes
@@ -98,9 +98,9 @@ export interface EstimateOptions {
 const DEFAULT_LABELS = {
   hospitalNights: 'Hospital nights',
   hotelNights: 'Hotel nights (recovery)',
-  companions: 'Companion stay',
+  companions: 'Companion stay (per night)',
   transfers: 'Airport and clinic transfers',
-  interpreter: 'Medical interpreter',
+  interpreter: 'Medical interpreter (per day)',
   contingency: 'Contingency reserve',
   included: 'included in the package',
 };
