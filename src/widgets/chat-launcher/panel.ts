@@ -359,7 +359,7 @@ export class ChatPanel {
     if (l.kind === 'message') {
       const m = l.m;
       return html`<li class="msg ${m.author}">
-        ${m.author === 'staff' ? html`<span class="who">${m.authorName ?? msg('Coordinator')}</span>` : nothing}
+        ${m.author === 'staff' ? html`<span class="who">${m.authorName ?? this.p.clinicConfig()?.name}</span>` : nothing}
         <span class="text">${m.body}</span>
       </li>`;
     }
@@ -386,7 +386,7 @@ export class ChatPanel {
 
   #talkToPerson(question: string): void {
     // The question already went to the inbox; this tells staff the answer did not help.
-    this.#queue.submit({ text: msg(str`I would like to talk to a person about: ${question}`) });
+    this.#queue.submit({ text: `${msg('Talk to a person')}: ${question}` });
     this.host.requestUpdate();
   }
 
@@ -407,7 +407,7 @@ export class ChatPanel {
       @keydown=${(e: KeyboardEvent) => this.#keydown(e, modal)}
     >
       <header>
-        <h2 id="chat-title">${cfg?.name ?? msg('Chat')}</h2>
+        <h2 id="chat-title">${cfg?.name ?? msg('Chat with us')}</h2>
         <button type="button" class="close" aria-label=${msg('Close chat')} @click=${() => this.p.close()}>×</button>
       </header>
       ${this.#availability(cfg)}
