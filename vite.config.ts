@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { WIDGETS as DECLARED } from './widgets.config.mjs';
 
 /**
  * The CDN build: `dist/cdn/loader.js` (tiny, defines nothing eagerly) plus one chunk per widget,
@@ -61,7 +62,9 @@ function thirdPartyNotices(): Plugin {
  * it at once instead of discovering the runtime only after the widget chunk has arrived (one round
  * trip more on a phone): for each widget chunk (`widgets/<name>/define.ts`) the chunks it imports,
  * transitively, except the loader itself; and each locale's messages chunk. The widget list is the
- * build's own (the loader registry's dynamic imports), not a second list. See src/loader/start.ts.
+ * build's own (the loader registry's dynamic imports), not a second list; and the widgets that
+ * declare first data (widgets.config.mjs), for which the loader asks for a bootstrap.
+ * See src/loader/start.ts and docs/loading.md.
  */
 function preloadMap(): Plugin {
   const PLACEHOLDER = /(["'`])__PRM_PRELOAD_MAP__\1/;
@@ -82,14 +85,18 @@ function preloadMap(): Plugin {
         }
         return seen;
       };
-      const map: { w: Record<string, string[]>; l: Record<string, string> } = { w: {}, l: {} };
+      // File names without `chunks/` and `.js` (the loader adds them back): bytes in loader.js.
+      const short = (f: string) => f.replace(/^chunks\//, '').replace(/\.js$/, '');
+      const map: { w: Record<string, string[]>; l: Record<string, string>; d: string[] } = { w: {}, l: {}, d: [] };
       for (const c of chunks) {
         const id = c.facadeModuleId ?? '';
         const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
-        if (widget) map.w[widget[1]!] = [...deps(c.fileName)];
+        if (widget) map.w[widget[1]!] = [...deps(c.fileName)].map(short);
         const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
-        if (locale) map.l[locale[1]!] = c.fileName;
+        if (locale) map.l[locale[1]!] = short(c.fileName);
       }
+      // Widgets with first data (widgets.config.mjs `firstData`): the loader asks for a bootstrap for these only.
+      map.d = DECLARED.filter((w) => w.firstData.length && map.w[w.folder]).map((w) => w.folder);
       if (!PLACEHOLDER.test(loader.code)) this.error('prm:preload-map: the placeholder is missing from loader.js');
       // JSON in a single-quoted JS string (file names hold no quote or backslash); loader.js sits
       // beside chunks/, so the paths stay relative.

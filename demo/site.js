@@ -2,11 +2,7 @@
 // as a clinic's own multilingual site would; ?theme=light|dark|auto switches the widgets' theme
 // (and the demo page's own colours) through the public PRM.configure() API.
 const params = new URLSearchParams(location.search);
-const lang = params.get('lang');
-if (lang) {
-  document.documentElement.lang = lang;
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-}
+const lang = params.get('lang'); // lang.js already set the page's lang and dir, before the first paint
 const THEMES = ['light', 'dark', 'auto'];
 const theme = THEMES.includes(params.get('theme')) ? params.get('theme') : null;
 if (theme) {

@@ -2,18 +2,18 @@ import { apiBase } from '../core/api/base.js';
 import type { BootEntry } from '../core/api/boot.js';
 import type { PrmGlobal } from '../core/config/global.js';
 import { resolveLocale } from '../core/i18n/locale.js';
-import { FIRST_DATA } from '../widgets/registry.js';
 
 /**
  * What the build knows about each widget's code, written into loader.js by the CDN build
- * (vite.config.ts, `prm:preload-map`): `w` — a widget's chunk → the other chunks it imports
- * (the shared runtime…), `l` — a locale → its messages chunk; paths relative to loader.js.
- * Outside the CDN build (tests, npm) the placeholder stays and nothing is preloaded.
+ * (vite.config.ts, `prm:preload-map`): `w` — a widget (its folder) → the other chunks its chunk
+ * imports (the shared runtime…), `l` — a locale → its messages chunk, `d` — the widgets that
+ * declare first data; chunk names without `chunks/` and `.js`. Outside the CDN build (tests, npm)
+ * the placeholder stays: nothing is preloaded, and every widget counts as having first data.
  */
 const MAP = '__PRM_PRELOAD_MAP__';
-const chunks: { w?: Record<string, string[]>; l?: Record<string, string> } = MAP[0] === '{' ? JSON.parse(MAP) : {};
+const chunks: { w?: Record<string, string[]>; l?: Record<string, string>; d?: string[] } = MAP[0] === '{' ? JSON.parse(MAP) : {};
 
-const fetchChunk = (file: string) =>
+const fetchChunk = (name: string, file = `chunks/${name}.js`) =>
   import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {
     /* the widget's own import reports it */
   });
@@ -37,7 +37,7 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const clinic = pick('clinic');
     const locale = resolveLocale(el, pick('locale') || 'auto');
     if (locale !== 'en' && chunks.l?.[locale]) void fetchChunk(chunks.l[locale]);
-    if (!api || !clinic || !FIRST_DATA[tag]?.length) continue;
+    if (!api || !clinic || (chunks.d && !chunks.d.includes(name))) continue;
     let base: string;
     try {
       base = apiBase(api);

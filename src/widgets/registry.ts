@@ -2,11 +2,13 @@
 /**
  * Tag → chunk. The loader imports a widget's chunk only when its tag first appears in the page.
  * Adding a widget: declare it in widgets.config.mjs, then `npm run widgets`.
+ * `.then(() => {})` drops the module namespace: returning it makes the bundler build a namespace
+ * object in each widget chunk with a helper in a chunk of its own — one more request before ready.
  */
 export const WIDGETS: Record<string, () => Promise<unknown>> = {
-  'prm-quote-calculator': () => import('./quote-calculator/define.js'),
-  'prm-booking-scheduler': () => import('./booking-scheduler/define.js'),
-  'prm-chat-launcher': () => import('./chat-launcher/define.js'),
+  'prm-quote-calculator': () => import('./quote-calculator/define.js').then(() => {}),
+  'prm-booking-scheduler': () => import('./booking-scheduler/define.js').then(() => {}),
+  'prm-chat-launcher': () => import('./chat-launcher/define.js').then(() => {}),
 };
 
 /**

@@ -105,6 +105,7 @@ describe('size budgets: every file of the CDN build has one', () => {
     writeFileSync(join(root, `src/widgets/${w.folder}/define.ts`), '');
     files[`chunks/${w.folder}-a1.js`] = 'export{}';
     for (const p of w.lazy) files[`chunks/${w.folder}.${p.part}-a1.js`] = 'export{}';
+    for (const l of SHARED.lazy) files[l.file.replace('*', 'a1')] = 'export{}';
     Object.assign(files, extra);
     for (const [f, body] of Object.entries(files)) {
       mkdirSync(join(root, 'dist/cdn', f, '..'), { recursive: true });

@@ -75,6 +75,13 @@ describe('first data: the loader asks, the widget takes', () => {
     expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/bootstrap', '/v1/procedures', '/v1/config']);
   });
 
+  it('a bootstrap that never answers holds the widget no longer than its request timeout, then it fetches', async () => {
+    prmGlobal().boot = [{ base: `${location.origin}/v1/`, clinic: CLINIC, answers: new Promise(() => {}) }];
+    const { urls, value } = await fetches(() => new ApiClient({ baseUrl: location.origin, clinic: CLINIC, timeout: 300 }).get('exchange-rates', ExchangeRatesSchema));
+    expect(value.base).to.be.a('string');
+    expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/exchange-rates']);
+  });
+
   it('an answer in the handoff is still checked against its contract schema', async () => {
     prmGlobal().boot = [{ base: `${location.origin}/v1/`, clinic: CLINIC, answers: Promise.resolve({ config: { name: 42 } }) }];
     let err: unknown;

@@ -58,6 +58,50 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it("asks for a widget's code and its first data together: the chunks at once, one GET /v1/bootstrap and no other API call before it shows its data", async () => {
+    const w = builtWidgets().find((x) => x.firstData.length)!;
+    const html = `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body>${w.example}</body></html>`;
+    h.pages.set('/first-data', { html });
+    h.requests.length = 0;
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    // This page's own requests (another test's page may still be talking to the same server).
+    const mine: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/v1/')) mine.push(u.pathname + u.search);
+    });
+    await page.addInitScript((ev) => {
+      (window as unknown as { __ready: Promise<void> }).__ready = new Promise((r) => document.addEventListener(ev, () => r(), { once: true }));
+    }, w.ready);
+    // Every answer of our origin but the loader's takes 600 ms (a slow network's round trip), so
+    // a request the loader issues at once starts long before any of them ends, however busy the
+    // machine, and one that waits for another (a chunk found in a chunk) starts after it ended.
+    await page.route(`${h.cdn}/**`, async (route) => {
+      if (!route.request().url().endsWith('/loader.js')) await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await page.goto(`${h.host}/first-data`);
+    await page.evaluate(() => (window as unknown as { __ready: Promise<void> }).__ready);
+    assert.deepEqual(mine, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora`], 'one bootstrap, nothing fetched again');
+    // The widget chunk and the chunks it imports were asked for before any of them arrived.
+    const timing = await page.evaluate((cdn) =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.name.startsWith(cdn) && !e.name.endsWith('loader.js'))
+        .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+    h.cdn);
+    const firstEnd = Math.min(...timing.map((t) => t.end));
+    const late = timing.filter((t) => t.start > firstEnd && !t.name.includes('.lead') && !t.name.includes('/locale-'));
+    assert.deepEqual(late.map((t) => t.name), [], 'every request of the first view starts before the first one ends');
+    assert.ok(timing.some((t) => t.name.startsWith('/v1/bootstrap')) && timing.some((t) => t.name.includes('/runtime-')));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   for (const { tag } of WIDGETS) it(`<${tag}>: the Arabic messages only for an Arabic page, right-to-left`, async () => {
     const { page, context, errors } = await open('/ar', `<!doctype html><html lang="ar" dir="rtl"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`);
     await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('dir') === 'rtl', tag);

@@ -37,3 +37,37 @@ describe('CDN chunk graph', () => {
     }
   });
 });
+
+describe("loader.js's preload map (what the loader starts beside a widget's chunk)", () => {
+  const src = readFileSync(`${dir}/loader.js`, 'utf8');
+  const raw = /'(\{"w":[^']*\})'/.exec(src)?.[1];
+  const map = JSON.parse(raw ?? '{}') as { w?: Record<string, string[]>; l?: Record<string, string>; d?: string[] };
+  const file = (name: string) => `${dir}/chunks/${name}.js`;
+
+  it('was written by the build, and names only files that exist', () => {
+    assert.ok(raw, 'the __PRM_PRELOAD_MAP__ placeholder was not replaced');
+    for (const names of Object.values(map.w ?? {})) for (const n of names) assert.ok(chunks.includes(`${n}.js`), `${file(n)} is missing`);
+    for (const n of Object.values(map.l ?? {})) assert.ok(chunks.includes(`${n}.js`), `${file(n)} is missing`);
+  });
+
+  it("lists, for every built widget, exactly the chunks its chunk imports (so they start together), and each locale's messages", () => {
+    for (const w of builtWidgets()) {
+      // Every chunk the widget's chunk imports, directly or not (never the loader itself).
+      const seen = new Set<string>();
+      const walk = (name: string) => {
+        for (const i of staticImports(file(name))) {
+          if (i === '../loader.js') continue;
+          const n = i.replace(/^\.\//, '').replace(/\.js$/, '');
+          if (!seen.has(n)) {
+            seen.add(n);
+            walk(n);
+          }
+        }
+      };
+      walk(chunks.find((f) => f.startsWith(`${w.folder}-`))!.slice(0, -3));
+      assert.deepEqual([...(map.w?.[w.folder] ?? [])].sort(), [...seen].sort(), w.tag);
+      assert.equal(map.d?.includes(w.folder), w.firstData.length > 0, `${w.tag}: asks for a bootstrap iff it declares first data`);
+    }
+    assert.deepEqual(Object.keys(map.l ?? {}).sort(), chunks.filter((c) => c.startsWith('locale-')).map((c) => c.split('-')[1]).sort());
+  });
+});

@@ -1,5 +1,5 @@
-// End-to-end harness: the CDN build and the reference server on one loopback origin, host pages
-// on another, so the SDK is a real third party (CORS, its own origin), driven by playwright-core
+// End-to-end harness: the demo server (CDN build + reference server, server/site.ts) on one loopback
+// origin, host pages on another, so the SDK is a real third party (CORS, its own origin), driven by playwright-core
 // in Debian's Chromium.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -42,27 +42,25 @@ export async function startHarness(): Promise<Harness> {
   const { createMemoryServer } = await import('../../server/testing.js');
   const { getRequestListener } = await import('@hono/node-server');
   const ref = await createMemoryServer();
-  const api = getRequestListener(ref.app.fetch);
+  // The CDN origin is the demo server itself (server/site.ts: /cdn/ and /v1/), not a stand-in:
+  // the headers a page of another origin needs (CORS on module scripts) are tested where they are set.
+  const { createSite } = await import('../../server/site.js');
+  const site = getRequestListener(createSite(ref.app, { demo: true }).fetch);
   const requests: string[] = [];
-  const cdnServer = createServer(async (req, res) => {
+  const cdnServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(url.pathname + url.search);
-    if (url.pathname.startsWith('/v1/')) return api(req, res);
-    if (url.pathname.startsWith('/cdn/')) {
-      const file = normalize(join('dist/cdn', url.pathname.slice(5)));
-      if (!file.startsWith(normalize('dist/cdn')) || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Access-Control-Allow-Origin': '*' });
-      res.end(await readFile(file));
-      return;
-    }
-    res.writeHead(404).end();
+    void site(req, res);
   });
   const pages = new Map<string, Page>();
   const hostServer = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    // The clinic's own stylesheet, on the host's origin, holding the README's reserve rules.
+    if (url.pathname === '/site.css') {
+      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' });
+      res.end(await readFile('dist/cdn/prm-reserve.css'));
+      return;
+    }
     const page = pages.get(url.pathname);
     if (page) {
       res.writeHead(200, { 'Content-Type': TYPES['.html']!, ...page.headers });
@@ -105,11 +103,14 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** The snippet from the README, pointed at the harness's CDN origin. */
+/**
+ * The snippet from the README, pointed at the harness's CDN origin; the reserve rules sit in the
+ * page's own stylesheet (`/site.css` on the host's origin), as the README has the clinic paste them.
+ */
 export function snippet(cdn: string, extra = ''): string {
   // (The data: icon only keeps the test pages from asking the host for /favicon.ico.)
   return `<link rel="icon" href="data:," />
-<link rel="stylesheet" href="${cdn}/cdn/prm-reserve.css" />
+<link rel="stylesheet" href="/site.css" />
 <script type="module" src="${cdn}/cdn/loader.js" data-api="${cdn}" data-clinic="pk_demo_aurora" data-locale="auto"${extra}></script>`;
 }
 

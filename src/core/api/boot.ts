@@ -32,16 +32,22 @@ export function bootKey(pathname: string, params: URLSearchParams): string {
 }
 
 /**
- * The bootstrap answer for `key`, waiting for the loader's request if it is still in flight
- * (or until `signal` aborts); undefined when there is none. Each answer is handed out once.
+ * The bootstrap answer for `key`, waiting for the loader's request if it is still in flight —
+ * at most `timeout` ms, or until `signal` aborts; undefined when there is none (the caller then
+ * fetches). Each answer is handed out once.
  */
-export async function takeBoot(base: string, clinic: string, key: string, signal?: AbortSignal): Promise<{ value: unknown } | undefined> {
+export async function takeBoot(base: string, clinic: string, key: string, signal?: AbortSignal, timeout = 10_000): Promise<{ value: unknown } | undefined> {
   const entries = typeof window === 'undefined' ? undefined : window.PRM?.boot;
   for (const e of entries ?? []) {
     if (e.base !== base || e.clinic !== clinic) continue;
-    const answers = await (signal
-      ? Promise.race([e.answers, new Promise<Record<string, unknown>>((r) => (signal.aborted ? r({}) : signal.addEventListener('abort', () => r({}), { once: true })))])
-      : e.answers);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const giveUp = new Promise<Record<string, unknown>>((r) => {
+      timer = setTimeout(() => r({}), timeout);
+      if (signal?.aborted) r({});
+      else signal?.addEventListener('abort', () => r({}), { once: true });
+    });
+    const answers = await Promise.race([e.answers, giveUp]);
+    clearTimeout(timer);
     if (Object.hasOwn(answers, key)) {
       const value = answers[key];
       delete answers[key];

@@ -118,7 +118,7 @@ export class ApiClient {
     const url = `${this.#base}${pathname}?${params}`;
     // A widget's first data may already be on its way: the loader asked for it with the code.
     if (method === 'GET') {
-      const boot = await takeBoot(this.#base, this.options.clinic, bootKey(pathname, params), signal);
+      const boot = await takeBoot(this.#base, this.options.clinic, bootKey(pathname, params), signal, this.options.timeout);
       if (boot) return parse(path, schema, boot.value);
     }
     const headers: Record<string, string> = { Accept: 'application/json' };

@@ -51,10 +51,10 @@ export const styles = css`
     min-block-size: inherit;
   }
   .sk-grid > .skeleton-block {
-    min-block-size: 8rem;
+    min-block-size: 8em;
   }
   .cal-skeleton {
-    min-block-size: 20rem;
+    min-block-size: 20em;
   }
   .choices,
   .slot-list {
@@ -65,7 +65,7 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
   .choices {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
   }
   .choice,
   .slot {
@@ -85,7 +85,7 @@ export const styles = css`
     border-color: var(--_primary);
   }
   .doctor {
-    grid-template-columns: 3.5rem 1fr;
+    grid-template-columns: 3.5em 1fr;
     column-gap: calc(var(--_space) * 3);
   }
   .doctor > :not(.photo) {
@@ -94,8 +94,8 @@ export const styles = css`
   .photo {
     grid-row: 1 / span 3;
     border-radius: 50%;
-    inline-size: 3.5rem;
-    block-size: 3.5rem;
+    inline-size: 3.5em;
+    block-size: 3.5em;
   }
   .choice-title {
     font-weight: 600;
@@ -150,7 +150,7 @@ export const styles = css`
     gap: calc(var(--_space) * 5);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-inline-size: 44rem) {
+  @container (min-inline-size: 44em) {
     .when {
       grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr);
       align-items: start;
@@ -211,8 +211,8 @@ export const styles = css`
     align-content: start;
   }
   .slot-list {
-    grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
-    max-block-size: 22rem;
+    grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
+    max-block-size: 22em;
     overflow-y: auto;
   }
   .slot .t {

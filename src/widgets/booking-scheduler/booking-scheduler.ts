@@ -21,7 +21,7 @@ import {
 } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
-import { emptyDetails, newSession, type DetailsForm } from './details.js';
+import { emptyDetails, httpUrl, newSession, type DetailsForm } from './details.js';
 import { cityOf } from './time-zones.js';
 import type { DetailsView } from './details-view.js';
 import { styles } from './booking-scheduler.styles.js';
@@ -486,7 +486,7 @@ export class PrmBookingScheduler extends PrmElement {
         ${shown.map(
           (d) => html`<li>
             <button type="button" class="choice doctor" @click=${() => this.chooseDoctor(d.id)}>
-              ${d.photoUrl ? html`<img class="photo" src=${d.photoUrl} alt="" width="56" height="56" loading="lazy" />` : nothing}
+              ${httpUrl(d.photoUrl) ? html`<img class="photo" src=${httpUrl(d.photoUrl)!} alt="" width="56" height="56" loading="lazy" />` : nothing}
               <span class="choice-title">${d.name}</span>
               <span class="choice-meta">${d.title}</span>
               <span class="choice-meta">${msg('Speaks:')} ${d.languages.map((l) => names.of(l) ?? l).join(', ')}</span>

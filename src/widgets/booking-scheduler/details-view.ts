@@ -20,7 +20,7 @@ import {
   type Slot,
 } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { COUNTRIES, DETAILS_FIELDS, NOTES_MAX, bookingBody, countdown, manageUrl, serverErrors, validateDetails, type DetailsErrors, type DetailsField, type DetailsForm, type Problem } from './details.js';
+import { COUNTRIES, DETAILS_FIELDS, NOTES_MAX, bookingBody, countdown, httpUrl, manageUrl, serverErrors, validateDetails, type DetailsErrors, type DetailsField, type DetailsForm, type Problem } from './details.js';
 import { formatDay, formatTime, groupByDay } from './zones.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
@@ -35,7 +35,7 @@ export const detailsStyles = css`
     gap: calc(var(--_space) * 4);
     grid-template-columns: minmax(0, 1fr);
   }
-  @container (min-inline-size: 40rem) {
+  @container (min-inline-size: 40em) {
     .form .grid {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -66,8 +66,8 @@ export const detailsStyles = css`
     align-items: flex-start;
   }
   .check input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     flex: none;
   }
   .links {
@@ -426,6 +426,7 @@ export class DetailsView {
     const service = c.services.find((s) => s.id === b.service);
     const base = apiBase(h['config']?.api ?? location.origin);
     const title = `${service?.name ?? ''} – ${b.doctor.name}, ${c.config.name}`;
+    const icsHref = httpUrl(r.links.ics.replace(/^\/v1\//, ''), base);
     const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? c.config.name) : msg('Video call') };
     return html`<section class="step" part="success" aria-labelledby="done-title">
       <h2 id="done-title" class="title done-title" tabindex="-1">${msg('Your consultation is booked')}</h2>
@@ -435,7 +436,7 @@ export class DetailsView {
       <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : msg('The video link arrives by email 24 hours before the consultation.')}</p>
       ${service?.prepare?.length ? html`<ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       <div class="links">
-        <a href=${new URL(r.links.ics.replace(/^\/v1\//, ''), base).href} download>${msg('Add to calendar (.ics)')}</a>
+        ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
         <a href=${googleCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Google Calendar</a>
         <a href=${outlookCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Outlook</a>
         <a href=${manageUrl(location.href, b.id, r.manageToken)}>${msg('Change or cancel this booking')}</a>

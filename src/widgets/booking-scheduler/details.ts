@@ -123,3 +123,14 @@ export function manageUrl(page: string, id: string, token: string): string {
   u.hash = '';
   return u.href;
 }
+
+/** `url` when it is an http(s) URL (resolved against `base`), else undefined: a backend string never becomes a javascript: link. */
+export function httpUrl(url: string | undefined, base?: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url, base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

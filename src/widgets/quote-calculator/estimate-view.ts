@@ -215,3 +215,41 @@ export function listbox(list: readonly Procedure[], active: number, selected: st
     </ul>
     ${list.length ? nothing : html`<p class="hint" role="status">${msg('No treatment matches your search.')}</p>`}`;
 }
+
+/**
+ * The booking page for a quote: `url` (relative to the page) with `?quote=<reference>`; undefined
+ * without a URL or for anything but http(s) (a `javascript:` URL in an attribute must not run).
+ */
+export function bookingHref(url: string | undefined, reference: string, base: string = location.href): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url, base);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+    u.searchParams.set('quote', reference);
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A `<prm-booking-scheduler>` in the same document or shadow root as `host`. */
+export function scheduler(host: Element): HTMLElement | null {
+  return (host.getRootNode() as ParentNode).querySelector?.('prm-booking-scheduler') ?? document.querySelector('prm-booking-scheduler');
+}
+
+/**
+ * "Book a consultation": the scheduler on the page takes the quote reference and the patient's
+ * focus; else the booking URL opens with `?quote=`.
+ */
+export function goBook(host: Element, url: string | undefined, reference: string): void {
+  const s = scheduler(host);
+  if (s) {
+    s.setAttribute('quote', reference);
+    if (!s.hasAttribute('tabindex') && s.tabIndex < 0) s.setAttribute('tabindex', '-1');
+    s.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    s.focus({ preventScroll: true });
+    return;
+  }
+  const href = bookingHref(url, reference);
+  if (href) location.assign(href);
+}

@@ -100,6 +100,8 @@ export interface LeadHost {
   submitted(detail: QuoteSubmitDetail): void;
   /** Shows the selection of a submission restored from this tab's storage. */
   restore(body: CreateQuoteBody): void;
+  /** Whether "Book a consultation" leads somewhere (a scheduler on the page or a booking URL). */
+  canBook(): boolean;
   book(): void;
   startOver(): void;
 }
@@ -268,7 +270,7 @@ export class LeadView {
               >${msg('Continue on WhatsApp')}</a
             >`
           : nothing}
-        <button class="btn" id="book" type="button" @click=${() => this.host.book()}>${msg('Book a consultation')}</button>
+        ${this.host.canBook() ? html`<button class="btn" id="book" type="button" @click=${() => this.host.book()}>${msg('Book a consultation')}</button>` : nothing}
         <button class="btn" type="button" @click=${() => this.host.startOver()}>${msg('New estimate')}</button>
       </div>
     </div>`;

@@ -128,6 +128,7 @@ export class PrmQuoteCalculator extends PrmElement {
     procedure: { reflect: true },
     specialty: { reflect: true },
     homeCountry: { attribute: 'home-country', reflect: true },
+    bookingUrl: { attribute: 'booking-url' },
     chosenSpecialty: { state: true, attribute: false },
     query: { state: true, attribute: false },
     open: { state: true, attribute: false },
@@ -147,6 +148,11 @@ export class PrmQuoteCalculator extends PrmElement {
   declare specialty?: string;
   /** Preselects the home country for savings (ISO 3166, e.g. `GB`); guessed from the language otherwise. */
   declare homeCountry?: string;
+  /**
+   * Where "Book a consultation" goes when no `<prm-booking-scheduler>` is on the page: this URL
+   * with `?quote=<reference>`. With neither, the confirmation offers no booking button.
+   */
+  declare bookingUrl?: string;
 
   /** @internal */
   private chosenSpecialty = '';
@@ -489,9 +495,11 @@ export class PrmQuoteCalculator extends PrmElement {
         return estimate ? { config: d.config, selection: this.selection!, estimate, country: this.#country(p) } : undefined;
       },
       submitted: (detail) => this.emit('prm-quote-submit', detail),
+      // The details module is loaded with the form (see above), so these run with it at hand.
+      canBook: () => !!(this.#details?.scheduler(this) || this.#details?.bookingHref(this.bookingUrl, '')),
       book: () => {
         const r = outbox.last?.result;
-        if (r) this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId });
+        if (r && this.emit('prm-quote-book', { reference: r.reference, quoteId: r.id, procedureId: r.estimate.procedureId })) this.#details?.goBook(this, this.bookingUrl, r.reference);
       },
       restore: (b) => {
         this.procedureId = b.selection.procedureId;
@@ -734,7 +742,6 @@ export class PrmQuoteCalculator extends PrmElement {
     const locale = this.resolvedLocale;
     const currencies = d.config.currencies.filter((c) => c === d.rates.base || c in d.rates.rates);
     const countries = benchmarkCountries(p);
-    const s = est.savings;
     const open = this.opened;
     const toggle = this.#toggleSection;
     return html`${summary(est, locale, open, toggle, (g) => this.#detail((m) => m.lines(g, est.currency, locale)))}
@@ -747,7 +754,7 @@ export class PrmQuoteCalculator extends PrmElement {
       </label>
       ${countries.length
         ? html`<div class="savings" part="savings">
-            ${disclosure('savings', open, toggle, msg('Compare with prices at home'), s && s.amount > 0 ? html`<bdi>${formatMoney(s.amount, est.currency, locale)}</bdi>` : nothing, () =>
+            ${disclosure('savings', open, toggle, msg('Compare with prices at home'), nothing, () =>
               this.#detail((m) => m.savingsPanel(est, countries, this.#country(p), locale, this.#pickCountry)),
             )}
           </div>`

@@ -98,3 +98,4 @@ export function stepCount(key: string, value: number, min: number, max: number):
   const v = to[key];
   return v === undefined ? undefined : Math.min(max, Math.max(min, v));
 }
+

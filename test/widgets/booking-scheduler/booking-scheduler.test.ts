@@ -314,6 +314,20 @@ describe('<prm-booking-scheduler> against the reference server', function () {
     await until(() => !!$(m, '[part=manage]'), 10_000);
     expect(text($(m, '[part=manage]'))).to.include('Your time').and.include('Clinic time');
     await expect(m).to.be.accessible();
+    // Reschedule: the same grid, another time, the same guarantees; the calendar file's SEQUENCE goes up.
+    const moved = new Promise<CustomEvent<{ id: string; from: string; to: string }>>((r) => m.addEventListener('prm-booking-reschedule', (e) => r(e as never), { once: true }));
+    buttonWith(m, 'Choose another time')!.click();
+    await until(() => !!$(m, 'td.avail'), 15_000);
+    $<HTMLElement>(m, 'td.avail')!.click();
+    await until(() => $$(m, '.slot').length > 1);
+    $$(m, '.slot').at(-1)!.click();
+    await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
+    buttonWith(m, 'Move my booking to this time')!.click();
+    const ev = (await moved).detail;
+    expect(ev.to).to.not.equal(ev.from);
+    await until(() => !!$(m, '[part=manage]'), 10_000);
+    const ics = await (await fetch($$<HTMLAnchorElement>(m, '[part=manage] a')[0]!.href)).text();
+    expect(ics).to.include('SEQUENCE:1').and.include(`DTSTART:${ev.to.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
     buttonWith(m, 'Cancel booking')!.click();
     await m.updateComplete;
     buttonWith(m, 'Yes, cancel it')!.click();

@@ -6,6 +6,7 @@ import { buildQuoteBody, emptyLead, travelMonths, validateLead } from '../../../
 import { attribution } from '../../../src/core/attribution.js';
 import { toE164 } from '../../../src/core/form/digits.js';
 import { CreateQuoteBodySchema } from '../../../src/core/contract/quotes.js';
+import { bookingHref } from '../../../src/widgets/quote-calculator/estimate-view.js';
 import { catalog, rates } from './fixtures.js';
 
 // Pure functions beside the element: no DOM used (they run in the browser test runner for speed).
@@ -20,6 +21,13 @@ describe('quote calculator: selection logic', () => {
     expect(parseCount('۱۲', 0, 30), 'Persian').to.equal(12);
     expect(parseCount('０', 0, 3), 'full-width').to.equal(0);
     for (const bad of ['', ' ', '1e1', '2.5', '-1', '99', '0x2', '+1', '1 2']) expect(parseCount(bad, 0, 3), JSON.stringify(bad)).to.equal(undefined);
+  });
+
+  it('builds the booking page link with the quote reference, only for http(s)', () => {
+    expect(bookingHref('/book?lang=ar', 'Q-ABC234', 'https://clinic.example/prices')).to.equal('https://clinic.example/book?lang=ar&quote=Q-ABC234');
+    expect(bookingHref('https://cal.example/aurora', 'Q-1')).to.equal('https://cal.example/aurora?quote=Q-1');
+    expect(bookingHref('javascript:alert(1)', 'Q-1')).to.equal(undefined);
+    expect(bookingHref(undefined, 'Q-1')).to.equal(undefined);
   });
 
   it('steps a count like an APG spinbutton, within its limits', () => {
@@ -128,7 +136,9 @@ describe('quote calculator: lead form logic', () => {
 });
 
 describe('quote calculator: recompute cost', () => {
-  it('recomputing an estimate takes well under a frame (1,000 recomputes on the real catalog)', async () => {
+  // Timed as a ratio by the benchmark (quote-recompute micro-benchmark); here only logged, since an
+  // absolute limit in a test measures the machine's load, not the code.
+  it('1,000 recomputes on the real catalog (converted, with add-ons and savings) all give a total', async () => {
     const res = await fetch('/v1/procedures', { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } });
     const { procedures } = ProceduresResponseSchema.parse(await res.json());
     const r = ExchangeRatesSchema.parse(await (await fetch('/v1/exchange-rates', { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } })).json());
@@ -143,7 +153,6 @@ describe('quote calculator: recompute cost', () => {
     const per = (performance.now() - t0) / 1000;
     console.log(`computeEstimate: ${(per * 1000).toFixed(1)} µs per recompute (${p.id}, ${sel.addOns.length} add-ons, converted, with savings)`);
     expect(sum).to.be.greaterThan(0);
-    expect(per, 'ms per recompute').to.be.lessThan(1);
   });
 
   it('the fixture catalog is valid against the contract', () => {

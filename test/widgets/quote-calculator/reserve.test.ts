@@ -38,7 +38,9 @@ describe('the box the README snippet reserves', () => {
     expect(rules(css)).to.equal(rules(generated));
   });
 
-  it('equals the rendered widget’s box at 375 and 1280 px: no shift, no empty card below the content', async () => {
+  it('equals the rendered widget’s box at 375 and 1280 px: no shift, no empty card below the content', async function () {
+    // Loads the widget's code and data from scratch: allow for a busy machine.
+    this.timeout(60_000);
     const { css, markup } = await readme();
     const style = document.createElement('style');
     style.textContent = `${css}\nbody { margin: 0; }`;
