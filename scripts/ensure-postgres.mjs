@@ -101,7 +101,14 @@ export async function ensurePostgres({ install = true } = {}) {
     if (asUser[0] === 'su') return spawnSync(asUser[0], [...asUser.slice(1), [cmd, ...args].map((a) => `'${a}'`).join(' ')], { encoding: 'utf8', ...opts });
     return spawnSync(asUser.length ? asUser[0] : cmd, asUser.length ? [...asUser.slice(1), cmd, ...args] : args, { encoding: 'utf8', ...opts });
   };
-  const init = run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N']);
+  // Collation C (byte order, as before), but a UTF-8 character classification when the system has
+  // one: with LC_CTYPE=C, pg_trgm sees no letters in Arabic or Cyrillic words (chat FAQ search).
+  const initArgs = ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '-N'];
+  let init = run(join(bin, 'initdb'), [...initArgs, '--lc-ctype=C.UTF-8']);
+  if (init.status !== 0) {
+    rmSync(data, { recursive: true, force: true });
+    init = run(join(bin, 'initdb'), initArgs);
+  }
   if (init.status !== 0) {
     log(`initdb failed: ${init.stderr || init.stdout}`);
     rmSync(dir, { recursive: true, force: true });

@@ -68,9 +68,9 @@ function errorsFor(ep: Endpoint): number[] {
   if (ep.query || ep.body || ep.params) s.add(400);
   if (ep.params) s.add(404);
   if (ep.path.startsWith('/bookings/') || ep.path.startsWith('/chat/conversations/')) s.add(403);
-  if (ep.body) [413, 415].forEach((x) => s.add(x));
+  if (ep.body || ep.kind === 'upload') [413, 415].forEach((x) => s.add(x));
   if (ep.id === 'createBooking' || ep.id === 'rescheduleBooking' || ep.idempotent) s.add(409);
-  if (ep.body && !ep.staff) s.add(422);
+  if ((ep.body || ep.kind === 'upload') && !ep.staff) s.add(422);
   if (ep.rateLimited) s.add(429);
   return [...s].sort();
 }
@@ -102,6 +102,8 @@ export function buildOpenApi(version: string): Json {
       ok['content'] = { 'text/event-stream': { schema: { type: 'string', description: `${first}, then \`event: message\` (data: ChatMessage JSON, \`id:\` = message id); \`: ping\` comments every 15 s.` }, 'x-prm-event-data': convert(ep.response) } };
     } else if (ep.kind === 'ics') {
       ok['content'] = { 'text/calendar': { schema: { type: 'string', description: 'iCalendar (RFC 5545) VCALENDAR with one VEVENT, times in UTC' } } };
+    } else if (ep.kind === 'file') {
+      ok['content'] = { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The file as attached (Content-Type: its checked media type; Content-Disposition: attachment)' } } };
     } else {
       ok['content'] = { 'application/json': { schema: convert(ep.response) } };
     }
@@ -120,6 +122,9 @@ export function buildOpenApi(version: string): Json {
       security: ep.staff ? [{ staffToken: [] }] : [{ clinicKey: [] }, { clinicKeyQuery: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(ep.body) } } } } : {}),
+      ...(ep.kind === 'upload'
+        ? { requestBody: { required: true, description: `The file's raw bytes, at most ${ep.maxBytes} bytes; its type is read from its content`, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } } }
+        : {}),
       responses,
     };
     if (ep.rateLimited) op['x-prm-rate-limited'] = true;

@@ -68,7 +68,12 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
   app.use('*', accessLog(log));
   app.use('/v1/*', cors.everyAnswer);
   app.options('/v1/*', cors.preflight);
-  app.use('/v1/*', bodyCap(opts.bodyLimit ?? 64 * 1024));
+  // Body caps: the server-wide JSON cap, except on `upload` endpoints, which declare their own.
+  const jsonCap = bodyCap(opts.bodyLimit ?? 64 * 1024);
+  const uploadCaps = (endpoints as readonly Endpoint[])
+    .filter((ep) => ep.kind === 'upload')
+    .map((ep) => ({ method: ep.method.toUpperCase(), path: new RegExp(`^/v1${ep.path.replace(/:\w+/g, '[^/]+')}$`), cap: bodyCap(ep.maxBytes ?? 64 * 1024) }));
+  app.use('/v1/*', (c, next) => (uploadCaps.find((u) => u.method === c.req.method && u.path.test(c.req.path))?.cap ?? jsonCap)(c, next));
   app.get('/v1/assets/stories/:clinic/:file', storyImage);
   app.get('/v1/assets/doctors/:clinic/:file', doctorPhoto);
 
@@ -98,7 +103,13 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       body = parse(ep.body, read.data, 'body');
       raw = read.raw;
     }
+    let file: Uint8Array | undefined;
+    if (ep.kind === 'upload') {
+      file = new Uint8Array(await c.req.arrayBuffer());
+      raw = `${sha256(Buffer.from(file).toString('base64'))}\n${JSON.stringify(query)}`;
+    }
     const ctx: LooseCtx = { db, now: now(), clinic, clinicKey: key, apiOrigin: apiOrigin(c), params, query, body };
+    if (file) ctx.file = file;
     if (staff) ctx.staff = staff;
     return { ctx, raw };
   }

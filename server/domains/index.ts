@@ -2,6 +2,7 @@ import { bookingHandlers } from './booking/handlers.js';
 import { bootstrapHandlers } from './bootstrap/handlers.js';
 import { catalogHandlers } from './catalog/handlers.js';
 import { chatHandlers, chatStreams } from './chat/handlers.js';
+import { chatStaffHandlers } from './chat/staff-handlers.js';
 import { configHandlers } from './config/handlers.js';
 import { feedbackHandlers } from './feedback/handlers.js';
 import { quoteHandlers } from './quotes/handlers.js';
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...feedbackHandlers,
   ...storyHandlers,
   ...chatHandlers,
+  ...chatStaffHandlers,
   ...staffHandlers,
 };
 

@@ -32,6 +32,8 @@ export interface HandlerCtx<K extends EndpointId = EndpointId> {
   query: Input<K, 'query'>;
   body: Input<K, 'body'>;
   staff?: { name: string };
+  /** `upload` endpoints: the request body's raw bytes (at most the endpoint's `maxBytes`). */
+  file?: Uint8Array;
 }
 
 /** A JSON (or ICS) endpoint: returns a Reply, or throws an ApiError. */

@@ -4,7 +4,7 @@ import { createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/index.js';
 import { ChatMessageSchema, ChatStatusEventSchema, CreateConversationResponseSchema, PostMessageResponseSchema } from '../../src/core/contract/chat.js';
 import { StaffConversationsResponseSchema, StaffMessagesResponseSchema } from '../../src/core/contract/staff.js';
-import { AURORA, SECOND, SECOND_STAFF, STAFF, drivers, startServer, type TestServer } from './helpers.js';
+import { AURORA, SECOND, SECOND_STAFF, STAFF, drivers, key, startServer, type TestServer } from './helpers.js';
 
 interface SseEvent {
   event: string;
@@ -65,7 +65,7 @@ for (const driver of drivers) {
     after(() => s.close());
 
     const open = async (message?: string) => {
-      const r = await s.request('/v1/chat/conversations', { json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234' }, ...(message ? { message } : {}) } });
+      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234' }, ...(message ? { message } : {}) } });
       assert.equal(r.status, 201);
       return CreateConversationResponseSchema.parse(await r.json());
     };
@@ -101,7 +101,7 @@ for (const driver of drivers) {
       await sse.close();
 
       // Visitor posts while disconnected; reconnecting with Last-Event-ID replays only what was missed.
-      const v = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: 'Great, thanks!' } });
+      const v = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: 'Great, thanks!' } });
       assert.equal(v.status, 201);
       const mine = PostMessageResponseSchema.parse(await v.json()).message;
       const res2 = await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${c.token}`, { headers: { 'Last-Event-ID': msg.id } });
@@ -151,7 +151,7 @@ for (const driver of drivers) {
       }
       const a = await open('first visitor');
       const b = await open('second visitor');
-      const other = await s.request('/v1/chat/conversations', { key: SECOND, json: { locale: 'de', message: 'andere Klinik' } });
+      const other = await s.request('/v1/chat/conversations', { key: SECOND, idem: key(), json: { locale: 'de', message: 'andere Klinik' } });
       assert.equal(other.status, 201);
       const got = [await sse.next(3000), await sse.next(3000)].map((e) => ChatMessageSchema.parse(JSON.parse(e.data)));
       assert.deepEqual(got.map((m) => m.conversationId).sort(), [a.conversation.id, b.conversation.id].sort());
@@ -166,7 +166,7 @@ for (const driver of drivers) {
     it('tokens and tenants guard conversations', async () => {
       const c = await open('hi');
       assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${'x'.repeat(32)}`)).status, 403);
-      assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${'x'.repeat(32)}`, { json: { body: 'x' } })).status, 403);
+      assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${'x'.repeat(32)}`, { idem: key(), json: { body: 'x' } })).status, 403);
       assert.equal((await s.request(`/v1/chat/conversations/${c.conversation.id}/events?token=${c.token}`, { key: SECOND })).status, 404);
       assert.equal((await staffPost(c.conversation.id, 'intruder', SECOND_STAFF)).status, 404);
       const listB = StaffConversationsResponseSchema.parse(await (await s.app.request('/v1/staff/conversations', { headers: { Authorization: `Bearer ${SECOND_STAFF}` } })).json());
@@ -177,7 +177,7 @@ for (const driver of drivers) {
       assert.equal(mine.context.quoteReference, 'Q-ABC234');
       const msgs = StaffMessagesResponseSchema.parse(await (await s.app.request(`/v1/staff/conversations/${c.conversation.id}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json());
       assert.deepEqual(msgs.messages.map((m) => m.body), ['hi']);
-      const empty = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { json: { body: '   ' } });
+      const empty = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: '   ' } });
       assert.equal(empty.status, 400);
     });
   });

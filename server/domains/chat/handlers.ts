@@ -1,16 +1,62 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError, ok } from '../../http.js';
+import { createHash } from 'node:crypto';
+import { ATTACHMENT_MAX_BYTES } from '../../../src/core/contract/chat.js';
+import { ApiError, ok, type Reply } from '../../http.js';
 import { loadStoredProcedure } from '../catalog/queries.js';
 import { iso, newToken, sha256 } from '../shared.js';
-import type { Handlers, Streams } from '../types.js';
-import { conversationForToken, insertConversation, insertMessage, listFaq, staffOnline } from './queries.js';
+import type { ClinicRow, Handlers, Streams } from '../types.js';
+import type { Queryable } from '../../db/types.js';
+import { safeFileName, sniffAttachment } from './attachments.js';
+import { searchFaq } from './faq.js';
+import { publishChatEvent } from './hub.js';
+import {
+  conversationForToken,
+  getAttachment,
+  insertAttachment,
+  insertConversation,
+  insertMessage,
+  listFaq,
+  markRead,
+  messagesAfter,
+  staffOnline,
+  visitorUnread,
+} from './queries.js';
 import { lastEventId, messageStream } from './sse.js';
 
+/** The `status` a visitor sees: open/closed, staff within office hours, unread staff messages. */
+async function visitorStatus(db: Queryable, clinic: ClinicRow, conv: { id: string; status: 'open' | 'closed' }, now: Date) {
+  return { conversationId: conv.id, status: conv.status, staffOnline: staffOnline(clinic, now), unread: await visitorUnread(db, conv.id) };
+}
+
+/** An attachment's bytes: never rendered by the API origin (download, sandboxed, not sniffed, not cached). */
+export async function attachmentReply(db: Queryable, clinicId: string, conversationId: string, attachmentId: string): Promise<Reply> {
+  const a = await getAttachment(db, clinicId, conversationId, attachmentId);
+  return {
+    status: 200,
+    body: a.data,
+    contentType: a.media_type,
+    headers: {
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    },
+  };
+}
+
 /** The visitor side of chat: FAQ, conversations, messages. */
-export const chatHandlers: Pick<Handlers, 'listFaq' | 'createConversation' | 'postVisitorMessage'> = {
+export const chatHandlers: Pick<
+  Handlers,
+  'listFaq' | 'searchFaq' | 'createConversation' | 'postVisitorMessage' | 'listVisitorMessages' | 'visitorTyping' | 'visitorRead' | 'uploadAttachment' | 'getAttachment'
+> = {
   async listFaq({ db, clinic, query }) {
     const locale: string = query.locale ?? clinic.config.defaultLocale;
     return ok({ faq: await listFaq(db, clinic.id, locale) });
+  },
+
+  async searchFaq({ db, clinic, query }) {
+    const locale: string = query.locale ?? clinic.config.defaultLocale;
+    return ok({ locale, answers: await searchFaq(db, clinic.id, locale, query.q) });
   },
 
   async createConversation(ctx) {
@@ -34,6 +80,49 @@ export const chatHandlers: Pick<Handlers, 'listFaq' | 'createConversation' | 'po
     if (c.status !== 'open') throw new ApiError(409, 'conflict', 'This conversation is closed');
     return ok({ message: await insertMessage(ctx.db, ctx, c.id, 'visitor', null, ctx.body.body) }, 201);
   },
+
+  async listVisitorMessages({ db, clinic, params, query, now }) {
+    const c = await conversationForToken(db, clinic.id, params.id, query.token);
+    return ok({ messages: await messagesAfter(db, clinic.id, c.id, query.after ?? '0'), status: await visitorStatus(db, clinic, c, now) });
+  },
+
+  async visitorTyping({ db, clinic, params, query, body }) {
+    const c = await conversationForToken(db, clinic.id, params.id, query.token);
+    await publishChatEvent(db, { type: 'typing', clinicId: clinic.id, conversationId: c.id, author: 'visitor', typing: body.typing });
+    return ok({ ok: true });
+  },
+
+  async visitorRead({ db, clinic, params, query, body }) {
+    const c = await conversationForToken(db, clinic.id, params.id, query.token);
+    await markRead(db, clinic.id, c.id, 'visitor', body.lastReadId);
+    return ok({ ok: true });
+  },
+
+  async uploadAttachment(ctx) {
+    const { db, clinic, params, query, now } = ctx;
+    const c = await conversationForToken(db, clinic.id, params.id, query.token);
+    if (c.status !== 'open') throw new ApiError(409, 'conflict', 'This conversation is closed');
+    const data = ctx.file;
+    if (!data?.byteLength) throw new ApiError(400, 'invalid_request', 'Send the file as the request body', { file: 'Required' });
+    if (data.byteLength > ATTACHMENT_MAX_BYTES) throw new ApiError(413, 'payload_too_large', 'The file is larger than 10 MB');
+    const mediaType = sniffAttachment(data);
+    if (!mediaType) throw new ApiError(415, 'unsupported_media_type', 'Only photos (JPEG, PNG, WebP, HEIC) and PDF files can be attached');
+    if (query.consent !== clinic.config.consent.version) {
+      throw new ApiError(422, 'unprocessable', 'Consent to share health records (current version) is required', { consent: `Expected version ${clinic.config.consent.version}` });
+    }
+    const id = randomUUID();
+    const name = safeFileName(query.name, mediaType);
+    const message = await db.transaction(async (tx) => {
+      await insertAttachment(tx, { id, clinicId: clinic.id, conversationId: c.id, name, mediaType, data, sha256: createHash('sha256').update(data).digest('hex'), consentVersion: query.consent, now });
+      return insertMessage(tx, ctx, c.id, 'visitor', null, name, { id, name, mediaType, size: data.byteLength });
+    });
+    return ok({ message }, 201);
+  },
+
+  async getAttachment({ db, clinic, params, query }) {
+    const c = await conversationForToken(db, clinic.id, params.id, query.token);
+    return attachmentReply(db, clinic.id, c.id, params.attachmentId);
+  },
 };
 
 /** GET /chat/conversations/:id/events (SSE). EventSource cannot send headers: key and token come in the query. */
@@ -41,7 +130,7 @@ export const chatStreams: Pick<Streams, 'conversationEvents'> = {
   async conversationEvents(ctx, deps) {
     const { db, clinic, params, query, now } = ctx;
     const conv = await conversationForToken(db, clinic.id, params.id, query.token);
-    const status = { conversationId: conv.id, status: conv.status, staffOnline: staffOnline(clinic, now) };
+    const status = await visitorStatus(db, clinic, conv, now);
     return messageStream(db, deps, clinic, conv.id, lastEventId(deps.c, query.lastEventId), { event: 'status', data: status });
   },
 };

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Db } from '../../db/types.js';
 import type { ClinicRow, StreamDeps } from '../types.js';
-import { messagesAfter } from './queries.js';
+import type { HubEvent } from './hub.js';
+import { conversationSummary, messagesAfter } from './queries.js';
 
 /** The resume point: `Last-Event-ID` (what EventSource sends on reconnect), else `?lastEventId=`, else 0. */
 export function lastEventId(c: Context, fromQuery: string | undefined): string {
@@ -12,7 +13,9 @@ export function lastEventId(c: Context, fromQuery: string | undefined): string {
 
 /**
  * Streams chat messages after `lastId` (one conversation, or the whole clinic when null), then
- * live ones. Subscribes before replaying, so nothing committed in between is missed.
+ * live ones. Subscribes before replaying, so nothing committed in between is missed. Messages
+ * carry `id:` (the resume point); transient events do not, so they never move `Last-Event-ID` and
+ * are not replayed: `typing` on both streams, `conversation` (unread / handled) on the staff one.
  */
 export function messageStream(
   db: Db,
@@ -24,7 +27,9 @@ export function messageStream(
 ): Response {
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
-    let chain = Promise.resolve();
+    // Everything written after the first event (`status` / `ready`) goes through this chain, in order.
+    let started = () => {};
+    let chain = new Promise<void>((resolve) => (started = resolve));
     const flush = () => {
       chain = chain
         .then(async () => {
@@ -37,7 +42,20 @@ export function messageStream(
         .catch(() => {});
       return chain;
     };
-    const unsubscribe = await hub.subscribe(conversationId ? `conversation:${conversationId}` : `clinic:${clinic.id}`, () => void flush());
+    const transient = (e: HubEvent) => {
+      chain = chain
+        .then(async () => {
+          if (stream.aborted || stream.closed) return;
+          if (e.type === 'typing') {
+            await stream.writeSSE({ event: 'typing', data: JSON.stringify({ conversationId: e.conversationId, author: e.author, typing: e.typing }) });
+          } else if (e.type === 'conversation' && conversationId === null) {
+            const summary = await conversationSummary(db, clinic.id, e.conversationId);
+            if (summary) await stream.writeSSE({ event: 'conversation', data: JSON.stringify(summary) });
+          }
+        })
+        .catch(() => {});
+    };
+    const unsubscribe = await hub.subscribe(conversationId ? `conversation:${conversationId}` : `clinic:${clinic.id}`, (e) => (e.type === 'message' ? void flush() : transient(e)));
     let wakeUp = () => {};
     const aborted = new Promise<void>((resolve) => (wakeUp = resolve));
     stream.onAbort(() => {
@@ -45,6 +63,7 @@ export function messageStream(
       wakeUp();
     });
     await stream.writeSSE({ event: first?.event ?? 'ready', data: JSON.stringify(first?.data ?? {}), retry: 3000 });
+    started();
     await flush();
     while (!stream.aborted && !stream.closed) {
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { str } from './checked.js';
-import { DateTimeSchema, EmailSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
+import { AttributionSchema, CountryCodeSchema, DateTimeSchema, EmailSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
 
 export const ChatAuthorSchema = /* @__PURE__ */ z.enum(['visitor', 'staff', 'system']);
 export type ChatAuthor = z.infer<typeof ChatAuthorSchema>;
@@ -11,8 +11,23 @@ export const ChatContextSchema = /* @__PURE__ */ z.object({
   bookingReference: z.optional(str(z.maxLength(32))),
   procedureId: z.optional(IdSchema),
   page: z.optional(str(z.maxLength(2000))),
+  /** The patient's country when the page knows it (shown to staff). */
+  country: z.optional(CountryCodeSchema),
+  /** UTM parameters, referrer, agent code (shown to staff). */
+  attribution: z.optional(AttributionSchema),
 });
 export type ChatContext = z.infer<typeof ChatContextSchema>;
+
+/** A file the patient attached (photo or PDF); its bytes are fetched with the conversation or staff token. */
+export const ChatAttachmentSchema = /* @__PURE__ */ z.object({
+  id: UuidSchema,
+  name: z.string(),
+  mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf']),
+  size: z.int(),
+});
+export type ChatAttachment = z.infer<typeof ChatAttachmentSchema>;
+/** What attachments may be, checked on the bytes (magic numbers), not on the name or Content-Type. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 export const ChatMessageSchema = /* @__PURE__ */ z
   .object({
@@ -24,6 +39,8 @@ export const ChatMessageSchema = /* @__PURE__ */ z
     authorName: z.nullable(z.string()),
     body: z.string(),
     createdAt: DateTimeSchema,
+    /** Present on a message that carries an attachment (its body is the file name). */
+    attachment: z.optional(ChatAttachmentSchema),
   });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
@@ -85,9 +102,45 @@ export const ChatStatusEventSchema = /* @__PURE__ */ z.object({
   status: z.enum(['open', 'closed']),
   /** Whether staff are within office hours right now. */
   staffOnline: z.boolean(),
+  /** Staff messages after the visitor's read marker (the launcher's badge after a page change). */
+  unread: z.optional(z.int()),
 });
 export type ChatStatusEvent = z.infer<typeof ChatStatusEventSchema>;
-export const CHAT_EVENT_TYPES = ['message', 'status'] as const;
+/** `event: typing` (no id: not replayed): someone started or stopped typing. */
+export const ChatTypingEventSchema = /* @__PURE__ */ z.object({
+  conversationId: UuidSchema,
+  author: z.enum(['visitor', 'staff']),
+  typing: z.boolean(),
+});
+export type ChatTypingEvent = z.infer<typeof ChatTypingEventSchema>;
+export const CHAT_EVENT_TYPES = ['message', 'status', 'typing'] as const;
+
+/** `POST …/typing`: the author started (true) or stopped (false) typing; not stored. */
+export const TypingBodySchema = /* @__PURE__ */ z.object({ typing: z.boolean() });
+/** `POST …/read`: everything up to this message id has been seen. */
+export const ReadBodySchema = /* @__PURE__ */ z.object({ lastReadId: str(z.regex(/^\d{1,18}$/)) });
+
+/** `GET /v1/chat/conversations/:id/messages?token=&after=`: polling fallback when SSE is blocked. */
+export const VisitorMessagesQuerySchema = /* @__PURE__ */ z.object({
+  token: str(z.minLength(16), z.maxLength(128)),
+  after: z.optional(str(z.regex(/^\d{1,18}$/))),
+});
+export const VisitorMessagesResponseSchema = /* @__PURE__ */ z.object({
+  messages: z.array(ChatMessageSchema),
+  status: ChatStatusEventSchema,
+});
+
+/**
+ * `POST /v1/chat/conversations/:id/attachments?token=&consent=&name=`: the raw bytes of one photo
+ * (JPEG, PNG, WebP, HEIC) or PDF, at most {@link ATTACHMENT_MAX_BYTES}; `consent` is the version
+ * of the consent text to share health records the patient accepted. 413 / 415 otherwise.
+ */
+export const AttachmentUploadQuerySchema = /* @__PURE__ */ z.object({
+  token: str(z.minLength(16), z.maxLength(128)),
+  consent: str(z.minLength(1), z.maxLength(64)),
+  name: z.optional(str(z.maxLength(200))),
+});
+export const AttachmentParamsSchema = /* @__PURE__ */ z.object({ id: UuidSchema, attachmentId: UuidSchema });
 
 /** `GET /v1/chat/faq?locale` — entries for the FAQ assistant. */
 export const FaqQuerySchema = /* @__PURE__ */ z.object({ locale: z.optional(LocaleSchema) });
@@ -99,3 +152,20 @@ export const FaqEntrySchema = /* @__PURE__ */ z.object({
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 export const FaqResponseSchema = /* @__PURE__ */ z.object({ faq: z.array(FaqEntrySchema) });
+
+/** `GET /v1/chat/faq/search?q&locale` — the FAQ assistant: entries that answer a question. */
+export const FaqSearchQuerySchema = /* @__PURE__ */ z.object({
+  q: str(z.trim(), z.minLength(1), z.maxLength(500)),
+  locale: z.optional(LocaleSchema),
+});
+export const FaqAnswerSchema = /* @__PURE__ */ z.object({
+  /** The FAQ entry answered from (shown as the source). */
+  id: IdSchema,
+  question: z.string(),
+  answer: z.string(),
+  /** 0..1; only answers above the server's threshold are returned. */
+  score: z.number(),
+});
+export type FaqAnswer = z.infer<typeof FaqAnswerSchema>;
+/** `answers` is empty when the FAQ has no answer: the assistant says so and offers a person. */
+export const FaqSearchResponseSchema = /* @__PURE__ */ z.object({ locale: LocaleSchema, answers: z.array(FaqAnswerSchema) });

@@ -48,10 +48,19 @@ import {
   ConversationTokenQuerySchema,
   CreateConversationBodySchema,
   CreateConversationResponseSchema,
+  AttachmentParamsSchema,
+  AttachmentUploadQuerySchema,
+  ATTACHMENT_MAX_BYTES,
   FaqQuerySchema,
   FaqResponseSchema,
+  FaqSearchQuerySchema,
+  FaqSearchResponseSchema,
   PostMessageBodySchema,
   PostMessageResponseSchema,
+  ReadBodySchema,
+  TypingBodySchema,
+  VisitorMessagesQuerySchema,
+  VisitorMessagesResponseSchema,
 } from './chat.js';
 import {
   StaffBookingsResponseSchema,
@@ -61,6 +70,7 @@ import {
   StaffListQuerySchema,
   StaffEventsQuerySchema,
   StaffMessagesResponseSchema,
+  HandledBodySchema,
 } from './staff.js';
 import { PutThemeBodySchema, PutThemeResponseSchema } from './theme.js';
 
@@ -86,8 +96,13 @@ export interface Endpoint {
   status: 200 | 201;
   /** JSON response schema; for `sse` the schema of each `message` event's data. */
   response: Schema;
-  /** `json` (default), `sse` (text/event-stream) or `ics` (text/calendar). */
-  kind?: 'json' | 'sse' | 'ics';
+  /**
+   * `json` (default), `sse` (text/event-stream), `ics` (text/calendar), `upload` (the request body
+   * is a file's raw bytes, at most `maxBytes`; answers JSON) or `file` (answers a file's bytes).
+   */
+  kind?: 'json' | 'sse' | 'ics' | 'upload' | 'file';
+  /** `upload`: the body cap in bytes (instead of the server-wide JSON cap). */
+  maxBytes?: number;
   /** Requires an `Idempotency-Key` header (POSTs that create something). */
   idempotent?: boolean;
   /** Requires `Authorization: Bearer <staff token>`. */
@@ -117,12 +132,22 @@ export const endpoints = [
   { id: 'listImprovements', method: 'get', path: '/improvements', tag: 'feedback', summary: '"You said, we did" improvements', query: ImprovementsQuerySchema, status: 200, response: ImprovementsResponseSchema },
   { id: 'listStories', method: 'get', path: '/stories', tag: 'stories', summary: 'Consented success stories, cursor-paginated', query: StoriesQuerySchema, status: 200, response: StoriesResponseSchema },
   { id: 'listFaq', method: 'get', path: '/chat/faq', tag: 'chat', summary: 'FAQ entries for the chat assistant', query: FaqQuerySchema, status: 200, response: FaqResponseSchema },
-  { id: 'createConversation', method: 'post', path: '/chat/conversations', tag: 'chat', summary: 'Open a chat conversation; returns its visitor token', body: CreateConversationBodySchema, status: 201, response: CreateConversationResponseSchema, rateLimited: true },
-  { id: 'postVisitorMessage', method: 'post', path: '/chat/conversations/:id/messages', tag: 'chat', summary: 'Visitor message', params: ConversationParamsSchema, query: ConversationTokenQuerySchema, body: PostMessageBodySchema, status: 201, response: PostMessageResponseSchema, rateLimited: true },
+  { id: 'createConversation', method: 'post', path: '/chat/conversations', tag: 'chat', summary: 'Open a chat conversation; returns its visitor token', body: CreateConversationBodySchema, status: 201, response: CreateConversationResponseSchema, idempotent: true, rateLimited: true },
+  { id: 'postVisitorMessage', method: 'post', path: '/chat/conversations/:id/messages', tag: 'chat', summary: 'Visitor message', params: ConversationParamsSchema, query: ConversationTokenQuerySchema, body: PostMessageBodySchema, status: 201, response: PostMessageResponseSchema, idempotent: true, rateLimited: true },
   { id: 'conversationEvents', method: 'get', path: '/chat/conversations/:id/events', tag: 'chat', summary: 'Server-sent events of a conversation (message, status); resumes after Last-Event-ID', params: ConversationParamsSchema, query: ChatEventsQuerySchema, status: 200, response: ChatMessageEventSchema, kind: 'sse' },
+  { id: 'searchFaq', method: 'get', path: '/chat/faq/search', tag: 'chat', summary: 'FAQ assistant: the entries that answer a question, by full-text search in its language plus trigram similarity; empty when none does', query: FaqSearchQuerySchema, status: 200, response: FaqSearchResponseSchema },
+  { id: 'listVisitorMessages', method: 'get', path: '/chat/conversations/:id/messages', tag: 'chat', summary: 'Messages after `after` and the conversation status: the polling fallback when SSE is blocked', params: ConversationParamsSchema, query: VisitorMessagesQuerySchema, status: 200, response: VisitorMessagesResponseSchema },
+  { id: 'visitorTyping', method: 'post', path: '/chat/conversations/:id/typing', tag: 'chat', summary: 'Visitor typing indicator (not stored; sent to staff as `event: typing`)', params: ConversationParamsSchema, query: ConversationTokenQuerySchema, body: TypingBodySchema, status: 200, response: OkSchema, rateLimited: true },
+  { id: 'visitorRead', method: 'post', path: '/chat/conversations/:id/read', tag: 'chat', summary: 'Visitor read marker (clears the launcher badge)', params: ConversationParamsSchema, query: ConversationTokenQuerySchema, body: ReadBodySchema, status: 200, response: OkSchema },
+  { id: 'uploadAttachment', method: 'post', path: '/chat/conversations/:id/attachments', tag: 'chat', summary: 'Attach a photo (JPEG, PNG, WebP, HEIC) or PDF, at most 10 MB, after consent to share health records; the type is checked on the bytes (413 / 415 otherwise)', params: ConversationParamsSchema, query: AttachmentUploadQuerySchema, status: 201, response: PostMessageResponseSchema, kind: 'upload', maxBytes: ATTACHMENT_MAX_BYTES, idempotent: true, rateLimited: true },
+  { id: 'getAttachment', method: 'get', path: '/chat/conversations/:id/attachments/:attachmentId', tag: 'chat', summary: 'The bytes of an attachment, with the conversation\'s visitor token', params: AttachmentParamsSchema, query: ConversationTokenQuerySchema, status: 200, response: OkSchema, kind: 'file' },
   { id: 'staffListConversations', method: 'get', path: '/staff/conversations', tag: 'staff', summary: 'Conversations, most recent first', status: 200, response: StaffConversationsResponseSchema, staff: true },
   { id: 'staffListMessages', method: 'get', path: '/staff/conversations/:id/messages', tag: 'staff', summary: 'Messages of a conversation', params: ConversationParamsSchema, status: 200, response: StaffMessagesResponseSchema, staff: true },
   { id: 'staffPostMessage', method: 'post', path: '/staff/conversations/:id/messages', tag: 'staff', summary: 'Staff reply, delivered live to the visitor', params: ConversationParamsSchema, body: PostMessageBodySchema, status: 201, response: PostMessageResponseSchema, staff: true },
+  { id: 'staffTyping', method: 'post', path: '/staff/conversations/:id/typing', tag: 'staff', summary: 'Staff typing indicator (not stored; sent to the visitor as `event: typing`)', params: ConversationParamsSchema, body: TypingBodySchema, status: 200, response: OkSchema, staff: true },
+  { id: 'staffRead', method: 'post', path: '/staff/conversations/:id/read', tag: 'staff', summary: 'Staff read marker (clears the unread count)', params: ConversationParamsSchema, body: ReadBodySchema, status: 200, response: OkSchema, staff: true },
+  { id: 'staffHandled', method: 'post', path: '/staff/conversations/:id/handled', tag: 'staff', summary: 'Mark a conversation handled (or not); a new visitor message un-marks it', params: ConversationParamsSchema, body: HandledBodySchema, status: 200, response: OkSchema, staff: true },
+  { id: 'staffGetAttachment', method: 'get', path: '/staff/conversations/:id/attachments/:attachmentId', tag: 'staff', summary: 'The bytes of an attachment, for staff', params: AttachmentParamsSchema, status: 200, response: OkSchema, kind: 'file', staff: true },
   { id: 'staffEvents', method: 'get', path: '/staff/events', tag: 'staff', summary: 'Server-sent events: every new chat message of the clinic, for a live inbox; resumes after Last-Event-ID', query: StaffEventsQuerySchema, status: 200, response: ChatMessageEventSchema, kind: 'sse', staff: true },
   { id: 'staffListLeads', method: 'get', path: '/staff/leads', tag: 'staff', summary: 'Quote leads, newest first', query: StaffListQuerySchema, status: 200, response: StaffLeadsResponseSchema, staff: true },
   { id: 'staffListBookings', method: 'get', path: '/staff/bookings', tag: 'staff', summary: 'Bookings, newest first', query: StaffListQuerySchema, status: 200, response: StaffBookingsResponseSchema, staff: true },

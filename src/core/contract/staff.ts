@@ -71,7 +71,15 @@ export const StaffConversationSchema = /* @__PURE__ */ z.object({
   context: ChatContextSchema,
   lastMessage: z.nullable(ChatMessageSchema),
   updatedAt: DateTimeSchema,
+  /** Visitor messages after staff's read marker. */
+  unread: z.int(),
+  /** Marked handled by staff, and no visitor message since. */
+  handled: z.boolean(),
 });
+/** `event: conversation` on the staff stream (no id): unread count or handled state changed. */
+export const StaffConversationEventSchema = /* @__PURE__ */ z.object({ conversationId: UuidSchema, unread: z.int(), handled: z.boolean() });
+/** `POST /v1/staff/conversations/:id/handled`. */
+export const HandledBodySchema = /* @__PURE__ */ z.object({ handled: z.boolean() });
 export const StaffConversationsResponseSchema = /* @__PURE__ */ z.object({ conversations: z.array(StaffConversationSchema) });
 export const StaffMessagesResponseSchema = /* @__PURE__ */ z.object({ messages: z.array(ChatMessageSchema) });
 

@@ -1,0 +1,709 @@
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ApiClient } from '../../core/api/client.js';
+import { PrmApiError } from '../../core/api/errors.js';
+import { apiBase } from '../../core/api/base.js';
+import { SubmitQueue, type SubmitEntry } from '../../core/submit/queue.js';
+import type { EmbedConfig } from '../../core/config/schema.js';
+import type { ClinicConfig } from '../../core/contract/config.js';
+import {
+  ChatMessageSchema,
+  ChatStatusEventSchema,
+  ChatTypingEventSchema,
+  CreateConversationResponseSchema,
+  FaqSearchResponseSchema,
+  PostMessageResponseSchema,
+  VisitorMessagesResponseSchema,
+  type ChatContext,
+  type ChatMessage,
+  type FaqAnswer,
+} from '../../core/contract/chat.js';
+import { attribution } from '../../core/attribution.js';
+import { OkSchema } from '../../core/contract/common.js';
+import { formatDateTime } from '../../core/i18n/format.js';
+import {
+  HANDOFF_CHANNELS,
+  deepLink,
+  isOpen,
+  lastId,
+  loadConversation,
+  mergeMessages,
+  nextOpening,
+  reconnectDelay,
+  saveConversation,
+  unreadCount,
+  type HandoffChannel,
+  type StoredConversation,
+} from './chat-logic.js';
+
+/** What the launcher element gives its panel. */
+export interface PanelHost {
+  client(): ApiClient | undefined;
+  config(): EmbedConfig | undefined;
+  clinicConfig(): ClinicConfig | undefined;
+  locale(): string;
+  isOpen(): boolean;
+  close(): void;
+  unread(n: number): void;
+  emit(name: string, detail: unknown): void;
+  reportError(err: unknown): void;
+  /** What the conversation is about: the quote or booking reference made on this page. */
+  context(): ChatContext;
+}
+
+type Outgoing = { text: string };
+/** One line of the log: a server message, an automatic FAQ answer, or a patient message in the queue. */
+type Line =
+  | { kind: 'message'; m: ChatMessage }
+  | { kind: 'faq'; id: string; question: string; answers: FaqAnswer[] }
+  | { kind: 'outgoing'; entry: SubmitEntry<Outgoing, ChatMessage> };
+
+const session = (): Storage | undefined => {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The chat panel (this chunk is fetched on the first hover, focus or click of the launcher): an
+ * APG dialog — modal and full-screen on small screens (Tab stays inside), a non-modal corner
+ * panel on large ones — with live chat, FAQ answers and hand-off links.
+ */
+export class ChatPanel {
+  resumed = false;
+  #conv?: StoredConversation;
+  #messages: ChatMessage[] = [];
+  #faq: Extract<Line, { kind: 'faq' }>[] = [];
+  #draft = '';
+  #consent = false;
+  #email = '';
+  #staffTyping = false;
+  #staffOnline?: boolean;
+  #es?: EventSource;
+  #failures = 0;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #poll?: ReturnType<typeof setInterval>;
+  #typingSent = 0;
+  #error = '';
+  #creating?: Promise<StoredConversation>;
+  readonly #queue: SubmitQueue<Outgoing, ChatMessage>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly p: PanelHost,
+  ) {
+    // Message bodies never touch browser storage: the queue keeps unsent ones in memory only
+    // (retried with the same Idempotency-Key when the network is back, while the page lives).
+    this.#queue = new SubmitQueue<Outgoing, ChatMessage>(host, {
+      storageKey: () => `prm-chat-outbox:${p.config()?.clinic ?? ''}`,
+      storage: () => undefined,
+      send: (body, key, signal) => this.#send(body, key, signal),
+      onChange: (e) => this.#queued(e),
+    });
+    window.addEventListener('online', () => this.#reconnectNow());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.#reconnectNow();
+    });
+  }
+
+  get #context(): ChatContext {
+    return this.p.context();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  /** A conversation from earlier in this tab: reconnect (badge counts replies while closed). */
+  resume(): void {
+    const clinic = this.p.config()?.clinic;
+    const c = clinic ? loadConversation(session(), clinic) : undefined;
+    if (!c || this.#conv) return;
+    this.#conv = c;
+    this.resumed = true;
+    this.#connect();
+  }
+
+  opened(): void {
+    this.resume();
+    this.#markRead();
+    const root = this.host.shadowRoot;
+    // APG: focus moves into the dialog (the message field, else the first control).
+    const target = root?.querySelector<HTMLElement>('#chat-input') ?? root?.querySelector<HTMLElement>('[role=dialog] button');
+    target?.focus();
+  }
+
+  closed(): void {
+    this.#sendTyping(false);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Network
+
+  #clinic(): string {
+    return this.p.config()?.clinic ?? '';
+  }
+
+  async #ensureConversation(signal: AbortSignal): Promise<StoredConversation> {
+    if (this.#conv) return this.#conv;
+    this.#creating ??= (async () => {
+      const client = this.p.client();
+      if (!client) throw new PrmApiError('invalid_response', 'No API configured');
+      const context: ChatContext = { ...this.#context, page: location.href.slice(0, 2000) };
+      const attr = attribution(this.p.config()?.agent);
+      if (Object.keys(attr).length) context.attribution = attr;
+      const r = await client.post(
+        '/chat/conversations',
+        { locale: this.p.locale(), context, ...(this.#email ? { email: this.#email } : {}) },
+        CreateConversationResponseSchema,
+        { signal, idempotencyKey: `conv-${this.#queue.entries[0]?.key ?? crypto.randomUUID()}` },
+      );
+      const c = { id: r.conversation.id, token: r.token, readId: '0' };
+      this.#conv = c;
+      saveConversation(session(), this.#clinic(), c);
+      this.#connect();
+      return c;
+    })().finally(() => (this.#creating = undefined));
+    return this.#creating;
+  }
+
+  async #send(body: Outgoing, key: string, signal: AbortSignal): Promise<ChatMessage> {
+    const c = await this.#ensureConversation(signal);
+    const r = await this.p.client()!.post(`/chat/conversations/${c.id}/messages`, { body: body.text }, PostMessageResponseSchema, { signal, idempotencyKey: key, searchParams: { token: c.token } });
+    return r.message;
+  }
+
+  #queued(e: SubmitEntry<Outgoing, ChatMessage>): void {
+    if (e.status === 'sent' && e.result) {
+      this.#messages = mergeMessages(this.#messages, [e.result]);
+      this.p.emit('prm-chat-message-sent', { conversationId: e.result.conversationId, messageId: e.result.id, idempotencyKey: e.key });
+    }
+    if (e.status === 'refused' || e.status === 'pending-offline') this.p.reportError(e.error);
+    this.host.requestUpdate();
+  }
+
+  /** Live replies over SSE, resuming after the last message seen; polling when SSE keeps failing. */
+  #connect(): void {
+    const c = this.#conv;
+    const client = this.p.client();
+    if (!c || !client || this.#es || this.#poll) return;
+    const url = new URL(`chat/conversations/${c.id}/events`, apiBase(client.options.baseUrl));
+    url.searchParams.set('token', c.token);
+    url.searchParams.set('clinic', client.options.clinic);
+    // EventSource sends Last-Event-ID itself on its own reconnects; a new one starts from what we have.
+    url.searchParams.set('lastEventId', lastId(this.#messages));
+    const es = new EventSource(url);
+    this.#es = es;
+    es.addEventListener('open', () => (this.#failures = 0));
+    es.addEventListener('status', (ev) => {
+      const s = ChatStatusEventSchema.safeParse(JSON.parse((ev as MessageEvent<string>).data));
+      if (s.success) this.#staffOnline = s.data.staffOnline;
+      this.host.requestUpdate();
+    });
+    es.addEventListener('message', (ev) => this.#received([ChatMessageSchema.parse(JSON.parse((ev as MessageEvent<string>).data))]));
+    es.addEventListener('typing', (ev) => {
+      const t = ChatTypingEventSchema.safeParse(JSON.parse((ev as MessageEvent<string>).data));
+      if (t.success && t.data.author === 'staff') {
+        this.#staffTyping = t.data.typing;
+        this.host.requestUpdate();
+      }
+    });
+    es.addEventListener('error', () => {
+      if (es.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+      this.#es = undefined;
+      this.#failures++;
+      // Blocked by a proxy, or failing again and again: poll instead.
+      if (this.#failures >= 3) this.#startPolling();
+      else this.#retryTimer = setTimeout(() => this.#connect(), reconnectDelay(this.#failures));
+    });
+  }
+
+  /** Mobile browsers drop connections in the background: reconnect at once when back. */
+  #reconnectNow(): void {
+    if (!this.#conv) return;
+    clearTimeout(this.#retryTimer);
+    if (this.#es && this.#es.readyState !== EventSource.CLOSED) return;
+    this.#es?.close();
+    this.#es = undefined;
+    this.#connect();
+    this.#queue.retry();
+  }
+
+  #startPolling(): void {
+    if (this.#poll) return;
+    const tick = async () => {
+      const c = this.#conv;
+      const client = this.p.client();
+      if (!c || !client) return;
+      try {
+        const r = await client.get(`/chat/conversations/${c.id}/messages`, VisitorMessagesResponseSchema, { searchParams: { token: c.token, after: lastId(this.#messages) } });
+        this.#staffOnline = r.status.staffOnline;
+        this.#received(r.messages);
+      } catch {
+        /* next tick */
+      }
+    };
+    void tick();
+    this.#poll = setInterval(() => void tick(), 5000);
+  }
+
+  #received(list: ChatMessage[]): void {
+    const before = new Set(this.#messages.map((m) => m.id));
+    this.#messages = mergeMessages(this.#messages, list);
+    for (const m of list) {
+      if (before.has(m.id) || m.author === 'visitor') continue;
+      this.#staffTyping = false;
+      this.p.emit('prm-chat-message-received', { conversationId: m.conversationId, messageId: m.id, author: m.author });
+    }
+    if (this.p.isOpen()) this.#markRead();
+    this.p.unread(this.p.isOpen() ? 0 : unreadCount(this.#messages, this.#conv?.readId ?? '0'));
+    this.host.requestUpdate();
+  }
+
+  #markRead(): void {
+    const c = this.#conv;
+    const id = lastId(this.#messages);
+    this.p.unread(0);
+    if (!c || id === '0' || id === c.readId) return;
+    c.readId = id;
+    saveConversation(session(), this.#clinic(), c);
+    void this.p.client()?.post(`/chat/conversations/${c.id}/read`, { lastReadId: id }, OkSchema, { searchParams: { token: c.token } }).catch(() => {});
+  }
+
+  #sendTyping(typing: boolean): void {
+    const c = this.#conv;
+    const now = Date.now();
+    if (!c || (typing && now - this.#typingSent < 3000)) return;
+    this.#typingSent = typing ? now : 0;
+    void fetch(new URL(`chat/conversations/${c.id}/typing?token=${encodeURIComponent(c.token)}&clinic=${encodeURIComponent(this.#clinic())}`, apiBase(this.p.client()!.options.baseUrl)), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ typing }),
+    }).catch(() => {});
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Patient actions
+
+  async #submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const text = this.#draft.trim();
+    if (!text) return;
+    if (!this.#conv && !this.#consent) {
+      this.#error = msg('Please agree to the privacy notice before sending.');
+      this.host.requestUpdate();
+      return;
+    }
+    this.#error = '';
+    this.#draft = '';
+    this.#sendTyping(false);
+    const staffJoined = this.#messages.some((m) => m.author === 'staff');
+    // Before a person joins, the FAQ assistant answers what it can (and says so).
+    if (!staffJoined) void this.#askFaq(text);
+    this.#queue.submit({ text });
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
+  }
+
+  async #askFaq(q: string): Promise<void> {
+    try {
+      const r = await this.p.client()!.get('/chat/faq/search', FaqSearchResponseSchema, { searchParams: { q, locale: this.p.locale() } });
+      this.#faq = [...this.#faq, { kind: 'faq', id: `faq-${this.#faq.length}`, question: q, answers: r.answers }];
+      this.host.requestUpdate();
+    } catch {
+      /* the assistant is optional: the message still goes to a person */
+    }
+  }
+
+  #handoff(channel: HandoffChannel): void {
+    const reference = this.#context.quoteReference ?? this.#context.bookingReference;
+    this.p.emit('prm-chat-handoff', { channel, ...(reference ? { reference } : {}) });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Render
+
+  #contextText(): string {
+    const c = this.#context;
+    if (c.quoteReference) return msg(str`About quote ${c.quoteReference}`);
+    if (c.bookingReference) return msg(str`About booking ${c.bookingReference}`);
+    return '';
+  }
+
+  #availability(cfg: ClinicConfig | undefined): TemplateResult {
+    if (!cfg) return html``;
+    const now = new Date();
+    const open = this.#staffOnline ?? isOpen(cfg.officeHours, now);
+    if (open) return html`<p class="availability" part="availability">${msg('Our coordinators are online and usually reply within a few minutes.')}</p>`;
+    const next = nextOpening(cfg.officeHours, now);
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const when = next ? formatDateTime(next, this.p.locale(), tz, { weekday: 'long', hour: 'numeric', minute: '2-digit' }) : '';
+    return html`<p class="availability offline" part="availability">
+      ${next ? msg(str`We are offline. Leave a message and we will reply from ${when} (your time).`) : msg('We are offline. Leave a message and we will reply as soon as we can.')}
+    </p>`;
+  }
+
+  #lines(): Line[] {
+    const lines: (Line & { at: number })[] = [];
+    // A message this page sent shows once, as its queue entry (with sending / sent / failed).
+    const mine = new Set(this.#queue.entries.map((e) => e.result?.id).filter(Boolean));
+    for (const m of this.#messages) if (!mine.has(m.id)) lines.push({ kind: 'message', m, at: Date.parse(m.createdAt) });
+    for (const e of this.#queue.entries) lines.push({ kind: 'outgoing', entry: e, at: e.createdAt });
+    for (const [i, f] of this.#faq.entries()) lines.push({ ...f, at: this.#queue.entries[i]?.createdAt ?? Date.now() });
+    return lines.sort((a, b) => a.at - b.at);
+  }
+
+  #line(l: Line): TemplateResult {
+    if (l.kind === 'message') {
+      const m = l.m;
+      return html`<li class="msg ${m.author}">
+        ${m.author === 'staff' ? html`<span class="who">${m.authorName ?? this.p.clinicConfig()?.name}</span>` : nothing}
+        <span class="text">${m.body}</span>
+      </li>`;
+    }
+    if (l.kind === 'outgoing') {
+      const e = l.entry;
+      const state = e.status === 'sent' ? msg('Sent') : e.status === 'sending' ? msg('Sending…') : e.status === 'pending-offline' ? msg('Not sent yet: waiting for the network') : msg('Not sent');
+      return html`<li class="msg visitor">
+        <span class="text">${e.body.text}</span>
+        <span class="state ${e.status}">${state}</span>
+        ${e.status === 'pending-offline' || e.status === 'refused' ? html`<button type="button" class="link" @click=${() => this.#queue.retry()}>${msg('Retry')}</button>` : nothing}
+      </li>`;
+    }
+    if (!l.answers.length) {
+      return html`<li class="msg system faq"><span class="label">${msg('Automatic answer')}</span><span class="text">${msg('I have no answer to that. A coordinator will reply here.')}</span></li>`;
+    }
+    const a = l.answers[0]!;
+    return html`<li class="msg system faq">
+      <span class="label">${msg('Automatic answer')}</span>
+      <span class="text">${a.answer}</span>
+      <span class="source">${msg(str`Source: ${a.question}`)}</span>
+      <button type="button" class="link" @click=${() => this.#talkToPerson(l.question)}>${msg('Talk to a person')}</button>
+    </li>`;
+  }
+
+  #talkToPerson(question: string): void {
+    // The question already went to the inbox; this tells staff the answer did not help.
+    this.#queue.submit({ text: `${msg('Talk to a person')}: ${question}` });
+    this.host.requestUpdate();
+  }
+
+  render(): TemplateResult {
+    const cfg = this.p.clinicConfig();
+    const modal = window.matchMedia('(max-width: 40em)').matches;
+    const ctx = this.#contextText();
+    const channels = cfg ? HANDOFF_CHANNELS.filter((c) => cfg.channels[c]) : [];
+    const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
+    const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
+    const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
+    return html`<div
+      class="panel ${modal ? 'modal' : ''}"
+      part="panel"
+      role="dialog"
+      aria-modal=${modal ? 'true' : 'false'}
+      aria-labelledby="chat-title"
+      @keydown=${(e: KeyboardEvent) => this.#keydown(e, modal)}
+    >
+      <header>
+        <h2 id="chat-title">${cfg?.name ?? msg('Chat with us')}</h2>
+        <button type="button" class="close" aria-label=${msg('Close chat')} @click=${() => this.p.close()}>×</button>
+      </header>
+      ${this.#availability(cfg)}
+      <div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
+        <ol>
+          ${this.#lines().map((l) => this.#line(l))}
+        </ol>
+      </div>
+      <p class="typing" aria-live="polite">${this.#staffTyping ? msg('A coordinator is typing…') : ''}</p>
+      <form class="composer" part="composer" @submit=${(e: Event) => void this.#submit(e)}>
+        ${!this.#conv
+          ? html`<label class="consent"
+              ><input type="checkbox" .checked=${this.#consent} @change=${(e: Event) => ((this.#consent = (e.target as HTMLInputElement).checked), this.host.requestUpdate())} />
+              <span>${consentText} <a href=${cfg?.privacyUrl ?? '#'} target="_blank" rel="noopener">${msg('Privacy notice')}</a></span></label
+            >`
+          : nothing}
+        ${offline && !this.#conv
+          ? html`<label class="field"
+              ><span>${msg('Your email, so we can reply')}</span
+              ><input type="email" autocomplete="email" .value=${this.#email} @input=${(e: Event) => (this.#email = (e.target as HTMLInputElement).value)} /></label
+            >`
+          : nothing}
+        ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
+        <div class="row">
+          <label class="visually-hidden" for="chat-input">${msg('Your message')}</label>
+          <textarea
+            id="chat-input"
+            rows="2"
+            maxlength="2000"
+            placeholder=${msg('Type your question…')}
+            .value=${this.#draft}
+            @input=${(e: Event) => ((this.#draft = (e.target as HTMLTextAreaElement).value), this.#sendTyping(true))}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter' && !e.shiftKey) void this.#submit(e);
+            }}
+            @focus=${(e: Event) => (e.target as HTMLElement).scrollIntoView({ block: 'nearest' })}
+          ></textarea>
+          <button type="submit" class="send">${msg('Send')}</button>
+        </div>
+      </form>
+      ${channels.length
+        ? html`<nav class="channels" part="channels" aria-label=${msg('Other ways to reach us')}>
+            ${ctx ? html`<p class="context">${ctx}</p>` : nothing}
+            <ul>
+              ${channels.map(
+                (c) => html`<li><a href=${deepLink(cfg!.channels, c, ctx) ?? '#'} target=${c === 'whatsapp' || c === 'telegram' ? '_blank' : '_self'} rel="noopener" @click=${() => this.#handoff(c)}>${names[c]}</a></li>`,
+              )}
+            </ul>
+          </nav>`
+        : nothing}
+    </div>`;
+  }
+
+  /** APG dialog keys: Escape closes; Tab wraps inside when modal. */
+  #keydown(e: KeyboardEvent, modal: boolean): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.p.close();
+      return;
+    }
+    if (e.key !== 'Tab' || !modal) return;
+    const root = this.host.shadowRoot!;
+    const focusable = [...root.querySelectorAll<HTMLElement>('[role=dialog] :is(button, a[href], input, textarea, select):not([disabled])')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = root.activeElement;
+    if (e.shiftKey && active === first) {
+      e.preventDefault();
+      last?.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first?.focus();
+    }
+  }
+}
+
+export const panelStyles = css`
+  .panel {
+    pointer-events: auto;
+    position: fixed;
+    inset-block-end: calc(var(--prm-chat-offset-block, 1rem) + 4.5rem);
+    inset-inline-end: var(--prm-chat-offset-inline, 1rem);
+    inline-size: min(24rem, calc(100vw - 2rem));
+    max-block-size: min(40rem, calc(100dvh - 7rem));
+    display: flex;
+    flex-direction: column;
+    background: var(--_surface);
+    color: var(--_on-surface);
+    border: 1px solid var(--_outline-variant);
+    border-radius: var(--_radius-lg);
+    box-shadow: var(--_elevation-high);
+    font: var(--_font-size) / var(--_line-height) var(--_font);
+    overflow: hidden;
+  }
+  :host([position='bottom-start']) .panel {
+    inset-inline-end: auto;
+    inset-inline-start: var(--prm-chat-offset-inline, 1rem);
+  }
+  .panel.modal {
+    inset: 0;
+    inline-size: auto;
+    max-block-size: none;
+    block-size: 100dvh;
+    border-radius: 0;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem 0.5rem;
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.0625rem;
+  }
+  .close {
+    inline-size: var(--_target);
+    block-size: var(--_target);
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    font-size: 1.5rem;
+    cursor: pointer;
+  }
+  .availability {
+    margin: 0;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    background: var(--_surface-variant);
+    color: var(--_on-surface-variant);
+    font-size: 0.875rem;
+  }
+  .log {
+    overflow-y: auto;
+    flex: 1 1 auto;
+    min-block-size: 6rem;
+  }
+  .log ol {
+    list-style: none;
+    margin: 0;
+    padding: 0.75rem 1rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  .msg {
+    max-inline-size: 85%;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border-radius: var(--_radius-lg);
+    display: flex;
+    flex-direction: column;
+    gap: 0.125rem;
+    overflow-wrap: anywhere;
+  }
+  .msg.visitor {
+    align-self: flex-end;
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .msg.staff,
+  .msg.system {
+    align-self: flex-start;
+    background: var(--_surface-variant);
+    color: var(--_on-surface);
+  }
+  .who,
+  .label,
+  .source,
+  .state {
+    font-size: 0.8125rem;
+  }
+  .label {
+    font-weight: 700;
+  }
+  .msg.visitor .link,
+  .msg.visitor .state {
+    color: inherit;
+  }
+  .link {
+    align-self: flex-start;
+    border: 0;
+    background: none;
+    padding: 0;
+    min-block-size: 1.5rem;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+    font: inherit;
+  }
+  .typing {
+    margin: 0;
+    padding-inline: 1rem;
+    min-block-size: 1.25rem;
+    font-size: 0.8125rem;
+    color: var(--_on-surface-variant);
+  }
+  .composer {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+    border-block-start: 1px solid var(--_outline-variant);
+  }
+  .consent {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    font-size: 0.8125rem;
+  }
+  .consent input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    flex: none;
+  }
+  .consent a,
+  .channels a {
+    color: var(--_primary);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    font-size: 0.875rem;
+  }
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-end;
+  }
+  textarea,
+  input[type='email'] {
+    flex: 1;
+    font: inherit;
+    /* 16 px at least: iOS zooms into smaller inputs. */
+    font-size: max(1rem, 16px);
+    color: var(--_on-surface);
+    background: var(--_surface);
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+    resize: none;
+  }
+  .send {
+    min-block-size: var(--_target);
+    padding-inline: 1rem;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .error {
+    margin: 0;
+    color: var(--_error);
+    font-size: 0.875rem;
+  }
+  .channels {
+    padding-block: 0.5rem 0.75rem;
+    padding-inline: 1rem;
+    border-block-start: 1px solid var(--_outline-variant);
+    font-size: 0.875rem;
+  }
+  .channels p {
+    margin: 0 0 0.25rem;
+    color: var(--_on-surface-variant);
+  }
+  .channels ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .channels a {
+    display: inline-block;
+    min-block-size: 1.5rem;
+    line-height: 1.5rem;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .panel {
+      animation: rise 160ms ease-out;
+    }
+    @keyframes rise {
+      from {
+        opacity: 0;
+        transform: translateY(0.5rem);
+      }
+    }
+  }
+`;

@@ -1,0 +1,195 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../../src/widgets/chat-launcher/define.js';
+import type { PrmChatLauncher } from '../../../src/widgets/chat-launcher/chat-launcher.js';
+import { resetConfig, until } from '../../core/fixtures/setup.js';
+
+// Everything here talks to the real reference server mounted at /v1 (PGlite in memory).
+const STAFF = 'sk_demo_staff';
+const $ = <T extends HTMLElement = HTMLElement>(el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<T>(s);
+const active = (el: PrmChatLauncher) => el.shadowRoot!.activeElement as HTMLElement | null;
+const panelRequested = () => performance.getEntriesByType('resource').some((r) => /chat-launcher\/panel\.(ts|js)/.test(r.name));
+
+async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLauncher> {
+  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('prm-chat-launcher');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  wrap.append(el);
+  await until(() => !!$(el, '.launcher'));
+  return el;
+}
+const open = async (el: PrmChatLauncher) => {
+  $(el, '.launcher')!.click();
+  await until(() => !!$(el, '[role=dialog]'), 10_000);
+  await until(() => !!$(el, '[role=dialog] h2')?.textContent?.includes('Aurora'), 10_000);
+};
+const staffReply = async (conversationId: string, body: string) => {
+  const r = await fetch(`/v1/staff/conversations/${conversationId}/messages`, { method: 'POST', headers: { Authorization: `Bearer ${STAFF}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ body }) });
+  expect(r.status).to.equal(201);
+};
+const staffMessages = async (conversationId: string) =>
+  ((await (await fetch(`/v1/staff/conversations/${conversationId}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json()) as { messages: { body: string; author: string }[] }).messages;
+const stored = () => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string; token: string } | null;
+async function type(el: PrmChatLauncher, text: string) {
+  const t = $<HTMLTextAreaElement>(el, '#chat-input')!;
+  t.value = text;
+  t.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+describe('<prm-chat-launcher>', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
+  });
+  afterEach(async () => {
+    await setViewport({ width: 1280, height: 800 });
+  });
+
+  // Must run first: once any test opened the panel, its module is in the page.
+  it('the facade loads no panel code and stores nothing before intent; hover starts the fetch before the click', async () => {
+    const el = await mount();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(panelRequested(), 'panel chunk requested before any interaction').to.equal(false);
+    expect(sessionStorage.length).to.equal(0);
+    $(el, '.launcher')!.dispatchEvent(new PointerEvent('pointerenter'));
+    await until(() => panelRequested(), 5000);
+    expect(el.open).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens as a dialog with focus inside; Escape closes and focus returns to the launcher (APG)', async () => {
+    const el = await mount();
+    const opened = oneEvent(el, 'prm-chat-open');
+    await open(el);
+    await opened;
+    const dialog = $(el, '[role=dialog]')!;
+    expect(dialog.getAttribute('aria-modal')).to.equal('false', 'a corner panel on a large screen is not modal');
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('chat-title');
+    await until(() => active(el)?.id === 'chat-input');
+    await expect(el).to.be.accessible();
+    const closed = oneEvent(el, 'prm-chat-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect($(el, '[role=dialog]')).to.equal(null);
+    await until(() => active(el)?.classList.contains('launcher') ?? false);
+  });
+
+  it('on a small screen the dialog is modal and Tab stays inside it', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const el = await mount();
+    await open(el);
+    const dialog = $(el, '[role=dialog]')!;
+    expect(dialog.getAttribute('aria-modal')).to.equal('true');
+    for (let i = 0; i < 25; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(dialog.contains(active(el)), `focus left the dialog after ${i + 1} Tabs`).to.equal(true);
+    }
+    await sendKeys({ down: 'Shift' });
+    for (let i = 0; i < 5; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(dialog.contains(active(el))).to.equal(true);
+    }
+    await sendKeys({ up: 'Shift' });
+  });
+
+  it('live chat: consent first, message sent with the queue, staff reply over SSE; only id + token stored', async () => {
+    const el = await mount();
+    await open(el);
+    await type(el, 'Hello, is the VIP package available in March?');
+    $(el, '.send')!.click();
+    await el.updateComplete;
+    expect($(el, '.error')?.textContent).to.match(/privacy/i, 'no message before consent');
+    const box = $<HTMLInputElement>(el, '.consent input')!;
+    box.click();
+    await type(el, 'Hello, is the VIP package available in March?');
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    $(el, '.send')!.click();
+    const { detail } = await sent;
+    const conv = stored()!;
+    expect(conv.id).to.equal(detail.conversationId);
+    expect(JSON.stringify(sessionStorage)).not.to.contain('VIP package', 'a message body reached sessionStorage');
+    await until(() => !!$(el, '.state.sent'), 5000);
+
+    const received = oneEvent(el, 'prm-chat-message-received');
+    await staffReply(conv.id, 'Yes, from 3 March.');
+    await received;
+    await until(() => [...el.shadowRoot!.querySelectorAll('.msg.staff .text')].some((n) => n.textContent === 'Yes, from 3 March.'), 5000);
+    expect((await staffMessages(conv.id)).filter((m) => m.author === 'visitor').length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('FAQ assistant: an answer is labelled automatic, names its source and offers a person', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'Do I need a visa?');
+    $(el, '.send')!.click();
+    await until(() => !!$(el, '.faq .source'), 5000);
+    expect($(el, '.faq .label')!.textContent).to.equal('Automatic answer');
+    expect($(el, '.faq .source')!.textContent).to.contain('Do I need a visa to travel to Turkey');
+    expect($(el, '.faq .link')!.textContent).to.equal('Talk to a person');
+  });
+
+  it('a message sent while offline is delivered once when the network is back', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'first');
+    $(el, '.send')!.click();
+    await until(() => !!stored() && !!$(el, '.state.sent'), 5000);
+    const realFetch = window.fetch;
+    let failed = 0;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/messages') && init?.method === 'POST') {
+        failed++;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return realFetch(input, init);
+    };
+    try {
+      await type(el, 'sent while offline');
+      $(el, '.send')!.click();
+      await until(() => failed > 0 && !!$(el, '.state.pending-offline'), 8000);
+    } finally {
+      window.fetch = realFetch;
+    }
+    window.dispatchEvent(new Event('online'));
+    await until(() => el.shadowRoot!.querySelectorAll('.state.sent').length === 2, 8000);
+    const bodies = (await staffMessages(stored()!.id)).map((m) => m.body);
+    expect(bodies.filter((b) => b === 'sent while offline').length).to.equal(1);
+  });
+
+  it('hand-off links carry the quote reference after prm-quote-success', async () => {
+    const el = await mount();
+    document.dispatchEvent(new CustomEvent('prm-quote-success', { detail: { reference: 'Q-ABC234' } }));
+    await open(el);
+    await until(() => !!$(el, '.channels a'));
+    const wa = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.channels a')].find((a) => a.textContent === 'WhatsApp')!;
+    expect(wa.href).to.equal(`https://wa.me/905321234567?text=${encodeURIComponent('About quote Q-ABC234')}`);
+    wa.addEventListener('click', (e) => e.preventDefault());
+    const handoff = oneEvent(el, 'prm-chat-handoff');
+    wa.click();
+    expect((await handoff).detail).to.deep.equal({ channel: 'whatsapp', reference: 'Q-ABC234' });
+  });
+
+  it('Arabic: the launcher sits at the inline end, i.e. mirrored to the left', async () => {
+    const en = await mount();
+    const ar = await mount({ lang: 'ar', dir: 'rtl', locale: 'ar' });
+    const a = $(en, '.launcher')!.getBoundingClientRect();
+    const b = $(ar, '.launcher')!.getBoundingClientRect();
+    expect(a.left).to.be.greaterThan(window.innerWidth / 2);
+    expect(b.right).to.be.lessThan(window.innerWidth / 2);
+    // bottom-start mirrors too: right in Arabic.
+    ar.setAttribute('position', 'bottom-start');
+    await ar.updateComplete;
+    expect($(ar, '.launcher')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
+  });
+
+  it('--prm-chat-offset-block lifts the button above a cookie banner', async () => {
+    const el = await mount();
+    const before = $(el, '.launcher')!.getBoundingClientRect().bottom;
+    el.style.setProperty('--prm-chat-offset-block', '120px');
+    expect(Math.round(before - $(el, '.launcher')!.getBoundingClientRect().bottom)).to.equal(120 - 16);
+  });
+});
