@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { WIDGETS } from '../../src/widgets/registry.js';
+import { FIRST_DATA, WIDGETS } from '../../src/widgets/registry.js';
 import { nextFrame, resetConfig, until } from './fixtures/setup.js';
 
 // A widget looks the same on a page with aggressive global CSS as on a clean page. For every
@@ -157,7 +157,9 @@ describe('hostile host pages: page CSS does not reach inside any widget', functi
         wrap.append(el);
         await settled(el);
         const clean = snapshot(el);
-        expect(clean.elements, 'the widget rendered something to compare').to.be.greaterThan(5);
+        // A facade (no first data: the chat launcher's button) draws only a few elements until touched.
+        const facade = (FIRST_DATA[tag] ?? []).length === 0;
+        expect(clean.elements, 'the widget rendered something to compare').to.be.greaterThan(facade ? 0 : 5);
 
         for (const [name, css] of [['hostile', HOSTILE], ['html 62.5%', ROOT_SMALL], ['html 150%', ROOT_LARGE]] as const) {
           let diff: string[] = [];

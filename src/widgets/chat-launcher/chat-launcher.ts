@@ -60,8 +60,8 @@ type PanelModule = typeof import('./panel.js');
  * @csspart composer - The message form.
  * @csspart channels - The hand-off links.
  *
- * @cssprop --prm-chat-offset-block - Distance from the bottom of the viewport (default 1rem); raise it above a cookie banner.
- * @cssprop --prm-chat-offset-inline - Distance from the inline end (or start) of the viewport (default 1rem).
+ * @cssprop --prm-chat-offset-block - Distance from the bottom of the viewport (default 1em); raise it above a cookie banner.
+ * @cssprop --prm-chat-offset-inline - Distance from the inline end (or start) of the viewport (default 1em).
  * @cssprop --prm-z-index - Stacking order of the button and panel.
  * @cssprop --prm-color-primary - Button and patient-message colour.
  */
@@ -98,13 +98,13 @@ export class PrmChatLauncher extends PrmElement {
     css`
       :host{position:fixed;inset-block-end:0;inset-inline:0;z-index:var(--_z);display:flex;justify-content:flex-end;align-items:flex-end;pointer-events:none;}
        :host([position='bottom-start']){justify-content:flex-start;}
-       .wrap{position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1rem);margin-inline:var(--prm-chat-offset-inline,1rem);}
-       .launcher{position:relative;inline-size:3.5rem;block-size:3.5rem;border-radius:50%;border:0;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_elevation-high);cursor:pointer;display:grid;place-items:center;padding:0;}
-       .launcher svg{inline-size:1.75rem;block-size:1.75rem;fill:currentColor;}
-       .badge{position:absolute;inset-block-start:-.25rem;inset-inline-end:-.25rem;min-inline-size:1.5rem;block-size:1.5rem;border-radius:0.75rem;background:var(--_error);color:var(--_on-error);font:700 .8125rem/1.5rem var(--_font);text-align:center;padding-inline:.25rem;}
-       .greeting{position:absolute;inset-block-end:4.25rem;inset-inline-end:0;inline-size:max-content;max-inline-size:min(18rem,calc(100vw - 2rem));background:var(--_surface);color:var(--_on-surface);border:1px solid var(--_outline-variant);border-radius:var(--_radius-lg);box-shadow:var(--_elevation-high);padding:.75rem;padding-inline-end:2.75rem;font:var(--_font-size) / var(--_line-height) var(--_font);}
+       .wrap{position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);}
+       .launcher{position:relative;inline-size:3.5em;block-size:3.5em;border-radius:50%;border:0;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_elevation-high);cursor:pointer;display:grid;place-items:center;padding:0;}
+       .launcher svg{inline-size:1.75em;block-size:1.75em;fill:currentColor;}
+       .badge{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;block-size:1.5em;border-radius:0.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--_font);text-align:center;padding-inline:.25em;}
+       .greeting{position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(18em,calc(100vw - 2em));background:var(--_surface);color:var(--_on-surface);border:1px solid var(--_outline-variant);border-radius:var(--_radius-lg);box-shadow:var(--_elevation-high);padding:.75em;padding-inline-end:2.75em;font:var(--_font-size) / var(--_line-height) var(--_font);}
        :host([position='bottom-start']) .greeting{inset-inline-end:auto;inset-inline-start:0;}
-       .greeting button{position:absolute;inset-block-start:.25rem;inset-inline-end:.25rem;inline-size:2rem;block-size:2rem;border:0;border-radius:50%;background:none;font-size:1.25rem;}
+       .greeting button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;border:0;border-radius:50%;background:none;font-size:1.25em;}
     `,
   ];
 

@@ -488,10 +488,10 @@ export const panelStyles = css`
   .panel {
     pointer-events: auto;
     position: fixed;
-    inset-block-end: calc(var(--prm-chat-offset-block, 1rem) + 4.5rem);
-    inset-inline-end: var(--prm-chat-offset-inline, 1rem);
-    inline-size: min(24rem, calc(100vw - 2rem));
-    max-block-size: min(40rem, calc(100dvh - 7rem));
+    inset-block-end: calc(var(--prm-chat-offset-block, 1em) + 4.5em);
+    inset-inline-end: var(--prm-chat-offset-inline, 1em);
+    inline-size: min(24em, calc(100vw - 2em));
+    max-block-size: min(40em, calc(100dvh - 7em));
     display: flex;
     flex-direction: column;
     background: var(--_surface);
@@ -504,7 +504,7 @@ export const panelStyles = css`
   }
   :host([position='bottom-start']) .panel {
     inset-inline-end: auto;
-    inset-inline-start: var(--prm-chat-offset-inline, 1rem);
+    inset-inline-start: var(--prm-chat-offset-inline, 1em);
   }
   .panel.modal {
     inset: 0;
@@ -517,15 +517,15 @@ export const panelStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
-    padding-block: 0.5rem;
-    padding-inline: 1rem 0.5rem;
+    gap: 0.5em;
+    padding-block: 0.5em;
+    padding-inline: 1em 0.5em;
     background: var(--_primary);
     color: var(--_on-primary);
   }
   h2 {
     margin: 0;
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
   }
   .close {
     inline-size: var(--_target);
@@ -534,38 +534,38 @@ export const panelStyles = css`
     border-radius: 50%;
     background: transparent;
     color: inherit;
-    font-size: 1.5rem;
+    font-size: 1.5em;
     cursor: pointer;
   }
   .availability {
     margin: 0;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    padding-block: 0.5em;
+    padding-inline: 1em;
     background: var(--_surface-variant);
     color: var(--_on-surface-variant);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .log {
     overflow-y: auto;
     flex: 1 1 auto;
-    min-block-size: 6rem;
+    min-block-size: 6em;
   }
   .log ol {
     list-style: none;
     margin: 0;
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .msg {
     max-inline-size: 85%;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    padding-block: 0.5em;
+    padding-inline: 0.75em;
     border-radius: var(--_radius-lg);
     display: flex;
     flex-direction: column;
-    gap: 0.125rem;
+    gap: 0.125em;
     overflow-wrap: anywhere;
   }
   .msg.visitor {
@@ -583,7 +583,7 @@ export const panelStyles = css`
   .label,
   .source,
   .state {
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
   }
   .label {
     font-weight: 700;
@@ -597,7 +597,7 @@ export const panelStyles = css`
     border: 0;
     background: none;
     padding: 0;
-    min-block-size: 1.5rem;
+    min-block-size: 1.5em;
     color: var(--_primary);
     text-decoration: underline;
     cursor: pointer;
@@ -605,27 +605,27 @@ export const panelStyles = css`
   }
   .typing {
     margin: 0;
-    padding-inline: 1rem;
-    min-block-size: 1.25rem;
-    font-size: 0.8125rem;
+    padding-inline: 1em;
+    min-block-size: 1.25em;
+    font-size: 0.8125em;
     color: var(--_on-surface-variant);
   }
   .composer {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
-    padding: 0.75rem 1rem;
+    gap: 0.5em;
+    padding: 0.75em 1em;
     border-block-start: 1px solid var(--_outline-variant);
   }
   .consent {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: flex-start;
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
   }
   .consent input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     margin: 0;
     flex: none;
   }
@@ -636,11 +636,11 @@ export const panelStyles = css`
   .field {
     display: flex;
     flex-direction: column;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .row {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: flex-end;
   }
   textarea,
@@ -648,17 +648,17 @@ export const panelStyles = css`
     flex: 1;
     font: inherit;
     /* 16 px at least: iOS zooms into smaller inputs. */
-    font-size: max(1rem, 16px);
+    font-size: max(1em, 16px);
     color: var(--_on-surface);
     background: var(--_surface);
     border: 1px solid var(--_outline);
     border-radius: var(--_radius);
-    padding: 0.5rem;
+    padding: 0.5em;
     resize: none;
   }
   .send {
     min-block-size: var(--_target);
-    padding-inline: 1rem;
+    padding-inline: 1em;
     border: 0;
     border-radius: var(--_radius);
     background: var(--_primary);
@@ -670,30 +670,30 @@ export const panelStyles = css`
   .error {
     margin: 0;
     color: var(--_error);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .channels {
-    padding-block: 0.5rem 0.75rem;
-    padding-inline: 1rem;
+    padding-block: 0.5em 0.75em;
+    padding-inline: 1em;
     border-block-start: 1px solid var(--_outline-variant);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .channels p {
-    margin: 0 0 0.25rem;
+    margin: 0 0 0.25em;
     color: var(--_on-surface-variant);
   }
   .channels ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     list-style: none;
     margin: 0;
     padding: 0;
   }
   .channels a {
     display: inline-block;
-    min-block-size: 1.5rem;
-    line-height: 1.5rem;
+    min-block-size: 1.5em;
+    line-height: 1.5em;
   }
   @media (prefers-reduced-motion: no-preference) {
     .panel {
@@ -702,7 +702,7 @@ export const panelStyles = css`
     @keyframes rise {
       from {
         opacity: 0;
-        transform: translateY(0.5rem);
+        transform: translateY(0.5em);
       }
     }
   }

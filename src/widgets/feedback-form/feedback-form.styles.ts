@@ -56,7 +56,7 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     inline-size: 100%;
-    min-inline-size: 1.5rem;
+    min-inline-size: var(--_target);
     min-block-size: var(--_target);
     border: 1px solid var(--_outline);
     border-radius: var(--_radius);
