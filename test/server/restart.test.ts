@@ -45,7 +45,7 @@ describe('restart safety', () => {
       const { db, reopen, drop } = await driver.open(); // creates the schema (and migrates once)
       try {
         await db.exec('DROP TABLE IF EXISTS schema_migrations CASCADE; DROP TABLE IF EXISTS clinics CASCADE');
-        await db.exec(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP EXECUTE 'DROP TABLE ' || quote_ident(r.tablename) || ' CASCADE'; END LOOP; END $$; DROP FUNCTION IF EXISTS prm_chat_notify() CASCADE`);
+        await db.exec(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP EXECUTE 'DROP TABLE ' || quote_ident(r.tablename) || ' CASCADE'; END LOOP; FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') LOOP EXECUTE 'DROP FUNCTION ' || r.f || ' CASCADE'; END LOOP; END $$`);
         await db.close();
         const dbs = await Promise.all([reopen(), reopen(), reopen()]);
         const seeded = await Promise.all(dbs.map((d) => seedIfEmpty(d)));
