@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS } from './scripts/chrome-flags.mjs';
-import { builtWidgets } from './widgets.config.mjs';
+import { WIDGETS, hasCode } from './widgets.config.mjs';
 
 
 // Test files run in parallel pages; without these a page in the background gets no animation
@@ -44,7 +44,7 @@ async function testRoute(ctx) {
   // /v1/__test/csp/<folder>: every built widget (widgets.config.mjs) through its journey under the
   // strict CSP + Trusted Types; test/widgets/<folder>/csp-page.ts drives it and reports back.
   const csp = /^csp\/([a-z-]+)$/.exec(name);
-  const widget = csp && builtWidgets().find((w) => w.folder === csp[1]);
+  const widget = csp && WIDGETS.find((w) => w.folder === csp[1] && hasCode(w));
   if (widget) {
     const attrs = widget.testAttributes ?? /^<[a-z-]+\s*([^>]*)>/.exec(widget.example)?.[1] ?? '';
     ctx.status = 200;

@@ -53,6 +53,8 @@ export interface WidgetDeclaration {
   ready: `prm-${string}`;
   /** Fires only once the patient opens it (a launcher facade): pages do not wait for it. */
   readyAfterInteraction?: boolean;
+  /** In progress: its code is in the tree but it is not shipped or cross-checked yet. */
+  wip?: boolean;
   /**
    * The GETs (`/v1/…`) the widget makes as soon as it starts, written as its API client sends them:
    * a query only where the widget adds one, `{locale}` standing for its resolved language
@@ -95,5 +97,6 @@ export interface SharedDeclaration {
 
 export const WIDGETS: WidgetDeclaration[];
 export const SHARED: SharedDeclaration;
+export function hasCode(w: WidgetDeclaration, root?: URL): boolean;
 export function isBuilt(w: WidgetDeclaration, root?: URL): boolean;
 export function builtWidgets(root?: URL): WidgetDeclaration[];

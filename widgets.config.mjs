@@ -131,6 +131,9 @@ export const WIDGETS = [
   },
   {
     tag: 'prm-feedback-form',
+    // In progress (its issue is open): its code and tests are in the tree, but it is left out of the
+    // loader, the package, the budgets and the cross-widget checks until it meets the done list.
+    wip: true,
     folder: 'feedback-form',
     className: 'PrmFeedbackForm',
     summary: 'NPS and aspect ratings, comment, consent to publish, “you said, we did”',
@@ -159,6 +162,9 @@ export const WIDGETS = [
   },
   {
     tag: 'prm-chat-launcher',
+    // In progress (its issue is open): its code and tests are in the tree, but it is left out of the
+    // loader, the package, the budgets and the cross-widget checks until it meets the done list.
+    wip: true,
     folder: 'chat-launcher',
     className: 'PrmChatLauncher',
     summary: 'floating launcher facade; live chat panel loaded on first interaction',
@@ -185,7 +191,7 @@ export const WIDGETS = [
 export const SHARED = {
   loader: { file: 'loader.js', budget: 2 * KiB, label: 'loader.js (script-tag entry; defines nothing eagerly)' },
   runtime: { file: 'chunks/runtime-*.js', budget: 24 * KiB, label: 'shared runtime (Lit, @lit/localize, @lit/task, zod/mini parts in use, src/core)' },
-  locale: { file: 'chunks/locale-{locale}-*.js', budget: 6 * KiB, label: 'locale {locale} messages (loaded only when used)' },
+  locale: { file: 'chunks/locale-{locale}-*.js', budget: 8 * KiB, label: 'locale {locale} messages (loaded only when used)' },
   // Lazy chunks shared by several widgets, split out on purpose (vite.config.ts `codeSplitting.groups`).
   lazy: [
     { file: 'chunks/form-*.js', budget: 6 * KiB, label: 'form layer + submission queue, loaded only by widgets that show a form', holds: 'src/core/form, src/core/submit' },
@@ -201,11 +207,17 @@ export const SHARED = {
 };
 
 /** True when the widget's folder has landed (`src/widgets/<folder>/define.ts`). */
-export function isBuilt(/** @type {import('./widgets.config.mjs').WidgetDeclaration} */ w, root = new URL('.', import.meta.url)) {
+/** True when the widget's code has landed (`src/widgets/<folder>/define.ts`), finished or not. */
+export function hasCode(/** @type {import('./widgets.config.mjs').WidgetDeclaration} */ w, root = new URL('.', import.meta.url)) {
   return existsSync(new URL(`src/widgets/${w.folder}/define.ts`, root));
 }
 
-/** The declared widgets whose folder exists. */
+/** True when the widget ships: its folder has landed and it is not marked `wip`. */
+export function isBuilt(/** @type {import('./widgets.config.mjs').WidgetDeclaration} */ w, root = new URL('.', import.meta.url)) {
+  return !w.wip && hasCode(w, root);
+}
+
+/** The declared widgets that ship (folder landed, not `wip`). */
 export function builtWidgets(root = new URL('.', import.meta.url)) {
   return WIDGETS.filter((w) => isBuilt(w, root));
 }
