@@ -19,6 +19,8 @@ export interface ChatMessageReceivedDetail {
   messageId: string;
   author: 'staff' | 'system';
 }
+/** `prm-chat-close` carries nothing: the panel closed. */
+export type ChatCloseDetail = Record<string, never>;
 export interface ChatHandoffDetail {
   channel: HandoffChannel;
   /** The context the hand-off text carries, e.g. the quote reference. */
@@ -28,7 +30,7 @@ export interface ChatHandoffDetail {
 declare module '../../core/events.js' {
   interface PrmEventDetails {
     'prm-chat-open': ChatOpenDetail;
-    'prm-chat-close': Record<string, never>;
+    'prm-chat-close': ChatCloseDetail;
     'prm-chat-message-sent': ChatMessageSentDetail;
     'prm-chat-message-received': ChatMessageReceivedDetail;
     'prm-chat-handoff': ChatHandoffDetail;

@@ -4,7 +4,7 @@ import { PrmChatLauncher } from './chat-launcher.js';
 PrmChatLauncher.define();
 
 export { PrmChatLauncher };
-export type { ChatHandoffDetail, ChatMessageReceivedDetail, ChatMessageSentDetail, ChatOpenDetail } from './chat-launcher.js';
+export type { ChatCloseDetail, ChatHandoffDetail, ChatMessageReceivedDetail, ChatMessageSentDetail, ChatOpenDetail } from './chat-launcher.js';
 
 declare global {
   interface HTMLElementTagNameMap {
