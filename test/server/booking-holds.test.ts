@@ -114,7 +114,7 @@ for (const driver of drivers) {
       assert.match(c.summary, /^Yüz yüze muayene – Dr\. Anna Schneider, Aurora International Hospital$/);
       assert.match(c.location, /Şişli, Istanbul/);
       const q = `token=${encodeURIComponent(created.manageToken)}`;
-      const moved = await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'PATCH', json: { start: second } });
+      const moved = await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'PATCH', json: { start: second }, idem: key() });
       assert.equal(moved.status, 200);
       const r2 = await read();
       assert.deepEqual([r2.uid, r2.seq, r2.start, r2.method], [c.uid, 1, second, 'PUBLISH']);
@@ -124,7 +124,42 @@ for (const driver of drivers) {
       // A second DELETE (a retry) changes nothing; a cancelled booking cannot be rescheduled.
       assert.equal((await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'DELETE' })).status, 200);
       assert.equal((await read()).seq, 2);
-      assert.equal((await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'PATCH', json: { start: first } })).status, 409);
+      assert.equal((await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'PATCH', json: { start: first }, idem: key() })).status, 409);
+    });
+
+    it('a retried reschedule moves once: the same Idempotency-Key replays (SEQUENCE 1, not 2), the same move under a new key changes nothing, no key → 400, a past booking cannot be moved', async () => {
+      const [first, second, third] = await slots('dr-kaya');
+      const created = CreateBookingResponseSchema.parse(await (await s.request('/v1/bookings', { json: bookingBody(first!, { doctor: 'dr-kaya' }), idem: key() })).json());
+      const seq = async () => {
+        const ev = new ICAL.Event(new ICAL.Component(ICAL.parse(await (await s.request(created.links.ics, { key: null })).text())).getFirstSubcomponent('vevent')!);
+        return [ev.sequence, ev.startDate.toJSDate().toISOString()];
+      };
+      const url = `/v1/bookings/${created.booking.id}?token=${encodeURIComponent(created.manageToken)}`;
+      const k = key();
+      const once = await s.request(url, { method: 'PATCH', json: { start: second, doctor: 'dr-kaya' }, idem: k });
+      assert.equal(once.status, 200);
+      // The answer was lost; the widget's queue sends the same request with the same key.
+      const again = await s.request(url, { method: 'PATCH', json: { start: second, doctor: 'dr-kaya' }, idem: k });
+      assert.equal(again.status, 200);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(await seq(), [1, second]);
+      // The key expired or another tab asks for the same move: nothing changes either.
+      const same = await s.request(url, { method: 'PATCH', json: { start: second }, idem: key() });
+      assert.equal(same.status, 200);
+      assert.deepEqual(await seq(), [1, second]);
+      const bare = await s.request(url, { method: 'PATCH', json: { start: third } });
+      assert.equal(bare.status, 400);
+      assert.equal(ErrorBodySchema.parse(await bare.json()).error.code, 'idempotency_key_required');
+      const was = s.clock.now;
+      try {
+        s.clock.now = new Date(Date.parse(second!) + 3600_000);
+        const late = await s.request(url, { method: 'PATCH', json: { start: third }, idem: key() });
+        assert.equal(late.status, 409);
+        assert.match(ErrorBodySchema.parse(await late.json()).error.message, /already taken place/);
+      } finally {
+        s.clock.now = was;
+      }
+      assert.deepEqual(await seq(), [1, second]);
     });
 
     it('rescheduling onto a slot another patient holds is refused; a past consultation cannot be cancelled', async () => {
@@ -132,7 +167,7 @@ for (const driver of drivers) {
       const created = CreateBookingResponseSchema.parse(await (await s.request('/v1/bookings', { json: bookingBody(a!), idem: key() })).json());
       await hold(b!, SESSION_B, 'dr-aydin');
       const q = `token=${encodeURIComponent(created.manageToken)}`;
-      const moved = await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'PATCH', json: { start: b } });
+      const moved = await s.request(`/v1/bookings/${created.booking.id}?${q}`, { method: 'PATCH', json: { start: b }, idem: key() });
       assert.equal(moved.status, 409);
       assert.equal(ErrorBodySchema.parse(await moved.json()).error.code, 'slot_taken');
       s.clock.now = new Date(Date.parse(a!) + 3600_000);

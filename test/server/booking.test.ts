@@ -77,7 +77,7 @@ for (const driver of drivers) {
 
       // Reschedule to the next free slot: old one frees up, new one is taken.
       const next = free[1]!;
-      const moved = await s.request(`/v1/bookings/${id}?token=${tok}`, { method: 'PATCH', json: { start: next } });
+      const moved = await s.request(`/v1/bookings/${id}?token=${tok}`, { method: 'PATCH', json: { start: next }, idem: key() });
       assert.equal(moved.status, 200);
       assert.equal(BookingResponseSchema.parse(await moved.json()).booking.start, next);
       let now = await slotsOf();
@@ -85,7 +85,7 @@ for (const driver of drivers) {
 
       // Someone else takes the old slot; rescheduling back onto it → 409 and nothing changes.
       assert.equal((await s.request('/v1/bookings', { json: bookingBody(start, { service: 'in-person-consultation', doctor: 'dr-schneider' }), idem: key() })).status, 201);
-      const clash = await s.request(`/v1/bookings/${id}?token=${tok}`, { method: 'PATCH', json: { start } });
+      const clash = await s.request(`/v1/bookings/${id}?token=${tok}`, { method: 'PATCH', json: { start }, idem: key() });
       assert.equal(clash.status, 409);
       assert.equal(BookingResponseSchema.parse(await (await s.request(`/v1/bookings/${id}?token=${tok}`)).json()).booking.start, next);
 

@@ -119,9 +119,16 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     const { db, clinic, body } = ctx;
     const b = await bookingForToken(ctx);
     if (b.status !== 'confirmed') throw new ApiError(409, 'conflict', 'This booking is cancelled');
+    if (new Date(b.starts_at) <= ctx.now) throw new ApiError(409, 'conflict', 'This consultation has already taken place');
+    const start = new Date(body.start);
+    // Moving a booking to where it already is changes nothing (a retry whose key has expired):
+    // SEQUENCE stays, so calendars see no new version.
+    if (start.getTime() === new Date(b.starts_at).getTime() && (!body.doctor || body.doctor === 'any' || body.doctor === b.doctor_id)) {
+      return ok({ booking: await bookingView(db, clinic, b) });
+    }
     const service = await loadService(db, clinic.id, b.service_id);
     const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor ?? b.doctor_id);
-    const row = await moveBooking(db, ctx, b, doctors, service, new Date(body.start), body.session);
+    const row = await moveBooking(db, ctx, b, doctors, service, start, body.session);
     await releaseSession(db, clinic.id, body.session);
     return ok({ booking: await bookingView(db, clinic, row) });
   },

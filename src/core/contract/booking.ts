@@ -141,6 +141,7 @@ export type CreateBookingResponse = z.infer<typeof CreateBookingResponseSchema>;
 export const BookingParamsSchema = /* @__PURE__ */ z.object({ id: UuidSchema });
 export const ManageTokenQuerySchema = /* @__PURE__ */ z.object({ token: str(z.minLength(16), z.maxLength(128)) });
 export const BookingResponseSchema = /* @__PURE__ */ z.object({ booking: BookingSchema });
+export type BookingResponse = z.infer<typeof BookingResponseSchema>;
 /** Reschedule: a new start, optionally another doctor (or `any`). */
 export const PatchBookingBodySchema = /* @__PURE__ */ z.object({
   start: DateTimeInputSchema,

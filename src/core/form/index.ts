@@ -21,4 +21,5 @@ export {
   textField,
   type ControlAria,
 } from './view.js';
+export { contactFor, offerContact, type ContactHandoff } from './handoff.js';
 export { SubmitQueue, type SubmitEntry, type SubmitQueueOptions, type SubmitStatus } from '../submit/queue.js';

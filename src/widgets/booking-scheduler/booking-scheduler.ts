@@ -21,7 +21,8 @@ import {
 } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
-import { emptyDetails, httpUrl, newSession, type DetailsForm } from './details.js';
+import { newSession } from './hold.js';
+import { httpUrl } from './urls.js';
 import { cityOf } from './time-zones.js';
 import type { DetailsView } from './details-view.js';
 import { styles } from './booking-scheduler.styles.js';
@@ -154,7 +155,6 @@ export class PrmBookingScheduler extends PrmElement {
     day: { state: true, attribute: false },
     chosen: { state: true, attribute: false },
     hold: { state: true, attribute: false },
-    form: { state: true, attribute: false },
     pickerOpen: { state: true, attribute: false },
     tick: { state: true, attribute: false },
     notice: { state: true, attribute: false },
@@ -183,7 +183,6 @@ export class PrmBookingScheduler extends PrmElement {
   /** @internal */ day = '';
   /** @internal The chosen time. */ declare chosen?: Slot;
   /** @internal */ declare hold?: Hold;
-  /** @internal */ form: DetailsForm = emptyDetails();
   /** @internal */ pickerOpen = false;
   /** @internal */ tick = Date.now();
   /** @internal A short message shown above the times (hold lost, slot taken). */
@@ -224,6 +223,7 @@ export class PrmBookingScheduler extends PrmElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('prm-quote-success', this.#onQuote);
+    document.addEventListener('prm-quote-book', this.#onQuote);
     // The manage link of a confirmation: this page with ?prm-booking=…&prm-token=…
     const q = new URLSearchParams(location.search);
     if (!this.booking && q.get('prm-booking') && q.get('prm-token')) {
@@ -238,9 +238,11 @@ export class PrmBookingScheduler extends PrmElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('prm-quote-success', this.#onQuote);
+    document.removeEventListener('prm-quote-book', this.#onQuote);
     clearInterval(this.#timer);
   }
 
+  /** A quote on this page was sent (or "Book a consultation" chosen): carry its reference, and its contact into the form (memory only). */
   #onQuote = (e: Event) => {
     const d = (e as CustomEvent<{ reference?: string }>).detail;
     if (d?.reference) this.quote = d.reference;
@@ -253,6 +255,7 @@ export class PrmBookingScheduler extends PrmElement {
       this.step = 'manage';
       void this.detailsView();
     }
+    if (changed.has('quote')) this.#view?.prefill(this.quote);
     if (changed.has('service') && this.service) this.serviceId = this.service;
     if (changed.has('doctor') && this.doctor) this.doctorId = this.doctor;
     if (!this.month) this.month = monthOf(this.today());
@@ -420,6 +423,15 @@ export class PrmBookingScheduler extends PrmElement {
     this.#picker ??= await import('./zone-picker.js');
     this.pickerOpen = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#zone-search')?.focus());
+  }
+
+  /** From a past or cancelled booking in manage mode to a new booking. */
+  startNew(): void {
+    this.booking = this.token = undefined;
+    this.rescheduling = undefined;
+    this.chosen = undefined;
+    this.step = 'service';
+    this.focusHeading('service-title');
   }
 
   back(to: Step): void {

@@ -1,6 +1,8 @@
 /**
  * The details form, the confirmation and the manage view of `<prm-booking-scheduler>`: loaded
  * when the patient picks a time (or opens a manage link), so the calendar itself stays small.
+ * The form is built on the shared form layer (`core/form`); bookings and reschedules go through
+ * the submission queue, each with its own Idempotency-Key.
  */
 import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -8,28 +10,43 @@ import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { apiBase } from '../../core/api/base.js';
 import { errorMessage } from '../../core/states.js';
-import { SubmitQueue, type SubmitEntry } from '../../core/submit/queue.js';
-import type { Attribution } from '../../core/contract/common.js';
+import { localized } from '../../core/i18n/localized.js';
+import {
+  FormController,
+  SubmitQueue,
+  consentField,
+  consentRecord,
+  contactFor,
+  errorSummary,
+  field,
+  formStyles,
+  honeypot,
+  onInput,
+  submitStatus,
+  textField,
+  type SubmitEntry,
+} from '../../core/form/index.js';
 import {
   BookingResponseSchema,
   CreateBookingResponseSchema,
   type Booking,
+  type BookingResponse,
   type BookingService,
   type CreateBookingBody,
   type CreateBookingResponse,
+  type PatchBookingBody,
   type Slot,
 } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { COUNTRIES, DETAILS_FIELDS, NOTES_MAX, bookingBody, countdown, httpUrl, manageUrl, serverErrors, validateDetails, type DetailsErrors, type DetailsField, type DetailsForm, type Problem } from './details.js';
+import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, type Channel, type DetailsForm } from './details.js';
+import { countdown, holdAnnouncement } from './hold.js';
+import { httpUrl, manageUrl } from './urls.js';
 import { formatDay, formatTime, groupByDay } from './zones.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
 
 export const detailsStyles = css`
-  .form {
-    display: grid;
-    gap: calc(var(--_space) * 4);
-  }
+  ${formStyles}
   .form .grid {
     display: grid;
     gap: calc(var(--_space) * 4);
@@ -43,15 +60,6 @@ export const detailsStyles = css`
       grid-column: 1 / -1;
     }
   }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-  .error {
-    color: var(--_error);
-    font-weight: 600;
-    font-size: 0.9em;
-  }
   .summary,
   .hold,
   .done-box {
@@ -59,16 +67,6 @@ export const detailsStyles = css`
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 3);
     background: var(--_surface-variant);
-  }
-  .check {
-    display: flex;
-    gap: calc(var(--_space) * 2);
-    align-items: flex-start;
-  }
-  .check input {
-    inline-size: 1.5em;
-    block-size: 1.5em;
-    flex: none;
   }
   .links {
     display: flex;
@@ -87,48 +85,72 @@ export const detailsStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: calc(var(--_space) * 1) calc(var(--_space) * 3);
     margin: 0;
   }
   dd {
     margin: 0;
+    overflow-wrap: anywhere;
   }
 `;
 
-type Status = 'idle' | 'conflict' | 'error';
-
-/** `POST /v1/bookings` with the queue entry's Idempotency-Key. */
-function send(host: PrmBookingScheduler, body: CreateBookingBody, key: string, signal: AbortSignal): Promise<CreateBookingResponse> {
-  const client = host['client'];
-  if (!client) return Promise.reject(new PrmApiError('network', 'No API client'));
-  return client.post('bookings', body, CreateBookingResponseSchema, { idempotencyKey: key, signal });
+/** A reschedule as the queue keeps it: everything needed to send it again after a reload. */
+export interface MoveBody {
+  id: string;
+  token: string;
+  /** The start before the move (for `prm-booking-reschedule`). */
+  from: string;
+  patch: PatchBookingBody;
 }
 
+type Client = NonNullable<PrmBookingScheduler['client']>;
+const noClient = () => Promise.reject(new PrmApiError('network', 'No API client'));
+
 export class DetailsView {
-  errors: DetailsErrors = {};
-  status: Status = 'idle';
+  readonly form: FormController<DetailsForm>;
+  conflicted = false;
   alternatives: Alternative<Slot>[] = [];
-  error?: unknown;
   result?: CreateBookingResponse;
   /** Manage mode: the booking as loaded, and what happened to it. */
   managed?: Booking;
   manageError?: unknown;
   confirmCancel = false;
   busy = false;
+  /** `POST /v1/bookings`, each with its own Idempotency-Key. */
   readonly queue: SubmitQueue<CreateBookingBody, CreateBookingResponse>;
+  /** `PATCH /v1/bookings/:id` (reschedule), each with its own Idempotency-Key. */
+  readonly moves: SubmitQueue<MoveBody, BookingResponse>;
 
   constructor(private readonly host: PrmBookingScheduler) {
+    const client = (): Client | undefined => host['client'];
+    const clinic = () => host['config']?.clinic ?? '';
+    this.form = new FormController<DetailsForm>(host, { initial: emptyDetails, fields: DETAILS_SPEC });
     this.queue = new SubmitQueue(host, {
-      storageKey: () => `prm-submit:booking:${host['config']?.clinic ?? ''}`,
-      send: (body, key, signal) => send(host, body, key, signal),
+      storageKey: () => `prm-submit:booking:${clinic()}`,
+      send: (body, key, signal) => client()?.post('bookings', body, CreateBookingResponseSchema, { idempotencyKey: key, signal }) ?? noClient(),
       onChange: (e) => this.#settled(e),
     });
+    this.moves = new SubmitQueue(host, {
+      storageKey: () => `prm-submit:booking-move:${clinic()}`,
+      send: (b, key, signal) =>
+        client()?.patch(`bookings/${encodeURIComponent(b.id)}`, b.patch, BookingResponseSchema, { idempotencyKey: key, signal, searchParams: { token: b.token } }) ?? noClient(),
+      onChange: (e) => this.#moved(e),
+    });
+    this.prefill(host.quote);
     if (host.step === 'manage') void this.loadManaged();
   }
 
   get #locale() {
     return this.host.resolvedLocale;
+  }
+
+  /** Fills the empty contact fields with what the patient gave in the quote `reference` on this page (memory only). */
+  prefill(reference: string | undefined): void {
+    const c = contactFor(reference);
+    if (!c) return;
+    this.form.values = prefilled(this.form.values, c);
+    this.host.requestUpdate();
   }
 
   async loadManaged(): Promise<void> {
@@ -158,23 +180,42 @@ export class DetailsView {
       h.step = 'done';
       h.focusHeading('done-title');
       h.emitEvent('prm-booking-success', { id: b.id, reference: b.reference, start: b.start, patientTimeZone: b.patientTimeZone, clinicTimeZone: b.timeZone, kind: b.kind });
-    } else if (e.status === 'refused') {
-      const err = e.error;
-      if (err instanceof PrmApiError && err.code === 'slot_taken') void this.conflict(e.body.start);
-      else {
-        this.status = 'error';
-        this.error = err;
-        if (err instanceof PrmApiError) this.errors = serverErrors(err.fields);
-        h.reportError(err);
-      }
-      this.queue.forget(e);
+    } else if (e.status === 'refused') this.#refused(e, e.body.start);
+    else if (e.status === 'pending-offline' && e.error) h.reportError(e.error);
+  }
+
+  /** A refused booking or move: a taken slot offers alternatives; field errors go on the fields; the rest is shown by `submitStatus`. */
+  #refused(e: SubmitEntry<unknown, unknown>, start: string): void {
+    const err = e.error;
+    if (err instanceof PrmApiError && err.code === 'slot_taken') {
+      if ((e.body as MoveBody).patch) this.moves.forget(e as SubmitEntry<MoveBody, BookingResponse>);
+      else this.queue.forget(e as SubmitEntry<CreateBookingBody, CreateBookingResponse>);
+      void this.conflict(start);
+      return;
     }
+    if (err instanceof PrmApiError) this.form.serverErrors(err.fields);
+    this.host.reportError(err);
+  }
+
+  #moved(e: SubmitEntry<MoveBody, BookingResponse>): void {
+    const h = this.host;
+    if (e.status === 'sent' && e.result) {
+      const b = e.result.booking;
+      h.emitEvent('prm-booking-reschedule', { id: b.id, from: e.body.from, to: b.start });
+      this.managed = b;
+      h.rescheduling = undefined;
+      h.hold = undefined;
+      h.refreshSlots();
+      h.step = 'manage';
+      h.focusHeading('manage-title');
+    } else if (e.status === 'refused') this.#refused(e, e.body.patch.start);
+    else if (e.status === 'pending-offline' && e.error) h.reportError(e.error);
   }
 
   /** Someone else took `start`: say so, keep the form, reload the times and offer the nearest. */
   async conflict(start: string): Promise<void> {
     const h = this.host;
-    this.status = 'conflict';
+    this.conflicted = true;
     h.hold = undefined;
     h.refreshSlots();
     h.requestUpdate();
@@ -187,77 +228,41 @@ export class DetailsView {
   }
 
   async #pickAlternative(a: Alternative<Slot>): Promise<void> {
-    this.status = 'idle';
+    this.conflicted = false;
     this.alternatives = [];
     await this.host.selectSlot(a.slot);
-  }
-
-  #set<K extends keyof DetailsForm>(k: K, v: DetailsForm[K]): void {
-    this.host.form = { ...this.host.form, [k]: v };
-    if (this.errors[k as DetailsField]) this.errors = { ...this.errors, [k]: undefined };
   }
 
   #submit(e: Event, c: { config: ClinicConfig }): void {
     e.preventDefault();
     const h = this.host;
     const slot = h.chosen;
+    const form = this.form;
     if (!slot || this.queue.unsent.length) return;
-    this.errors = validateDetails(h.form);
-    const first = DETAILS_FIELDS.find((f) => this.errors[f]);
-    if (first) {
-      h.requestUpdate();
-      void h.updateComplete.then(() => h.renderRoot.querySelector<HTMLElement>(`#f-${first}`)?.focus());
-      return;
-    }
-    if (h.rescheduling) {
-      void this.#reschedule(slot);
-      return;
-    }
-    this.status = 'idle';
-    const attr: Attribution = attribution(h.agent);
+    if (!form.validate() || form.isBot) return;
+    this.conflicted = false;
     const body = bookingBody({
       service: h.serviceId,
       doctor: h.doctorId,
       start: slot.start,
-      form: h.form,
+      form: form.values,
       timeZone: h.zone,
       locale: this.#locale,
-      consentVersion: c.config.consent.version,
+      consentVersion: consentRecord(c.config.consent).version,
       session: h.session,
       quoteReference: h.quote,
-      attribution: attr,
+      attribution: attribution(h.agent),
     });
     const entry = this.queue.submit(body);
     h.emitEvent('prm-booking-submit', { service: body.service, doctor: body.doctor, start: body.start, idempotencyKey: entry.key });
   }
 
-  async #reschedule(slot: Slot): Promise<void> {
+  #reschedule(slot: Slot): void {
     const h = this.host;
-    const r = h.rescheduling!;
-    const client = h['client'];
-    if (!client) return;
-    this.busy = true;
-    h.requestUpdate();
-    try {
-      const res = await client.patch(`bookings/${encodeURIComponent(r.booking.id)}`, { start: slot.start, doctor: h.doctorId, session: h.session }, BookingResponseSchema, { searchParams: { token: r.token } });
-      h.emitEvent('prm-booking-reschedule', { id: r.booking.id, from: r.booking.start, to: res.booking.start });
-      this.managed = res.booking;
-      h.rescheduling = undefined;
-      h.hold = undefined;
-      h.refreshSlots();
-      h.step = 'manage';
-      h.focusHeading('manage-title');
-    } catch (err) {
-      if (err instanceof PrmApiError && err.code === 'slot_taken') await this.conflict(slot.start);
-      else {
-        this.status = 'error';
-        this.error = err;
-        h.reportError(err);
-      }
-    } finally {
-      this.busy = false;
-      h.requestUpdate();
-    }
+    const r = h.rescheduling;
+    if (!r || this.moves.unsent.length) return;
+    this.conflicted = false;
+    this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session } });
   }
 
   async #cancel(): Promise<void> {
@@ -303,60 +308,55 @@ export class DetailsView {
     </dl>`;
   }
 
-  #problem(field: DetailsField, p: Problem | undefined) {
-    if (!p) return nothing;
-    const text =
-      p === 'required'
-        ? field === 'consent'
-          ? msg('Please agree so the clinic can prepare your consultation.')
-          : msg('This field is required.')
-        : p === 'tooLong'
-          ? msg('This is too long.')
-          : field === 'email'
-            ? msg('Enter an email address like name@example.com.')
-            : field === 'phone'
-              ? msg('Enter the number with its country code, e.g. +44 7700 900123.')
-              : msg('Please check this field.');
-    return html`<span class="error" id="e-${field}">${text}</span>`;
-  }
-
-  #field(field: 'name' | 'email' | 'phone', label: string, type: string, auto: string) {
+  /** The hold: a visible countdown, and a polite announcement only when it crosses a milestone (never every second). */
+  #hold() {
     const h = this.host;
-    const err = this.errors[field];
-    return html`<label class="field">
-      <span>${label}</span>
-      <input id="f-${field}" class="input" type=${type} autocomplete=${auto} .value=${h.form[field]} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `e-${field}` : nothing} @input=${(e: Event) => this.#set(field, (e.target as HTMLInputElement).value)} ?required=${field !== 'phone'} dir=${field === 'name' ? 'auto' : 'ltr'} />
-      ${this.#problem(field, err)}
-    </label>`;
+    const left = h.hold ? Date.parse(h.hold.expiresAt) - h.tick : 0;
+    const say = h.hold ? holdAnnouncement(left) : undefined;
+    const ended = msg('The hold on this time has ended; it may still be free, you can still book it.');
+    return html`<div class="hold" part="hold">
+      <p>
+        ${h.hold && left > 0
+          ? html`${msg('We are holding this time for you for')} <strong>${countdown(left)}</strong>`
+          : h.hold
+            ? ended
+            : msg('We could not hold this time; you can still book it.')}
+      </p>
+      <p class="visually-hidden" role="status" id="hold-status">${say === undefined
+        ? ''
+        : say === 'held'
+          ? msg('This time is held for you while you fill in the form.')
+          : say === 'ended'
+            ? ended
+            : say === 1
+              ? msg('Less than a minute left on your hold.')
+              : msg(str`${new Intl.NumberFormat(this.#locale).format(say)} minutes left on your hold.`)}</p>
+    </div>`;
   }
 
   #details(c: { config: ClinicConfig; services: BookingService[] }) {
     const h = this.host;
     const slot = h.chosen;
     const locale = this.#locale;
-    const f = h.form;
+    const form = this.form;
+    const f = form.values;
     const region = new Intl.DisplayNames(locale, { type: 'region' });
     const names = langNames(locale);
-    const left = h.hold ? Date.parse(h.hold.expiresAt) - h.tick : 0;
     const entry = this.queue.last;
-    const sending = entry?.status === 'sending';
-    const pending = entry?.status === 'pending-offline';
-    const consentText = c.config.consent.text[locale] ?? c.config.consent.text[locale.slice(0, 2)] ?? c.config.consent.text['default'] ?? '';
+    const busy = entry?.status === 'sending' || entry?.status === 'pending-offline';
+    const moving = this.moves.last;
+    const channels: [Channel, string][] = [
+      ['email', msg('Email')],
+      ['whatsapp', 'WhatsApp'],
+      ['phone', msg('Phone call')],
+    ];
+    const countries = COUNTRIES.includes(f.country) || !f.country ? COUNTRIES : [...COUNTRIES, f.country];
     return html`<section class="step" aria-labelledby="details-title">
       <button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>
       <h2 id="details-title" class="title" tabindex="-1">${h.rescheduling ? msg('Confirm the new time') : msg('Your details')}</h2>
       ${slot ? html`<div class="summary">${this.#twoZones(slot.start, h.zone, c.config.timeZone)}</div>` : nothing}
-      ${slot && !h.rescheduling
-        ? html`<p class="hold" part="hold">
-            ${h.hold && left > 0
-              ? html`${msg('We are holding this time for you for')} <strong>${countdown(left)}</strong>`
-              : h.hold
-                ? msg('The hold on this time has ended; it may still be free, you can still book it.')
-                : msg('We could not hold this time; you can still book it.')}
-            <span class="visually-hidden" role="status">${h.hold && left > 0 && left < 60_000 ? msg('Less than a minute left on your hold.') : ''}</span>
-          </p>`
-        : nothing}
-      ${this.status === 'conflict'
+      ${slot && !h.rescheduling ? this.#hold() : nothing}
+      ${this.conflicted
         ? html`<div class="notice" role="alert" part="alternatives">
             <h3 id="conflict-title" tabindex="-1">${msg('Sorry, someone has just booked this time.')}</h3>
             <p>${msg('Everything you typed is kept. Choose another time:')}</p>
@@ -369,54 +369,47 @@ export class DetailsView {
               : html`<p>${msg('No other times are free nearby; go back to the calendar.')}</p>`}
           </div>`
         : nothing}
-      ${this.status === 'error' ? html`<p class="notice" role="alert">${errorMessage(this.error).title}. ${errorMessage(this.error).text}</p>` : nothing}
       ${h.rescheduling
-        ? html`<button class="btn btn-primary" type="button" ?disabled=${this.busy} @click=${() => h.chosen && void this.#reschedule(h.chosen)}>${msg('Move my booking to this time')}</button>`
+        ? html`${submitStatus(moving, { locale, retry: () => this.moves.retry() })}
+            <button class="btn btn-primary" type="button" ?disabled=${!!this.moves.unsent.length || this.conflicted} @click=${() => h.chosen && this.#reschedule(h.chosen)}>${msg('Move my booking to this time')}</button>`
         : html`<form class="form" part="form" novalidate @submit=${(e: Event) => this.#submit(e, c)}>
             ${h.quote ? html`<p class="hint">${msg(str`Following up on your quote ${h.quote}.`)}</p>` : nothing}
+            ${errorSummary(form)}
             <div class="grid">
-              ${this.#field('name', msg('Full name'), 'text', 'name')} ${this.#field('email', msg('Email'), 'email', 'email')}
-              ${this.#field('phone', msg('Phone with country code'), 'tel', 'tel')}
-              <label class="field">
-                <span>${msg('Country you live in')}</span>
-                <select id="f-country" class="input" autocomplete="country" @change=${(e: Event) => this.#set('country', (e.target as HTMLSelectElement).value)}>
+              ${textField(form, 'name', { label: msg('Full name'), locale })} ${textField(form, 'email', { label: msg('Email'), locale })}
+              ${textField(form, 'phone', { label: msg('Phone with country code'), locale, placeholder: '+44 20 7946 0958' })}
+              ${field(
+                form,
+                'country',
+                { label: msg('Country you live in'), locale },
+                (a) => html`<select id=${a.id} class="input" autocomplete="country" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} @change=${onInput(form, 'country')}>
                   <option value="" ?selected=${!f.country}>${msg('Choose…')}</option>
-                  ${COUNTRIES.map((code) => [code, region.of(code) ?? code] as const)
-                    .sort((a, b) => a[1].localeCompare(b[1], locale))
+                  ${countries
+                    .map((code) => [code, region.of(code) ?? code] as const)
+                    .sort((x, y) => x[1].localeCompare(y[1], locale))
                     .map(([code, name]) => html`<option value=${code} ?selected=${f.country === code}>${name}</option>`)}
-                </select>
-              </label>
-              <fieldset class="field wide">
+                </select>`,
+              )}
+              <fieldset class="wide">
                 <legend>${msg('How should we contact you?')}</legend>
-                ${(['email', 'whatsapp', 'phone'] as const).map(
-                  (ch) => html`<label class="check"><input type="radio" name="channel" .checked=${f.channel === ch} @change=${() => this.#set('channel', ch)} />${ch === 'email' ? msg('Email') : ch === 'whatsapp' ? 'WhatsApp' : msg('Phone call')}</label>`,
-                )}
+                <div class="pills">
+                  ${channels.map(([v, label]) => html`<label class="pill"><input type="radio" name="channel" .value=${v} .checked=${f.channel === v} @change=${onInput(form, 'channel')} /><span>${label}</span></label>`)}
+                </div>
               </fieldset>
-              <label class="field">
-                <span>${msg('Interpreter')}</span>
-                <select id="f-interpreter" class="input" @change=${(e: Event) => this.#set('interpreter', (e.target as HTMLSelectElement).value)}>
+              ${field(
+                form,
+                'interpreter',
+                { label: msg('Interpreter'), locale },
+                (a) => html`<select id=${a.id} class="input" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} @change=${onInput(form, 'interpreter')}>
                   <option value="" ?selected=${!f.interpreter}>${msg('No interpreter needed')}</option>
                   ${c.config.locales.map((l) => html`<option value=${l} ?selected=${f.interpreter === l}>${names.of(l) ?? l}</option>`)}
-                </select>
-              </label>
-              <label class="field wide">
-                <span>${msg('Anything the doctor should know (optional)')}</span>
-                <textarea id="f-notes" class="input" rows="3" maxlength=${NOTES_MAX} .value=${f.notes} aria-invalid=${this.errors.notes ? 'true' : 'false'} @input=${(e: Event) => this.#set('notes', (e.target as HTMLTextAreaElement).value)}></textarea>
-                ${this.#problem('notes', this.errors.notes)}
-              </label>
-              <div class="field wide">
-                <label class="check">
-                  <input id="f-consent" type="checkbox" .checked=${f.consent} aria-invalid=${this.errors.consent ? 'true' : 'false'} aria-describedby=${this.errors.consent ? 'e-consent' : nothing} @change=${(e: Event) => this.#set('consent', (e.target as HTMLInputElement).checked)} />
-                  <span>${consentText}</span>
-                </label>
-                ${this.#problem('consent', this.errors.consent)}
-              </div>
+                </select>`,
+              )}
+              <div class="wide">${textField(form, 'notes', { label: msg('Anything the doctor should know (optional)'), locale, rows: 3 })}</div>
+              <div class="wide">${consentField(form, 'consent', { text: localized(c.config.consent.text, locale, c.config.defaultLocale), privacyUrl: c.config.privacyUrl, locale })}</div>
             </div>
-            ${pending
-              ? html`<p class="notice" role="status">${msg('You seem to be offline. Your booking is saved in this tab and will be sent as soon as the connection is back.')}
-                  <button type="button" class="btn" @click=${() => this.queue.retry()}>${msg('Try again now')}</button></p>`
-              : nothing}
-            <button class="btn btn-primary" type="submit" ?disabled=${sending || pending || this.status === 'conflict'}>${sending ? msg('Booking…') : msg('Book this time')}</button>
+            ${honeypot(form)} ${submitStatus(entry, { locale, retry: () => this.queue.retry() })}
+            <button class="btn btn-primary" type="submit" ?disabled=${busy || this.conflicted}>${entry?.status === 'sending' ? msg('Booking…') : msg('Book this time')}</button>
           </form>`}
     </section>`;
   }
@@ -461,26 +454,25 @@ export class DetailsView {
       ${b.status === 'cancelled'
         ? html`<p class="notice" role="status">${msg('This booking is cancelled.')}</p>`
         : past
-          ? html`<p class="notice" role="status">${msg('This consultation has already taken place.')}</p>`
+          ? html`<p class="notice" role="status">${msg('This consultation has already taken place, so it can no longer be moved or cancelled. To see a doctor again, book a new consultation.')}</p>`
           : nothing}
       ${this.manageError ? html`<p class="notice" role="alert">${errorMessage(this.manageError).text}</p>` : nothing}
+      ${submitStatus(this.moves.last, { locale: this.#locale, retry: () => this.moves.retry() })}
       <div class="links">
         ${b.status === 'confirmed' && h.token
           ? html`<a href=${new URL(`bookings/${b.id}/ics?token=${encodeURIComponent(h.token)}&clinic=${encodeURIComponent(h['config']?.clinic ?? '')}`, apiBase(h['config']?.api ?? location.origin)).href} download>${msg('Add to calendar (.ics)')}</a>`
           : nothing}
       </div>
-      ${b.status === 'confirmed'
+      ${b.status === 'confirmed' && !past
         ? html`<div class="actions">
-            <button type="button" class="btn" ?disabled=${this.busy} @click=${() => this.#startReschedule(b)}>${msg('Choose another time')}</button>
-            ${past
-              ? nothing
-              : this.confirmCancel
-                ? html`<p>${msg('Cancel this consultation?')}</p>
-                    <button type="button" class="btn btn-primary" ?disabled=${this.busy} @click=${() => void this.#cancel()}>${msg('Yes, cancel it')}</button>
-                    <button type="button" class="btn" @click=${() => ((this.confirmCancel = false), h.requestUpdate())}>${msg('No, keep it')}</button>`
-                : html`<button type="button" class="btn" @click=${() => ((this.confirmCancel = true), h.requestUpdate())}>${msg('Cancel booking')}</button>`}
+            <button type="button" class="btn" ?disabled=${this.busy || !!this.moves.unsent.length} @click=${() => this.#startReschedule(b)}>${msg('Choose another time')}</button>
+            ${this.confirmCancel
+              ? html`<p>${msg('Cancel this consultation?')}</p>
+                  <button type="button" class="btn btn-primary" ?disabled=${this.busy} @click=${() => void this.#cancel()}>${msg('Yes, cancel it')}</button>
+                  <button type="button" class="btn" @click=${() => ((this.confirmCancel = false), h.requestUpdate())}>${msg('No, keep it')}</button>`
+              : html`<button type="button" class="btn" @click=${() => ((this.confirmCancel = true), h.requestUpdate())}>${msg('Cancel booking')}</button>`}
           </div>`
-        : nothing}
+        : html`<div class="actions"><button type="button" class="btn btn-primary" @click=${() => h.startNew()}>${msg('Book a new consultation')}</button></div>`}
     </section>`;
   }
 

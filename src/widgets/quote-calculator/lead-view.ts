@@ -16,6 +16,7 @@ import {
   field,
   formStyles,
   honeypot,
+  offerContact,
   onInput,
   submitStatus,
   textField,
@@ -137,6 +138,11 @@ export class LeadView {
         consent: true,
       };
     }
+  }
+
+  /** Offers the contact just sent to a booking scheduler on this page, under the quote's reference (memory only, never in an event). */
+  handOff(body: CreateQuoteBody, reference: string): void {
+    offerContact(reference, { ...body.contact, country: body.homeCountry });
   }
 
   reset(): void {

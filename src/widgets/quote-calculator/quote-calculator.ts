@@ -536,6 +536,7 @@ export class PrmQuoteCalculator extends PrmElement {
     if (s === 'sent' && entry.result) {
       const r = entry.result;
       this.step = 'done';
+      view.handOff(entry.body, r.reference);
       this.emit('prm-quote-success', {
         reference: r.reference,
         quoteId: r.id,
