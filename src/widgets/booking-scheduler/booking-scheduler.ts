@@ -430,6 +430,8 @@ export class PrmBookingScheduler extends PrmElement {
     this.booking = this.token = undefined;
     this.rescheduling = undefined;
     this.chosen = undefined;
+    this.serviceId = this.service ?? '';
+    this.doctorId = this.doctor ?? 'any';
     this.step = 'service';
     this.focusHeading('service-title');
   }

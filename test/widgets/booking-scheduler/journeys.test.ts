@@ -1,0 +1,169 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/widgets/booking-scheduler/define.js';
+import '../../../src/widgets/quote-calculator/define.js';
+import { until } from '../../core/fixtures/setup.js';
+import { $, $$, buttonWith, fill, fresh, intercept, mount, text, type El } from './helpers.js';
+
+// Manage mode after a lost answer, a past booking, the hold's announcements and the contact a
+// patient gave in a quote on the same page: against the real reference server, except where a
+// test deliberately loses an answer or shortens a hold the server granted.
+
+/** Books the first free time of `doctor` and returns the manage link's booking id and token. */
+async function book(doctor: string, service = 'video-consultation') {
+  const el = await mount({ service, doctor });
+  await until(() => !!$(el, 'td.avail'), 15_000);
+  $<HTMLElement>(el, 'td.avail')!.click();
+  await until(() => $$(el, '.slot').length > 0);
+  $(el, '.slot')!.click();
+  await fill(el);
+  $<HTMLFormElement>(el, 'form')!.requestSubmit();
+  await until(() => !!$(el, '[part=success]'), 15_000);
+  const manage = new URL($$<HTMLAnchorElement>(el, '[part=success] a').at(-1)!.href);
+  el.parentElement!.remove();
+  return { booking: manage.searchParams.get('prm-booking')!, token: manage.searchParams.get('prm-token')! };
+}
+
+describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', function () {
+  this.timeout(90_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('a reschedule whose answer is lost is sent again with the same Idempotency-Key: moved once, .ics SEQUENCE 1', async () => {
+    const ids = await book('dr-aydin');
+    const m = await mount(ids);
+    await until(() => !!$(m, '[part=manage]'), 10_000);
+    buttonWith(m, 'Choose another time')!.click();
+    await until(() => !!$(m, 'td.avail'), 15_000);
+    $<HTMLElement>(m, 'td.avail')!.click();
+    await until(() => $$(m, '.slot').length > 1);
+    $$(m, '.slot').at(-1)!.click();
+    await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
+    const keys: (string | null)[] = [];
+    const restore = intercept(async (req, real) => {
+      if (req.method !== 'PATCH') return undefined;
+      keys.push(req.headers.get('Idempotency-Key'));
+      if (keys.length > 1) return undefined;
+      await real(req); // the server moved it; the answer never arrives
+      throw new TypeError('Failed to fetch');
+    });
+    try {
+      const moved = oneEvent(m, 'prm-booking-reschedule');
+      buttonWith(m, 'Move my booking to this time')!.click();
+      const ev = (await moved).detail;
+      expect(ev.to).to.not.equal(ev.from);
+      await until(() => !!$(m, '[part=manage]'), 10_000);
+      expect(keys.length).to.be.at.least(2);
+      expect(new Set(keys).size, 'every attempt carries the same key').to.equal(1);
+      expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+      const ics = await (await fetch($$<HTMLAnchorElement>(m, '[part=manage] a')[0]!.href)).text();
+      expect(ics).to.include('SEQUENCE:1').and.not.include('SEQUENCE:2');
+      expect(ics).to.include(`DTSTART:${ev.to.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+      expect(sessionStorage.length, 'nothing left pending in the tab').to.equal(0);
+    } finally {
+      restore();
+    }
+  });
+
+  it('a past booking: says it took place, offers no reschedule or cancel, offers a new booking; axe clean', async () => {
+    const ids = await book('dr-demir');
+    const real = Date.now;
+    try {
+      // The patient opens the manage link the day after the consultation.
+      const res = await (await fetch(`/v1/bookings/${ids.booking}?token=${ids.token}&clinic=pk_demo_aurora`)).json();
+      const later = Date.parse(res.booking.end) + 86_400_000;
+      Date.now = () => later;
+      const m = await mount(ids);
+      await until(() => !!$(m, '[part=manage] .notice'), 10_000);
+      expect(text($(m, '[part=manage] .notice'))).to.include('has already taken place').and.include('can no longer be moved or cancelled');
+      expect(buttonWith(m, 'Choose another time')).to.equal(undefined);
+      expect(buttonWith(m, 'Cancel booking')).to.equal(undefined);
+      await expect(m).to.be.accessible();
+      buttonWith(m, 'Book a new consultation')!.click();
+      await until(() => !!$(m, '[part=services]'));
+      await until(() => m.shadowRoot!.activeElement?.id === 'service-title');
+    } finally {
+      Date.now = real;
+    }
+  });
+
+  it('the hold is announced at milestones (2 minutes, under a minute), not every second, while the countdown ticks', async () => {
+    const restore = intercept(async (req, realFetch) => {
+      if (new URL(req.url).pathname !== '/v1/booking/holds') return undefined;
+      // The server's real hold, with its end brought forward to 62 s from now.
+      const r = await realFetch(req);
+      const body = await r.json();
+      body.hold.expiresAt = new Date(Date.now() + 62_000).toISOString();
+      return new Response(JSON.stringify(body), { status: r.status, headers: { 'Content-Type': 'application/json' } });
+    });
+    try {
+      const el = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
+      await until(() => !!$(el, 'td.avail'), 15_000);
+      $<HTMLElement>(el, 'td.avail')!.click();
+      await until(() => $$(el, '.slot').length > 0);
+      $(el, '.slot')!.click();
+      await until(() => !!$(el, '[part=hold] strong'), 10_000);
+      const live = $(el, '#hold-status')!;
+      expect(live.getAttribute('role')).to.equal('status');
+      expect(text(live)).to.equal('2 minutes left on your hold.');
+      const heard: string[] = [];
+      const seen = new Set<string>();
+      const mo = new MutationObserver(() => heard.push(text(live)));
+      mo.observe(live, { subtree: true, characterData: true, childList: true });
+      const tick = setInterval(() => seen.add(text($(el, '[part=hold] strong'))), 200);
+      await until(() => text(live).startsWith('Less than a minute'), 8000);
+      await new Promise((r) => setTimeout(r, 2500));
+      clearInterval(tick);
+      mo.disconnect();
+      expect(seen.size, 'the visible countdown ticks').to.be.at.least(4);
+      expect($(el, '#hold-status'), 'the same live region all along').to.equal(live);
+      expect([...new Set(heard)], 'the live region changed once').to.deep.equal(['Less than a minute left on your hold.']);
+      await expect(el).to.be.accessible();
+    } finally {
+      restore();
+    }
+  });
+
+  it('after a quote on the same page, the details form is prefilled with its contact (memory only), the reference carried', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <prm-quote-calculator procedure="dental-implants" home-country="DE"></prm-quote-calculator>
+      <prm-booking-scheduler service="video-consultation" doctor="any"></prm-booking-scheduler>
+    </div>`);
+    const q = wrap.querySelector('prm-quote-calculator')!;
+    const el = wrap.querySelector('prm-booking-scheduler') as El;
+    const qs = <T extends HTMLElement>(s: string) => q.shadowRoot!.querySelector<T>(s);
+    await until(() => !!qs('.cta'), 15_000);
+    qs<HTMLButtonElement>('.cta')!.click();
+    await until(() => !!qs('#f-name'), 10_000);
+    const set = async (s: string, v: string) => {
+      const i = qs<HTMLInputElement>(s)!;
+      i.value = v;
+      i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await q.updateComplete;
+    };
+    await set('#f-name', 'Quote Patient');
+    await set('#f-email', 'quote.patient@example.com');
+    await set('#f-phone', '+49 30 901820');
+    qs<HTMLInputElement>('#f-consent')!.click();
+    const success = oneEvent(q, 'prm-quote-success');
+    qs<HTMLFormElement>('form')!.requestSubmit();
+    const { detail } = await success;
+    expect(JSON.stringify(detail), 'no contact in the event').to.not.include('quote.patient');
+    await until(() => el.quote === detail.reference);
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    $<HTMLElement>(el, 'td.avail')!.click();
+    await until(() => $$(el, '.slot').length > 0);
+    $(el, '.slot')!.click();
+    await until(() => !!$(el, '#f-name'), 10_000);
+    expect($<HTMLInputElement>(el, '#f-name')!.value).to.equal('Quote Patient');
+    expect($<HTMLInputElement>(el, '#f-email')!.value).to.equal('quote.patient@example.com');
+    expect($<HTMLInputElement>(el, '#f-phone')!.value).to.equal('+4930901820');
+    expect($<HTMLSelectElement>(el, '#f-country')!.value).to.equal('DE');
+    expect(text($(el, '[part=form]'))).to.include(detail.reference);
+    expect($<HTMLInputElement>(el, '#f-consent')!.checked, 'consent is never carried over').to.equal(false);
+    const stored = JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) + document.cookie;
+    expect(stored, 'the contact is not written anywhere').to.not.include('quote.patient');
+    await expect(el).to.be.accessible();
+  });
+});
