@@ -115,8 +115,32 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 2);
   }
+  .picker label {
+    font-weight: 600;
+  }
   .zone-list {
-    padding-block: calc(var(--_space) * 1);
+    list-style: none;
+    margin: 0;
+    padding: calc(var(--_space) * 1);
+    max-block-size: 16em;
+    overflow-y: auto;
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius);
+  }
+  [role='option'] {
+    min-block-size: var(--_target);
+    padding: calc(var(--_space) * 2);
+    border-radius: var(--_radius);
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  [role='option'][aria-selected='true'] {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: -2px;
+    background: var(--_surface-variant);
+  }
+  [role='option'].current .city {
+    font-weight: 700;
   }
   .notice {
     padding: calc(var(--_space) * 3);

@@ -422,6 +422,7 @@ export class PrmBookingScheduler extends PrmElement {
 
   async openPicker(): Promise<void> {
     this.#picker ??= await import('./zone-picker.js');
+    this.#picker.resetPicker();
     this.pickerOpen = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#zone-search')?.focus());
   }

@@ -1,14 +1,21 @@
 /**
- * The searchable time-zone picker of `<prm-booking-scheduler>` (its own chunk, loaded when the
- * patient asks to change the zone): a search box and a native list box of at most 50 matches.
+ * The time-zone picker of `<prm-booking-scheduler>` (its own chunk, loaded when the patient asks to
+ * change the zone): a WAI-ARIA APG editable combobox with a list box popup. Typing filters by city,
+ * IANA name, the zone's name or its UTC offset ("kolkata", "+5:30"); Down/Up move through the
+ * matches (aria-activedescendant, focus stays in the text box), Home/End jump to the first/last
+ * match, Enter chooses, Escape closes and returns to "Change time zone". At most 50 matches are in
+ * the DOM at once.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { searchZones, timeZoneOptions, type ZoneOption } from './time-zones.js';
 import type { PrmBookingScheduler } from './booking-scheduler.js';
 
+const MAX = 50;
 let list: { key: string; options: ZoneOption[] } | undefined;
 let query = '';
+/** Index of the option with visual focus among those shown, or -1 (focus on the text). */
+let active = -1;
 
 function options(locale: string, at: number, current: string): ZoneOption[] {
   const key = `${locale}|${at}|${current}`;
@@ -16,57 +23,91 @@ function options(locale: string, at: number, current: string): ZoneOption[] {
   return list.options;
 }
 
+/** The next active index for `key` among `count` options (pure: the APG listbox popup keys). */
+export function moveActive(key: string, current: number, count: number): number | undefined {
+  if (!count) return undefined;
+  switch (key) {
+    case 'ArrowDown':
+      return current < 0 || current >= count - 1 ? 0 : current + 1;
+    case 'ArrowUp':
+      return current <= 0 ? count - 1 : current - 1;
+    case 'Home':
+      return current < 0 ? undefined : 0; // on the text (no option active): the caret moves instead
+    case 'End':
+      return current < 0 ? undefined : count - 1;
+  }
+  return undefined;
+}
+
+/** Starts a fresh search (called when the picker opens). */
+export function resetPicker(): void {
+  query = '';
+  active = -1;
+}
+
 export function renderPicker(host: PrmBookingScheduler, at: number): unknown {
   const all = options(host.resolvedLocale, at, host.zone);
   const found = searchZones(all, query);
-  const shown = found.slice(0, 50);
+  const shown = found.slice(0, MAX);
+  if (active >= shown.length) active = -1;
   const choose = (id: string) => {
-    query = '';
+    resetPicker();
     host.setZone(id);
   };
+  const optId = (i: number) => `zone-opt-${i}`;
+  const key = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const o = shown[active] ?? shown[0];
+      if (o) choose(o.id);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      resetPicker();
+      host.setZone(host.zone);
+    } else {
+      const next = moveActive(e.key, active, shown.length);
+      if (next === undefined) return;
+      e.preventDefault();
+      active = next;
+      host.requestUpdate();
+      void host.updateComplete.then(() => host.renderRoot.querySelector(`#${optId(next)}`)?.scrollIntoView({ block: 'nearest' }));
+    }
+  };
   return html`<div class="picker">
-    <label class="field">
-      <span>${msg('Search a city or UTC offset')}</span>
-      <input
-        id="zone-search"
-        class="input"
-        type="search"
-        autocomplete="off"
-        .value=${query}
-        aria-controls="zone-list"
-        @input=${(e: Event) => {
-          query = (e.target as HTMLInputElement).value;
-          host.requestUpdate();
-        }}
-        @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            host.renderRoot.querySelector<HTMLSelectElement>('#zone-list')?.focus();
-          } else if (e.key === 'Enter' && shown[0]) {
-            e.preventDefault();
-            choose(shown[0].id);
-          } else if (e.key === 'Escape') host.setZone(host.zone);
-        }}
-      />
-    </label>
+    <label for="zone-search">${msg('Search a city or UTC offset')}</label>
+    <input
+      id="zone-search"
+      class="input"
+      type="text"
+      role="combobox"
+      autocomplete="off"
+      spellcheck="false"
+      aria-autocomplete="list"
+      aria-expanded="true"
+      aria-controls="zone-list"
+      aria-activedescendant=${active >= 0 ? optId(active) : nothing}
+      .value=${query}
+      @input=${(e: Event) => {
+        query = (e.target as HTMLInputElement).value;
+        active = -1;
+        host.requestUpdate();
+      }}
+      @keydown=${key}
+    />
     <p class="hint" role="status">${msg(str`${found.length} time zones found`)}</p>
-    <select
-      id="zone-list"
-      class="input zone-list"
-      size="6"
-      aria-label=${msg('Time zones')}
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          choose((e.target as HTMLSelectElement).value);
-        } else if (e.key === 'Escape') host.setZone(host.zone);
-      }}
-      @click=${(e: Event) => {
-        const v = (e.target as HTMLSelectElement).value;
-        if (v) choose(v);
-      }}
-    >
-      ${shown.map((z) => html`<option value=${z.id} ?selected=${z.id === host.zone}>${z.city} (${z.offsetLabel})${z.name ? ` — ${z.name}` : ''}</option>`)}
-    </select>
+    <ul id="zone-list" class="zone-list" role="listbox" aria-label=${msg('Time zones')}>
+      ${shown.map(
+        (z, i) => html`<li
+          id=${optId(i)}
+          role="option"
+          aria-selected=${i === active ? 'true' : 'false'}
+          class=${z.id === host.zone ? 'current' : ''}
+          @pointerdown=${(e: Event) => e.preventDefault()}
+          @click=${() => choose(z.id)}
+        >
+          <span class="city">${z.city}</span> <span dir="ltr">${z.offsetLabel}</span>${z.name ? html` <span class="hint">${z.name}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>
   </div>`;
 }

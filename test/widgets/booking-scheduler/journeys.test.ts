@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import '../../../src/widgets/quote-calculator/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, buttonWith, fill, fresh, intercept, mount, text, type El } from './helpers.js';
+import { $, $$, active, buttonWith, fill, fresh, intercept, mount, text, type El } from './helpers.js';
 
 // Manage mode after a lost answer, a past booking, the hold's announcements and the contact a
 // patient gave in a quote on the same page: against the real reference server, except where a
@@ -123,6 +124,71 @@ describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', funct
     } finally {
       restore();
     }
+  });
+
+  it('time-zone picker is an APG combobox: type a city or a UTC offset, Down/Up/Home/End move the active option, Enter chooses, Escape closes; axe clean', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'dr-demir' });
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    const zoneBefore = el.zone;
+    $<HTMLElement>(el, '#zone-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'zone-search', 10_000);
+    const box = active(el)!;
+    expect(box.getAttribute('role')).to.equal('combobox');
+    expect(box.getAttribute('aria-controls')).to.equal('zone-list');
+    expect($(el, '#zone-list')!.getAttribute('role')).to.equal('listbox');
+    const options = () => $$(el, '#zone-list [role=option]');
+    const current = () => box.getAttribute('aria-activedescendant');
+    const clear = async () => {
+      while ((box as HTMLInputElement).value) await sendKeys({ press: 'Backspace' });
+    };
+    await sendKeys({ type: 'kathmandu' });
+    await until(() => options().length === 1);
+    expect(text(options()[0]!)).to.include('Kathmandu').and.include('GMT+5:45');
+    await clear();
+    await sendKeys({ type: '+5:30' });
+    await until(() => options().length > 0 && options().every((o) => text(o).includes('GMT+5:30')));
+    expect(options().map((o) => text(o)).join(' ')).to.include('Kolkata');
+    expect(text($(el, '.picker [role=status]'))).to.match(/^\d+ time zones found$/);
+    await clear();
+    await sendKeys({ type: 'america' });
+    await until(() => options().length > 10);
+    expect(current(), 'typing leaves the text focused').to.equal(null);
+    expect(options().length, 'at most 50 options in the DOM').to.be.at.most(50);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(current()).to.equal('zone-opt-0');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(current()).to.equal('zone-opt-1');
+    expect($(el, '#zone-opt-1')!.getAttribute('aria-selected')).to.equal('true');
+    expect($$(el, '[role=option][aria-selected=true]').length).to.equal(1);
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(current()).to.equal('zone-opt-0');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(current()).to.equal(`zone-opt-${options().length - 1}`);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(current()).to.equal('zone-opt-0');
+    expect(active(el), 'focus stays in the text box').to.equal(box);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => active(el)?.id === 'zone-button');
+    expect($(el, '#zone-list')).to.equal(null);
+    expect(el.zone).to.equal(zoneBefore);
+    // Again, and choose Kolkata with the keyboard: the zone line and the times follow.
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'zone-search', 10_000);
+    expect((active(el) as HTMLInputElement).value, 'a fresh search').to.equal('');
+    await sendKeys({ type: 'kolkata' });
+    await until(() => options().length === 1);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'zone-button');
+    expect(el.zone).to.be.oneOf(['Asia/Kolkata', 'Asia/Calcutta']);
+    expect(text($(el, '[part=zone]'))).to.include('Kolkata').and.include('GMT+5:30');
   });
 
   it('after a quote on the same page, the details form is prefilled with its contact (memory only), the reference carried', async () => {

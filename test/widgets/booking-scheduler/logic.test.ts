@@ -4,6 +4,10 @@ import { addDays, dayKey, groupByDay, labelDay, offsetLabel, offsetMinutes, slot
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
 import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
+import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
+import { holdAnnouncement } from '../../../src/widgets/booking-scheduler/hold.js';
+import { DETAILS_SPEC, emptyDetails, prefilled, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
+import { validate as validateForm } from '../../../src/core/form/controller.js';
 import { generateSlots, type ScheduleBlock } from '../../../server/domains/booking/slots.js';
 
 // Pure functions beside the element: no DOM used (they run in the browser test runner, with the
@@ -322,5 +326,45 @@ describe('booking scheduler: time-zone list', () => {
     expect(ids('zzzz')).to.deep.equal([]);
     const fr = timeZoneOptions('fr', at);
     expect(searchZones(fr, 'heure').length).to.be.greaterThan(10);
+  });
+});
+
+describe('zone picker keys, hold milestones, details form rules', () => {
+  it('moveActive: Down/Up wrap, Home/End only once an option is active, always inside the list', () => {
+    expect(moveActive('ArrowDown', -1, 5)).to.equal(0);
+    expect(moveActive('ArrowDown', 4, 5)).to.equal(0);
+    expect(moveActive('ArrowUp', -1, 5)).to.equal(4);
+    expect(moveActive('ArrowUp', 0, 5)).to.equal(4);
+    expect(moveActive('Home', -1, 5)).to.equal(undefined);
+    expect(moveActive('End', 2, 5)).to.equal(4);
+    expect(moveActive('ArrowDown', -1, 0)).to.equal(undefined);
+    fc.assert(
+      fc.property(fc.constantFrom('ArrowDown', 'ArrowUp', 'Home', 'End'), fc.integer({ min: -1, max: 60 }), fc.integer({ min: 1, max: 50 }), (k, cur, n) => {
+        const next = moveActive(k, Math.min(cur, n - 1), n);
+        return next === undefined || (next >= 0 && next < n);
+      }),
+    );
+  });
+
+  it('holdAnnouncement changes at most 4 times over a whole 8-minute hold, however often it is asked', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 480_000 }), { minLength: 1, maxLength: 500 }), (times) => {
+        const said = times.sort((a, b) => b - a).map(holdAnnouncement);
+        const changes = said.filter((x, i) => i > 0 && x !== said[i - 1]).length;
+        return changes <= 4;
+      }),
+    );
+    expect([480_000, 300_000, 120_000, 60_000, 0].map(holdAnnouncement)).to.deep.equal(['held', 5, 2, 1, 'ended']);
+  });
+
+  it('the details form refuses what POST /bookings refuses: phone needed for WhatsApp, Arabic-Indic digits accepted, 4,000-character notes', () => {
+    const ok: DetailsForm = { ...emptyDetails(), name: 'Ana', email: 'ana@example.com', consent: true };
+    const validate = (v: DetailsForm) => validateForm(DETAILS_SPEC, v);
+    expect(validate(ok)).to.deep.equal({});
+    expect(validate({ ...ok, channel: 'whatsapp' })).to.deep.equal({ phone: { code: 'required' } });
+    expect(validate({ ...ok, channel: 'whatsapp', phone: '+٩٧١ ٥٠ ١٢٣ ٤٥٦٧' })).to.deep.equal({});
+    expect(validate({ ...ok, notes: 'x'.repeat(4001) })).to.deep.equal({ notes: { code: 'tooLong', max: 4000 } });
+    expect(validate({ ...ok, email: 'name@example.c', consent: false })).to.deep.equal({ email: { code: 'invalid' }, consent: { code: 'required' } });
+    expect(prefilled({ ...emptyDetails(), name: 'Typed' }, { name: 'Quote', email: 'q@example.com', country: 'DE' })).to.include({ name: 'Typed', email: 'q@example.com', country: 'DE' });
   });
 });
