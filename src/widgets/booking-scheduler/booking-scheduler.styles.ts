@@ -181,6 +181,24 @@ export const styles = css`
     color: var(--_on-surface-variant);
     padding-block: calc(var(--_space) * 1);
   }
+  .wd-n {
+    display: none;
+  }
+  /* Languages whose short weekday names are whole words (Arabic) use one letter on a narrow card;
+     the short name stays for screen readers. */
+  @container (max-inline-size: 36em) {
+    .long-wd .wd-s {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .long-wd .wd-n {
+      display: inline;
+    }
+  }
   .day {
     block-size: var(--_target);
     text-align: center;

@@ -546,7 +546,7 @@ export class PrmBookingScheduler extends PrmElement {
     const firstDay = firstDayOfWeek(locale);
     const grid = monthGrid(this.month, { ...w, firstDay, available, today: this.today() });
     const focus = this.focusDay && monthOf(this.focusDay) === this.month ? this.focusDay : initialFocus(this.month, { ...w, available, selected: this.day });
-    const weekday = (n: number, style: 'short' | 'long') => formatKey(addDays('2023-01-01', n), locale, { weekday: style }); // 2023-01-01 was a Sunday
+    const weekday = (n: number, style: 'narrow' | 'short' | 'long') => formatKey(addDays('2023-01-01', n), locale, { weekday: style }); // 2023-01-01 was a Sunday
     const daySlots = this.day ? (byDay.get(this.day) ?? []) : [];
     return html`<div class="calendar" part="calendar" aria-busy=${refreshing ? 'true' : 'false'}>
         <div class="month-nav">
@@ -555,7 +555,9 @@ export class PrmBookingScheduler extends PrmElement {
           <button type="button" class="btn" ?disabled=${!grid.canNext} @click=${() => this.setMonth(addMonths(this.month, 1))} aria-label=${msg('Next month')}><span aria-hidden="true" class="flip">›</span></button>
         </div>
         <table role="grid" aria-labelledby="month-title" class="grid">
-          <thead><tr>${grid.columns.map((d) => html`<th scope="col" abbr=${weekday(d, 'long')}>${weekday(d, 'short')}</th>`)}</tr></thead>
+          <thead class=${grid.columns.some((d) => weekday(d, 'short').length > 3) ? 'long-wd' : ''}><tr>${grid.columns.map(
+            (d) => html`<th scope="col" abbr=${weekday(d, 'long')}><span class="wd-s">${weekday(d, 'short')}</span><span class="wd-n" aria-hidden="true">${weekday(d, 'narrow')}</span></th>`,
+          )}</tr></thead>
           <tbody>
             ${grid.weeks.map(
               (week) => html`<tr>
