@@ -86,6 +86,11 @@ export interface FileBudget {
 export interface SharedDeclaration {
   loader: FileBudget;
   runtime: FileBudget;
+  /**
+   * Each built widget's solo bundle (`{folder}`, `{tag}` replaced): the runtime and the widget's own
+   * chunk in one file; its budget is the runtime's plus the widget's.
+   */
+  solo: { file: string; label: string };
   /** `{locale}` is replaced by each target locale of lit-localize.json. */
   locale: FileBudget;
   /** Lazy chunks shared by several widgets (e.g. the form layer). */

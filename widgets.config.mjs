@@ -191,6 +191,10 @@ export const WIDGETS = [
 export const SHARED = {
   loader: { file: 'loader.js', budget: 2 * KiB, label: 'loader.js (script-tag entry; defines nothing eagerly)' },
   runtime: { file: 'chunks/runtime-*.js', budget: 24 * KiB, label: 'shared runtime (Lit, @lit/localize, @lit/task, zod/mini parts in use, src/core)' },
+  // A page with one widget type loads `solo/<folder>/solo-*.js` (runtime + that widget's chunk, one
+  // request) instead of the two; its budget is the runtime's plus the widget's (scripts/budgets.mjs),
+  // and the copies of the other chunks in its folder (its family) have the budgets of the originals.
+  solo: { file: 'solo/{folder}/solo-*.js', label: '<{tag}> solo bundle (runtime + its own chunk in one file, for a page with only this widget type)' },
   locale: { file: 'chunks/locale-{locale}-*.js', budget: 8 * KiB, label: 'locale {locale} messages (loaded only when used)' },
   // Lazy chunks shared by several widgets, split out on purpose (vite.config.ts `codeSplitting.groups`).
   lazy: [
