@@ -84,8 +84,9 @@ function chunkFileNames(prefix: string) {
     const id = chunk.facadeModuleId ?? '';
     const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
     if (widget) return `${prefix}${widget[1]}-[hash].js`;
-    // A widget's own lazy parts (e.g. a form loaded on demand): <widget>.<part>-hash.js.
-    const part = /[\\/]widgets[\\/]([^\\/]+)[\\/]/.exec(id);
+    // A widget's own lazy parts (e.g. a form loaded on demand): <widget>.<part>-hash.js; also when
+    // the chunk is no facade (its modules then tell whose it is).
+    const part = /[\\/]widgets[\\/]([^\\/]+)[\\/]/.exec(id || chunk.moduleIds.find((m) => /[\\/]widgets[\\/]/.test(m)) || '');
     if (part) return `${prefix}${part[1]}.[name]-[hash].js`;
     const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
     if (locale) return `${prefix}locale-${locale[1]}-[hash].js`;
@@ -134,7 +135,8 @@ function soloBundles(): Plugin {
         if (m) locales[m[1]!] = c.fileName;
       }
       const solo: Record<string, string> = {};
-      for (const w of builtWidgets()) {
+      const built = builtWidgets();
+      for (const w of built) {
         const dir = `solo/${w.folder}/`;
         // A module that exists only here: the widget's define.ts plus the family's registry.
         const ENTRY = `${ROOT}src/loader/solo-${w.folder}.virtual.ts`;
@@ -156,7 +158,12 @@ function soloBundles(): Plugin {
               },
               load(id) {
                 if (id !== ENTRY) return null;
-                return `import ${JSON.stringify(`${ROOT}src/widgets/${w.folder}/define.ts`)};\nexport { WIDGETS as r } from ${JSON.stringify(`${ROOT}src/widgets/registry.ts`)};\n`;
+                // The family's registry: this widget is already defined (it is in this file), the
+                // others import their chunk of this family. (Importing this file's own module
+                // instead would make the bundler build a namespace object, with a helper in a chunk
+                // of its own: one more request before ready.)
+                const entries = built.map((v) => `${JSON.stringify(v.tag)}: ${v === w ? 'async () => {}' : `() => import(${JSON.stringify(`${ROOT}src/widgets/${v.folder}/define.ts`)}).then(() => {})`}`);
+                return `import ${JSON.stringify(`${ROOT}src/widgets/${w.folder}/define.ts`)};\nexport const r = { ${entries.join(', ')} };\n`;
               },
             },
             trimTemplateIndent(),
@@ -165,7 +172,8 @@ function soloBundles(): Plugin {
             write: false,
             target: 'es2022',
             minify: true,
-            sourcemap: false,
+            // Hidden maps, as in the main build (not shipped: package.json `files`).
+            sourcemap: 'hidden',
             modulePreload: false,
             reportCompressedSize: false,
             copyPublicDir: false,
@@ -195,6 +203,7 @@ function soloBundles(): Plugin {
           if (f.type !== 'chunk') continue;
           if (/prm-locale:/.test(f.code)) this.error(`prm:solo-bundles: ${f.fileName} imports a locale chunk this build does not have`);
           this.emitFile({ type: 'asset', fileName: f.fileName, source: f.code });
+          if (f.map) this.emitFile({ type: 'asset', fileName: `${f.fileName}.map`, source: f.map.toString() });
           if (f.isEntry) solo[w.folder] = f.fileName;
         }
       }
@@ -300,7 +309,7 @@ export default defineConfig({
             FORM_GROUP,
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|fields|theme|checked)\.ts)/,
             },
           ],
         },

@@ -72,6 +72,9 @@ export const WIDGETS = [
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',
     testAttributes: 'procedure="dental-implants" home-country="GB"',
     bench: {
+      // Issue 10's targets for the widget alone on a page (the solo variant, its solo bundle), as
+      // differences from the baseline page: medians of the full run's rounds.
+      targets: { requestsBeforeReady: 3, readyMs: 1300, ourTaskMs: 50, tbtAddedMs: 30, nodesAdded: 500, heapAddedBytes: 400_000, cls: 0 },
       micro: [
         {
           id: 'quote-recompute',

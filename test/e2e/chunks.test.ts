@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const dir = 'dist/cdn';
 const chunks = readdirSync(`${dir}/chunks`).filter((f) => f.endsWith('.js'));
-const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w{},\s*]+from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w$,{}\s*]+from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
 
 describe('CDN chunk graph', () => {
   it('loader.js has no static import (it defines nothing eagerly)', () => {
@@ -89,6 +89,43 @@ describe('solo bundles: runtime + one widget in one file, each heading a family 
     const map = JSON.parse(/'(\{"w":[^']*\})'/.exec(src)?.[1] ?? '{}') as { s?: Record<string, string> };
     assert.deepEqual(Object.keys(map.s ?? {}).sort(), built.map((w) => w.folder).sort());
     for (const { w, solo } of families) assert.equal(`solo-${map.s?.[w.folder]}.js`, solo[0], w.tag);
+  });
+});
+
+describe('what loading a widget builds: no schema the first screen does not need', () => {
+  // The modules bundled in a file, from its (hidden, unshipped) source map.
+  const sources = (file: string) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+  // Request-only contract pieces (contact, consent, attribution, patient text, UUIDs…): every
+  // top-level schema of a module is built when the file holding it is evaluated.
+  const REQUEST_ONLY = /src\/core\/contract\/requests\.ts$/;
+
+  // The booking scheduler's first chunk still builds its request body (contract/booking.ts holds
+  // both), so its solo bundle is not checked here yet.
+  const QUOTE = 'quote-calculator';
+  it("the shared runtime and the quote calculator's solo bundle hold none of them (they come with the lead form)", () => {
+    const files = [
+      ...chunks.filter((f) => f.startsWith('runtime-')).map((f) => `${dir}/chunks/${f}`),
+      ...readdirSync(`${dir}/solo/${QUOTE}`).filter((f) => /^solo-[\w-]+\.js$/.test(f)).map((f) => `${dir}/solo/${QUOTE}/${f}`),
+    ];
+    assert.equal(files.length, 2);
+    for (const f of files) {
+      const srcs = sources(f);
+      assert.ok(srcs.some((s) => /src\/core\/contract\/common\.ts$/.test(s)), `${f}: its map lists its modules`);
+      assert.deepEqual(srcs.filter((s) => REQUEST_ONLY.test(s)), [], `${f} builds request-only schemas when it loads`);
+    }
+  });
+
+  it("the quote calculator's lead form still has them", () => {
+    const lead = chunks.filter((f) => /^quote-calculator\.lead-view-/.test(f));
+    assert.equal(lead.length, 1);
+    const reach = new Set<string>();
+    const walk = (f: string) => {
+      if (reach.has(f)) return;
+      reach.add(f);
+      for (const i of staticImports(`${dir}/chunks/${f}`)) if (i.startsWith('./')) walk(i.slice(2));
+    };
+    walk(lead[0]!);
+    assert.ok([...reach].some((f) => sources(`${dir}/chunks/${f}`).some((s) => REQUEST_ONLY.test(s))), [...reach].join(', '));
   });
 });
 

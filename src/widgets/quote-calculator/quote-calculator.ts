@@ -374,7 +374,10 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   #loadDetails(): Promise<typeof import('./estimate-view.js')> {
-    return (this.#detailsLoading ??= import('./estimate-view.js').then((m) => {
+    // The exports by name, not the module namespace: a namespace object would need a bundler
+    // helper shared with the solo bundle, in a chunk of its own (one more request before ready).
+    return (this.#detailsLoading ??= import('./estimate-view.js').then(({ detailStyles, lines, breakdown, includedLists, savingsPanel, listbox, bookingHref, scheduler, goBook, money }) => {
+      const m = { detailStyles, lines, breakdown, includedLists, savingsPanel, listbox, bookingHref, scheduler, goBook, money };
       const root = this.renderRoot as ShadowRoot;
       if (m.detailStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.detailStyles.styleSheet];
       this.#details = m;
