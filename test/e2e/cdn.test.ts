@@ -217,7 +217,8 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
 
   it('never shifts the page: CLS 0 while every registered widget loads its data (README snippet)', async () => {
     const tags = await registeredTags();
-    const body = tags.map((t) => `<section><h2>${t}</h2><${t}></${t}></section>`).join('');
+    // Each widget as the README's snippet has it (its reserved box is measured for that markup).
+    const body = WIDGETS.map((w) => `<section><h2>${w.tag}</h2>${w.example}</section>`).join('');
     const { page, context, errors } = await open(
       '/cls',
       `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><h1>Clinic</h1>${body}<footer>footer</footer></body></html>`,
