@@ -1,6 +1,7 @@
 /** The details form of the booking scheduler as data: its fields (the contract's rules), the request body. No DOM. */
 import type { CreateBookingBody } from '../../core/contract/booking.js';
-import { ContactSchema, CountryCodeSchema, EmailSchema, LocaleSchema, PatientTextSchema, PhoneSchema, type Attribution } from '../../core/contract/common.js';
+import { CountryCodeSchema, EmailSchema, LocaleSchema, PhoneSchema } from '../../core/contract/common.js';
+import { ContactSchema, PatientTextSchema, type Attribution } from '../../core/contract/requests.js';
 import type { FormSpec } from '../../core/form/controller.js';
 import { toE164 } from '../../core/form/digits.js';
 
