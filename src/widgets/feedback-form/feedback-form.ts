@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { DataController } from '../../core/data/controller.js';
-import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import {
@@ -269,7 +268,7 @@ export class PrmFeedbackForm extends PrmElement {
     const v = form.values;
     const procedureId = this.#procedureId(d);
     const stage = this.#stage(d);
-    const a = attribution(this.config?.agent);
+    const a = d.f.attribution(this.config?.agent);
     const token = this.#token();
     const body: CreateFeedbackBody = {
       nps: this.nps,
