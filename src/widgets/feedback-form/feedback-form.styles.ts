@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     container-type: inline-size;
-    min-block-size: var(--prm-feedback-form-block-size, 36em);
+    min-block-size: var(--prm-feedback-form-block-size, 54.6875em);
   }
   .card {
     min-block-size: inherit;
@@ -15,6 +15,9 @@ export const styles = css`
   .card > .skeleton,
   .card > .state {
     flex: 1;
+    /* The shared .skeleton inherits the host's reserved size; inside the padded card that was
+       the reserve plus the padding (42 px taller than the form it stands for). */
+    min-block-size: 0;
   }
   h2,
   h3,
@@ -116,8 +119,9 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    inline-size: var(--_target);
-    block-size: var(--_target);
+    /* The target in the widget's em, the glyph larger: five stars fit a 320 px screen. */
+    inline-size: calc(var(--_target) / 1.3);
+    block-size: calc(var(--_target) / 1.3);
     font-size: 1.3em;
     color: var(--_outline);
     border-radius: var(--_radius);
@@ -166,6 +170,13 @@ export const styles = css`
   }
   .said {
     color: var(--_on-surface-variant);
+  }
+  /* Eleven 2.75em targets and their gaps need about 36em: below that the scale takes two rows
+     (0–5, 6–10), in the reading direction, instead of squeezing the targets onto each other. */
+  @container (max-width: 36em) {
+    .nps {
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

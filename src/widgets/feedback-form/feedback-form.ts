@@ -101,7 +101,7 @@ const S = CreateFeedbackBodySchema.shape;
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=36em] - Block size reserved for the widget; the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=54.6875em] - Block size reserved for the widget (the embed rules set 69.3125em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
