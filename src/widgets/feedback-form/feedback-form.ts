@@ -72,6 +72,8 @@ interface Loaded {
   config: ClinicConfig;
   improvements: Improvement[];
   invitation?: Invitation;
+  /** The page named an invitation the clinic does not know (expired, mistyped). */
+  invitationGone?: boolean;
 }
 
 const S = CreateFeedbackBodySchema.shape;
@@ -137,6 +139,7 @@ export class PrmFeedbackForm extends PrmElement {
   #form?: FormController<Values>;
   #outbox?: SubmitQueue<CreateFeedbackBody, FeedbackResponse>;
   #viewed = false;
+  #fromCode = false;
   #successFired = new Set<string>();
 
   readonly #token = () => this.invitation || invitationFromUrl(location.search);
@@ -148,10 +151,16 @@ export class PrmFeedbackForm extends PrmElement {
         import('../../core/form/index.js'),
         this.clinicCtl.load(),
         client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }),
-        token ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal }) : undefined,
+        token
+          ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal, searchParams: { locale } }).catch((err: unknown) => {
+              // An expired or unknown link: the patient can still answer, just not as that invitation.
+              if (err instanceof PrmApiError && err.status === 404) return null;
+              throw err;
+            })
+          : undefined,
       ]);
       this.#setup(f);
-      return { f, config, improvements: imp.improvements, ...(invitation ? { invitation } : {}) };
+      return { f, config, improvements: imp.improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
     },
   });
 
@@ -179,7 +188,9 @@ export class PrmFeedbackForm extends PrmElement {
         displayName: { schema: S.displayName, kind: 'name', required: publishing, requiredText: () => msg('Please enter a name or initials to show.') },
         country: { schema: S.country, kind: 'choice', required: publishing, requiredText: () => msg('Please choose your country.') },
       },
-      onInput: (name) => this.#changed(name),
+      onInput: (name) => {
+        if (!this.#fromCode) this.#changed(name);
+      },
     });
     this.#outbox = new f.SubmitQueue<CreateFeedbackBody, FeedbackResponse>(this, {
       storageKey: () => `prm-outbox:feedback:${this.config?.clinic ?? ''}`,
@@ -210,6 +221,18 @@ export class PrmFeedbackForm extends PrmElement {
 
   #changed(field: string): void {
     this.emit('prm-feedback-change', { field, ...(this.nps !== undefined ? { nps: this.nps } : {}), aspects: { ...this.ratings }, stage: this.#stage(this.data.value) });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // `booking` set from code after the form exists: the reference field follows it unless the
+    // patient typed their own.
+    const form = this.#form;
+    if (form && changed.has('booking') && form.values.reference === ((changed.get('booking') as string | undefined) ?? '')) {
+      this.#fromCode = true; // no prm-feedback-change: the patient did nothing
+      form.set('reference', this.booking ?? '');
+      this.#fromCode = false;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -269,7 +292,8 @@ export class PrmFeedbackForm extends PrmElement {
     const procedureId = this.#procedureId(d);
     const stage = this.#stage(d);
     const a = d.f.attribution(this.config?.agent);
-    const token = this.#token();
+    // Only an invitation the server knows is sent (an expired one would refuse the answer).
+    const token = d.invitation ? this.#token() : undefined;
     const body: CreateFeedbackBody = {
       nps: this.nps,
       ratings: { ...this.ratings },
@@ -357,6 +381,8 @@ export class PrmFeedbackForm extends PrmElement {
         <p class="sub">${stage === 'pre-travel' ? msg('Before your trip') : stage === 'in-clinic' ? msg('During your stay at the clinic') : msg('Since you returned home')}</p>
       </header>
       ${d.invitation?.answered ? html`<p class="hint" role="status">${msg('You have already answered this invitation. Thank you!')}</p>` : nothing}
+      ${d.invitationGone ? html`<p class="hint" role="status">${msg('This feedback link has expired, but you can still tell us how it went.')}</p>` : nothing}
+      ${d.invitation?.procedureName ? html`<p class="hint" id="treatment">${msg(str`Treatment: ${d.invitation.procedureName}`)}</p>` : nothing}
       ${this.#renderNps()}
       ${aspects.length
         ? html`<div class="aspects" part="aspects" role="group" aria-labelledby="asp-h"><p id="asp-h" class="label">${msg('Rate each part (optional)')}</p>${aspects.map((a) => this.#renderStars(a.id, a.label))}</div>`
@@ -364,7 +390,7 @@ export class PrmFeedbackForm extends PrmElement {
       ${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
       <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
       ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
-      ${d.invitation?.reference ? html`<p class="hint">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
+      ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
       ${band === 'high' && procedureId
         ? html`<div class="story" part="story">
             ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
