@@ -3,7 +3,10 @@ import { css } from 'lit';
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-feedback-form-block-size, 54.6875em);
+    min-block-size: var(--prm-feedback-form-block-size, 30.7125em);
+  }
+  :host([data-sent]) {
+    --prm-feedback-form-block-size: 0px;
   }
   .sub,
   .hint,
@@ -55,7 +58,8 @@ export const styles = css`
     outline-offset: 2px;
   }
   .ends {
-    max-inline-size: 40em;
+    /* As wide as the scale above (40em of the widget's font, not of this smaller one). */
+    max-inline-size: calc(40em / 0.875);
     display: flex;
     justify-content: space-between;
     gap: calc(var(--_space) * 2);

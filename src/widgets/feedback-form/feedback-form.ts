@@ -69,7 +69,6 @@ interface Values extends Record<string, unknown> {
 }
 
 interface Loaded {
-  f: FormModule;
   config: ClinicConfig;
   improvements: Improvement[];
   invitation?: Invitation;
@@ -104,7 +103,7 @@ const S = CreateFeedbackBodySchema.shape;
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=54.6875em] - Block size reserved for the widget (the embed rules set 69.3125em below 40em wide); the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=30.7125em] - Block size reserved for the widget (the embed rules set 41.2125em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
@@ -148,8 +147,10 @@ export class PrmFeedbackForm extends PrmElement {
   private readonly data = new DataController(this, {
     args: () => (this.client ? ([this.client, this.resolvedLocale, this.#token()] as const) : undefined),
     task: async ([client, locale, token], { signal }): Promise<Loaded> => {
-      const [f, config, imp, invitation] = await Promise.all([
-        import('../../core/form/index.js'),
+      // The form layer (a shared chunk) is not part of the first view: it loads when the patient
+      // first touches the form, or now when this tab holds a submission still to be sent.
+      const [, config, imp, invitation] = await Promise.all([
+        this.#hasPending() ? this.#loadForm() : undefined,
         this.clinicCtl.load(),
         client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }),
         token
@@ -160,8 +161,7 @@ export class PrmFeedbackForm extends PrmElement {
             })
           : undefined,
       ]);
-      this.#setup(f);
-      return { f, config, improvements: imp.improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
+      return { config, improvements: imp.improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
     },
   });
 
@@ -169,16 +169,53 @@ export class PrmFeedbackForm extends PrmElement {
     return d?.invitation?.stage ?? parseStage(this.stage);
   }
 
+  /** The story consent is offered: a promoter (9–10) with a known treatment. */
+  #storyOffered(d: Loaded | undefined): boolean {
+    return !!d && npsBand(this.nps) === 'high' && !!this.#procedureId(d);
+  }
+
   #procedureId(d: Loaded): string | undefined {
     return d.invitation?.procedureId ?? this.procedure ?? undefined;
   }
+
+  #outboxKey(): string {
+    return `prm-outbox:feedback:${this.config?.clinic ?? ''}`;
+  }
+
+  #hasPending(): boolean {
+    try {
+      return !!sessionStorage.getItem(this.#outboxKey());
+    } catch {
+      return false;
+    }
+  }
+
+  #f?: FormModule;
+  #formLoading?: Promise<void>;
+  /** The form layer and the queue: on the first interaction with the form (or a pending submission). */
+  #loadForm = (): Promise<void> => {
+    this.#formLoading ??= import('../../core/form/index.js').then(
+      (f) => {
+        this.#setup(f);
+        this.#f = f;
+        this.requestUpdate();
+      },
+      (err: unknown) => {
+        this.#formLoading = undefined; // a failed chunk download is tried again on the next touch
+        this.reportError(err);
+      },
+    );
+    return this.#formLoading;
+  };
 
   /** The form and the queue, once the form chunk is here. */
   #setup(f: FormModule): void {
     if (this.#form) return;
     const root = this.renderRoot as ShadowRoot;
     if (f.formStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, f.formStyles.styleSheet];
-    const publishing = (v: Values) => v.publish;
+    // Only while the story is offered (a promoter, a known treatment): ticked at 10 and then moved
+    // to 7, the hidden name and country were still required and the form could not be sent.
+    const publishing = (v: Values) => v.publish && this.#storyOffered(this.data.value);
     this.#form = new f.FormController<Values>(this, {
       initial: () => ({ comment: '', treatmentDate: '', reference: this.booking ?? '', publish: false, displayName: '', country: '' }),
       fields: {
@@ -194,7 +231,7 @@ export class PrmFeedbackForm extends PrmElement {
       },
     });
     this.#outbox = new f.SubmitQueue<CreateFeedbackBody, FeedbackResponse>(this, {
-      storageKey: () => `prm-outbox:feedback:${this.config?.clinic ?? ''}`,
+      storageKey: () => this.#outboxKey(),
       send: (body, key, signal) => {
         if (!this.client) return Promise.reject(new PrmApiError('network', 'No API client'));
         return this.client.post('feedback', body, FeedbackResponseSchema, { idempotencyKey: key, signal });
@@ -238,6 +275,9 @@ export class PrmFeedbackForm extends PrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The thank-you is shorter than the form: release the reserved box (the page's embed rule reads
+    // --prm-feedback-form-block-size) instead of showing an empty card under it.
+    this.toggleAttribute('data-sent', !!this.renderRoot.querySelector('[part=success]'));
     const d = this.data.value;
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;
@@ -248,6 +288,7 @@ export class PrmFeedbackForm extends PrmElement {
   // ---- actions ---------------------------------------------------------------------------------
 
   #pickNps = (e: Event) => {
+    void this.#loadForm();
     this.nps = Number((e.target as HTMLInputElement).value);
     this.#changed('nps');
   };
@@ -258,6 +299,7 @@ export class PrmFeedbackForm extends PrmElement {
     const next = scaleKey(e.key, Number((e.target as HTMLInputElement).value), 11, rtl);
     if (next === undefined) return;
     e.preventDefault();
+    void this.#loadForm();
     this.nps = next;
     this.#changed('nps');
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#nps-${next}`)?.focus());
@@ -275,12 +317,17 @@ export class PrmFeedbackForm extends PrmElement {
   #submit = (e: Event) => {
     e.preventDefault();
     const d = this.data.value;
-    const form = this.#form;
-    if (!d || !form || !this.#outbox) return;
+    if (!d) return;
     if (this.nps === undefined) {
       this.requestUpdate();
       this.renderRoot.querySelector<HTMLInputElement>('#nps-0')?.focus();
       this.#npsMissing = true;
+      return;
+    }
+    const form = this.#form;
+    // Sent before the form layer arrived (it loads on the first touch): send once it is here.
+    if (!form || !this.#outbox) {
+      void this.#loadForm().then(() => this.#form && this.#submit(e));
       return;
     }
     if (!form.validate()) return;
@@ -292,7 +339,7 @@ export class PrmFeedbackForm extends PrmElement {
     const v = form.values;
     const procedureId = this.#procedureId(d);
     const stage = this.#stage(d);
-    const a = d.f.attribution(this.config?.agent);
+    const a = this.#f!.attribution(this.config?.agent);
     // Only an invitation the server knows is sent (an expired one would refuse the answer).
     const token = d.invitation ? this.#token() : undefined;
     const body: CreateFeedbackBody = {
@@ -305,7 +352,7 @@ export class PrmFeedbackForm extends PrmElement {
       ...(form.wire('reference') ? { reference: form.wire('reference') as string } : {}),
       ...(form.wire('treatmentDate') ? { treatmentDate: form.wire('treatmentDate') as string } : {}),
       ...(token ? { invitation: token } : {}),
-      ...(v.publish && procedureId ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
+      ...(v.publish && this.#storyOffered(d) ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
       ...(Object.keys(a).length ? { attribution: a } : {}),
     };
     const entry = this.#outbox.submit(body);
@@ -364,19 +411,11 @@ export class PrmFeedbackForm extends PrmElement {
   }
 
   #renderForm(d: Loaded, last: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
-    const f = d.f;
-    const form = this.#form!;
     const locale = this.resolvedLocale;
     const stage = this.#stage(d);
     const aspects = aspectsFor(d.config.feedback, stage, locale);
-    const band = npsBand(this.nps);
-    const max = form.rules('comment').maxLength ?? 4000;
-    const len = [...form.values.comment].length;
-    const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
-    const procedureId = this.#procedureId(d);
     const busy = last?.status === 'sending';
-    const names = new Intl.DisplayNames([locale], { type: 'region' });
-    return html`<form class="form" part="form" novalidate @submit=${this.#submit}>
+    return html`<form class="form" part="form" novalidate @submit=${this.#submit} @focusin=${this.#loadForm} @pointerdown=${this.#loadForm}>
       <header>
         <h2 class="title">${msg('How was your experience?')}</h2>
         <p class="sub">${stage === 'pre-travel' ? msg('Before your trip') : stage === 'in-clinic' ? msg('During your stay at the clinic') : msg('Since you returned home')}</p>
@@ -384,15 +423,31 @@ export class PrmFeedbackForm extends PrmElement {
       ${d.invitation?.answered ? html`<p class="hint" role="status">${msg('You have already answered this invitation. Thank you!')}</p>` : nothing}
       ${d.invitationGone ? html`<p class="hint" role="status">${msg('This feedback link has expired, but you can still tell us how it went.')}</p>` : nothing}
       ${d.invitation?.procedureName ? html`<p class="hint" id="treatment">${msg(str`Treatment: ${d.invitation.procedureName}`)}</p>` : nothing}
+      ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : nothing}
       ${this.#renderNps()}
       ${aspects.length
         ? html`<div class="aspects" part="aspects" role="group" aria-labelledby="asp-h"><p id="asp-h" class="label">${msg('Rate each part (optional)')}</p>${aspects.map((a) => this.#renderStars(a.id, a.label))}</div>`
         : nothing}
-      ${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
+      ${this.#f && this.#form ? this.#renderFields(d, this.#f, this.#form, last) : nothing}
+      <div class="actions">
+        <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
+      </div>
+    </form>`;
+  }
+
+  /** The comment, date, reference, story and status: once the form layer is here. */
+  #renderFields(d: Loaded, f: FormModule, form: FormController<Values>, last: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
+    const locale = this.resolvedLocale;
+    const band = npsBand(this.nps);
+    const max = form.rules('comment').maxLength ?? 4000;
+    const len = [...form.values.comment].length;
+    const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
       <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
       ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
-      ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
-      ${band === 'high' && procedureId
+      ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
+      ${this.#storyOffered(d)
         ? html`<div class="story" part="story">
             ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
             ${form.values.publish
@@ -405,17 +460,13 @@ export class PrmFeedbackForm extends PrmElement {
           </div>`
         : nothing}
       ${f.honeypot(form)} ${f.errorSummary(form)}
-      ${f.submitStatus(last, { locale, retry: () => this.#outbox?.retry() })}
-      <div class="actions">
-        <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
-      </div>
-    </form>`;
+      ${f.submitStatus(last, { locale, retry: () => this.#outbox?.retry() })}`;
   }
 
   #renderDone(d: Loaded, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
     const body = entry?.body;
     const list = matchImprovements(d.improvements, lowestAspects(body?.ratings ?? {}));
-    const review = d.f.safeHttpUrl(d.config.feedback?.reviewUrl);
+    const review = this.#f?.safeHttpUrl(d.config.feedback?.reviewUrl);
     const high = npsBand(body?.nps) === 'high';
     return html`<section class="done" part="success" aria-labelledby="done-title">
       <h2 class="title" id="done-title" tabindex="-1">${msg('Thank you — your feedback was sent')}</h2>

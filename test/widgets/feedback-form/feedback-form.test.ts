@@ -32,7 +32,16 @@ async function mount(attrs: Record<string, string> = {}, lang?: string): Promise
   // Messages are page-wide and load per language: wait for this widget's own.
   const arabic = attrs['locale'] === 'ar';
   await until(() => !$(el, '#nps-q') || /[\u0600-\u06ff]/.test($(el, '#nps-q')!.textContent!) === arabic, 10_000);
+  await touch(el);
   return el;
+}
+
+/** The first touch of the form (a tap, a focus) loads the form layer: the comment and other fields appear. */
+async function touch(el: PrmFeedbackForm) {
+  const form = $(el, 'form');
+  if (!form) return;
+  form.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+  await until(() => !!$(el, '#f-comment'), 10_000);
 }
 
 /** Feedback rows stored with this reference, read through the staff API of the real server. */

@@ -25,6 +25,9 @@ async function mount(attrs: Record<string, string> = {}): Promise<PrmFeedbackFor
   await until(() => !!$(el, 'form'), 15_000);
   const arabic = attrs['locale'] === 'ar';
   await until(() => /[\u0600-\u06ff]/.test($(el, '#nps-q')!.textContent!) === arabic, 10_000);
+  // The first touch of the form loads the form layer (comment, date, reference appear).
+  $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+  await until(() => !!$(el, '#f-comment'), 10_000);
   return el;
 }
 
@@ -192,6 +195,8 @@ describe('<prm-feedback-form> events', function () {
       await el.updateComplete;
       expect(names()).to.deep.equal(['view', 'change']);
       expect(seen[1]!.detail).to.deep.equal({ field: 'nps', nps: 4, aspects: {}, stage: 'post-return' });
+      await until(() => !!$(el, '#f-comment'), 10_000); // the score's tap loaded the fields, no event for that
+      expect(names()).to.deep.equal(['view', 'change']);
       $(el, '#r-medical-2')!.click();
       await el.updateComplete;
       expect(seen.at(-1)!.detail).to.deep.equal({ field: 'rating', nps: 4, aspects: { medical: 2 }, stage: 'post-return' });

@@ -71,7 +71,7 @@ describe('<prm-feedback-form> layout', function () {
     style.remove();
   });
 
-  it('the reserved box = the skeleton’s box = the rendered form’s box at 375 and 1280 px', async () => {
+  it('the reserved box = the skeleton’s box = the rendered first view’s box at 375 and 1280 px', async () => {
     expect(customElements.get('prm-feedback-form')).to.equal(undefined);
     const reserved: Record<number, number> = {};
     for (const w of widths) {
@@ -128,6 +128,7 @@ describe('<prm-feedback-form> layout', function () {
       el.setAttribute('procedure', 'dental-implants');
       await el.updateComplete;
       $(el, '#nps-10')!.click();
+      await until(() => !!$(el, '#f-publish'), 10_000); // the score loads the form layer
       await el.updateComplete;
       if (!($(el, '#f-publish') as HTMLInputElement).checked) $(el, '#f-publish')!.click();
       await el.updateComplete;
@@ -139,4 +140,19 @@ describe('<prm-feedback-form> layout', function () {
       el.removeAttribute('procedure');
     });
   }
+
+  it('the thank-you releases the reserved box: no empty card under a shorter message', async () => {
+    await setViewport({ width: 375, height: 900 });
+    await el.updateComplete;
+    const form = el.getBoundingClientRect().height;
+    $(el, '#nps-7')!.click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]')!.click();
+    await until(() => !!$(el, '[part=success]'), 15_000);
+    await settle();
+    const done = el.getBoundingClientRect().height;
+    const content = [...$(el, '[part=base]')!.children].reduce((h, c) => h + c.getBoundingClientRect().height, 0);
+    expect(done, `thank-you ${done} px, form ${form} px`).to.be.lessThan(form);
+    expect(done - content, 'card around its content, nothing more than padding and gaps').to.be.lessThan(80);
+  });
 });
