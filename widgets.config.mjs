@@ -138,7 +138,7 @@ export const WIDGETS = [
     className: 'PrmFeedbackForm',
     summary: 'NPS and aspect ratings, comment, consent to publish, “you said, we did”',
     budget: 8 * KiB,
-    lazy: [],
+    lazy: [{ part: 'fields-view', budget: 3 * KiB, label: 'comment, date, reference and story fields and the thank-you, loaded with the form layer on the first touch of the form' }],
     // The first view (score, aspects, send; the comment and other fields come with the form layer
     // on the first touch), measured by test/widgets/feedback-form/layout.test.ts (the snippet below,
     // English, the demo clinic's post-return aspects) at 375 and 1280 px; below ~36em the 0–10

@@ -6,8 +6,6 @@ import { DataController } from '../../core/data/controller.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import {
-  CreateFeedbackBodySchema,
-  FeedbackResponseSchema,
   ImprovementsResponseSchema,
   InvitationSchema,
   type CreateFeedbackBody,
@@ -18,7 +16,7 @@ import {
   type Invitation,
 } from '../../core/contract/feedback.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
-import { COUNTRIES, STORY_CONSENT_VERSION, aspectsFor, invitationFromUrl, lowestAspects, matchImprovements, npsBand, parseStage, scaleKey } from './feedback.js';
+import { STORY_CONSENT_VERSION, aspectsFor, invitationFromUrl, npsBand, parseStage, scaleKey } from './feedback.js';
 import { styles } from './feedback-form.styles.js';
 
 type FormModule = typeof import('../../core/form/index.js');
@@ -76,7 +74,6 @@ interface Loaded {
   invitationGone?: boolean;
 }
 
-const S = CreateFeedbackBodySchema.shape;
 
 /**
  * Feedback at every stage of the journey: NPS 0–10, star ratings of the aspects the clinic asks
@@ -191,13 +188,15 @@ export class PrmFeedbackForm extends PrmElement {
   }
 
   #f?: FormModule;
+  #view?: typeof import('./fields-view.js');
   #formLoading?: Promise<void>;
   /** The form layer and the queue: on the first interaction with the form (or a pending submission). */
   #loadForm = (): Promise<void> => {
-    this.#formLoading ??= import('../../core/form/index.js').then(
-      (f) => {
-        this.#setup(f);
+    this.#formLoading ??= Promise.all([import('../../core/form/index.js'), import('./fields-view.js')]).then(
+      ([f, view]) => {
+        this.#setup(f, view);
         this.#f = f;
+        this.#view = view;
         this.requestUpdate();
       },
       (err: unknown) => {
@@ -209,35 +208,24 @@ export class PrmFeedbackForm extends PrmElement {
   };
 
   /** The form and the queue, once the form chunk is here. */
-  #setup(f: FormModule): void {
+  #setup(f: FormModule, view: typeof import('./fields-view.js')): void {
     if (this.#form) return;
     const root = this.renderRoot as ShadowRoot;
     if (f.formStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, f.formStyles.styleSheet];
-    // Only while the story is offered (a promoter, a known treatment): ticked at 10 and then moved
-    // to 7, the hidden name and country were still required and the form could not be sent.
-    const publishing = (v: Values) => v.publish && this.#storyOffered(this.data.value);
-    this.#form = new f.FormController<Values>(this, {
-      initial: () => ({ comment: '', treatmentDate: '', reference: this.booking ?? '', publish: false, displayName: '', country: '' }),
-      fields: {
-        comment: { schema: S.comment, kind: 'textarea', required: publishing, requiredText: () => msg('Please write a few words for your story.') },
-        treatmentDate: { schema: S.treatmentDate },
-        reference: { schema: S.reference },
-        publish: { kind: 'consent', required: false, path: 'publishConsent' },
-        displayName: { schema: S.displayName, kind: 'name', required: publishing, requiredText: () => msg('Please enter a name or initials to show.') },
-        country: { schema: S.country, kind: 'choice', required: publishing, requiredText: () => msg('Please choose your country.') },
-      },
+    const { form, outbox } = view.createForm(this, f, {
+      booking: () => this.booking,
+      // Only while the story is offered (a promoter, a known treatment): ticked at 10 and then moved
+      // to 7, the hidden name and country were still required and the form could not be sent.
+      publishing: () => this.#storyOffered(this.data.value),
       onInput: (name) => {
         if (!this.#fromCode) this.#changed(name);
       },
-    });
-    this.#outbox = new f.SubmitQueue<CreateFeedbackBody, FeedbackResponse>(this, {
       storageKey: () => this.#outboxKey(),
-      send: (body, key, signal) => {
-        if (!this.client) return Promise.reject(new PrmApiError('network', 'No API client'));
-        return this.client.post('feedback', body, FeedbackResponseSchema, { idempotencyKey: key, signal });
-      },
+      client: () => this.client,
       onChange: (e) => this.#entryChanged(e),
     });
+    this.#form = form;
+    this.#outbox = outbox;
   }
 
   #detail(body: CreateFeedbackBody, key: string): FeedbackSubmitDetail {
@@ -372,8 +360,8 @@ export class PrmFeedbackForm extends PrmElement {
           <div class="skeleton-block" aria-hidden="true"></div>`,
         complete: (d) => {
           const last = this.#outbox?.last;
-          if (this.#botThanked) return this.#renderDone(d, undefined);
-          if (last?.status === 'sent') return this.#renderDone(d, last);
+          if (this.#view && this.#f && this.#botThanked) return this.#view.renderDone(d, undefined, this.#f);
+          if (this.#view && this.#f && last?.status === 'sent') return this.#view.renderDone(d, last, this.#f);
           return this.#renderForm(d, last);
         },
       })}
@@ -428,64 +416,13 @@ export class PrmFeedbackForm extends PrmElement {
       ${aspects.length
         ? html`<div class="aspects" part="aspects" role="group" aria-labelledby="asp-h"><p id="asp-h" class="label">${msg('Rate each part (optional)')}</p>${aspects.map((a) => this.#renderStars(a.id, a.label))}</div>`
         : nothing}
-      ${this.#f && this.#form ? this.#renderFields(d, this.#f, this.#form, last) : nothing}
+      ${this.#f && this.#form && this.#view
+        ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), retry: () => this.#outbox?.retry() })
+        : nothing}
       <div class="actions">
         <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
       </div>
     </form>`;
   }
 
-  /** The comment, date, reference, story and status: once the form layer is here. */
-  #renderFields(d: Loaded, f: FormModule, form: FormController<Values>, last: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
-    const locale = this.resolvedLocale;
-    const band = npsBand(this.nps);
-    const max = form.rules('comment').maxLength ?? 4000;
-    const len = [...form.values.comment].length;
-    const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
-    const names = new Intl.DisplayNames([locale], { type: 'region' });
-    return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
-      <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
-      ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
-      ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
-      ${this.#storyOffered(d)
-        ? html`<div class="story" part="story">
-            ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
-            ${form.values.publish
-              ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off' })}
-                ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
-                  <option value="">${msg('Choose…')}</option>
-                  ${COUNTRIES.map((c) => html`<option value=${c} ?selected=${form.values.country === c}>${names.of(c)}</option>`)}
-                </select>`)}`
-              : nothing}
-          </div>`
-        : nothing}
-      ${f.honeypot(form)} ${f.errorSummary(form)}
-      ${f.submitStatus(last, { locale, retry: () => this.#outbox?.retry() })}`;
-  }
-
-  #renderDone(d: Loaded, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
-    const body = entry?.body;
-    const list = matchImprovements(d.improvements, lowestAspects(body?.ratings ?? {}));
-    const review = this.#f?.safeHttpUrl(d.config.feedback?.reviewUrl);
-    const high = npsBand(body?.nps) === 'high';
-    return html`<section class="done" part="success" aria-labelledby="done-title">
-      <h2 class="title" id="done-title" tabindex="-1">${msg('Thank you — your feedback was sent')}</h2>
-      ${entry?.result?.storyPending ? html`<p>${msg('Your story will appear on the clinic’s website once the clinic has reviewed it.')}</p>` : nothing}
-      ${high && review
-        ? html`<p>${msg('Would you share your experience publicly too? It helps other patients decide.')}</p>
-            <a class="link" href=${review} target="_blank" rel="noopener noreferrer">${msg('Write a public review')}</a>`
-        : nothing}
-      ${list.length
-        ? html`<h3>${msg('You said, we did')}</h3>
-            <ul class="wedid">
-              ${list.map(
-                (m) => html`<li>
-                  <span class="said">${msg(str`You said: ${m.youSaid}`)}</span>
-                  <span>${msg(str`We did: ${m.weDid}`)}</span>
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-    </section>`;
-  }
 }
