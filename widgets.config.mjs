@@ -143,7 +143,7 @@ export const WIDGETS = [
     // on the first touch), measured by test/widgets/feedback-form/layout.test.ts (the snippet below,
     // English, the demo clinic's post-return aspects) at 375 and 1280 px; below ~36em the 0–10
     // scale takes two rows.
-    box: { property: '--prm-feedback-form-block-size', sizes: [{ blockSize: '41.2125em' }, { minWidth: '40em', blockSize: '30.7125em' }] },
+    box: { property: '--prm-feedback-form-block-size', sizes: [{ blockSize: '41.9375em' }, { minWidth: '40em', blockSize: '29.9375em' }] },
     ready: 'prm-feedback-view',
     firstData: ['/v1/config', '/v1/improvements?locale={locale}'],
     example: '<prm-feedback-form></prm-feedback-form>',

@@ -3,10 +3,33 @@ import { css } from 'lit';
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-feedback-form-block-size, 30.7125em);
+    min-block-size: var(--prm-feedback-form-block-size, 29.9375em);
   }
   :host([data-sent]) {
     --prm-feedback-form-block-size: 0px;
+  }
+  /* The first view (score, aspects) renders before the form layer and its formStyles arrive (on
+     the first touch): the same fieldset and legend rules here, or it drew browser fieldset
+     borders and jumped when the layer came. */
+  .form {
+    display: grid;
+    gap: calc(var(--_space) * 4);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  legend,
+  .label {
+    font-weight: 600;
+    padding: 0;
+  }
+  legend {
+    margin-block-end: calc(var(--_space) * 2);
   }
   .sub,
   .hint,

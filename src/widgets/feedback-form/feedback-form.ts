@@ -100,7 +100,7 @@ interface Loaded {
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=30.7125em] - Block size reserved for the widget (the embed rules set 41.2125em below 40em wide); the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=29.9375em] - Block size reserved for the widget (the embed rules set 41.9375em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
