@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Ihre Beratung ist gebucht`,
+      'facade-chat-dismiss': `Begrüßung schließen`,
+'facade-chat-open': `Chatten Sie mit uns`,
+'s02451b477841f0cf': `Ihre Beratung ist gebucht`,
 's02d08ff640acd7f0': `Beratung buchen`,
 's03d33e20c9c243e7': `Was hätten wir besser machen sollen?`,
 's06108a9fda4d7ca7': `Ja, stornieren`,
@@ -197,7 +199,6 @@
 'sc099ec3933d5a85f': `Bitte geben Sie Ihren Namen ein.`,
 'sc15a9f8238f441ce': `Transparent und nach Posten aufgeschlüsselt. Für die Preise brauchen wir keine persönlichen Daten.`,
 'sc16e00a7a8b2fde2': `Zurück`,
-'sc395d40c50321c6a': `Begrüßung schließen`,
 'sc461bd5eea40fd5d': str`Wir sind gerade nicht erreichbar. Hinterlassen Sie eine Nachricht, wir antworten ab ${0} (Ihre Zeit).`,
 'sc4ed0a0200c322d5': `Tag und Uhrzeit wählen`,
 'sc57b150b53a3b9e6': `Dieses Feld ist erforderlich.`,

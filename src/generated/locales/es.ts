@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Su consulta está reservada`,
+      'facade-chat-dismiss': `Cerrar el saludo`,
+'facade-chat-open': `Chatea con nosotros`,
+'s02451b477841f0cf': `Su consulta está reservada`,
 's02d08ff640acd7f0': `Reservar una consulta`,
 's03d33e20c9c243e7': `¿Qué deberíamos haber hecho mejor?`,
 's06108a9fda4d7ca7': `Sí, cancelarla`,
@@ -197,7 +199,6 @@
 'sc099ec3933d5a85f': `Introduzca su nombre.`,
 'sc15a9f8238f441ce': `Transparente y desglosado. No hace falta ningún dato personal para ver los precios.`,
 'sc16e00a7a8b2fde2': `Atrás`,
-'sc395d40c50321c6a': `Cerrar el saludo`,
 'sc461bd5eea40fd5d': str`Ahora no estamos conectados. Deje un mensaje y le responderemos a partir del ${0} (su hora).`,
 'sc4ed0a0200c322d5': `Elija día y hora`,
 'sc57b150b53a3b9e6': `Este campo es obligatorio.`,

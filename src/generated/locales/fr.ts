@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Votre consultation est réservée`,
+      'facade-chat-dismiss': `Fermer le message d’accueil`,
+'facade-chat-open': `Discutez avec nous`,
+'s02451b477841f0cf': `Votre consultation est réservée`,
 's02d08ff640acd7f0': `Réserver une consultation`,
 's03d33e20c9c243e7': `Qu’aurions-nous dû mieux faire ?`,
 's06108a9fda4d7ca7': `Oui, l’annuler`,
@@ -197,7 +199,6 @@
 'sc099ec3933d5a85f': `Veuillez saisir votre nom.`,
 'sc15a9f8238f441ce': `Transparent et détaillé. Aucune donnée personnelle n'est nécessaire pour voir les prix.`,
 'sc16e00a7a8b2fde2': `Retour`,
-'sc395d40c50321c6a': `Fermer le message d’accueil`,
 'sc461bd5eea40fd5d': str`Nous sommes hors ligne. Laissez un message, nous répondrons à partir de ${0} (votre heure).`,
 'sc4ed0a0200c322d5': `Choisissez le jour et l’heure`,
 'sc57b150b53a3b9e6': `Ce champ est obligatoire.`,

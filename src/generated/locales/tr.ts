@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Görüşmeniz ayarlandı`,
+      'facade-chat-dismiss': `Karşılama mesajını kapat`,
+'facade-chat-open': `Bize yazın`,
+'s02451b477841f0cf': `Görüşmeniz ayarlandı`,
 's02d08ff640acd7f0': `Görüşme planla`,
 's03d33e20c9c243e7': `Neyi daha iyi yapmalıydık?`,
 's06108a9fda4d7ca7': `Evet, iptal et`,
@@ -197,7 +199,6 @@
 'sc099ec3933d5a85f': `Lütfen adınızı girin.`,
 'sc15a9f8238f441ce': `Şeffaf ve kalem kalem. Fiyatları görmek için kişisel bilgi gerekmez.`,
 'sc16e00a7a8b2fde2': `Geri`,
-'sc395d40c50321c6a': `Karşılama mesajını kapat`,
 'sc461bd5eea40fd5d': str`Şu an çevrimdışıyız. Mesaj bırakın, ${0} itibarıyla (sizin saatinizle) yanıt vereceğiz.`,
 'sc4ed0a0200c322d5': `Gün ve saat seçin`,
 'sc57b150b53a3b9e6': `Bu alan zorunludur.`,

@@ -1,4 +1,7 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { PrmElement } from '../../core/element.js';
+import type { PrmEventDetails, PrmEventName } from '../../core/events.js';
+import type { PrmChatLauncher } from './chat-launcher.js';
 import { msg, str } from '@lit/localize';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -485,6 +488,9 @@ export class ChatPanel {
 }
 
 export const panelStyles = css`
+  :host {
+    display: contents;
+  }
   .panel {
     pointer-events: auto;
     position: fixed;
@@ -707,3 +713,52 @@ export const panelStyles = css`
     }
   }
 `;
+
+/**
+ * The launcher's panel (internal: `<prm-chat-panel>`, created by `<prm-chat-launcher>` inside its
+ * own shadow root once the patient shows intent). A widget element like the others — config,
+ * language, clinic profile and theme from the shared runtime — whose events reach the page
+ * retargeted to the launcher.
+ */
+export class PrmChatPanel extends PrmElement {
+  static override tagName = 'prm-chat-panel';
+  static override styles = [...(PrmElement.styles as never[]), panelStyles];
+
+  /** The facade that created this panel. */
+  launcher?: PrmChatLauncher;
+  readonly #chat: ChatPanel = new ChatPanel(this, {
+    client: () => this.client,
+    config: () => this.config,
+    clinicConfig: () => this.clinicConfig,
+    locale: () => this.resolvedLocale,
+    isOpen: () => !!this.launcher?.open,
+    close: () => void this.launcher?.hide(),
+    unread: (n) => this.launcher?.setUnread(n, n ? msg(str`${n} unread messages`) : ''),
+    emit: (name, detail) => this.emit(name as PrmEventName, detail as never),
+    reportError: (e) => this.reportError(e),
+    context: () => this.launcher?.context ?? {},
+  });
+
+  get resumed(): boolean {
+    return this.#chat.resumed;
+  }
+  resume(): void {
+    this.#chat.resume();
+  }
+  opened(): void {
+    this.#chat.opened();
+  }
+  closed(): void {
+    this.#chat.closed();
+  }
+
+  /** Errors and config problems are the launcher's, as far as the page is concerned. */
+  protected override emit<K extends PrmEventName>(name: K, detail: PrmEventDetails[K]): boolean {
+    const d = name === 'prm-error' ? { ...(detail as object), widget: 'prm-chat-launcher' } : detail;
+    return super.emit(name, d as PrmEventDetails[K]);
+  }
+
+  protected renderContent(): unknown {
+    return this.launcher?.open ? this.#chat.render() : nothing;
+  }
+}

@@ -6,8 +6,17 @@ import { resetConfig, until } from '../../core/fixtures/setup.js';
 
 // Everything here talks to the real reference server mounted at /v1 (PGlite in memory).
 const STAFF = 'sk_demo_staff';
-const $ = <T extends HTMLElement = HTMLElement>(el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<T>(s);
-const active = (el: PrmChatLauncher) => el.shadowRoot!.activeElement as HTMLElement | null;
+// The button lives in the launcher's shadow root, the panel (loaded on intent) in the shadow root of
+// the <prm-chat-panel> the launcher creates inside its own.
+const panelOf = (el: PrmChatLauncher) => el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('prm-chat-panel');
+const $ = <T extends HTMLElement = HTMLElement>(el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<T>(s) ?? panelOf(el)?.shadowRoot?.querySelector<T>(s) ?? null;
+const $$ = (el: PrmChatLauncher, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s), ...(panelOf(el)?.shadowRoot?.querySelectorAll<HTMLElement>(s) ?? [])];
+const active = (el: PrmChatLauncher) => {
+  let a = el.shadowRoot!.activeElement as HTMLElement | null;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement as HTMLElement;
+  return a;
+};
+const updated = async (el: PrmChatLauncher) => void (await panelOf(el)?.updateComplete);
 const panelRequested = () => performance.getEntriesByType('resource').some((r) => /chat-launcher\/panel\.(ts|js)/.test(r.name));
 
 async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLauncher> {
@@ -34,7 +43,7 @@ async function type(el: PrmChatLauncher, text: string) {
   const t = $<HTMLTextAreaElement>(el, '#chat-input')!;
   t.value = text;
   t.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
+  await updated(el);
 }
 
 describe('<prm-chat-launcher>', () => {
@@ -98,7 +107,7 @@ describe('<prm-chat-launcher>', () => {
     await open(el);
     await type(el, 'Hello, is the VIP package available in March?');
     $(el, '.send')!.click();
-    await el.updateComplete;
+    await updated(el);
     expect($(el, '.error')?.textContent).to.match(/privacy/i, 'no message before consent');
     const box = $<HTMLInputElement>(el, '.consent input')!;
     box.click();
@@ -114,7 +123,7 @@ describe('<prm-chat-launcher>', () => {
     const received = oneEvent(el, 'prm-chat-message-received');
     await staffReply(conv.id, 'Yes, from 3 March.');
     await received;
-    await until(() => [...el.shadowRoot!.querySelectorAll('.msg.staff .text')].some((n) => n.textContent === 'Yes, from 3 March.'), 5000);
+    await until(() => $$(el, '.msg.staff .text').some((n) => n.textContent === 'Yes, from 3 March.'), 5000);
     expect((await staffMessages(conv.id)).filter((m) => m.author === 'visitor').length).to.equal(1);
     await expect(el).to.be.accessible();
   });
@@ -155,7 +164,7 @@ describe('<prm-chat-launcher>', () => {
       window.fetch = realFetch;
     }
     window.dispatchEvent(new Event('online'));
-    await until(() => el.shadowRoot!.querySelectorAll('.state.sent').length === 2, 8000);
+    await until(() => $$(el, '.state.sent').length === 2, 8000);
     const bodies = (await staffMessages(stored()!.id)).map((m) => m.body);
     expect(bodies.filter((b) => b === 'sent while offline').length).to.equal(1);
   });
@@ -165,7 +174,7 @@ describe('<prm-chat-launcher>', () => {
     document.dispatchEvent(new CustomEvent('prm-quote-success', { detail: { reference: 'Q-ABC234' } }));
     await open(el);
     await until(() => !!$(el, '.channels a'));
-    const wa = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.channels a')].find((a) => a.textContent === 'WhatsApp')!;
+    const wa = ($$(el, '.channels a') as HTMLAnchorElement[]).find((a) => a.textContent === 'WhatsApp')!;
     expect(wa.href).to.equal(`https://wa.me/905321234567?text=${encodeURIComponent('About quote Q-ABC234')}`);
     wa.addEventListener('click', (e) => e.preventDefault());
     const handoff = oneEvent(el, 'prm-chat-handoff');
@@ -182,7 +191,6 @@ describe('<prm-chat-launcher>', () => {
     expect(b.right).to.be.lessThan(window.innerWidth / 2);
     // bottom-start mirrors too: right in Arabic.
     ar.setAttribute('position', 'bottom-start');
-    await ar.updateComplete;
     expect($(ar, '.launcher')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
   });
 
