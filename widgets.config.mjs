@@ -162,9 +162,6 @@ export const WIDGETS = [
   },
   {
     tag: 'prm-chat-launcher',
-    // In progress (its issue is open): its code and tests are in the tree, but it is left out of the
-    // loader, the package, the budgets and the cross-widget checks until it meets the done list.
-    wip: true,
     folder: 'chat-launcher',
     className: 'PrmChatLauncher',
     summary: 'floating launcher facade; live chat panel loaded on first interaction',

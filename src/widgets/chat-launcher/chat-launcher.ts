@@ -46,84 +46,68 @@ declare module '../../core/events.js' {
 /** What the panel element (./panel.ts) offers the facade. */
 export interface ChatPanelElement extends HTMLElement {
   launcher?: PrmChatLauncher;
-  /** Whether the panel resumed a conversation from earlier in this tab. */
-  readonly resumed: boolean;
   /** Reconnects a conversation of this tab (the badge counts replies while closed). */
   resume(): void;
-  opened(): void;
+  /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
+  opened(): Promise<void>;
+  /** Removes the dialog and fires `prm-chat-close`. */
   closed(): void;
   requestUpdate(): void;
 }
 
-/** The config attributes, handed on to the panel (same precedence as every widget). */
-const CONFIG = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent', 'position'];
-// The few colours the facade paints, [light, dark]: the same defaults as src/core/theme/palette.ts
+/** The config attributes: the panel reads them from the launcher (same precedence as every widget). */
+const CONFIG = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
+// The few colours the facade paints, light and dark: the same defaults as src/core/theme/palette.ts
 // (test/widgets/chat-launcher/facade.test.ts fails when they drift apart).
-const COLORS: Record<string, [string, string]> = {
-  primary: ['#0b5f5a', '#6fd6cc'],
-  'on-primary': ['#ffffff', '#06211f'],
-  surface: ['#ffffff', '#161a1e'],
-  'on-surface': ['#1b2126', '#e9edf0'],
-  'outline-variant': ['#d5dce1', '#353d44'],
-  error: ['#b3261e', '#ffb4ab'],
-  'on-error': ['#ffffff', '#3a0905'],
-  focus: ['#1a56db', '#8ab4ff'],
-};
-const colors = (m: 0 | 1) => Object.entries(COLORS).map(([k, v]) => `--_${k}:var(--prm-color-${k},${v[m]});`).join('');
+const COLORS = 'primary #0b5f5a #6fd6cc on-primary #fff #06211f surface #fff #161a1e on-surface #1b2126 #e9edf0 outline-variant #d5dce1 #353d44 error #b3261e #ffb4ab on-error #fff #3a0905 focus #1a56db #8ab4ff'.split(' ');
+const colors = (m: number) => COLORS.map((v, i) => (i % 3 ? '' : `--_${v}:var(--prm-color-${v},${COLORS[i + m]});`)).join('');
 const dark = (d: string) => `:host(:state(dark)){${d}}@media (prefers-color-scheme:dark){:host(:state(auto)){${d}}}`;
-// Every inherited property reset on the host, as the runtime's base styles do (a hostile page's
-// `* { … !important }` stops at the tag; test/core/hostile-page.test.ts compares every value).
-const ISOLATION = (
-  'font:400 var(--_font-size)/var(--_line-height) var(--_font);font-synthesis:weight style small-caps;' +
-  'letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:start;' +
-  'text-shadow:none;text-emphasis:none;text-underline-offset:auto;text-decoration-skip-ink:auto;' +
-  'text-rendering:auto;white-space:normal;word-break:normal;overflow-wrap:normal;line-break:auto;' +
-  'hyphens:manual;tab-size:8;quotes:auto;color:var(--_on-surface);-webkit-text-fill-color:currentcolor;' +
-  '-webkit-text-stroke:0;caret-color:auto;accent-color:auto;cursor:auto;user-select:auto;' +
-  '-webkit-user-select:auto;list-style:disc;border-collapse:separate;border-spacing:0;caption-side:top;' +
-  'empty-cells:show;writing-mode:horizontal-tb;image-rendering:auto;fill:black;stroke:none;' +
-  'stroke-width:1px;paint-order:normal;orphans:2;widows:2;'
-).replace(/;/g, '!important;');
 
 let sheet: CSSStyleSheet | undefined;
-/** The facade's styles, built once per page (a constructable stylesheet: allowed by `style-src 'self'`). */
+/**
+ * The facade's styles, built once per page (a constructable stylesheet: allowed under `style-src
+ * 'self'`). `.w` starts from `all: initial`, so nothing a page sets on the tag (`* { … !important }`
+ * included) is inherited inside: test/core/hostile-page.test.ts compares every computed value.
+ */
 const styles = () => {
-  if (sheet) return sheet;
-  sheet = new CSSStyleSheet();
-  sheet.replaceSync(
-    `:host{${colors(0)}--_font:var(--prm-font-family,system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans Arabic',sans-serif);--_font-size:var(--prm-font-size,medium);--_line-height:var(--prm-line-height,1.5);--_radius-lg:var(--prm-radius-lg,calc(var(--prm-radius,.5em)*1.5));--_elevation-high:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14));--_focus-width:var(--prm-focus-ring-width,3px);--_z:var(--prm-z-index,2147483000);` +
-      `position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--_z);display:flex;align-items:flex-end;pointer-events:none;box-sizing:border-box;-webkit-text-size-adjust:100%;text-size-adjust:100%;color-scheme:light!important;${ISOLATION}}` +
-      dark(`${colors(1)}color-scheme:dark!important;`) +
-      `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([hidden]){display:none!important}:host([position=bottom-start]){inset-inline:0 auto}` +
-      `*,::before,::after{box-sizing:border-box}[hidden]{display:none!important}:focus-visible{outline:var(--_focus-width) solid var(--_focus);outline-offset:2px}` +
-      `.vh{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}` +
-      `.wrap{position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em)}` +
-      `.launcher{position:relative;inline-size:3.5em;block-size:3.5em;border-radius:50%;border:0;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_elevation-high);cursor:pointer;display:grid;place-items:center;padding:0;font:inherit}` +
-      `svg{inline-size:1.75em;block-size:1.75em;fill:currentColor}` +
-      `.badge{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;block-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--_font);text-align:center;padding-inline:.25em}` +
-      `.greeting{position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(18em,calc(100vw - 2em));background:var(--_surface);color:var(--_on-surface);border:1px solid var(--_outline-variant);border-radius:var(--_radius-lg);box-shadow:var(--_elevation-high);padding:.75em;padding-inline-end:2.75em}` +
-      `:host([position=bottom-start]) .greeting{inset-inline:0 auto}@media (max-width:40em){:host([open]) .wrap{display:none}}` +
-      `.greeting button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;border:0;border-radius:50%;background:none;color:inherit;font-size:1.25em;cursor:pointer}`,
-  );
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `:host{${colors(1)}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;color-scheme:light!important}${dark(`${colors(2)}color-scheme:dark!important`)}` +
+        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}` +
+        `.w{all:initial;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font:400 var(--prm-font-size,medium)/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);color:var(--_on-surface)}` +
+        `[hidden]{display:none!important}:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}button{font:inherit;color:inherit;border:0;cursor:pointer;padding:0;border-radius:50%}` +
+        `.l{inline-size:3.5em;block-size:3.5em;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_shadow);display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}` +
+        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em inherit;padding-inline:.25em}` +
+        `.g{position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(14.5em,calc(100vw - 5.5em));background:var(--_surface);border:1px solid var(--_outline-variant);border-radius:var(--prm-radius-lg,.75em);box-shadow:var(--_shadow);padding:.75em;padding-inline-end:2.75em}` +
+        `:host([position=bottom-start]) .g{inset-inline:0 auto}.g button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;background:none;font-size:1.25em}` +
+        `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}:host{--_shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14))}`,
+    );
+  }
   return sheet;
 };
 
 /** Remote token values the facade accepts: the contract's rule (src/core/contract/theme.ts), without zod. */
-const NAME = /^--prm-[a-z0-9-]{1,60}$/;
-const VALUE = /^(?![\s\S]*url\()[^;{}<>\\]{1,200}$/i;
 const decls = (t: unknown) =>
-  t && typeof t === 'object'
-    ? Object.entries(t)
-        .filter(([k, v]) => NAME.test(k) && typeof v === 'string' && VALUE.test(v))
-        .map(([k, v]) => `${k}:${v as string};`)
-        .join('')
-    : '';
+  Object.entries(t ?? {})
+    .filter(([k, v]) => /^--prm-[a-z0-9-]{1,60}$/.test(k) && /^(?![\s\S]*url\()[^;{}<>\\]{1,200}$/i.test(v))
+    .map(([k, v]) => `${k}:${v};`)
+    .join('');
 
 const el = (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
-  const e = (tag === 'svg' || tag === 'path' ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag)) as HTMLElement;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  const e = (tag[1] ? document.createElement(tag) : document.createElementNS('http://www.w3.org/2000/svg', tag == 's' ? 'svg' : 'path')) as HTMLElement;
+  for (const k in attrs) e.setAttribute(k, attrs[k]!);
   e.append(...kids);
   return e;
+};
+
+const session = (key: string, set?: boolean): boolean => {
+  try {
+    if (set) sessionStorage.setItem(key, '1');
+    return !!sessionStorage.getItem(key);
+  } catch {
+    return false;
+  }
 };
 
 /**
@@ -170,123 +154,83 @@ const el = (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | st
  */
 export class PrmChatLauncher extends HTMLElement {
   static tagName = 'prm-chat-launcher';
-  /** The prm-widgets version that defined this element (compared on a define clash). */
+  /** The prm-widgets version that defined this element. */
   static readonly version: string = VERSION;
-  static readonly observedAttributes = [...CONFIG, 'lang', 'open', 'greeting'];
+  static readonly observedAttributes = [...CONFIG, 'lang', 'open', 'position'];
 
   /** Registers the element under `tag` once per page; a second call (or another copy) is a no-op. */
   static define(tag: string = this.tagName): CustomElementConstructor {
-    const existing = customElements.get(tag);
-    if (existing) {
-      if (existing !== this && (existing as { version?: string }).version !== VERSION) console.warn(`[prm-widgets] <${tag}> is already defined; keeping that definition (this copy is ${VERSION}).`);
-      return existing;
-    }
-    customElements.define(tag, this);
-    return this;
+    if (!customElements.get(tag)) customElements.define(tag, this);
+    return customElements.get(tag)!;
   }
 
   /** What the conversation is about: a quote or booking made on this page (read by the panel). */
   context: ChatContext = {};
-  #internals = this.attachInternals();
+  #states = this.attachInternals().states;
   #root = this.attachShadow({ mode: 'open' });
-  #button?: HTMLButtonElement;
-  #badge?: HTMLElement;
-  #status?: HTMLElement;
+  #badge = el('span', { class: 'b', part: 'badge', 'aria-hidden': 'true', hidden: '' });
+  #button = el(
+    'button',
+    { class: 'l', part: 'button', type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog' },
+    el('s', { viewBox: '0 0 24 24', 'aria-hidden': 'true' }, el('p', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' })),
+    this.#badge,
+  );
+  #status = el('span', { class: 'v', role: 'status' });
   #greet?: HTMLElement;
-  #themeSheet?: CSSStyleSheet;
-  #remoteMode?: string;
-  #fetched = '';
+  #mode?: string;
+  #fetched?: string;
   #panel?: Promise<ChatPanelElement>;
-  #panelEl?: ChatPanelElement;
   #timer?: ReturnType<typeof setTimeout>;
-  #ownDir = false;
+  #toggled: Promise<void> = Promise.resolve();
   readonly #sync = () => this.#refresh();
   // Listening from the start (cheap) so that a quote or booking made before the panel loads still
   // gives the hand-off its reference.
   readonly #onSuccess = (e: Event) => {
     const d = (e as CustomEvent<{ reference?: string; booking?: { reference?: string } } | undefined>).detail;
     const ref = d?.reference ?? d?.booking?.reference;
-    if (ref) this.context = { ...this.context, [e.type === 'prm-quote-success' ? 'quoteReference' : 'bookingReference']: ref };
-    this.#panelEl?.requestUpdate();
+    if (ref) this.context = { ...this.context, [e.type[4] == 'q' ? 'quoteReference' : 'bookingReference']: ref };
+    this.#refresh();
   };
 
-  /** `bottom-end` (default) or `bottom-start`. */
-  get position(): string {
-    return this.getAttribute('position') ?? 'bottom-end';
+  constructor() {
+    super();
+    this.#root.adoptedStyleSheets = [styles()];
+    this.#root.append(el('div', { class: 'w' }, this.#button, this.#status));
+    this.#button.onpointerenter = this.#button.onfocus = () => this.preload();
+    this.#button.onclick = () => (this.open = !this.open);
   }
-  set position(v: string) {
-    this.setAttribute('position', v);
-  }
-  /** Optional proactive greeting. */
-  get greeting(): string | null {
-    return this.getAttribute('greeting');
-  }
-  set greeting(v: string | null) {
-    if (v == null) this.removeAttribute('greeting');
-    else this.setAttribute('greeting', v);
-  }
-  /** Seconds before the greeting appears (default 8). */
-  get greetingDelay(): number {
-    return Number(this.getAttribute('greeting-delay') ?? 8) || 0;
-  }
-  set greetingDelay(v: number) {
-    this.setAttribute('greeting-delay', String(v));
-  }
-  /** Whether the panel is open. */
+
+  /** Whether the panel is open (reflects the `open` attribute; setting it opens or closes the panel). */
   get open(): boolean {
     return this.hasAttribute('open');
   }
   set open(v: boolean) {
-    void (v ? this.show() : this.hide());
-  }
-  /** The resolved language of the launcher (and its panel). */
-  get resolvedLocale(): string {
-    return resolveLocale(this, this.#pick('locale') || 'auto');
+    this.toggleAttribute('open', v);
   }
 
   connectedCallback(): void {
-    const r = this.#root;
-    if (!this.#button) {
-      r.adoptedStyleSheets = [styles()];
-      this.#badge = el('span', { class: 'badge', part: 'badge', 'aria-hidden': 'true', hidden: '' });
-      this.#button = el(
-        'button',
-        { class: 'launcher', part: 'button', type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog' },
-        el('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true' }, el('path', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' })),
-        this.#badge,
-      ) as HTMLButtonElement;
-      const preload = () => void this.#load();
-      this.#button.addEventListener('pointerenter', preload);
-      this.#button.addEventListener('focus', preload);
-      this.#button.addEventListener('click', () => void (this.open ? this.hide() : this.show()));
-      this.#status = el('span', { class: 'vh', role: 'status' });
-      r.append(el('div', { class: 'wrap' }, this.#button), this.#status);
-    }
     prmGlobal().subs.add(this.#sync);
-    for (const t of ['prm-quote-success', 'prm-booking-success']) document.addEventListener(t, this.#onSuccess);
+    this.#listen('add');
     this.#refresh();
     const clinic = this.#pick('clinic');
     // A conversation from earlier in this tab (the key the panel writes, chat-logic.ts): the patient
     // already interacted, so the panel loads now and the badge counts replies that came meanwhile.
-    if (clinic && this.#session(`prm-chat:${clinic}`)) void this.#load().then((p) => p.resume());
-    if (this.greeting && !this.#session(`prm-chat-greeting:${clinic}`)) this.#timer = setTimeout(() => this.#showGreeting(), this.greetingDelay * 1000);
-    if (this.open) void this.show();
+    if (session(`prm-chat:${clinic}`)) void this.#load().then((p) => p.resume());
+    const greeting = this.getAttribute('greeting');
+    if (greeting && !session(`prm-chat-greeting:${clinic}`)) this.#timer = setTimeout(() => this.#showGreeting(greeting), Number(this.getAttribute('greeting-delay') ?? 8) * 1000);
+    this.#toggle();
   }
 
   disconnectedCallback(): void {
     prmGlobal().subs.delete(this.#sync);
-    for (const t of ['prm-quote-success', 'prm-booking-success']) document.removeEventListener(t, this.#onSuccess);
+    this.#listen('remove');
     clearTimeout(this.#timer);
   }
 
-  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (!this.#button || old === value) return;
-    if (name === 'open') {
-      if ((value !== null) !== (this.#button.getAttribute('aria-expanded') === 'true')) void (value !== null ? this.show() : this.hide());
-      return;
-    }
-    if (name === 'greeting' && !value) this.#greet?.remove();
-    this.#refresh();
+  attributeChangedCallback(name: string): void {
+    if (!this.isConnected) return;
+    if (name == 'open') this.#toggle();
+    else this.#refresh();
   }
 
   /** Starts loading the panel's code (hover, focus) so that a click opens it at once. */
@@ -294,78 +238,61 @@ export class PrmChatLauncher extends HTMLElement {
     void this.#load();
   }
 
-  /** Opens the panel (loading its code first if needed). */
+  /** Opens the panel (loading its code first if needed); resolves once it is shown. */
   async show(): Promise<void> {
-    const p = await this.#load();
-    this.#greet?.remove();
-    if (this.#button!.getAttribute('aria-expanded') === 'true') return;
-    this.#button!.setAttribute('aria-expanded', 'true');
-    this.toggleAttribute('open', true);
-    p.requestUpdate();
-    await (p as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    p.opened();
-    this.#emit('prm-chat-open', { resumed: p.resumed });
+    this.open = true;
+    await this.#toggled;
   }
 
   /** Closes the panel; focus returns to the launcher button. */
-  async hide(): Promise<void> {
-    if (this.#button?.getAttribute('aria-expanded') !== 'true') return;
-    this.#button.setAttribute('aria-expanded', 'false');
-    this.toggleAttribute('open', false);
-    this.#panelEl?.closed();
-    this.#panelEl?.requestUpdate();
-    this.#emit('prm-chat-close', {});
-    this.#button.focus();
+  hide(): void {
+    this.open = false;
   }
 
-  /** Called by the panel: the unread count on the badge, and its announcement (localized by the panel). */
+  /** Called by the panel: the unread count on the badge, and its announcement (in the panel's words). */
   setUnread(n: number, announcement: string): void {
-    this.#badge!.textContent = n ? String(n) : '';
-    this.#badge!.hidden = !n;
-    this.#status!.textContent = announcement;
+    this.#badge.textContent = n ? `${n}` : '';
+    this.#badge.hidden = !n;
+    this.#status.textContent = announcement;
   }
 
-  #emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  /** Brings the panel in line with `open`: fires prm-chat-open / prm-chat-close on a change. */
+  #toggle(): void {
+    const open = this.open;
+    if (open == (this.#button.ariaExpanded == 'true')) return;
+    this.#button.ariaExpanded = `${open}`;
+    this.#greet?.remove();
+    this.#toggled = this.#load().then(async (p) => {
+      if (open) return p.opened();
+      p.closed();
+      this.#button.focus();
+    });
+  }
+
+  #listen(how: 'add' | 'remove'): void {
+    for (const t of ['prm-quote-success', 'prm-booking-success']) document[`${how}EventListener`](t, this.#onSuccess);
   }
 
   /** A config value: attribute > `PRM.configure()` > the loader's `data-*`. */
   #pick(f: string): string {
     const g = prmGlobal();
-    return this.getAttribute(f) || (g.code[f] as string | undefined) || g.script[f] || '';
-  }
-
-  #session(key: string, set?: boolean): boolean {
-    try {
-      if (set) sessionStorage.setItem(key, '1');
-      return !!sessionStorage.getItem(key);
-    } catch {
-      return false;
-    }
+    return this.getAttribute(f) || (g.code[f] as string) || g.script[f] || '';
   }
 
   /** Language, direction, theme, words; the clinic profile (its colours) once per api + clinic. */
   #refresh(): void {
-    const locale = this.resolvedLocale;
-    const words = FACADE[locale] ?? {};
-    this.#button!.setAttribute('aria-label', words['facade-chat-open'] ?? 'Chat with us');
-    this.#greet?.querySelector('button')?.setAttribute('aria-label', words['facade-chat-dismiss'] ?? 'Dismiss greeting');
-    const dir = dirOf(locale as Parameters<typeof dirOf>[0]);
-    if ((this.#ownDir || !this.hasAttribute('dir')) && this.getAttribute('dir') !== dir) {
-      this.setAttribute('dir', dir);
-      this.#ownDir = true;
-    }
-    const mode = this.#pick('theme') || this.#remoteMode || 'light';
-    for (const t of ['light', 'dark', 'auto']) {
-      if (t === mode) this.#internals.states.add(t);
-      else this.#internals.states.delete(t);
-    }
-    // Handed on to the panel, which resolves its config the same way.
-    if (this.#panelEl) for (const f of CONFIG) this.#copy(f);
+    const locale = resolveLocale(this, this.#pick('locale') || 'auto');
+    const words = FACADE[locale] ?? [];
+    this.#button.ariaLabel = words[0] ?? 'Chat with us';
+    if (this.#greet) this.#greet.lastElementChild!.ariaLabel = words[1] ?? 'Dismiss greeting';
+    this.dir = dirOf(locale);
+    const mode = this.#pick('theme') || this.#mode || 'light';
+    for (const t of ['light', 'dark', 'auto']) this.#states[t == mode ? 'add' : 'delete'](t);
+    void this.#panel?.then((p) => p.requestUpdate());
     const api = this.#pick('api') || location.origin;
     const clinic = this.#pick('clinic');
-    const key = `${api} ${clinic}`;
-    if (!clinic || key === this.#fetched) return;
+    const key = api + clinic;
+    if (!clinic || key == this.#fetched) return;
     this.#fetched = key;
     let base: string;
     try {
@@ -373,42 +300,33 @@ export class PrmChatLauncher extends HTMLElement {
     } catch {
       return; // an invalid api: the panel reports it
     }
-    // A simple GET (no custom header: no preflight, no cookies). Its answer is handed to the
-    // panel's API client through PRM.boot, which parses it with the contract schema: one request.
-    const answer = fetch(`${base}config?clinic=${encodeURIComponent(clinic)}`, { credentials: 'omit', headers: { Accept: 'application/json' } }).then(
-      (r) => (r.ok ? (r.json() as Promise<{ theme?: { mode?: string; tokens?: unknown; dark?: unknown } }>) : undefined),
-      () => undefined,
-    );
-    (prmGlobal().boot ??= []).push({ base, clinic, answers: answer.then((j) => (j ? { config: j } : {}), () => ({})) });
+    // A simple GET (no custom header: no preflight, no cookies). Its answer is also handed to the
+    // panel's API client through PRM.boot (which parses it with the contract schema): one request.
+    const answer = fetch(`${base}config?clinic=${encodeURIComponent(clinic)}`, { credentials: 'omit' })
+      .then((r) => (r.ok ? r.json() : {}))
+      .catch(() => ({})) as Promise<{ theme?: { mode?: string; tokens?: unknown; dark?: unknown } }>;
+    (prmGlobal().boot ??= []).push({ base, clinic, answers: answer.then((j) => (j?.theme ? { config: j } : {})) });
     void answer.then((j) => {
       const t = j?.theme;
-      if (!t || key !== this.#fetched) return;
-      if (['light', 'dark', 'auto'].includes(t.mode ?? '')) this.#remoteMode = t.mode;
-      const l = decls(t.tokens);
-      const d = decls(t.dark);
+      if (!t || key != this.#fetched) return;
+      if (/^(light|dark|auto)$/.test(t.mode!)) this.#mode = t.mode;
       const s = new CSSStyleSheet();
-      s.replaceSync(`:host{${l}}${d ? dark(d) : ''}`);
-      this.#root.adoptedStyleSheets = [...this.#root.adoptedStyleSheets.filter((x) => x !== this.#themeSheet), (this.#themeSheet = s)];
+      const d = decls(t.dark);
+      s.replaceSync(`:host{${decls(t.tokens)}}${d && dark(d)}`);
+      this.#root.adoptedStyleSheets = [styles(), s];
       this.#refresh();
     });
   }
 
-  #copy(f: string): void {
-    const v = this.getAttribute(f);
-    if (v === null) this.#panelEl!.removeAttribute(f);
-    else this.#panelEl!.setAttribute(f, v);
-  }
-
-  #showGreeting(): void {
-    if (this.open || this.#greet || !this.greeting) return;
+  #showGreeting(text: string): void {
+    if (this.open) return;
     const close = el('button', { type: 'button' }, '×');
-    close.addEventListener('click', () => {
-      this.#session(`prm-chat-greeting:${this.#pick('clinic')}`, true);
-      this.#greet?.remove();
-      this.#button!.focus();
-    });
-    this.#greet = el('div', { class: 'greeting', part: 'greeting', role: 'status' }, this.greeting, close);
-    this.#button!.before(this.#greet);
+    close.onclick = () => {
+      session(`prm-chat-greeting:${this.#pick('clinic')}`, true);
+      this.#greet!.remove();
+      this.#button.focus();
+    };
+    this.#button.before((this.#greet = el('div', { class: 'g', part: 'greeting', role: 'status' }, text, close)));
     this.#refresh();
   }
 
@@ -417,8 +335,6 @@ export class PrmChatLauncher extends HTMLElement {
       m.PrmChatPanel.define();
       const p = document.createElement('prm-chat-panel') as ChatPanelElement;
       p.launcher = this;
-      this.#panelEl = p;
-      for (const f of CONFIG) this.#copy(f);
       this.#root.prepend(p);
       return p;
     }));

@@ -52,6 +52,8 @@ export interface PanelHost {
   reportError(err: unknown): void;
   /** What the conversation is about: the quote or booking reference made on this page. */
   context(): ChatContext;
+  /** The launcher's `position`. */
+  position(): string | null;
 }
 
 type Outgoing = { text: string };
@@ -342,7 +344,7 @@ export class ChatPanel {
     if (open) return html`<p class="availability" part="availability">${msg('Our coordinators are online and usually reply within a few minutes.')}</p>`;
     const next = nextOpening(cfg.officeHours, now);
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const when = next ? formatDateTime(next, this.p.locale(), tz, { weekday: 'long', hour: 'numeric', minute: '2-digit' }) : '';
+    const when = next ? formatDateTime(next, tz, this.p.locale(), { weekday: 'long', hour: 'numeric', minute: '2-digit' }) : '';
     return html`<p class="availability offline" part="availability">
       ${next ? msg(str`We are offline. Leave a message and we will reply from ${when} (your time).`) : msg('We are offline. Leave a message and we will reply as soon as we can.')}
     </p>`;
@@ -401,8 +403,9 @@ export class ChatPanel {
     const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
     const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
+    const start = this.p.position() === 'bottom-start';
     return html`<div
-      class="panel ${modal ? 'modal' : ''}"
+      class="panel ${modal ? 'modal' : ''} ${start ? 'start' : ''}"
       part="panel"
       role="dialog"
       aria-modal=${modal ? 'true' : 'false'}
@@ -508,7 +511,7 @@ export const panelStyles = css`
     font: var(--_font-size) / var(--_line-height) var(--_font);
     overflow: hidden;
   }
-  :host([position='bottom-start']) .panel {
+  .panel.start {
     inset-inline-end: auto;
     inset-inline-start: var(--prm-chat-offset-inline, 1em);
   }
@@ -737,19 +740,32 @@ export class PrmChatPanel extends PrmElement {
     emit: (name, detail) => this.emit(name as PrmEventName, detail as never),
     reportError: (e) => this.reportError(e),
     context: () => this.launcher?.context ?? {},
+    position: () => this.launcher?.getAttribute('position') ?? null,
   });
 
-  get resumed(): boolean {
-    return this.#chat.resumed;
+  /** The launcher's config attributes: the panel has none of its own. */
+  override configAttributes(): Record<string, unknown> {
+    return Object.fromEntries(Object.keys(super.configAttributes()).map((f) => [f, this.launcher?.getAttribute(f) ?? undefined]));
   }
+
+  /** Reconnects a conversation of this tab (the badge counts replies while closed). */
   resume(): void {
     this.#chat.resume();
   }
-  opened(): void {
+
+  /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
+  async opened(): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
     this.#chat.opened();
+    this.emit('prm-chat-open', { resumed: this.#chat.resumed });
   }
+
+  /** Removes the dialog and fires `prm-chat-close`. */
   closed(): void {
     this.#chat.closed();
+    this.requestUpdate();
+    this.emit('prm-chat-close', {});
   }
 
   /** Errors and config problems are the launcher's, as far as the page is concerned. */

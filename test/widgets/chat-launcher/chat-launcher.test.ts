@@ -24,11 +24,11 @@ async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLaunche
   const el = document.createElement('prm-chat-launcher');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   wrap.append(el);
-  await until(() => !!$(el, '.launcher'));
+  await until(() => !!$(el, '[part=button]'));
   return el;
 }
 const open = async (el: PrmChatLauncher) => {
-  $(el, '.launcher')!.click();
+  $(el, '[part=button]')!.click();
   await until(() => !!$(el, '[role=dialog]'), 10_000);
   await until(() => !!$(el, '[role=dialog] h2')?.textContent?.includes('Aurora'), 10_000);
 };
@@ -61,7 +61,7 @@ describe('<prm-chat-launcher>', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(panelRequested(), 'panel chunk requested before any interaction').to.equal(false);
     expect(sessionStorage.length).to.equal(0);
-    $(el, '.launcher')!.dispatchEvent(new PointerEvent('pointerenter'));
+    $(el, '[part=button]')!.dispatchEvent(new PointerEvent('pointerenter'));
     await until(() => panelRequested(), 5000);
     expect(el.open).to.equal(false);
     await expect(el).to.be.accessible();
@@ -81,7 +81,7 @@ describe('<prm-chat-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await closed;
     expect($(el, '[role=dialog]')).to.equal(null);
-    await until(() => active(el)?.classList.contains('launcher') ?? false);
+    await until(() => active(el)?.getAttribute('part') === 'button' ?? false);
   });
 
   it('on a small screen the dialog is modal and Tab stays inside it', async () => {
@@ -185,19 +185,19 @@ describe('<prm-chat-launcher>', () => {
   it('Arabic: the launcher sits at the inline end, i.e. mirrored to the left', async () => {
     const en = await mount();
     const ar = await mount({ lang: 'ar', dir: 'rtl', locale: 'ar' });
-    const a = $(en, '.launcher')!.getBoundingClientRect();
-    const b = $(ar, '.launcher')!.getBoundingClientRect();
+    const a = $(en, '[part=button]')!.getBoundingClientRect();
+    const b = $(ar, '[part=button]')!.getBoundingClientRect();
     expect(a.left).to.be.greaterThan(window.innerWidth / 2);
     expect(b.right).to.be.lessThan(window.innerWidth / 2);
     // bottom-start mirrors too: right in Arabic.
     ar.setAttribute('position', 'bottom-start');
-    expect($(ar, '.launcher')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
+    expect($(ar, '[part=button]')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
   });
 
   it('--prm-chat-offset-block lifts the button above a cookie banner', async () => {
     const el = await mount();
-    const before = $(el, '.launcher')!.getBoundingClientRect().bottom;
+    const before = $(el, '[part=button]')!.getBoundingClientRect().bottom;
     el.style.setProperty('--prm-chat-offset-block', '120px');
-    expect(Math.round(before - $(el, '.launcher')!.getBoundingClientRect().bottom)).to.equal(120 - 16);
+    expect(Math.round(before - $(el, '[part=button]')!.getBoundingClientRect().bottom)).to.equal(120 - 16);
   });
 });
