@@ -36,7 +36,9 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const api = pick('api');
     const clinic = pick('clinic');
     const locale = resolveLocale(el, pick('locale') || 'auto');
-    if (locale !== 'en' && chunks.l?.[locale]) void fetchChunk(chunks.l[locale]);
+    // A facade that needs no runtime (the chat launcher's button) needs no messages chunk either:
+    // its panel loads both on the first interaction.
+    if (locale !== 'en' && chunks.l?.[locale] && chunks.w?.[name]?.length !== 0) void fetchChunk(chunks.l[locale]);
     if (!api || !clinic || (chunks.d && !chunks.d.includes(name))) continue;
     let base: string;
     try {

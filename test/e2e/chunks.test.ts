@@ -26,6 +26,16 @@ describe('CDN chunk graph', () => {
     }
   });
 
+  it('a facade widget (widgets.config.mjs `facade`) imports nothing but the loader: no runtime before an interaction', () => {
+    const facades = builtWidgets().filter((w) => w.facade);
+    assert.ok(facades.length > 0, 'no facade widget is built');
+    for (const w of facades) {
+      const own = chunks.filter((f) => f.startsWith(`${w.folder}-`));
+      assert.equal(own.length, 1, `${w.folder}: one chunk`);
+      assert.deepEqual(staticImports(`${dir}/chunks/${own[0]}`), ['../loader.js'], `${own[0]} imports more than the loader`);
+    }
+  });
+
   it('no chunk imports a chunk of another widget', () => {
     const widgets = builtWidgets().map((w) => w.folder);
     for (const f of chunks) {
