@@ -60,7 +60,8 @@ const CONFIG = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
 // The few colours the facade paints, light and dark: the same defaults as src/core/theme/palette.ts
 // (test/widgets/chat-launcher/facade.test.ts fails when they drift apart).
 const COLORS = 'primary #0b5f5a #6fd6cc on-primary #fff #06211f surface #fff #161a1e on-surface #1b2126 #e9edf0 outline-variant #d5dce1 #353d44 error #b3261e #ffb4ab on-error #fff #3a0905 focus #1a56db #8ab4ff'.split(' ');
-const colors = (m: number) => COLORS.map((v, i) => (i % 3 ? '' : `--_${v}:var(--prm-color-${v},${COLORS[i + m]});`)).join('');
+// The public names are the shared colour tokens (--prm-color-primary…), listed in custom-elements.json.
+const colors = (m: number) => COLORS.map((v, i) => (i % 3 ? '' : `--_${v}:var(${'--prm-color-' + v},${COLORS[i + m]});`)).join('');
 const dark = (d: string) => `:host(:state(dark)){${d}}@media (prefers-color-scheme:dark){:host(:state(auto)){${d}}}`;
 
 let sheet: CSSStyleSheet | undefined;

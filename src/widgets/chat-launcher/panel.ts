@@ -722,6 +722,7 @@ export const panelStyles = css`
  * own shadow root once the patient shows intent). A widget element like the others — config,
  * language, clinic profile and theme from the shared runtime — whose events reach the page
  * retargeted to the launcher.
+ * @internal
  */
 export class PrmChatPanel extends PrmElement {
   static override tagName = 'prm-chat-panel';

@@ -81,7 +81,7 @@ describe('<prm-chat-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await closed;
     expect($(el, '[role=dialog]')).to.equal(null);
-    await until(() => active(el)?.getAttribute('part') === 'button' ?? false);
+    await until(() => active(el)?.getAttribute('part') === 'button');
   });
 
   it('on a small screen the dialog is modal and Tab stays inside it', async () => {
