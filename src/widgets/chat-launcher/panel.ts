@@ -123,8 +123,9 @@ export class ChatPanel {
   /** A conversation from earlier in this tab: reconnect (badge counts replies while closed). */
   resume(): void {
     const clinic = this.p.config()?.clinic;
+    if (this.#conv) return this.#connect();
     const c = clinic ? loadConversation(session(), clinic) : undefined;
-    if (!c || this.#conv) return;
+    if (!c) return;
     this.#conv = c;
     this.resumed = true;
     this.#connect();
@@ -141,6 +142,15 @@ export class ChatPanel {
 
   closed(): void {
     this.#sendTyping(false);
+  }
+
+  /** The element left the page: stop listening (a later resume reconnects from the last message). */
+  disconnected(): void {
+    this.#es?.close();
+    this.#es = undefined;
+    clearTimeout(this.#retryTimer);
+    clearInterval(this.#poll);
+    this.#poll = undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -752,6 +762,16 @@ export class PrmChatPanel extends PrmElement {
   /** Reconnects a conversation of this tab (the badge counts replies while closed). */
   resume(): void {
     this.#chat.resume();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#chat.resume();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chat.disconnected();
   }
 
   /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
