@@ -194,6 +194,30 @@ describe('<prm-chat-launcher>', () => {
     expect($(ar, '[part=button]')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
   });
 
+  it('dark mode with the demo clinic’s remote theme: axe finds no violation, closed (greeting shown) and open', async () => {
+    const el = await mount({ theme: 'dark', greeting: 'Questions about your treatment? Ask us.', 'greeting-delay': '0' });
+    await until(() => !!$(el, '[part=greeting]'));
+    // The button is in its dark colour (not the light primary #0b5f5a).
+    await until(() => getComputedStyle($(el, '[part=button]')!).backgroundColor !== 'rgb(11, 95, 90)');
+    await expect(el).to.be.accessible();
+    await open(el);
+    expect(getComputedStyle($(el, '[part=panel]')!).backgroundColor).to.equal('rgb(22, 26, 30)', 'dark surface');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the greeting: shown after its delay, dismissed with its labelled button, not shown again in this tab', async () => {
+    const el = await mount({ greeting: 'Hello!', 'greeting-delay': '0', lang: 'de' });
+    await until(() => !!$(el, '[part=greeting]'));
+    const close = $(el, '[part=greeting] button')!;
+    expect(close.getAttribute('aria-label')).to.equal('Begrüßung schließen');
+    close.click();
+    expect($(el, '[part=greeting]')).to.equal(null);
+    expect(active(el)?.getAttribute('part')).to.equal('button', 'focus went back to the launcher');
+    const again = await mount({ greeting: 'Hello!', 'greeting-delay': '0' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect($(again, '[part=greeting]')).to.equal(null);
+  });
+
   it('--prm-chat-offset-block lifts the button above a cookie banner', async () => {
     const el = await mount();
     const before = $(el, '[part=button]')!.getBoundingClientRect().bottom;
