@@ -7,12 +7,16 @@ import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { apiBase } from '../../core/api/base.js';
 import { SubmitQueue, type SubmitEntry } from '../../core/submit/queue.js';
+import { FormController } from '../../core/form/controller.js';
+import { formStyles, textField } from '../../core/form/view.js';
+import { EmailSchema } from '../../core/contract/common.js';
 import type { EmbedConfig } from '../../core/config/schema.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import {
   ChatMessageSchema,
   ChatStatusEventSchema,
   ChatTypingEventSchema,
+  CreateConversationBodySchema,
   CreateConversationResponseSchema,
   FaqSearchResponseSchema,
   PostMessageResponseSchema,
@@ -83,7 +87,6 @@ export class ChatPanel {
   #faq: Extract<Line, { kind: 'faq' }>[] = [];
   #draft = '';
   #consent = false;
-  #email = '';
   #staffTyping = false;
   #staffOnline?: boolean;
   #es?: EventSource;
@@ -94,13 +97,22 @@ export class ChatPanel {
   #error = '';
   #creating?: Promise<StoredConversation>;
   readonly #queue: SubmitQueue<Outgoing, ChatMessage>;
+  /** "Leave a message" (outside office hours): who to answer, through the shared form layer. */
+  readonly #contact: FormController<{ name: string; email: string }>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly p: PanelHost,
   ) {
     // Message bodies never touch browser storage: the queue keeps unsent ones in memory only
     // (retried with the same Idempotency-Key when the network is back, while the page lives).
+    this.#contact = new FormController(host, {
+      initial: () => ({ name: '', email: '' }),
+      fields: {
+        name: { schema: CreateConversationBodySchema.shape.name, kind: 'name', required: false },
+        email: { schema: EmailSchema, kind: 'email', required: true },
+      },
+    });
     this.#queue = new SubmitQueue<Outgoing, ChatMessage>(host, {
       storageKey: () => `prm-chat-outbox:${p.config()?.clinic ?? ''}`,
       storage: () => undefined,
@@ -170,7 +182,7 @@ export class ChatPanel {
       if (Object.keys(attr).length) context.attribution = attr;
       const r = await client.post(
         '/chat/conversations',
-        { locale: this.p.locale(), context, ...(this.#email ? { email: this.#email } : {}) },
+        { locale: this.p.locale(), context, ...this.#who() },
         CreateConversationResponseSchema,
         { signal, idempotencyKey: `conv-${this.#queue.entries[0]?.key ?? crypto.randomUUID()}` },
       );
@@ -305,6 +317,7 @@ export class ChatPanel {
     e.preventDefault();
     const text = this.#draft.trim();
     if (!text) return;
+    if (!this.#conv && this.#leaving() && !this.#contact.validate()) return;
     if (!this.#conv && !this.#consent) {
       this.#error = msg('Please agree to the privacy notice before sending.');
       this.host.requestUpdate();
@@ -320,6 +333,22 @@ export class ChatPanel {
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.host.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
+  }
+
+  /** Outside office hours, before a conversation exists: "leave a message" asks who to answer. */
+  #leaving(): boolean {
+    const cfg = this.p.clinicConfig();
+    return !!cfg && !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date()));
+  }
+
+  /** The name and email given in "leave a message", as sent. */
+  #who(): { name?: string; email?: string } {
+    const out: { name?: string; email?: string } = {};
+    const name = this.#contact.wire('name');
+    const email = this.#contact.wire('email');
+    if (typeof name === 'string' && name) out.name = name;
+    if (typeof email === 'string' && email) out.email = email;
+    return out;
   }
 
   async #askFaq(q: string): Promise<void> {
@@ -441,10 +470,8 @@ export class ChatPanel {
             >`
           : nothing}
         ${offline && !this.#conv
-          ? html`<label class="field"
-              ><span>${msg('Your email, so we can reply')}</span
-              ><input type="email" autocomplete="email" .value=${this.#email} @input=${(e: Event) => (this.#email = (e.target as HTMLInputElement).value)} /></label
-            >`
+          ? html`${textField(this.#contact, 'name', { label: msg('Your name'), hint: msg('Optional'), locale: this.p.locale() })}
+            ${textField(this.#contact, 'email', { label: msg('Your email, so we can reply'), locale: this.p.locale() })}`
           : nothing}
         ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
         <div class="row">
@@ -736,7 +763,7 @@ export const panelStyles = css`
  */
 export class PrmChatPanel extends PrmElement {
   static override tagName = 'prm-chat-panel';
-  static override styles = [...(PrmElement.styles as never[]), panelStyles];
+  static override styles = [...(PrmElement.styles as never[]), formStyles, panelStyles];
 
   /** The facade that created this panel. */
   launcher?: PrmChatLauncher;

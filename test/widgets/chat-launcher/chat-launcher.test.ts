@@ -46,12 +46,43 @@ async function type(el: PrmChatLauncher, text: string) {
   await updated(el);
 }
 
+
+/**
+ * The real server's clinic profile with its office hours made `open` (every day, in a zone where
+ * it is midday now) or `closed` (no day at all), so what the panel shows does not depend on the
+ * hour the tests run. Every other call reaches the real server; POST bodies to
+ * /v1/chat/conversations are recorded in `posted`. Returns the restore function.
+ */
+function clinicHours(mode: 'open' | 'closed', posted: string[] = []): () => void {
+  // Profiles earlier launchers fetched and no panel took (PRM.boot) would be handed out first.
+  if (window.PRM) window.PRM.boot = [];
+  const real = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.pathname === '/v1/chat/conversations' && init?.method === 'POST') posted.push(String(init.body));
+    const res = await real(input, init);
+    if (url.pathname !== '/v1/config') return res;
+    const cfg = (await res.json()) as { officeHours: { timeZone: string; days: { day: string; open: string; close: string }[] } };
+    const n = new Date().getUTCHours() - 12; // Etc/GMT+n is UTC−n: midday there now
+    cfg.officeHours =
+      mode === 'closed'
+        ? { timeZone: 'Europe/Istanbul', days: [] }
+        : { timeZone: n >= 0 ? `Etc/GMT+${n}` : `Etc/GMT-${-n}`, days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => ({ day, open: '00:00', close: '23:59' })) };
+    return new Response(JSON.stringify(cfg), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  return () => (window.fetch = real);
+}
+
 describe('<prm-chat-launcher>', () => {
+  let restoreHours: (() => void) | undefined;
   beforeEach(() => {
     sessionStorage.clear();
-    resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
+    // A distinct api string (same server): the clinic profile is cached per api + key.
+    resetConfig({ api: `${location.origin}/#open`, clinic: 'pk_demo_aurora' });
+    restoreHours = clinicHours('open');
   });
   afterEach(async () => {
+    restoreHours?.();
     await setViewport({ width: 1280, height: 800 });
   });
 
@@ -223,5 +254,41 @@ describe('<prm-chat-launcher>', () => {
     const before = $(el, '[part=button]')!.getBoundingClientRect().bottom;
     el.style.setProperty('--prm-chat-offset-block', '120px');
     expect(Math.round(before - $(el, '[part=button]')!.getBoundingClientRect().bottom)).to.equal(120 - 16);
+  });
+});
+
+describe('<prm-chat-launcher> outside office hours: leave a message', () => {
+  let restore: (() => void) | undefined;
+  const posted: string[] = [];
+  beforeEach(() => {
+    sessionStorage.clear();
+    posted.length = 0;
+    resetConfig({ api: `${location.origin}/#closed`, clinic: 'pk_demo_aurora' });
+    restore = clinicHours('closed', posted);
+  });
+  afterEach(() => restore?.());
+
+  it('asks for a name (optional) and an email (required) through the form layer, and sends them with the conversation', async () => {
+    const el = await mount();
+    await open(el);
+    await until(() => !!$(el, '#f-email'));
+    expect($(el, 'label[for=f-name]')!.textContent).to.contain('Your name');
+    expect($(el, '.availability')!.textContent).to.match(/offline/i);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'Can I come in March?');
+    $(el, '.send')!.click();
+    await updated(el);
+    expect($(el, '#f-email')!.getAttribute('aria-invalid')).to.equal('true', 'no message without an email to answer');
+    expect(posted).to.deep.equal([]);
+    for (const [id, v] of [['#f-name', 'Leyla Demir'], ['#f-email', 'leyla@example.com']] as const) {
+      const i = $<HTMLInputElement>(el, id)!;
+      i.value = v;
+      i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    await type(el, 'Can I come in March?');
+    $(el, '.send')!.click();
+    await until(() => !!$(el, '.state.sent'), 8000);
+    expect(JSON.parse(posted[0]!)).to.include({ name: 'Leyla Demir', email: 'leyla@example.com' });
+    await expect(el).to.be.accessible();
   });
 });
