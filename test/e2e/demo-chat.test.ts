@@ -25,6 +25,11 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     const panel = launcher.locator('prm-chat-panel');
     await panel.locator('[role=dialog] h2').waitFor({ timeout: 30_000 });
     await panel.locator('.consent input').check();
+    // Outside the clinic's office hours the panel asks who to answer ("leave a message").
+    if (await panel.locator('#f-email').count()) {
+      await panel.locator('#f-name').fill('Leyla Demir');
+      await panel.locator('#f-email').fill('leyla@example.com');
+    }
     await panel.locator('#chat-input').fill('Hello, do you offer airport transfers?');
     await panel.locator('.send').click();
     await panel.locator('.state.sent').waitFor({ timeout: 15_000 });

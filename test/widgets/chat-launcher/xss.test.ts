@@ -29,6 +29,15 @@ async function mount(api = location.origin): Promise<PrmChatLauncher> {
   await until(() => !!$(el, '[role=dialog] h2'), 15_000);
   return el;
 }
+/** Outside office hours the panel asks who to answer: the name field gets `name`, the email a valid one. */
+function contact(el: PrmChatLauncher, name: string) {
+  for (const [id, v] of [['#f-name', name], ['#f-email', 'patient@example.com']]) {
+    const i = $<HTMLInputElement>(el, id!);
+    if (!i) continue;
+    i.value = v!;
+    i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+}
 async function send(el: PrmChatLauncher, text: string) {
   const t = $<HTMLTextAreaElement>(el, '#chat-input')!;
   t.value = text;
@@ -68,6 +77,7 @@ describe('chat launcher: XSS payloads render as text, never run', function () {
   it('every payload as the patient’s message and as a staff reply (real server, SSE)', async () => {
     const el = await mount();
     $<HTMLInputElement>(el, '.consent input')!.click();
+    contact(el, 'Patient');
     // One message per payload would meet the server's rate limit: payloads go in groups of lines,
     // each group one message (a payload parsed as HTML would run wherever it sits in the text).
     const groups: string[] = [];
@@ -104,6 +114,9 @@ describe('chat launcher: XSS payloads render as text, never run', function () {
       const el = await mount(`${location.origin}/#${i}`);
       expect($(el, '[role=dialog] h2')!.textContent).to.equal(p);
       $<HTMLInputElement>(el, '.consent input')!.click();
+      // (The stubbed clinic has no office hours: "leave a message" — the payload goes in the name field too.)
+      expect($(el, '#f-name'), 'the name field is shown').to.exist;
+      contact(el, p.slice(0, 200));
       await send(el, 'Do I need a visa?');
       await until(() => texts(el, '.faq .text').includes(p), 10_000);
       expect(texts(el, '.faq .source')[0]).to.contain(p);
