@@ -100,8 +100,12 @@ function chunkFileNames(prefix: string) {
 // Never write `z.config(...)` through the namespace: it is the one zod call with an effect.
 const TREESHAKE = { manualPureFunctions: ['z', 'str', 'int', 'num', 'list'] };
 
-/** The form layer and the submission queue: one lazy chunk shared by the widgets that show a form. */
-const FORM_GROUP = { name: 'form', test: /[\\/]src[\\/]core[\\/](form|submit)[\\/]/ };
+/**
+ * The form layer, the submission queue and the attribution every submission carries: one lazy
+ * chunk shared by the widgets that show a form. Attribution on its own was a chunk of its own, a
+ * 4th request before a widget importing it statically (the feedback form) was ready.
+ */
+const FORM_GROUP = { name: 'form', test: /[\\/]src[\\/]core[\\/](?:(?:form|submit)[\\/]|attribution\.ts$)/ };
 
 /**
  * The solo bundles: for each built widget W, `solo/W/solo-<hash>.js` holds the shared runtime and
