@@ -140,7 +140,9 @@ function soloBundles(): Plugin {
       }
       const solo: Record<string, string> = {};
       const built = builtWidgets();
-      for (const w of built) {
+      // A facade (widgets.config.mjs `facade`: the chat launcher's button) gets no solo bundle: it
+      // needs no runtime before an interaction; it has a copy in every other widget's family.
+      for (const w of built.filter((x) => !x.facade)) {
         const dir = `solo/${w.folder}/`;
         // A module that exists only here: the widget's define.ts plus the family's registry.
         const ENTRY = `${ROOT}src/loader/solo-${w.folder}.virtual.ts`;

@@ -293,8 +293,9 @@ export function judge(agg, { widgets, built, skipped, machine }) {
   let chatOk;
   if (before?.last) {
     const k = before.last.byKind;
-    const beyond = before.last.bytes - (k.loader?.bytes ?? 0) - (k.runtime?.bytes ?? 0);
-    chatFigure = `${fmt(beyond)} B beyond loader (${fmt(k.loader?.bytes ?? 0)} B) and runtime (${fmt(k.runtime?.bytes ?? 0)} B)`;
+    // Code only: the clinic profile the facade asks for (its colours) is data.
+    const beyond = before.last.codeBytes - (k.loader?.bytes ?? 0) - (k.runtime?.bytes ?? 0);
+    chatFigure = `${fmt(beyond)} B of code beyond loader (${fmt(k.loader?.bytes ?? 0)} B) and runtime (${fmt(k.runtime?.bytes ?? 0)} B)${k.runtime ? '' : ': no runtime before interaction'}`;
     chatOk = beyond <= TARGETS.chatBeforeBeyondRuntime;
   }
   rows.push({ id: 'chat-before', target: 'chat launcher before interaction ≤ 2 KiB beyond loader and runtime', figure: chatFigure, verdict: verdict(chatOk), exact: true });

@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Ihre Beratung ist gebucht`,
+      'facade-chat-dismiss': `Begrüßung schließen`,
+'facade-chat-open': `Chatten Sie mit uns`,
+'s02451b477841f0cf': `Ihre Beratung ist gebucht`,
 's02d08ff640acd7f0': `Beratung buchen`,
 's03d33e20c9c243e7': `Was hätten wir besser machen sollen?`,
 's06108a9fda4d7ca7': `Ja, stornieren`,
@@ -166,6 +168,7 @@
 'sa814df0786bf8c72': `Begleitpersonen`,
 'sa8f26d6bb8b1c5e4': `Videogespräch`,
 'sa8f38596f99d6104': `Seit Ihrer Rückkehr nach Hause`,
+'sa9d1dd5d6142477d': `Ihr Name`,
 'saa590822ed746fe5': str`Ortszeit der Klinik (${0}) in Grau.`,
 'saad26dffd0a44137': `Schätzung`,
 'saaf38d950ffdbe9d': `Bitte prüfen Sie dieses Feld.`,
@@ -199,7 +202,6 @@
 'sc099ec3933d5a85f': `Bitte geben Sie Ihren Namen ein.`,
 'sc15a9f8238f441ce': `Transparent und nach Posten aufgeschlüsselt. Für die Preise brauchen wir keine persönlichen Daten.`,
 'sc16e00a7a8b2fde2': `Zurück`,
-'sc395d40c50321c6a': `Begrüßung schließen`,
 'sc461bd5eea40fd5d': str`Wir sind gerade nicht erreichbar. Hinterlassen Sie eine Nachricht, wir antworten ab ${0} (Ihre Zeit).`,
 'sc4ed0a0200c322d5': `Tag und Uhrzeit wählen`,
 'sc57b150b53a3b9e6': `Dieses Feld ist erforderlich.`,
@@ -210,6 +212,7 @@
 'sc80fb935f2721b5e': `Darauf habe ich keine Antwort. Ein Koordinator antwortet Ihnen hier.`,
 'sc8d65b01cd597cb2': `Nächte in der Klinik`,
 'sca5d4008e091b0aa': `Während Ihres Aufenthalts in der Klinik`,
+'scc7a3682dd25ae19': `Optional`,
 'scd1dd6ff53d0d01a': `Erneut versuchen`,
 'sce27ee63ade1742b': `Möchten Sie Ihre Erfahrung auch öffentlich teilen? Das hilft anderen Patienten bei der Entscheidung.`,
 'scedf77e8b75cad5a': `Bitte geben Sie Ihre E-Mail-Adresse ein.`,

@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Su consulta está reservada`,
+      'facade-chat-dismiss': `Cerrar el saludo`,
+'facade-chat-open': `Chatea con nosotros`,
+'s02451b477841f0cf': `Su consulta está reservada`,
 's02d08ff640acd7f0': `Reservar una consulta`,
 's03d33e20c9c243e7': `¿Qué deberíamos haber hecho mejor?`,
 's06108a9fda4d7ca7': `Sí, cancelarla`,
@@ -166,6 +168,7 @@
 'sa814df0786bf8c72': `Acompañantes`,
 'sa8f26d6bb8b1c5e4': `Videollamada`,
 'sa8f38596f99d6104': `Desde que volvió a casa`,
+'sa9d1dd5d6142477d': `Su nombre`,
 'saa590822ed746fe5': str`Hora de la clínica (${0}) en gris.`,
 'saad26dffd0a44137': `Estimación`,
 'saaf38d950ffdbe9d': `Revise este campo.`,
@@ -199,7 +202,6 @@
 'sc099ec3933d5a85f': `Introduzca su nombre.`,
 'sc15a9f8238f441ce': `Transparente y desglosado. No hace falta ningún dato personal para ver los precios.`,
 'sc16e00a7a8b2fde2': `Atrás`,
-'sc395d40c50321c6a': `Cerrar el saludo`,
 'sc461bd5eea40fd5d': str`Ahora no estamos conectados. Deje un mensaje y le responderemos a partir del ${0} (su hora).`,
 'sc4ed0a0200c322d5': `Elija día y hora`,
 'sc57b150b53a3b9e6': `Este campo es obligatorio.`,
@@ -210,6 +212,7 @@
 'sc80fb935f2721b5e': `No tengo respuesta para eso. Un coordinador le responderá aquí.`,
 'sc8d65b01cd597cb2': `Noches de hospital`,
 'sca5d4008e091b0aa': `Durante su estancia en la clínica`,
+'scc7a3682dd25ae19': `Opcional`,
 'scd1dd6ff53d0d01a': `Reintentar`,
 'sce27ee63ade1742b': `¿Compartiría también su experiencia en público? Ayuda a otros pacientes a decidir.`,
 'scedf77e8b75cad5a': `Introduzca su correo electrónico.`,

@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Votre consultation est réservée`,
+      'facade-chat-dismiss': `Fermer le message d’accueil`,
+'facade-chat-open': `Discutez avec nous`,
+'s02451b477841f0cf': `Votre consultation est réservée`,
 's02d08ff640acd7f0': `Réserver une consultation`,
 's03d33e20c9c243e7': `Qu’aurions-nous dû mieux faire ?`,
 's06108a9fda4d7ca7': `Oui, l’annuler`,
@@ -166,6 +168,7 @@
 'sa814df0786bf8c72': `Accompagnants`,
 'sa8f26d6bb8b1c5e4': `Appel vidéo`,
 'sa8f38596f99d6104': `Depuis votre retour chez vous`,
+'sa9d1dd5d6142477d': `Votre nom`,
 'saa590822ed746fe5': str`Heure de la clinique (${0}) en gris.`,
 'saad26dffd0a44137': `Estimation`,
 'saaf38d950ffdbe9d': `Veuillez vérifier ce champ.`,
@@ -199,7 +202,6 @@
 'sc099ec3933d5a85f': `Veuillez saisir votre nom.`,
 'sc15a9f8238f441ce': `Transparent et détaillé. Aucune donnée personnelle n'est nécessaire pour voir les prix.`,
 'sc16e00a7a8b2fde2': `Retour`,
-'sc395d40c50321c6a': `Fermer le message d’accueil`,
 'sc461bd5eea40fd5d': str`Nous sommes hors ligne. Laissez un message, nous répondrons à partir de ${0} (votre heure).`,
 'sc4ed0a0200c322d5': `Choisissez le jour et l’heure`,
 'sc57b150b53a3b9e6': `Ce champ est obligatoire.`,
@@ -210,6 +212,7 @@
 'sc80fb935f2721b5e': `Je n’ai pas de réponse à cela. Un coordinateur vous répondra ici.`,
 'sc8d65b01cd597cb2': `Nuits à l'hôpital`,
 'sca5d4008e091b0aa': `Pendant votre séjour à la clinique`,
+'scc7a3682dd25ae19': `Facultatif`,
 'scd1dd6ff53d0d01a': `Réessayer`,
 'sce27ee63ade1742b': `Partageriez-vous aussi votre expérience publiquement ? Cela aide d’autres patients à choisir.`,
 'scedf77e8b75cad5a': `Veuillez saisir votre adresse e-mail.`,

@@ -9,7 +9,9 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's02451b477841f0cf': `Görüşmeniz ayarlandı`,
+      'facade-chat-dismiss': `Karşılama mesajını kapat`,
+'facade-chat-open': `Bize yazın`,
+'s02451b477841f0cf': `Görüşmeniz ayarlandı`,
 's02d08ff640acd7f0': `Görüşme planla`,
 's03d33e20c9c243e7': `Neyi daha iyi yapmalıydık?`,
 's06108a9fda4d7ca7': `Evet, iptal et`,
@@ -166,6 +168,7 @@
 'sa814df0786bf8c72': `Refakatçiler`,
 'sa8f26d6bb8b1c5e4': `Görüntülü görüşme`,
 'sa8f38596f99d6104': `Eve döndüğünüzden beri`,
+'sa9d1dd5d6142477d': `Adınız`,
 'saa590822ed746fe5': str`Klinik saati (${0}) gri renkte.`,
 'saad26dffd0a44137': `Tahmin`,
 'saaf38d950ffdbe9d': `Lütfen bu alanı kontrol edin.`,
@@ -199,7 +202,6 @@
 'sc099ec3933d5a85f': `Lütfen adınızı girin.`,
 'sc15a9f8238f441ce': `Şeffaf ve kalem kalem. Fiyatları görmek için kişisel bilgi gerekmez.`,
 'sc16e00a7a8b2fde2': `Geri`,
-'sc395d40c50321c6a': `Karşılama mesajını kapat`,
 'sc461bd5eea40fd5d': str`Şu an çevrimdışıyız. Mesaj bırakın, ${0} itibarıyla (sizin saatinizle) yanıt vereceğiz.`,
 'sc4ed0a0200c322d5': `Gün ve saat seçin`,
 'sc57b150b53a3b9e6': `Bu alan zorunludur.`,
@@ -210,6 +212,7 @@
 'sc80fb935f2721b5e': `Bunun için bir yanıtım yok. Bir koordinatör size burada yanıt verecek.`,
 'sc8d65b01cd597cb2': `Hastane geceleri`,
 'sca5d4008e091b0aa': `Klinikteki kalışınız sırasında`,
+'scc7a3682dd25ae19': `İsteğe bağlı`,
 'scd1dd6ff53d0d01a': `Tekrar dene`,
 'sce27ee63ade1742b': `Deneyiminizi herkese açık olarak da paylaşır mısınız? Diğer hastaların karar vermesine yardımcı olur.`,
 'scedf77e8b75cad5a': `Lütfen e-posta adresinizi girin.`,
