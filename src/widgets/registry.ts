@@ -8,6 +8,8 @@
 export const WIDGETS: Record<string, () => Promise<unknown>> = {
   'prm-quote-calculator': () => import('./quote-calculator/define.js').then(() => {}),
   'prm-booking-scheduler': () => import('./booking-scheduler/define.js').then(() => {}),
+  'prm-feedback-form': () => import('./feedback-form/define.js').then(() => {}),
+  'prm-chat-launcher': () => import('./chat-launcher/define.js').then(() => {}),
 };
 
 /**
@@ -18,4 +20,6 @@ export const WIDGETS: Record<string, () => Promise<unknown>> = {
 export const FIRST_DATA: Record<string, readonly string[]> = {
   'prm-quote-calculator': ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
   'prm-booking-scheduler': ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
+  'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
+  'prm-chat-launcher': [],
 };

@@ -22,4 +22,5 @@ export {
   type ControlAria,
 } from './view.js';
 export { contactFor, offerContact, type ContactHandoff } from './handoff.js';
+export { attribution } from '../attribution.js';
 export { SubmitQueue, type SubmitEntry, type SubmitQueueOptions, type SubmitStatus } from '../submit/queue.js';
