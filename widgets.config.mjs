@@ -203,7 +203,9 @@ export const WIDGETS = [
  * @type {import('./widgets.config.mjs').SharedDeclaration}
  */
 export const SHARED = {
-  loader: { file: 'loader.js', budget: 2 * KiB, label: 'loader.js (script-tag entry; defines nothing eagerly)' },
+  // 2 KiB until the solo bundles (issue 10): their map (each widget's solo hash, its chunk family)
+  // is what takes a page from 4 requests before ready to 3, and costs ~120 B with five widgets.
+  loader: { file: 'loader.js', budget: 2.25 * KiB, label: 'loader.js (script-tag entry; defines nothing eagerly)' },
   runtime: { file: 'chunks/runtime-*.js', budget: 24 * KiB, label: 'shared runtime (Lit, @lit/localize, @lit/task, zod/mini parts in use, src/core)' },
   // A page with one widget type loads `solo/<folder>/solo-*.js` (runtime + that widget's chunk, one
   // request) instead of the two; its budget is the runtime's plus the widget's (scripts/budgets.mjs),
