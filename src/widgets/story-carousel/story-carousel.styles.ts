@@ -1,0 +1,326 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<prm-story-carousel>`: tokens only, logical properties. The widget keeps one block
+ * size in every state (skeleton, stories, empty, error, text opened), so nothing around it moves;
+ * slides per view come from the container's width (container queries) and are read by the element
+ * from `--_per-view`.
+ */
+export const styles = css`
+  :host {
+    container-type: inline-size;
+    block-size: var(--prm-story-carousel-block-size, 30em);
+  }
+  :host([hide-empty][data-empty]) {
+    display: none !important;
+  }
+  .card {
+    block-size: 100%;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 3);
+    overflow: hidden;
+  }
+  .card > .skeleton,
+  .card > .state {
+    flex: 1;
+    min-block-size: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  p,
+  h3,
+  blockquote {
+    margin: 0;
+  }
+  .bar,
+  .picker-row {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    min-block-size: var(--_target);
+    flex: none;
+  }
+  .bar .skeleton-line,
+  .picker-row .skeleton-line {
+    inline-size: 40%;
+  }
+  .picker-row {
+    justify-content: center;
+    min-block-size: 1.5em;
+  }
+  .summary {
+    flex: 1;
+    min-inline-size: 0;
+    font-size: 0.875em;
+    color: var(--_on-surface-variant);
+  }
+  .summary .star,
+  .stars {
+    color: var(--_primary);
+  }
+  .rotate {
+    font-size: 0.875em;
+    min-block-size: 2em;
+    padding-inline: calc(var(--_space) * 3);
+  }
+  .arrows {
+    display: flex;
+    gap: calc(var(--_space) * 2);
+  }
+  .arrow {
+    padding: 0;
+    inline-size: var(--_target);
+  }
+  .chev {
+    display: block;
+    inline-size: 0.6em;
+    block-size: 0.6em;
+    border-block-start: 2px solid currentColor;
+    border-inline-start: 2px solid currentColor;
+    transform: rotate(-45deg);
+  }
+  .next .chev {
+    transform: rotate(135deg);
+  }
+  :host(:dir(rtl)) .prev .chev {
+    transform: rotate(45deg);
+  }
+  :host(:dir(rtl)) .next .chev {
+    transform: rotate(-135deg);
+  }
+  .track {
+    --_per-view: 1;
+    --_gap: calc(var(--_space) * 4);
+    flex: 1;
+    min-block-size: 0;
+    display: flex;
+    gap: var(--_gap);
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+    scroll-snap-type: x mandatory;
+    scrollbar-width: none;
+    padding-block: 4px;
+  }
+  @container (min-width: 36em) {
+    .cards .track {
+      --_per-view: 2;
+    }
+  }
+  @container (min-width: 56em) {
+    .cards .track {
+      --_per-view: 3;
+    }
+    .quotes .track {
+      --_per-view: 2;
+    }
+  }
+  .slide {
+    flex: 0 0 calc((100% - (var(--_per-view) - 1) * var(--_gap)) / var(--_per-view));
+    min-inline-size: 0;
+    scroll-snap-align: start;
+    scroll-snap-stop: always;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 4);
+    border: 1px solid var(--_outline-variant);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+  }
+  .slide.ghost {
+    gap: calc(var(--_space) * 3);
+  }
+  .slide > .skeleton,
+  .slide > .state {
+    flex: 1;
+  }
+  .media {
+    flex: none;
+    display: block;
+    inline-size: 7em;
+    aspect-ratio: 4 / 3;
+    block-size: auto;
+    border-radius: var(--_radius);
+    background: var(--_surface-variant);
+    object-fit: cover;
+  }
+  .poster {
+    position: relative;
+    aspect-ratio: 16 / 9;
+    inline-size: 9em;
+    padding: 0;
+    border: 0;
+    cursor: pointer;
+    overflow: hidden;
+  }
+  .poster img {
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+    display: block;
+  }
+  .play {
+    position: absolute;
+    inset: 0;
+    margin: auto;
+    inline-size: 2.5em;
+    block-size: 2.5em;
+    border-radius: 50%;
+    background: var(--_primary);
+  }
+  .play::after {
+    content: '';
+    position: absolute;
+    inset-block-start: 0.7em;
+    inset-inline-start: 0.95em;
+    border-block: 0.55em solid transparent;
+    border-inline-start: 0.85em solid var(--_on-primary);
+  }
+  .who {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .head {
+    display: flex;
+    align-items: start;
+    gap: calc(var(--_space) * 3);
+  }
+  .head .who {
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .name {
+    font-weight: 700;
+  }
+  .meta,
+  .foot {
+    font-size: 0.875em;
+    color: var(--_on-surface-variant);
+  }
+  .rating {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+  }
+  .stars {
+    letter-spacing: 0.1em;
+  }
+  .stars .off {
+    color: var(--_outline);
+  }
+  .verified {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_on-surface);
+    border: 1px solid var(--_outline);
+    border-radius: 1em;
+    padding-inline: calc(var(--_space) * 2);
+  }
+  .title {
+    font-size: 1.05em;
+    line-height: 1.35;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    overflow: hidden;
+  }
+  .quote {
+    flex: 0 1 auto;
+    min-block-size: 0;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
+    font-style: italic;
+  }
+  .quote::before {
+    content: open-quote;
+  }
+  .quote::after {
+    content: close-quote;
+  }
+  .quote.open {
+    display: block;
+    flex: 1 1 0;
+    overflow-y: auto;
+  }
+  .more {
+    align-self: start;
+    min-block-size: 1.5em;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .foot {
+    margin-block-start: auto;
+  }
+  .quotes .quote {
+    font-size: 1.2em;
+    -webkit-line-clamp: 5;
+    line-clamp: 5;
+  }
+  .quotes .slide {
+    text-align: center;
+    align-items: center;
+  }
+  .quotes .more {
+    align-self: center;
+  }
+  .player {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .player iframe {
+    flex: 1;
+    inline-size: 100%;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_surface-variant);
+  }
+  .close {
+    align-self: end;
+  }
+  .picker {
+    display: flex;
+    gap: calc(var(--_space) * 1);
+  }
+  .dot {
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    padding: 0;
+    border: 0;
+    background: none;
+    cursor: pointer;
+    display: grid;
+    place-items: center;
+  }
+  .dot::before {
+    content: '';
+    inline-size: 0.625em;
+    block-size: 0.625em;
+    border-radius: 50%;
+    border: 2px solid var(--_outline);
+  }
+  .dot[aria-selected='true']::before {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    inline-size: 0.875em;
+    block-size: 0.875em;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .track {
+      scroll-behavior: auto;
+    }
+  }
+`;
