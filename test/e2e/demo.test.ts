@@ -2,14 +2,8 @@
 // /v1), in real Chromium: its ?theme= parameter and its theme switch reach the widgets.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_FLAGS } from '../../scripts/chrome-flags.mjs';
-import { createMemoryServer } from '../../server/testing.js';
+import type { Browser, Page } from 'playwright-core';
+import { startDemoSite } from './demo-site.js';
 import { colorTokens } from '../../src/core/theme/palette.js';
 
 let browser: Browser;
@@ -46,22 +40,7 @@ async function widgetState(page: Page) {
 
 describe('demo site: ?theme= and the theme switch', { timeout: 180_000 }, () => {
   before(async () => {
-    if (!existsSync('dist/cdn/loader.js')) throw new Error('run the CDN build first (npx vite build)');
-    const ref = await createMemoryServer();
-    // The same routes as `node server/start.ts --demo`.
-    const root = new Hono();
-    root.route('/', ref.app);
-    root.use('/cdn/*', serveStatic({ root: 'dist/cdn', rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }));
-    root.use('/*', serveStatic({ root: 'demo' }));
-    const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://localhost:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROME_FLAGS });
-    close = async () => {
-      await browser.close();
-      await new Promise((r) => server.close(r));
-      await ref.close();
-    };
+    ({ base, browser, close } = await startDemoSite());
   });
   after(async () => close?.());
 

@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { pillStyles } from '../theme/pill.js';
 import { msg, str } from '@lit/localize';
 import { PrmApiError } from '../api/errors.js';
 import { errorMessage } from '../states.js';
@@ -218,38 +219,7 @@ export const formStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
   }
-  .pill {
-    position: relative;
-    display: inline-flex;
-  }
-  .pill input {
-    position: absolute;
-    opacity: 0;
-    inset: 0;
-    margin: 0;
-    inline-size: 100%;
-    block-size: 100%;
-    cursor: pointer;
-  }
-  .pill span {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: var(--_target);
-    padding-inline: calc(var(--_space) * 4);
-    border: 1px solid var(--_outline);
-    border-radius: 999px;
-    background: var(--_surface);
-  }
-  .pill input:checked + span {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
-  .pill input:focus-visible + span {
-    outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 2px;
-  }
+  ${pillStyles}
   .check {
     display: flex;
     align-items: flex-start;

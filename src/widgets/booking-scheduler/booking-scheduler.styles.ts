@@ -3,28 +3,7 @@ import { css } from 'lit';
 /** Styles of `<prm-booking-scheduler>`: tokens only, logical properties, container queries. */
 export const styles = css`
   :host {
-    container-type: inline-size;
     min-block-size: var(--prm-booking-scheduler-block-size, 40em);
-  }
-  .card {
-    min-block-size: inherit;
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 4);
-  }
-  .card > .skeleton,
-  .card > .state {
-    flex: 1;
-    min-block-size: 0;
-  }
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
-  .title {
-    font-size: 1.35em;
-    line-height: 1.25;
   }
   h3 {
     font-size: 1.05em;

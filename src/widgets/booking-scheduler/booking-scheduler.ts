@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
+import { cardLayout } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -134,7 +135,7 @@ const HORIZON_DAYS = 120;
  */
 export class PrmBookingScheduler extends PrmElement {
   static override tagName = 'prm-booking-scheduler';
-  static override styles = [...(PrmElement.styles as never[]), styles];
+  static override styles = [...(PrmElement.styles as never[]), cardLayout, styles];
 
   static override properties = {
     ...PrmElement.properties,

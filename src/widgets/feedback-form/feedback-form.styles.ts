@@ -3,27 +3,7 @@ import { css } from 'lit';
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
   :host {
-    container-type: inline-size;
     min-block-size: var(--prm-feedback-form-block-size, 36em);
-  }
-  .card {
-    min-block-size: inherit;
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 4);
-  }
-  .card > .skeleton,
-  .card > .state {
-    flex: 1;
-  }
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
-  .title {
-    font-size: 1.35em;
-    line-height: 1.25;
   }
   .sub,
   .hint,

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
+import { cardLayout } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -109,7 +110,7 @@ const S = CreateFeedbackBodySchema.shape;
  */
 export class PrmFeedbackForm extends PrmElement {
   static override tagName = 'prm-feedback-form';
-  static override styles = [...(PrmElement.styles as never[]), styles];
+  static override styles = [...(PrmElement.styles as never[]), cardLayout, styles];
 
   static override properties = {
     ...PrmElement.properties,

@@ -1,31 +1,11 @@
 import { css } from 'lit';
+import { pillStyles } from '../../core/theme/pill.js';
 
 /** Styles of `<prm-quote-calculator>`: tokens only, logical properties, container queries. */
 export const styles = css`
+  ${pillStyles}
   :host {
-    container-type: inline-size;
     min-block-size: var(--prm-quote-calculator-block-size, 46em);
-  }
-  .card {
-    min-block-size: inherit;
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 4);
-  }
-  .card > .skeleton,
-  .card > .state {
-    flex: 1;
-    min-block-size: 0;
-  }
-  h2,
-  h3,
-  h4,
-  p {
-    margin: 0;
-  }
-  .title {
-    font-size: 1.35em;
-    line-height: 1.25;
   }
   h3 {
     font-size: 1.1em;
@@ -143,11 +123,6 @@ export const styles = css`
       margin-inline-end: 2.5em;
     }
   }
-  .pill {
-    position: relative;
-    display: inline-flex;
-  }
-  .pill input,
   .option input {
     position: absolute;
     opacity: 0;
@@ -157,22 +132,6 @@ export const styles = css`
     block-size: 100%;
     cursor: pointer;
   }
-  .pill span {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: var(--_target);
-    padding-inline: calc(var(--_space) * 4);
-    border: 1px solid var(--_outline);
-    border-radius: 999px;
-    background: var(--_surface);
-  }
-  .pill input:checked + span {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
-  .pill input:focus-visible + span,
   .option:has(input:focus-visible) {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
+import { cardLayout } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -120,7 +121,7 @@ type Step = 'estimate' | 'lead' | 'done';
  */
 export class PrmQuoteCalculator extends PrmElement {
   static override tagName = 'prm-quote-calculator';
-  static override styles = [...(PrmElement.styles as never[]), styles];
+  static override styles = [...(PrmElement.styles as never[]), cardLayout, styles];
 
   // Declared without decorators: their helper would cost bytes in this chunk.
   static override properties = {

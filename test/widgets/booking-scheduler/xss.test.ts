@@ -2,62 +2,32 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/widgets/booking-scheduler/define.js';
 import type { PrmBookingScheduler } from '../../../src/widgets/booking-scheduler/booking-scheduler.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { injected as injectedBy, loadPayloads, trapExecutions, typeInto } from '../../core/fixtures/xss.js';
 import { clinicConfig, json, stubFetch } from '../quote-calculator/fixtures.js';
 
 // Rendering is what is under test here, so the backend's answers are stubbed with a payload in
 // every string field the scheduler shows; every other scheduler test talks to the real server.
 
-declare global {
-  interface Window {
-    __xss?: (n?: unknown) => void;
-  }
-}
-
 const $ = (el: PrmBookingScheduler, s: string) => el.shadowRoot!.querySelector(s) as HTMLElement | null;
-
-function injected(root: ShadowRoot): string[] {
-  const bad: string[] = [];
-  root.querySelectorAll('*').forEach((el) => {
-    if (/^(script|iframe|object|embed|svg|math|video|audio|meta|base|link|marquee|details|template|isindex|xss|x)$/i.test(el.localName)) bad.push(el.localName);
-    if (el.localName === 'img' && !el.matches('img.photo')) bad.push('img');
-    for (const a of el.getAttributeNames()) if (/^on/i.test(a)) bad.push(`${el.localName}[${a}]`);
-    for (const a of ['href', 'src']) {
-      const v = el.getAttribute(a);
-      if (v && !/^https?:/i.test(v)) bad.push(`${a}=${v}`);
-    }
-  });
-  return bad;
-}
-
-async function typeInto(el: PrmBookingScheduler, sel: string, value: string) {
-  const input = $(el, sel) as HTMLInputElement | HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
+const injected = (root: ShadowRoot) => injectedBy(root, 'img.photo');
 
 describe('booking scheduler: XSS payloads render as text, never run', function () {
   this.timeout(240_000);
   let payloads: string[] = [];
-  let executions: unknown[] = [];
+  let trap: ReturnType<typeof trapExecutions>;
   let restore: (() => void) | undefined;
-  const realAlert = window.alert;
 
   before(async () => {
-    const text = await (await fetch('/test/fixtures/xss-payloads.txt')).text();
-    payloads = text.split('\n').filter((l) => l.trim() && !l.startsWith('# '));
-    expect(payloads.length).to.be.greaterThanOrEqual(60);
+    payloads = await loadPayloads();
   });
   beforeEach(() => {
-    executions = [];
-    window.__xss = (n) => executions.push(n);
-    window.alert = (n) => executions.push(n);
+    trap = trapExecutions();
     sessionStorage.clear();
   });
   afterEach(() => {
     restore?.();
     restore = undefined;
-    window.alert = realAlert;
+    trap.release();
   });
 
   it('every payload in every backend string (clinic, services, doctors, booking) and every text input', async () => {
@@ -121,6 +91,6 @@ describe('booking scheduler: XSS payloads render as text, never run', function (
       el.remove();
     }
     await new Promise((r) => setTimeout(r, 300));
-    expect(executions, 'executed payloads').to.deep.equal([]);
+    expect(trap.executions, 'executed payloads').to.deep.equal([]);
   });
 });

@@ -1,30 +1,13 @@
 import { expect } from '@open-wc/testing';
+import { runInCspFrame } from '../../core/fixtures/csp-frame.js';
 
 describe('<prm-feedback-form> under a strict CSP and Trusted Types', function () {
   this.timeout(60_000);
 
   it('goes from form to thank-you with its styles and 0 securitypolicyviolation events', async () => {
-    const res = await fetch('/v1/__test/csp/feedback-form');
-    const csp = res.headers.get('Content-Security-Policy') ?? '';
-    expect(csp).to.contain("script-src 'self'").and.contain("require-trusted-types-for 'script'");
-    expect(csp).not.to.contain('unsafe');
-    const frame = document.createElement('iframe');
-    const result = new Promise<{ violations: string[]; steps: string[]; selectedBg: string }>((resolve) => {
-      window.addEventListener('message', function on(e) {
-        if (e.data?.type === 'feedback-csp-result') {
-          window.removeEventListener('message', on);
-          resolve(e.data);
-        }
-      });
-    });
-    frame.src = '/v1/__test/csp/feedback-form';
-    frame.style.width = '1000px';
-    frame.style.height = '900px';
-    document.body.append(frame);
-    const r = await result;
-    frame.remove();
+    const r = await runInCspFrame('feedback-form', { width: 1000, height: 900 });
     expect(r.steps).to.deep.equal(['form', 'done']);
-    expect(r.selectedBg, 'shadow + form styles applied').to.not.equal('rgba(0, 0, 0, 0)');
+    expect(r.out.selectedBg, 'shadow + form styles applied').to.not.equal('rgba(0, 0, 0, 0)');
     expect(r.violations).to.deep.equal([]);
   });
 });

@@ -2,69 +2,40 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/widgets/quote-calculator/define.js';
 import type { PrmQuoteCalculator } from '../../../src/widgets/quote-calculator/quote-calculator.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { injected as injectedBy, loadPayloads, trapExecutions, typeInto } from '../../core/fixtures/xss.js';
 import { catalog, clinicConfig, json, quoteResponse, rates, stubFetch } from './fixtures.js';
 
 // Rendering is what is under test here, so the backend's answers are stubbed with payloads in
 // every string field; every other quote-calculator test talks to the real reference server.
 
-declare global {
-  interface Window {
-    __xss?: (n?: unknown) => void;
-  }
-}
-
-let executions: unknown[] = [];
+let trap: ReturnType<typeof trapExecutions>;
 let payloads: string[] = [];
 
 const $ = (el: PrmQuoteCalculator, s: string) => el.shadowRoot!.querySelector(s) as HTMLElement | null;
-
-/** Elements or attributes a payload could have created if it were parsed as HTML. */
-function injected(root: ShadowRoot): string[] {
-  const bad: string[] = [];
-  root.querySelectorAll('*').forEach((el) => {
-    // (The widget's own <details class="final"> is the only such element its templates create.)
-    if (/^(script|iframe|object|embed|svg|math|img|video|audio|meta|base|link|marquee|details|template|isindex|xss|x)$/i.test(el.localName) && !el.matches('details.final')) bad.push(el.localName);
-    for (const a of el.getAttributeNames()) if (/^on/i.test(a)) bad.push(`${el.localName}[${a}]`);
-    const href = el.getAttribute('href');
-    if (href && !/^(https?:|#)/i.test(href)) bad.push(`href=${href}`);
-  });
-  return bad;
-}
-
-async function typeInto(el: PrmQuoteCalculator, sel: string, value: string) {
-  const input = $(el, sel) as HTMLInputElement | HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
+const injected = (root: ShadowRoot) => injectedBy(root, 'details.final');
 
 describe('quote calculator: XSS payloads render as text, never run', function () {
   this.timeout(120_000);
   let restore: (() => void) | undefined;
-  const realAlert = window.alert;
 
   before(async () => {
-    const text = await (await fetch('/test/fixtures/xss-payloads.txt')).text();
-    payloads = text.split('\n').filter((l) => l.trim() && !l.startsWith('# '));
-    expect(payloads.length).to.be.greaterThanOrEqual(60);
+    payloads = await loadPayloads();
   });
   beforeEach(() => {
     resetConfig();
-    executions = [];
-    window.__xss = (n) => executions.push(n);
-    window.alert = (n) => executions.push(n);
+    trap = trapExecutions();
     sessionStorage.clear();
   });
   afterEach(() => {
     restore?.();
-    window.alert = realAlert;
+    trap.release();
   });
 
   it('the detector works: an injected payload would be counted', async () => {
     const div = document.createElement('div');
     div.innerHTML = '<img src=x onerror="window.__xss(0)">';
     document.body.append(div);
-    await until(() => executions.length === 1);
+    await until(() => trap.executions.length === 1);
     div.remove();
   });
 
@@ -115,7 +86,7 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
       el.remove();
     }
     await new Promise((r) => setTimeout(r, 300));
-    expect(executions, 'executed payloads').to.deep.equal([]);
+    expect(trap.executions, 'executed payloads').to.deep.equal([]);
   });
 
   it('a javascript: privacy URL from the backend never becomes a link target', async () => {
@@ -136,6 +107,6 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
     const hrefs = [...el.shadowRoot!.querySelectorAll('[href]')].map((a) => a.getAttribute('href') ?? '');
     expect(hrefs.filter((h) => /javascript:/i.test(h))).to.deep.equal([]);
     expect(injected(el.shadowRoot!)).to.deep.equal([]);
-    expect(executions).to.deep.equal([]);
+    expect(trap.executions).to.deep.equal([]);
   });
 });
