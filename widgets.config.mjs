@@ -204,6 +204,7 @@ export const WIDGETS = [
     // Stories in the patient's language first (the widget asks with language={locale}).
     firstData: ['/v1/config', '/v1/stories?language={locale}'],
     example: '<prm-story-carousel></prm-story-carousel>',
+    testAttributes: 'structured-data',
     bench: {
       // The same work (render, step through 12 stories with the next button, jump back) on a set of
       // 1,000 stories and on one of 10: their ratio is what the size of the set costs (goal ≤ 1.5×).

@@ -6,11 +6,11 @@ import type { StoryImage, StoryVideo } from '../../core/contract/stories.js';
  * http(s) links, and a `javascript:` frame source would run on pages without Trusted Types.
  */
 
-/** `url` when it is an absolute http(s) URL, else undefined. */
-export function httpUrl(url: string | undefined): string | undefined {
+/** `url` (resolved against `base`, e.g. a static file's own URL) when it is an http(s) URL, else undefined. */
+export function httpUrl(url: string | undefined, base?: string): string | undefined {
   if (!url) return undefined;
   try {
-    const u = new URL(url);
+    const u = new URL(url, base);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
   } catch {
     return undefined;
@@ -18,9 +18,9 @@ export function httpUrl(url: string | undefined): string | undefined {
 }
 
 /** The `srcset` of a photo from its http(s) candidates (others dropped); '' when none is left. */
-export function srcsetOf(image: StoryImage): string {
+export function srcsetOf(image: StoryImage, base?: string): string {
   return image.srcset
-    .map((c) => (httpUrl(c.url) ? `${httpUrl(c.url)!.replace(/[\s,]/g, encodeURIComponent)} ${c.width}w` : ''))
+    .map((c) => (httpUrl(c.url, base) ? `${httpUrl(c.url, base)!.replace(/[\s,]/g, encodeURIComponent)} ${c.width}w` : ''))
     .filter(Boolean)
     .join(', ');
 }

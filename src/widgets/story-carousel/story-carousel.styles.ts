@@ -8,7 +8,7 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    container-type: inline-size;
+    min-block-size: var(--prm-story-carousel-block-size, 30em);
     block-size: var(--prm-story-carousel-block-size, 30em);
   }
   :host([hide-empty][data-empty]) {
@@ -16,20 +16,13 @@ export const styles = css`
   }
   .card {
     block-size: 100%;
-    display: flex;
-    flex-direction: column;
     gap: calc(var(--_space) * 3);
     overflow: hidden;
   }
-  .card > .skeleton,
-  .card > .state {
-    flex: 1;
-    min-block-size: 0;
+  .card > .skeleton {
     display: flex;
     flex-direction: column;
   }
-  p,
-  h3,
   blockquote {
     margin: 0;
   }
@@ -102,6 +95,9 @@ export const styles = css`
     scroll-snap-type: x mandatory;
     scrollbar-width: none;
     padding-block: 4px;
+  }
+  .track.aligning {
+    scroll-snap-type: none;
   }
   @container (min-width: 36em) {
     .cards .track {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
@@ -10,6 +10,7 @@ import { parseStaticStories, selectStories } from './static-stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
 import { buildJsonLd, jsonLdText } from './json-ld.js';
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
+import { cardLayout } from '../../core/theme/card.js';
 import { styles } from './story-carousel.styles.js';
 
 /** `prm-stories-view`: the first stories are on screen. */
@@ -88,7 +89,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)');
  */
 export class PrmStoryCarousel extends PrmElement {
   static override tagName = 'prm-story-carousel';
-  static override styles = [...(PrmElement.styles as never[]), styles];
+  static override styles = [...(PrmElement.styles as never[]), cardLayout, styles];
 
   static override properties = {
     ...PrmElement.properties,
@@ -162,7 +163,7 @@ export class PrmStoryCarousel extends PrmElement {
   #motion?: MediaQueryList;
   #dragX?: number;
   #settleTimer?: ReturnType<typeof setTimeout>;
-  #jsonLd?: HTMLScriptElement;
+  #jsonLd = false;
 
   constructor() {
     super();
@@ -201,6 +202,11 @@ export class PrmStoryCarousel extends PrmElement {
       return { items: res.stories, nextCursor: res.nextCursor };
     },
   });
+
+  /** What relative media URLs are relative to: the static file in static mode (the API sends absolute ones). */
+  #base(): string | undefined {
+    return this.src ? new URL(this.src, document.baseURI).href : undefined;
+  }
 
   #language(): string {
     return (this.language || this.resolvedLocale).toLowerCase().split('-')[0]!;
@@ -393,7 +399,12 @@ export class PrmStoryCarousel extends PrmElement {
     const t = track.getBoundingClientRect();
     const s = slide.getBoundingClientRect();
     const delta = rtl ? s.right - t.right : s.left - t.left;
-    if (Math.abs(delta) > 1) track.scrollBy({ left: delta, behavior: 'instant' });
+    if (Math.abs(delta) <= 1) return;
+    // Snapping off while the track moves: the browser would otherwise snap back to the slide node
+    // it was on before the window changed (nodes are reused for other stories).
+    track.classList.add('aligning');
+    track.scrollBy({ left: delta, behavior: 'instant' });
+    requestAnimationFrame(() => track.classList.remove('aligning'));
   }
 
   /** Which quotes in the DOM are cut by the clamp (they get "Read more"). */
@@ -447,22 +458,19 @@ export class PrmStoryCarousel extends PrmElement {
     this.#structuredData();
   }
 
-  /** Keeps one JSON-LD script in the light DOM in step with the loaded stories (or removes it). */
+  /**
+   * Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none). Rendered
+   * by Lit from a template: its text is a text binding (never parsed as markup, escaped so it can
+   * never close the script) and the element comes from Lit's own Trusted Types policy, so strict
+   * pages (require-trusted-types-for 'script') accept it; it is data, never run.
+   */
   #structuredData(): void {
     const items = this.paged.items;
-    if (!this.structuredData || !items.length) {
-      this.#jsonLd?.remove();
-      this.#jsonLd = undefined;
-      return;
-    }
-    const text = jsonLdText(buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: items, total: this.#count, averageRating: this.#average }));
-    if (this.#jsonLd?.isConnected && this.#jsonLd.dataset.text === String(text.length)) return;
-    const s = (this.#jsonLd ??= document.createElement('script'));
-    s.type = 'application/ld+json';
-    s.dataset.text = String(text.length);
-    // A text node, not a string sink: the JSON is data (never run), and stays Trusted Types clean.
-    s.replaceChildren(document.createTextNode(text));
-    if (s.parentNode !== this) this.append(s);
+    const on = this.structuredData && items.length > 0;
+    if (!on && !this.#jsonLd) return;
+    this.#jsonLd = on;
+    const text = on ? jsonLdText(buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: items, total: this.#count, averageRating: this.#average })) : '';
+    render(on ? html`<script type="application/ld+json">${text}</script>` : nothing, this);
   }
 
   // ---- render ----------------------------------------------------------------------------------
@@ -607,7 +615,8 @@ export class PrmStoryCarousel extends PrmElement {
 
   #media(story: Story, i: number): TemplateResult | typeof nothing {
     const v = story.video;
-    const poster = v && playerUrl(v) ? httpUrl(v.poster.url) : undefined;
+    const base = this.#base();
+    const poster = v && playerUrl(v) ? httpUrl(v.poster.url, base) : undefined;
     if (v && poster) {
       return html`<button type="button" class="media poster" aria-label=${playLabel(story.title)} @click=${() => this.#play(story, i)}>
         <img src=${poster} alt="" width=${v.poster.width} height=${v.poster.height} loading="lazy" decoding="async" />
@@ -615,9 +624,9 @@ export class PrmStoryCarousel extends PrmElement {
       </button>`;
     }
     const img = story.image;
-    const src = img ? httpUrl(img.url) : undefined;
+    const src = img ? httpUrl(img.url, base) : undefined;
     if (!img || !src) return nothing;
-    return html`<img class="media photo" src=${src} srcset=${srcsetOf(img) || nothing} sizes="8em" alt=${img.alt} lang=${story.language} width=${img.width} height=${img.height} loading="lazy" decoding="async" />`;
+    return html`<img class="media photo" src=${src} srcset=${srcsetOf(img, base) || nothing} sizes="8em" alt=${img.alt} lang=${story.language} width=${img.width} height=${img.height} loading="lazy" decoding="async" />`;
   }
 }
 

@@ -22,9 +22,13 @@ async function mount(attrs: Record<string, string> = {}, opts: { clinic?: string
   const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
   if (opts.width) wrap.style.inlineSize = `${opts.width}px`;
   const el = document.createElement('prm-story-carousel');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  // Messages are page-wide (the last language asked for wins): every test says its language.
+  for (const [k, v] of Object.entries({ lang: 'en', ...attrs })) el.setAttribute(k, v);
   wrap.append(el);
   await until(() => !!$(el, opts.wait ?? '.slide[data-i] .title, [part=empty], [part=error]'), 15_000);
+  // Translated messages arrive with their locale's chunk.
+  const carousel: Record<string, string> = { en: 'carousel', de: 'Karussell', ar: 'عرض دوّار' };
+  await until(() => $(el, '[part=base]')?.getAttribute('aria-roledescription') === carousel[el.lang], 10_000);
   await el.updateComplete;
   return el;
 }
