@@ -513,6 +513,12 @@ export class PrmStoryCarousel extends PrmElement {
     const rotation = this.#canRotate();
     const live = this.rotating && !this.paused && rotation ? 'off' : 'polite';
     const n = (v: number) => formatNumber(v, locale);
+    // Stories in view with no control of their own (no video, nothing cut): the track itself takes
+    // focus, so a keyboard can still scroll it (as Chromium does for such scrollers).
+    const bare = win.visible.every((i) => {
+      const s = items[i];
+      return !s || (!this.clamped.has(s.id) && !this.open.has(s.id) && !(s.video && playerUrl(s.video)));
+    });
     return html`<div class="bar" part="controls">
         ${rotation
           ? html`<button type="button" class="btn rotate" @click=${this.#toggleRotation}>
@@ -539,6 +545,7 @@ export class PrmStoryCarousel extends PrmElement {
         part="slides"
         aria-live=${live}
         aria-atomic="false"
+        tabindex=${bare ? 0 : nothing}
         @scroll=${this.#scroll}
         @scrollend=${this.#settle}
         @pointerdown=${this.#down}

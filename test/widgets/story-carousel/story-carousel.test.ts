@@ -347,3 +347,143 @@ describe('<prm-story-carousel>', function () {
     });
   }
 });
+
+describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await setViewport({ width: 1000, height: 900 });
+  });
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+  });
+
+  it('autoplay="2000": a visible stop control first in tab order; rotates with the live region off; hover and focus inside pause it; stop and start', async () => {
+    const changes: unknown[] = [];
+    const el = await mount({ autoplay: '2000' }, { width: 360 });
+    el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
+    const rotate = $<HTMLButtonElement>(el, '.rotate')!;
+    expect(text(rotate)).to.contain('Stop slide rotation');
+    // First in the carousel's tab order: before prev/next and the slides.
+    const focusables = $$(el, 'button:not([inert] *), [tabindex="0"]');
+    expect(focusables[0]).to.equal(rotate);
+    expect($(el, '.track')!.getAttribute('aria-live')).to.equal('off');
+    await until(() => shown(el)[0] === '2 of 35', 5000);
+    expect(changes, 'rotation is not the patient’s action').to.deep.equal([]);
+    // Hover pauses.
+    el.dispatchEvent(new MouseEvent('mouseenter'));
+    await el.updateComplete;
+    expect($(el, '.track')!.getAttribute('aria-live')).to.equal('polite');
+    const at = shown(el)[0];
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(shown(el)[0]).to.equal(at);
+    el.dispatchEvent(new MouseEvent('mouseleave'));
+    await el.updateComplete;
+    await until(() => shown(el)[0] !== at, 5000);
+    // Focus inside pauses too; the stop control stops it for good.
+    rotate.focus();
+    await el.updateComplete;
+    const at2 = shown(el)[0];
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text(rotate)).to.contain('Start slide rotation');
+    rotate.blur();
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(shown(el)[0]).to.equal(at2);
+    expect($(el, '.track')!.getAttribute('aria-live')).to.equal('polite');
+    await expect(el).to.be.accessible();
+  });
+
+  it('no rotation and no control without autoplay, nor under prefers-reduced-motion (emulated)', async () => {
+    const plain = await mount({}, { width: 360 });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(shown(plain)).to.deep.equal(['1 of 35']);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await mount({ autoplay: '2000' }, { width: 360 });
+    expect($(el, '.rotate')).to.equal(null);
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(shown(el)).to.deep.equal(['1 of 35']);
+    expect($(el, '.track')!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('several stories per view by container width (1 / 2 / 3 cards, 1 / 2 quotes); layout="quotes" shows no photo', async () => {
+    for (const [width, layout, per] of [
+      [360, 'cards', 1],
+      [700, 'cards', 2],
+      [1000, 'cards', 3],
+      [700, 'quotes', 1],
+      [1000, 'quotes', 2],
+    ] as const) {
+      const el = await mount({ layout }, { width });
+      await until(() => shown(el).length === per, 3000);
+      expect(shown(el), `${width}px ${layout}`).to.deep.equal(Array.from({ length: per }, (_, k) => `${k + 1} of 35`));
+      const boxes = $$(el, '.slide:not([inert])').map((s) => s.getBoundingClientRect());
+      const track = $(el, '.track')!.getBoundingClientRect();
+      for (const b of boxes) expect(b.right).to.be.at.most(track.right + 1);
+      expect($$(el, '.slide img.photo').length > 0, `${layout} photos`).to.equal(layout === 'cards');
+      expect(labels(el).length).to.be.at.most(5);
+    }
+  });
+
+  it('swipe and trackpad: scrolling the track settles on a story (scroll-snap); a mouse drag moves one story', async () => {
+    const changes: StoryChangeDetail[] = [];
+    const el = await mount({}, { width: 360 });
+    el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
+    const track = $(el, '.track')!;
+    const w = $(el, '.slide')!.getBoundingClientRect().width;
+    track.scrollBy({ left: w * 1.2, behavior: 'instant' });
+    await until(() => shown(el)[0] === '2 of 35', 3000);
+    expect(changes.at(-1)).to.deep.include({ index: 1, cause: 'swipe' });
+    // Pointer fallback (a mouse cannot drag-scroll): right to left is "next".
+    const r = track.getBoundingClientRect();
+    track.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse', button: 0, clientX: r.right - 20, clientY: r.top + 50, bubbles: true }));
+    track.dispatchEvent(new PointerEvent('pointerup', { pointerType: 'mouse', button: 0, clientX: r.left + 40, clientY: r.top + 50, bubbles: true }));
+    await el.updateComplete;
+    await until(() => shown(el)[0] === '3 of 35', 3000);
+    expect(changes.at(-1)).to.deep.include({ index: 2, cause: 'swipe' });
+  });
+
+  it('Arabic: right to left — the next story lies to the left, "next" is the left arrow and points left; arrow keys follow what the patient sees', async () => {
+    const el = await mount({ lang: 'ar' }, { width: 1000 });
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    expect($(el, '[part=base]')!.getAttribute('aria-label')).to.equal('قصص المرضى');
+    const slides = $$(el, '.slide:not([inert])');
+    expect(slides.map((s) => s.getAttribute('aria-label'))).to.deep.equal(['1 من 35', '2 من 35', '3 من 35']);
+    const x = slides.map((s) => s.getBoundingClientRect().left);
+    expect(x[0]).to.be.greaterThan(x[1]!);
+    expect(x[1]).to.be.greaterThan(x[2]!);
+    expect(prev(el).getBoundingClientRect().left).to.be.greaterThan(next(el).getBoundingClientRect().left);
+    // The picker's first dot is the rightmost.
+    const dots = $$(el, '[role=tab]').map((d) => d.getBoundingClientRect().left);
+    expect(dots[0]).to.be.greaterThan(dots[1]!);
+    // The chevron of "next" points left: its box is rotated the other way than in English.
+    expect(getComputedStyle($(el, '.next .chev')!).transform).to.not.equal(getComputedStyle($(el, '.prev .chev')!).transform);
+    $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(shown(el)[0]).to.equal('2 من 35');
+    const moved = $$(el, '.slide:not([inert])').map((s) => s.getBoundingClientRect().left);
+    expect(moved[0]).to.be.closeTo(x[0]!, 1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('axe: 0 violations in dark mode (stories, read more open, empty, error) and in light with the clinic’s theme', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const el = await mount({ theme: 'dark' }, { width: 700 });
+    await expect(el).to.be.accessible();
+    const more = $<HTMLButtonElement>(el, '.slide:not([inert]) .more');
+    more?.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const empty = await mount({ theme: 'dark', procedure: 'check-up', country: 'FR' });
+    expect($(empty, '[part=empty]')).to.not.equal(null);
+    await expect(empty).to.be.accessible();
+    const spy = interceptFetch((url) => (url.pathname === '/v1/stories' ? json({ error: { code: 'internal', message: 'x' } }, 500) : undefined));
+    try {
+      const err = await mount({ theme: 'dark' }, { wait: '[part=error]' });
+      await expect(err).to.be.accessible();
+    } finally {
+      spy.restore();
+    }
+  });
+});
