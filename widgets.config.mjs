@@ -196,7 +196,10 @@ export const WIDGETS = [
     className: 'PrmStoryCarousel',
     summary: 'consented success stories, accessible carousel, windowed for large sets',
     budget: 7 * KiB,
-    lazy: [],
+    lazy: [
+      { part: 'static-source', budget: 1.5 * KiB, label: "static mode (src=\"stories.json\"): fetch, schema check, filters; loaded only when src is set" },
+      { part: 'json-ld', budget: 1 * KiB, label: 'structured-data JSON-LD builder, loaded only when the attribute is set' },
+    ],
     // One block size in every state (skeleton, stories, empty, error, a story opened): slides clamp
     // their text and open it within their own box, so the page around never moves.
     box: { property: '--prm-story-carousel-block-size', sizes: [{ blockSize: '30em' }] },

@@ -34,10 +34,6 @@ export const styles = css`
     min-block-size: var(--_target);
     flex: none;
   }
-  .bar .skeleton-line,
-  .picker-row .skeleton-line {
-    inline-size: 40%;
-  }
   .picker-row {
     justify-content: center;
     min-block-size: 1.5em;
@@ -66,21 +62,11 @@ export const styles = css`
     inline-size: var(--_target);
   }
   .chev {
-    display: block;
-    inline-size: 0.6em;
-    block-size: 0.6em;
-    border-block-start: 2px solid currentColor;
-    border-inline-start: 2px solid currentColor;
-    transform: rotate(-45deg);
+    font-size: 1.6em;
+    line-height: 1;
   }
-  .next .chev {
-    transform: rotate(135deg);
-  }
-  :host(:dir(rtl)) .prev .chev {
-    transform: rotate(45deg);
-  }
-  :host(:dir(rtl)) .next .chev {
-    transform: rotate(-135deg);
+  :host(:dir(rtl)) .chev {
+    transform: scaleX(-1);
   }
   .track {
     --_per-view: 1;
@@ -115,6 +101,7 @@ export const styles = css`
   .slide {
     flex: 0 0 calc((100% - (var(--_per-view) - 1) * var(--_gap)) / var(--_per-view));
     min-inline-size: 0;
+    block-size: auto;
     scroll-snap-align: start;
     scroll-snap-stop: always;
     display: flex;
@@ -125,9 +112,6 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     overflow: hidden;
-  }
-  .slide.ghost {
-    gap: calc(var(--_space) * 3);
   }
   .slide > .skeleton,
   .slide > .state {
@@ -149,35 +133,23 @@ export const styles = css`
     inline-size: 9em;
     padding: 0;
     border: 0;
-    cursor: pointer;
     overflow: hidden;
   }
   .poster img {
     inline-size: 100%;
     block-size: 100%;
     object-fit: cover;
-    display: block;
   }
   .play {
     position: absolute;
     inset: 0;
     margin: auto;
-    inline-size: 2.5em;
-    block-size: 2.5em;
+    inline-size: 2em;
+    block-size: 2em;
+    line-height: 2em;
     border-radius: 50%;
     background: var(--_primary);
-  }
-  .play::after {
-    content: '';
-    position: absolute;
-    inset-block-start: 0.7em;
-    inset-inline-start: 0.95em;
-    border-block: 0.55em solid transparent;
-    border-inline-start: 0.85em solid var(--_on-primary);
-  }
-  .who {
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
+    color: var(--_on-primary);
   }
   .head {
     display: flex;
@@ -210,8 +182,6 @@ export const styles = css`
   }
   .verified {
     font-size: 0.875em;
-    font-weight: 600;
-    color: var(--_on-surface);
     border: 1px solid var(--_outline);
     border-radius: 1em;
     padding-inline: calc(var(--_space) * 2);
@@ -222,7 +192,6 @@ export const styles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
-    line-clamp: 2;
     overflow: hidden;
   }
   .quote {
@@ -231,15 +200,8 @@ export const styles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 3;
-    line-clamp: 3;
     overflow: hidden;
     font-style: italic;
-  }
-  .quote::before {
-    content: open-quote;
-  }
-  .quote::after {
-    content: close-quote;
   }
   .quote.open {
     display: block;
@@ -262,14 +224,10 @@ export const styles = css`
   .quotes .quote {
     font-size: 1.2em;
     -webkit-line-clamp: 5;
-    line-clamp: 5;
   }
   .quotes .slide {
     text-align: center;
     align-items: center;
-  }
-  .quotes .more {
-    align-self: center;
   }
   .player {
     flex: 1;
@@ -281,11 +239,6 @@ export const styles = css`
     flex: 1;
     inline-size: 100%;
     border: 0;
-    border-radius: var(--_radius);
-    background: var(--_surface-variant);
-  }
-  .close {
-    align-self: end;
   }
   .picker {
     display: flex;
@@ -313,10 +266,5 @@ export const styles = css`
     border-color: var(--_primary);
     inline-size: 0.875em;
     block-size: 0.875em;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .track {
-      scroll-behavior: auto;
-    }
   }
 `;

@@ -2,13 +2,10 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
-import { PrmApiError } from '../../core/api/errors.js';
 import { emptyState, errorState } from '../../core/states.js';
 import { dateFormat, displayName, formatNumber } from '../../core/i18n/format.js';
 import { StoriesResponseSchema, type Story } from '../../core/contract/stories.js';
-import { parseStaticStories, selectStories } from './static-stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
-import { buildJsonLd, jsonLdText } from './json-ld.js';
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
 import { cardLayout } from '../../core/theme/card.js';
 import { styles } from './story-carousel.styles.js';
@@ -132,9 +129,9 @@ export class PrmStoryCarousel extends PrmElement {
   /** Static mode: a JSON file `{ "stories": [...] }` (the GET /stories shape) instead of the API. */
   declare src?: string;
   /** Adds schema.org Review / AggregateRating JSON-LD for the loaded stories to the light DOM. */
-  declare structuredData: boolean;
+  declare structuredData?: boolean;
   /** Hides the whole element when no story matches (instead of a polite empty state). */
-  declare hideEmpty: boolean;
+  declare hideEmpty?: boolean;
 
   /** @internal Index (in the whole set) of the first story in view. */
   declare private current: number;
@@ -174,8 +171,6 @@ export class PrmStoryCarousel extends PrmElement {
     this.open = new Set();
     this.playing = '';
     this.clamped = new Set();
-    this.structuredData = false;
-    this.hideEmpty = false;
   }
 
   private readonly paged = new PagedController<Story, Args>(this, {
@@ -186,9 +181,8 @@ export class PrmStoryCarousel extends PrmElement {
     },
     page: async ([source, language, procedure, specialty, country, minRating, limit], cursor, { signal }) => {
       if (typeof source === 'string') {
-        const parsed = parseStaticStories(await fetchText(source, signal));
-        if (!parsed.ok) throw new PrmApiError('invalid_response', parsed.error);
-        const sel = selectStories(parsed.stories, { procedure, country, language, minRating });
+        // Static mode is a lazy part: pages on the API never download it.
+        const sel = await (await import('./static-source.js')).loadStaticStories(source, { procedure, country, language, minRating }, signal);
         this.#total = sel.total;
         this.#average = sel.averageRating;
         return { items: sel.stories, nextCursor: null };
@@ -218,9 +212,8 @@ export class PrmStoryCarousel extends PrmElement {
   }
 
   #autoplayMs(): number {
-    if (this.autoplay === undefined || this.autoplay === null) return 0;
     const ms = Number(this.autoplay);
-    return ms >= 2000 ? ms : DEFAULT_AUTOPLAY;
+    return this.autoplay == null ? 0 : ms >= 2000 ? ms : DEFAULT_AUTOPLAY;
   }
 
   /** Rotation may run at all: asked for, and the patient has not asked the system for less motion. */
@@ -234,10 +227,6 @@ export class PrmStoryCarousel extends PrmElement {
     this.#motion.addEventListener('change', this.#motionChanged);
     this.#resize = new ResizeObserver(() => this.#measure());
     this.#resize.observe(this);
-    this.addEventListener('mouseenter', this.#enter);
-    this.addEventListener('mouseleave', this.#leave);
-    this.addEventListener('focusin', this.#focus);
-    this.addEventListener('focusout', this.#blur);
   }
 
   override disconnectedCallback(): void {
@@ -245,29 +234,15 @@ export class PrmStoryCarousel extends PrmElement {
     this.#motion?.removeEventListener('change', this.#motionChanged);
     this.#resize?.disconnect();
     this.#stopTimer();
-    this.removeEventListener('mouseenter', this.#enter);
-    this.removeEventListener('mouseleave', this.#leave);
-    this.removeEventListener('focusin', this.#focus);
-    this.removeEventListener('focusout', this.#blur);
   }
 
   #motionChanged = () => this.requestUpdate();
-  #enter = () => {
-    this.#hover = true;
-    this.paused = true;
-  };
-  #leave = () => {
-    this.#hover = false;
-    this.paused = this.#focusIn;
-  };
-  #focus = () => {
-    this.#focusIn = true;
-    this.paused = true;
-  };
-  #blur = (e: FocusEvent) => {
-    if (e.relatedTarget instanceof Node && (this.contains(e.relatedTarget) || this.renderRoot.contains(e.relatedTarget))) return;
-    this.#focusIn = false;
-    this.paused = this.#hover;
+  /** Rotation holds while the pointer is over the carousel or focus is inside it (APG). */
+  #hold = (e: Event) => {
+    const t = e.type;
+    if (t === 'mouseenter' || t === 'mouseleave') this.#hover = t === 'mouseenter';
+    else this.#focusIn = t === 'focusin' || ((e as FocusEvent).relatedTarget instanceof Node && this.renderRoot.contains((e as FocusEvent).relatedTarget as Node));
+    this.paused = this.#hover || this.#focusIn;
   };
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -466,11 +441,19 @@ export class PrmStoryCarousel extends PrmElement {
    */
   #structuredData(): void {
     const items = this.paged.items;
-    const on = this.structuredData && items.length > 0;
+    const on = !!this.structuredData && items.length > 0;
     if (!on && !this.#jsonLd) return;
     this.#jsonLd = on;
-    const text = on ? jsonLdText(buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: items, total: this.#count, averageRating: this.#average })) : '';
-    render(on ? html`<script type="application/ld+json">${text}</script>` : nothing, this);
+    if (!on) {
+      render(nothing, this);
+      return;
+    }
+    // The builder is a lazy part, loaded only by pages that ask for structured data.
+    void import('./json-ld.js').then(({ buildJsonLd, jsonLdText }) => {
+      if (!this.#jsonLd) return;
+      const text = jsonLdText(buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: this.paged.items, total: this.#count, averageRating: this.#average }));
+      render(html`<script type="application/ld+json">${text}</script>`, this);
+    });
   }
 
   // ---- render ----------------------------------------------------------------------------------
@@ -482,7 +465,16 @@ export class PrmStoryCarousel extends PrmElement {
   }
 
   protected override renderContent(): TemplateResult {
-    return html`<section class="card ${this.layout === 'quotes' ? 'quotes' : 'cards'}" part="base" aria-roledescription=${msg('carousel')} aria-label=${msg('Patient stories')}>
+    return html`<section
+      class="card ${this.layout === 'quotes' ? 'quotes' : 'cards'}"
+      part="base"
+      aria-roledescription=${msg('carousel')}
+      aria-label=${msg('Patient stories')}
+      @mouseenter=${this.#hold}
+      @mouseleave=${this.#hold}
+      @focusin=${this.#hold}
+      @focusout=${this.#hold}
+    >
       ${this.paged.render({
         pending: () => this.#skeleton(),
         empty: () => emptyState(msg('No patient stories to show yet'), msg('Please check back later.')),
@@ -499,9 +491,9 @@ export class PrmStoryCarousel extends PrmElement {
   }
 
   #skeleton(): TemplateResult {
-    return html`<div class="bar" aria-hidden="true"><div class="skeleton-line"></div></div>
-      <div class="track" aria-hidden="true">${[0, 1, 2].map(() => html`<div class="slide ghost"><div class="skeleton-block"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>`)}</div>
-      <div class="picker-row" aria-hidden="true"><div class="skeleton-line"></div></div>`;
+    return html`<div class="bar"></div>
+      <div class="track" aria-hidden="true"><div class="slide skeleton-block"></div><div class="slide skeleton-block"></div><div class="slide skeleton-block"></div></div>
+      <div class="picker-row"></div>`;
   }
 
   #carousel(items: Story[]): TemplateResult {
@@ -532,10 +524,10 @@ export class PrmStoryCarousel extends PrmElement {
         </p>
         <div class="arrows">
           <button type="button" class="btn arrow prev" aria-label=${msg('Previous story')} aria-controls="track" aria-disabled=${go.prev ? 'false' : 'true'} @click=${this.#prev}>
-            <span class="chev" aria-hidden="true"></span>
+            <span class="chev" aria-hidden="true">‹</span>
           </button>
           <button type="button" class="btn arrow next" aria-label=${msg('Next story')} aria-controls="track" aria-disabled=${go.next ? 'false' : 'true'} @click=${this.#next}>
-            <span class="chev" aria-hidden="true"></span>
+            <span class="chev" aria-hidden="true">›</span>
           </button>
         </div>
       </div>
@@ -544,7 +536,6 @@ export class PrmStoryCarousel extends PrmElement {
         id="track"
         part="slides"
         aria-live=${live}
-        aria-atomic="false"
         tabindex=${bare ? 0 : nothing}
         @scroll=${this.#scroll}
         @scrollend=${this.#settle}
@@ -561,7 +552,6 @@ export class PrmStoryCarousel extends PrmElement {
               type="button"
               role="tab"
               class="dot"
-              id=${`t-${i}`}
               aria-label=${storyName(n(i + 1))}
               aria-selected=${selected ? 'true' : 'false'}
               aria-controls=${win.indices.includes(i) ? `s-${i}` : nothing}
@@ -584,13 +574,13 @@ export class PrmStoryCarousel extends PrmElement {
       return attrs(
         this.paged.status === 'error'
           ? errorState(this.paged.error, this.paged.retry)
-          : html`<div class="skeleton" aria-busy="true"><div class="skeleton-block"></div><div class="skeleton-line"></div><span class="visually-hidden">${msg('Loading…')}</span></div>`,
+          : html`<div class="skeleton" aria-busy="true"><div class="skeleton-block"></div><div class="skeleton-line"></div></div>`,
       );
     }
     if (this.playing === story.id && story.video) {
       const src = playerUrl(story.video);
       return attrs(html`<div class="player">
-        ${src ? html`<iframe src=${src} title=${videoTitle(story.title)} allow="autoplay; encrypted-media; picture-in-picture" allowfullscreen referrerpolicy="strict-origin-when-cross-origin" loading="lazy"></iframe>` : nothing}
+        ${src ? html`<iframe src=${src} title=${videoTitle(story.title)} allow="autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe>` : nothing}
         <button type="button" class="btn close" @click=${() => this.#closeVideo(i)}>${msg('Close video')}</button>
       </div>`);
     }
@@ -626,14 +616,14 @@ export class PrmStoryCarousel extends PrmElement {
     const poster = v && playerUrl(v) ? httpUrl(v.poster.url, base) : undefined;
     if (v && poster) {
       return html`<button type="button" class="media poster" aria-label=${playLabel(story.title)} @click=${() => this.#play(story, i)}>
-        <img src=${poster} alt="" width=${v.poster.width} height=${v.poster.height} loading="lazy" decoding="async" />
-        <span class="play" aria-hidden="true"></span>
+        <img src=${poster} alt="" width=${v.poster.width} height=${v.poster.height} loading="lazy" />
+        <span class="play" aria-hidden="true">▶</span>
       </button>`;
     }
     const img = story.image;
     const src = img ? httpUrl(img.url, base) : undefined;
     if (!img || !src) return nothing;
-    return html`<img class="media photo" src=${src} srcset=${srcsetOf(img, base) || nothing} sizes="8em" alt=${img.alt} lang=${story.language} width=${img.width} height=${img.height} loading="lazy" decoding="async" />`;
+    return html`<img class="media photo" src=${src} srcset=${srcsetOf(img, base) || nothing} sizes="8em" alt=${img.alt} lang=${story.language} width=${img.width} height=${img.height} loading="lazy" />`;
   }
 }
 
@@ -644,17 +634,3 @@ const videoTitle = (title: string) => msg(str`Video: ${title}`);
 const playLabel = (title: string) => msg(str`Play video: ${title}`);
 const ratedLabel = (rating: number) => msg(str`Rated ${rating} out of 5`);
 const writtenIn = (language: string) => msg(str`Written in ${language}`);
-
-/** The static file's text; failures as the API client's error kinds (network, timeout, http). */
-async function fetchText(url: string, signal: AbortSignal): Promise<string> {
-  const timeout = AbortSignal.timeout(10_000);
-  let res: Response;
-  try {
-    res = await fetch(url, { signal: AbortSignal.any([signal, timeout]), credentials: 'omit' });
-  } catch (err) {
-    if (signal.aborted) throw new PrmApiError('aborted', 'Request aborted');
-    throw new PrmApiError(timeout.aborted ? 'timeout' : 'network', `Could not load ${url}`, { cause: err });
-  }
-  if (!res.ok) throw new PrmApiError('http', `${url} answered ${res.status}`, { status: res.status });
-  return res.text();
-}

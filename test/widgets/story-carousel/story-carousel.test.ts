@@ -80,6 +80,8 @@ describe('<prm-story-carousel>', function () {
     expect(tabs[0]!.getAttribute('aria-controls')).to.equal(slide.id);
     expect(prev(el).getAttribute('aria-disabled')).to.equal('true');
     expect(next(el).getAttribute('aria-disabled')).to.equal('false');
+    expect(getComputedStyle($(el, '.next .chev')!).transform, 'not mirrored left to right').to.equal('none');
+    expect(next(el).getBoundingClientRect().left).to.be.greaterThan(prev(el).getBoundingClientRect().left);
     // Stories in English come first; the first is the newest English one of the seed.
     expect(text($(el, '.slide:not([inert]) .title'))).to.equal('Two visits, one new smile');
     await expect(el).to.be.accessible();
@@ -371,13 +373,13 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     await until(() => shown(el)[0] === '2 of 35', 5000);
     expect(changes, 'rotation is not the patient’s action').to.deep.equal([]);
     // Hover pauses.
-    el.dispatchEvent(new MouseEvent('mouseenter'));
+    $(el, '[part=base]')!.dispatchEvent(new MouseEvent('mouseenter'));
     await el.updateComplete;
     expect($(el, '.track')!.getAttribute('aria-live')).to.equal('polite');
     const at = shown(el)[0];
     await new Promise((r) => setTimeout(r, 2600));
     expect(shown(el)[0]).to.equal(at);
-    el.dispatchEvent(new MouseEvent('mouseleave'));
+    $(el, '[part=base]')!.dispatchEvent(new MouseEvent('mouseleave'));
     await el.updateComplete;
     await until(() => shown(el)[0] !== at, 5000);
     // Focus inside pauses too; the stop control stops it for good.
@@ -456,8 +458,9 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     // The picker's first dot is the rightmost.
     const dots = $$(el, '[role=tab]').map((d) => d.getBoundingClientRect().left);
     expect(dots[0]).to.be.greaterThan(dots[1]!);
-    // The chevron of "next" points left: its box is rotated the other way than in English.
-    expect(getComputedStyle($(el, '.next .chev')!).transform).to.not.equal(getComputedStyle($(el, '.prev .chev')!).transform);
+    // The chevron of "next" (›) is mirrored, so it points left, the way the stories move.
+    expect(text($(el, '.next .chev'))).to.equal('›');
+    expect(getComputedStyle($(el, '.next .chev')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;

@@ -66,6 +66,7 @@ describe('story carousel: XSS payloads render as text, never run', function () {
       // Hostile media URLs never reached an attribute.
       expect(el.shadowRoot!.innerHTML).not.to.match(/javascript:/i);
       // The JSON-LD in the light DOM: one script, nothing else.
+      await until(() => !!el.querySelector('script'));
       expect(el.querySelectorAll('*').length).to.equal(1);
       await new Promise((r) => setTimeout(r, 200));
       expect(trap.executions).to.deep.equal([]);
