@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
-import { WIDGETS as DECLARED } from './widgets.config.mjs';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
+import { WIDGETS as DECLARED, builtWidgets } from './widgets.config.mjs';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * The CDN build: `dist/cdn/loader.js` (tiny, defines nothing eagerly) plus one chunk per widget,
@@ -58,6 +61,161 @@ function thirdPartyNotices(): Plugin {
 }
 
 /**
+ * Locale chunks import nothing: their one import, `str` from @lit/localize (a tag that returns
+ * `{ strTag, strings, values }`, which @lit/localize's runtime recognises by shape), is written
+ * into each of them. So a locale chunk belongs to no runtime copy, and the shared runtime and
+ * every solo bundle (below) load the same six files.
+ */
+function selfContainedLocales(): Plugin {
+  const IMPORT = /import\s*\{\s*str\s*\}\s*from\s*['"]@lit\/localize['"];?/;
+  return {
+    name: 'prm:self-contained-locales',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]generated[\\/]locales[\\/][a-z-]+\.ts$/.test(id) || !IMPORT.test(code)) return null;
+      return { code: code.replace(IMPORT, 'const str = (strings, ...values) => ({ strTag: true, strings, values });'), map: null };
+    },
+  };
+}
+
+/** How every chunk of the CDN build is named (also in the solo bundles' folders, with `prefix`). */
+function chunkFileNames(prefix: string) {
+  return (chunk: Rolldown.PreRenderedChunk) => {
+    const id = chunk.facadeModuleId ?? '';
+    const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
+    if (widget) return `${prefix}${widget[1]}-[hash].js`;
+    // A widget's own lazy parts (e.g. a form loaded on demand): <widget>.<part>-hash.js; also when
+    // the chunk is no facade (its modules then tell whose it is).
+    const part = /[\\/]widgets[\\/]([^\\/]+)[\\/]/.exec(id || chunk.moduleIds.find((m) => /[\\/]widgets[\\/]/.test(m)) || '');
+    if (part) return `${prefix}${part[1]}.[name]-[hash].js`;
+    const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
+    if (locale) return `${prefix}locale-${locale[1]}-[hash].js`;
+    return `${prefix}[name]-[hash].js`;
+  };
+}
+
+// Schema building is free of side effects: `z.*(...)` and the contract's checked helpers
+// (see src/core/contract/checked.ts). Without this, the arguments of an unused schema (its
+// fields' `z.optional(...)` calls) stay in the bundle even when the schema itself goes.
+// Never write `z.config(...)` through the namespace: it is the one zod call with an effect.
+const TREESHAKE = { manualPureFunctions: ['z', 'str', 'int', 'num', 'list'] };
+
+/** The form layer and the submission queue: one lazy chunk shared by the widgets that show a form. */
+const FORM_GROUP = { name: 'form', test: /[\\/]src[\\/]core[\\/](form|submit)[\\/]/ };
+
+/**
+ * The solo bundles: for each built widget W, `solo/W/solo-<hash>.js` holds the shared runtime and
+ * W's own chunk in one file, so a page with one widget type makes one code request after the
+ * loader instead of two (loader, solo bundle ∥ bootstrap: 3 requests before ready).
+ *
+ * Two copies of the runtime must never meet on one page (two Lits, two @lit/localize states, two
+ * clinic-profile caches). So each solo bundle comes with its own *family*: a complete build whose
+ * entry is the solo bundle, with every other widget's chunk and every lazy part beside it in
+ * `solo/W/`, all importing the runtime from the solo bundle. The solo bundle exports that family's
+ * registry (`r`: tag → import), and the loader, once it has picked a family for the page (solo
+ * when the page has one widget type at load, the shared `chunks/` otherwise), loads every later
+ * tag from the same family. A page therefore holds one runtime whatever tags appear later. The
+ * locale chunks are shared by all families (they import nothing, see above): the family's runtime
+ * imports `chunks/locale-*.js` of this build.
+ *
+ * Each family is a separate Vite build run from here (≈1 s each), its files emitted into this
+ * build's output, and their names written into loader.js by `prm:preload-map` (`s`).
+ */
+function soloBundles(): Plugin {
+  return {
+    name: 'prm:solo-bundles',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
+      if (!chunks.some((c) => c.isEntry && c.name === 'loader')) return; // not the CDN build
+      const locales: Record<string, string> = {};
+      for (const c of chunks) {
+        const m = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(c.facadeModuleId ?? '');
+        if (m) locales[m[1]!] = c.fileName;
+      }
+      const solo: Record<string, string> = {};
+      const built = builtWidgets();
+      for (const w of built) {
+        const dir = `solo/${w.folder}/`;
+        // A module that exists only here: the widget's define.ts plus the family's registry.
+        const ENTRY = `${ROOT}src/loader/solo-${w.folder}.virtual.ts`;
+        const out = await build({
+          configFile: false,
+          root: ROOT,
+          logLevel: 'warn',
+          publicDir: false,
+          plugins: [
+            {
+              name: 'prm:solo-entry',
+              enforce: 'pre',
+              resolveId(id, importer) {
+                if (id === ENTRY) return ENTRY;
+                // The family's runtime loads this build's locale chunks (../../chunks/locale-*.js).
+                const locale = /generated\/locales\/([a-z-]+)\.js$/.exec(id);
+                if (locale && importer && /[\\/]core[\\/]i18n[\\/]/.test(importer)) return { id: `prm-locale:${locale[1]}`, external: true };
+                return null;
+              },
+              load(id) {
+                if (id !== ENTRY) return null;
+                // The family's registry: this widget is already defined (it is in this file), the
+                // others import their chunk of this family. (Importing this file's own module
+                // instead would make the bundler build a namespace object, with a helper in a chunk
+                // of its own: one more request before ready.)
+                const entries = built.map((v) => `${JSON.stringify(v.tag)}: ${v === w ? 'async () => {}' : `() => import(${JSON.stringify(`${ROOT}src/widgets/${v.folder}/define.ts`)}).then(() => {})`}`);
+                return `import ${JSON.stringify(`${ROOT}src/widgets/${w.folder}/define.ts`)};\nexport const r = { ${entries.join(', ')} };\n`;
+              },
+            },
+            trimTemplateIndent(),
+          ],
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            // Hidden maps, as in the main build (not shipped: package.json `files`).
+            sourcemap: 'hidden',
+            modulePreload: false,
+            reportCompressedSize: false,
+            copyPublicDir: false,
+            lib: { entry: { solo: ENTRY }, formats: ['es'] },
+            rolldownOptions: {
+              preserveEntrySignatures: 'allow-extension',
+              treeshake: TREESHAKE,
+              output: {
+                format: 'es',
+                minify: true,
+                comments: false,
+                entryFileNames: `${dir}solo-[hash].js`,
+                chunkFileNames: chunkFileNames(dir),
+                paths: (id) => {
+                  const l = /^prm-locale:(.+)$/.exec(id);
+                  return l && locales[l[1]!] ? `../../${locales[l[1]!]}` : id;
+                },
+                // Everything the entry imports statically (runtime + the widget's own chunk) goes
+                // into the entry's own chunk: the solo bundle; the rest is split as usual.
+                codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'solo', tags: ['$initial'], priority: 2 }, FORM_GROUP] },
+              },
+            },
+          },
+        });
+        const outputs = (Array.isArray(out) ? out : [out]) as Rolldown.RolldownOutput[];
+        for (const f of outputs.flatMap((o) => o.output)) {
+          if (f.type !== 'chunk') continue;
+          if (/prm-locale:/.test(f.code)) this.error(`prm:solo-bundles: ${f.fileName} imports a locale chunk this build does not have`);
+          this.emitFile({ type: 'asset', fileName: f.fileName, source: f.code });
+          if (f.map) this.emitFile({ type: 'asset', fileName: `${f.fileName}.map`, source: f.map.toString() });
+          if (f.isEntry) solo[w.folder] = f.fileName;
+        }
+      }
+      soloFiles.current = solo;
+    },
+  };
+}
+
+/** The solo bundles' file names, from `prm:solo-bundles` to `prm:preload-map` (same build). */
+const soloFiles: { current: Record<string, string> } = { current: {} };
+
+/**
  * Writes into loader.js what the bundle graph says each widget needs, so the loader starts all of
  * it at once instead of discovering the runtime only after the widget chunk has arrived (one round
  * trip more on a phone): for each widget chunk (`widgets/<name>/define.ts`) the chunks it imports,
@@ -87,7 +245,7 @@ function preloadMap(): Plugin {
       };
       // File names without `chunks/` and `.js` (the loader adds them back): bytes in loader.js.
       const short = (f: string) => f.replace(/^chunks\//, '').replace(/\.js$/, '');
-      const map: { w: Record<string, string[]>; l: Record<string, string>; d: string[] } = { w: {}, l: {}, d: [] };
+      const map: { w: Record<string, string[]>; l: Record<string, string>; d: string[]; s: Record<string, string> } = { w: {}, l: {}, d: [], s: {} };
       for (const c of chunks) {
         const id = c.facadeModuleId ?? '';
         const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
@@ -97,6 +255,8 @@ function preloadMap(): Plugin {
       }
       // Widgets with first data (widgets.config.mjs `firstData`): the loader asks for a bootstrap for these only.
       map.d = DECLARED.filter((w) => w.firstData.length && map.w[w.folder]).map((w) => w.folder);
+      // Each widget's solo bundle (`solo/<folder>/solo-<hash>.js`): the hash only.
+      for (const [folder, file] of Object.entries(soloFiles.current)) map.s[folder] = /-([\w-]+)\.js$/.exec(file)![1]!;
       if (!PLACEHOLDER.test(loader.code)) this.error('prm:preload-map: the placeholder is missing from loader.js');
       // JSON in a single-quoted JS string (file names hold no quote or backslash); loader.js sits
       // beside chunks/, so the paths stay relative.
@@ -106,7 +266,7 @@ function preloadMap(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [trimTemplateIndent(), thirdPartyNotices(), preloadMap()],
+  plugins: [selfContainedLocales(), trimTemplateIndent(), thirdPartyNotices(), soloBundles(), preloadMap()],
   // public/ holds prm-reserve.css: the reserve rules (generated from widgets.config.mjs) that the
   // README has clinics copy into their own stylesheet; shipped for reference, never linked.
   publicDir: 'public',
@@ -127,13 +287,7 @@ export default defineConfig({
       // Lets the runtime import the page-wide store from loader.js, so the loader never imports
       // the runtime (with 'strict' the store moves into the runtime and the loader pulls it in).
       preserveEntrySignatures: 'allow-extension',
-      treeshake: {
-        // Schema building is free of side effects: `z.*(...)` and the contract's checked helpers
-        // (see src/core/contract/checked.ts). Without this, the arguments of an unused schema (its
-        // fields' `z.optional(...)` calls) stay in the bundle even when the schema itself goes.
-        // Never write `z.config(...)` through the namespace: it is the one zod call with an effect.
-        manualPureFunctions: ['z', 'str', 'int', 'num', 'list'],
-      },
+      treeshake: TREESHAKE,
       output: {
         format: 'es',
         // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); a CDN bundle
@@ -144,31 +298,18 @@ export default defineConfig({
         comments: false,
         entryFileNames: '[name].js',
         // Widget and locale chunks are named after what they hold, for size budgets and humans.
-        chunkFileNames: (chunk) => {
-          const id = chunk.facadeModuleId ?? '';
-          const widget = /[\\/]widgets[\\/]([^\\/]+)[\\/]define\.ts$/.exec(id);
-          if (widget) return `chunks/${widget[1]}-[hash].js`;
-          // A widget's own lazy parts (e.g. a form loaded on demand): <widget>.<part>-hash.js.
-          const part = /[\\/]widgets[\\/]([^\\/]+)[\\/]/.exec(id);
-          if (part) return `chunks/${part[1]}.[name]-[hash].js`;
-          const locale = /[\\/]generated[\\/]locales[\\/]([a-z-]+)\.ts$/.exec(id);
-          if (locale) return `chunks/locale-${locale[1]}-[hash].js`;
-          return 'chunks/[name]-[hash].js';
-        },
+        chunkFileNames: chunkFileNames('chunks/'),
         codeSplitting: {
           // A grouped module must not drag its dependencies into the runtime: the page-wide store,
           // version, locale matching and first-data handoff, shared with the loader, stay in loader.js.
           includeDependenciesRecursively: false,
           groups: [
-            {
-              // The form layer and the submission queue: one lazy chunk shared by the widgets that
-              // show a form, never in the runtime (a page with only a carousel never loads it).
-              name: 'form',
-              test: /[\\/]src[\\/]core[\\/](form|submit)[\\/]/,
-            },
+            // The form layer and the submission queue: never in the runtime (a page with only a
+            // carousel never loads it).
+            FORM_GROUP,
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|theme|checked)\.ts)/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|fields|theme|checked)\.ts)/,
             },
           ],
         },

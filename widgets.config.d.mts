@@ -69,6 +69,12 @@ export interface WidgetDeclaration {
   testAttributes?: string;
   /** The benchmark's extras (`bench/widgets.mjs`). */
   bench: {
+    /**
+     * The widget's own targets (its issue's), checked on its solo variant (the widget alone on the
+     * page): requests to our origin before its ready event, ready time after the script tag, our
+     * longest script, TBT / DOM nodes / heap added against the baseline page, CLS.
+     */
+    targets?: { requestsBeforeReady: number; readyMs: number; ourTaskMs: number; tbtAddedMs: number; nodesAdded: number; heapAddedBytes: number; cls: number };
     /** Source of `async (el) => …` run in the page for the "after first interaction" variant. */
     interact?: string | null;
     micro?: MicroBenchmark[];
@@ -86,6 +92,11 @@ export interface FileBudget {
 export interface SharedDeclaration {
   loader: FileBudget;
   runtime: FileBudget;
+  /**
+   * Each built widget's solo bundle (`{folder}`, `{tag}` replaced): the runtime and the widget's own
+   * chunk in one file; its budget is the runtime's plus the widget's.
+   */
+  solo: { file: string; label: string };
   /** `{locale}` is replaced by each target locale of lit-localize.json. */
   locale: FileBudget;
   /** Lazy chunks shared by several widgets (e.g. the form layer). */

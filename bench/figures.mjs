@@ -73,7 +73,7 @@ export function derive(raw, { widgets, sdkOrigin }) {
     apiBytes: bytes(net.filter(isApi)),
     byKind,
     apiByPath,
-    beforeFirstReady: firstReady === undefined ? undefined : { requests: before.length, code: before.filter(isCode).length, api: before.filter((r) => r.kind === 'api').length, preflight: before.filter((r) => r.kind === 'preflight').length, depth: chain.depth, chain: chain.path },
+    beforeFirstReady: firstReady === undefined ? undefined : { requests: before.length, code: before.filter(isCode).length, api: before.filter((r) => r.kind === 'api').length, preflight: before.filter((r) => r.kind === 'preflight').length, depth: chain.depth, chain: chain.path, paths: before.map((r) => r.path) },
     renderBlocking: (p.renderBlocking ?? []).filter((u) => u.startsWith(sdkOrigin)).map((u) => new URL(u).pathname),
     cls: sum(shifts.map((s) => s.value)),
     shifts,
@@ -261,6 +261,29 @@ export function judge(agg, { widgets, built, skipped, machine }) {
     verdict: verdict(sc?.d.heap ? sc.d.heap.median <= TARGETS.heapAddedBytes : undefined),
     exact: false,
   });
+  // Each widget's own targets (its issue's), on its solo variant: the widget alone on the page,
+  // loaded from its solo bundle. Timings are judged only on a quiet machine.
+  for (const w of widgets.filter((x) => x.targets && built.has(x.name))) {
+    const t = w.targets;
+    const a = agg[`solo:${w.name}`];
+    const alone = `<${w.tag}> alone`;
+    const b = a?.last?.beforeFirstReady;
+    const solo = a?.last ? Object.keys(a.last.byKind).includes(`solo:${w.name}`) : undefined;
+    rows.push({
+      id: `${w.name}:requests`,
+      target: `${alone}: ≤ ${t.requestsBeforeReady} requests from our origin before its ${w.ready}, its code from its solo bundle`,
+      figure: b ? `${a.beforeFirstReady.max}: ${b.paths.join(', ')}${solo ? '' : ' — NOT the solo bundle'}` : '—',
+      verdict: verdict(b ? a.beforeFirstReady.max <= t.requestsBeforeReady && solo : undefined),
+      exact: true,
+    });
+    const readyS = a?.perWidget?.[w.name]?.ready;
+    rows.push({ id: `${w.name}:ready`, target: `${alone}: ready ≤ ${fmt(t.readyMs)} ms after the script tag (slow 4G, ${4}× CPU)`, figure: ms(readyS), verdict: noisy ? 'noisy' : verdict(readyS ? readyS.median <= t.readyMs : undefined), exact: false });
+    rows.push({ id: `${w.name}:our-task`, target: `${alone}: longest script of ours ≤ ${t.ourTaskMs} ms`, figure: loafOk ? ms(a?.ourLongestScript) : 'not measurable: long-animation-frame unsupported', verdict: noisy ? 'noisy' : verdict(a?.ourLongestScript && loafOk ? a.ourLongestScript.median <= t.ourTaskMs : undefined), exact: false });
+    rows.push({ id: `${w.name}:tbt`, target: `${alone}: TBT added ≤ ${t.tbtAddedMs} ms`, figure: ms(a?.d.tbt), verdict: noisy ? 'noisy' : verdict(a?.d.tbt ? a.d.tbt.median <= t.tbtAddedMs : undefined), exact: false });
+    rows.push({ id: `${w.name}:nodes`, target: `${alone}: DOM nodes added ≤ ${t.nodesAdded}`, figure: a?.d.nodes ? bytesRange(a.d.nodes).replace(/ B/g, '') : '—', verdict: verdict(a?.d.nodes ? a.d.nodes.median <= t.nodesAdded : undefined), exact: false });
+    rows.push({ id: `${w.name}:heap`, target: `${alone}: heap added ≤ ${fmt(t.heapAddedBytes)} B after forced GC`, figure: a?.d.heap ? bytesRange(a.d.heap) : '—', verdict: verdict(a?.d.heap ? a.d.heap.median <= t.heapAddedBytes : undefined), exact: false });
+    rows.push({ id: `${w.name}:cls`, target: `${alone}: CLS ${t.cls.toFixed(3)}`, figure: a?.cls ? `max ${a.cls.max.toFixed(3)}` : '—', verdict: verdict(a?.cls ? a.cls.max <= t.cls : undefined), exact: true });
+  }
   const chat = widgets.find((w) => 'interact' in w);
   const before = chat && agg[`${chat.name}:before`];
   const skip = chat && skipped.find((s) => s.id === `${chat.name}:before`);

@@ -38,7 +38,7 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
     );
   }
 
-  L.push('## Targets (issue 5)', '', '| target | figure (median) | verdict |', '| --- | --- | --- |');
+  L.push('## Targets', '', '| target | figure (median) | verdict |', '| --- | --- | --- |');
   for (const r of rows) L.push(`| ${r.target} | ${r.figure} | ${r.verdict === 'pass' ? '✅ pass' : r.verdict === 'fail' ? '❌ fail' : r.verdict === 'noisy' ? '⚠ not judged: noisy run' : 'n/a'} |`);
   L.push('');
   if (checks) {
@@ -69,14 +69,14 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
   }
   const solos = pages.filter((id) => id.startsWith('solo:'));
   if (solos.length || skipped.some((s) => s.id.startsWith('solo:'))) {
-    L.push('### Per widget (the widget alone on the page, scrolled into view)', '', '| widget | requests (code + API) | code bytes | of which its own chunks | API bytes | requests before ready | DOM nodes added | listeners added | heap added |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    L.push('### Per widget (the widget alone on the page, scrolled into view)', '', '| widget | requests (code + API) | code bytes | of which its own chunks (or its solo bundle) | API bytes | requests before ready | DOM nodes added | listeners added | heap added |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const w of widgets) {
       const a = agg[`solo:${w.name}`];
       if (!a) {
         L.push(`| ${w.tag} | not built yet | | | | | | | |`);
         continue;
       }
-      const own = a.last ? Object.entries(a.last.byKind).filter(([k]) => k === `widget:${w.name}`).reduce((s, [, v]) => s + v.bytes, 0) : undefined;
+      const own = a.last ? Object.entries(a.last.byKind).filter(([k]) => k === `widget:${w.name}` || k === `solo:${w.name}`).reduce((s, [, v]) => s + v.bytes, 0) : undefined;
       const b = a.last?.beforeFirstReady;
       L.push(
         `| ${w.tag} | ${exact(a.requests)} (${exact(a.codeRequests)} + ${exact(a.apiRequests)}) | ${exact(a.codeBytes)} | ${fmt(own)} | ${apiRange(a.apiBytes)} | ${b ? `${b.requests} (${b.code} code, ${b.api} API, ${b.preflight} preflight), chain ${b.depth} deep` : '—'} | ${signedB(a.d.nodes)} | ${signedB(a.d.listeners)} | ${signedB(a.d.heap)} |`,

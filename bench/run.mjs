@@ -20,6 +20,13 @@ export function classify(url, method, widgets) {
   if (path.startsWith('/v1/')) return 'api';
   if (path === '/cdn/loader.js') return 'loader';
   if (path.endsWith('.css')) return 'stylesheet';
+  // A solo bundle (runtime + one widget, for a page with one widget type) and its family's chunks.
+  const solo = /^\/cdn\/solo\/([^/]+)\/(.+)-[\w-]{8}\.js$/.exec(path);
+  if (solo) {
+    if (solo[2] === 'solo') return `solo:${solo[1]}`;
+    const owner = widgets.find((w) => solo[2] === w.name || solo[2].startsWith(`${w.name}.`));
+    return owner ? `widget:${owner.name}` : 'shared';
+  }
   const m = /^\/cdn\/chunks\/(.+)-[\w-]{8}\.js$/.exec(path);
   if (m) {
     if (m[1] === 'runtime') return 'runtime';

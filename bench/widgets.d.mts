@@ -10,5 +10,6 @@ export interface BenchWidget {
   box?: string;
   interact?: string | null;
   micro?: MicroBenchmark[];
+  targets?: NonNullable<import('../widgets.config.mjs').WidgetDeclaration['bench']['targets']>;
 }
 export const WIDGETS: BenchWidget[];

@@ -13,6 +13,7 @@
 //               its empty boxes are identical. `floating`: fixed position, takes no room.
 // - interact:   for the "before / after first interaction" pair of variants: the source of an
 //               async function `(el) => …` run in the page, returning a short description.
+// - targets:    the widget's own targets (its issue's), judged on its solo variant.
 // - micro:      rendering micro-benchmarks: { id, label, html (the markup under test),
 //               opts, run: source of `async (el, opts) => …` doing the measured work once,
 //               awaiting the element's update, fixtures?: { 'GET /v1/stories': (url) => body } —
@@ -34,4 +35,5 @@ export const WIDGETS = DECLARED.map((w) => ({
   ...(w.box.floating ? { floating: true } : { box: w.box.property }),
   ...(w.bench.interact !== undefined ? { interact: w.bench.interact } : {}),
   ...(w.bench.micro ? { micro: w.bench.micro } : {}),
+  ...(w.bench.targets ? { targets: w.bench.targets } : {}),
 }));

@@ -237,6 +237,12 @@ function smokeChecks(agg, accounting) {
     check(a.failedRequests.length === 0, `${id}: no failed request to our origin${a.failedRequests.length ? ` — ${a.failedRequests.join('; ')}` : ''}`);
     check(a.notReady.length === 0, `${id}: every expected widget fired its ready event${a.notReady.length ? ` — missing: ${a.notReady.join(', ')}` : ''}`);
     if (a.variant.kind === 'page' && a.variant.page.loader) check(a.renderBlocking.length === 0, `${id}: nothing from our origin blocks the host page's first paint${a.renderBlocking.length ? ` — render-blocking: ${a.renderBlocking.join(', ')}` : ''}`);
+    // A widget alone on a page: its solo bundle (runtime + widget, one file), ≤ 3 requests before ready.
+    if (a.variant.solo && a.variant.expectReady?.length && a.beforeFirstReady) {
+      const kinds = Object.keys(a.last.byKind);
+      check(kinds.includes(`solo:${a.variant.solo}`) && !kinds.includes('runtime'), `${id}: its code is its solo bundle (no shared runtime chunk)${kinds.includes('runtime') ? ' — the shared runtime was loaded' : ''}`);
+      check(a.beforeFirstReady.max <= TARGETS.firstWidgetRequests, `${id}: ${a.beforeFirstReady.max} requests to our origin before ready ≤ ${TARGETS.firstWidgetRequests}${a.beforeFirstReady.max > TARGETS.firstWidgetRequests ? ` — ${a.last.beforeFirstReady.paths.join(', ')}` : ''}`);
+    }
     if (a.variant.solo && a.chainDepth) check(a.chainDepth.max <= TARGETS.chainDepth, `${id}: request chain to our origin before ready ${a.chainDepth.max} ≤ ${TARGETS.chainDepth} round trips (loader, then code ∥ data)${a.chainDepth.max > TARGETS.chainDepth && a.last?.beforeFirstReady ? ` — ${a.last.beforeFirstReady.chain.join(' → ')}` : ''}`);
     if (a.variant.kind === 'page') check(a.cls.max === 0, `${id}: CLS ${a.cls.max.toFixed(3)} = 0.000${runs}${a.shiftSources.length ? ` — shifted: ${a.shiftSources.join('; ')}` : ''}`);
   }

@@ -54,6 +54,18 @@ export function namedBudgets(root = new URL('..', import.meta.url)) {
     for (const p of w.lazy) list.push({ name: `<${w.tag}> ${p.label} (lazy)`, file: `chunks/${w.folder}.${p.part}-*.js`, budget: p.budget, kind: 'lazy', widget: w.tag });
   }
   for (const s of SHARED.lazy) list.push({ name: `${s.label} (lazy, shared)`, file: s.file, budget: s.budget, kind: 'shared-lazy' });
+  // Solo bundles (vite.config.ts `prm:solo-bundles`): for a page with one widget type, the runtime
+  // and that widget's chunk in one file, so its budget is theirs together; beside it, its family:
+  // a copy of every other widget chunk, lazy part and shared lazy chunk, importing the runtime
+  // from the solo bundle, each with the budget of the file it copies.
+  const copied = list.filter((b) => b.kind === 'widget' || b.kind === 'lazy' || b.kind === 'shared-lazy');
+  for (const w of widgets) {
+    list.push({ name: SHARED.solo.label.replace('{tag}', w.tag), file: SHARED.solo.file.replace('{folder}', w.folder), budget: SHARED.runtime.budget + w.budget, kind: 'solo', widget: w.tag });
+    for (const b of copied) {
+      if (b.kind === 'widget' && b.widget === w.tag) continue;
+      list.push({ name: `${b.name}, in the family of <${w.tag}>'s solo bundle`, file: b.file.replace(/^chunks\//, `${SHARED.solo.file.replace('{folder}', w.folder).replace(/[^/]*$/, '')}`), budget: b.budget, kind: `family-${b.kind}`, widget: b.widget });
+    }
+  }
   for (const l of targetLocales(root)) list.push({ name: SHARED.locale.label.replace('{locale}', l), file: SHARED.locale.file.replace('{locale}', l), budget: SHARED.locale.budget, kind: 'locale' });
   for (const o of SHARED.other) list.push({ name: o.label, file: o.file, budget: o.budget, kind: 'other' });
   return list;

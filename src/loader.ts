@@ -8,7 +8,7 @@
  */
 import { prmGlobal, type PrmGlobal } from './core/config/global.js';
 import { watchTags } from './loader/lazy.js';
-import { startTags } from './loader/start.js';
+import { pickFamily, startTags, type Registry } from './loader/start.js';
 import { VERSION } from './core/version.js';
 import { WIDGETS } from './widgets/registry.js';
 
@@ -25,7 +25,13 @@ function start(g: LoaderGlobal, done: (p: Promise<void>) => void) {
   const data = findScript()?.dataset ?? {};
   for (const f of FIELDS) if (data[f] && !g.script[f]) g.script[f] = data[f]!;
   if (!g.script.api) g.script.api = new URL(import.meta.url).origin;
-  const w = watchTags(WIDGETS, document, (tags) => startTags(g, tags));
+  // Each tag's code comes from the family of chunks picked with the first tags (start.ts).
+  const registry: Registry = {};
+  for (const tag in WIDGETS) registry[tag] = () => pickFamily([tag], WIDGETS).then((r) => r[tag]!());
+  const w = watchTags(registry, document, (tags) => {
+    void pickFamily(tags, WIDGETS);
+    startTags(g, tags);
+  });
   g.load = w.load;
   done(w.ready);
 }

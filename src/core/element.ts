@@ -62,6 +62,7 @@ export abstract class PrmElement extends LitElement {
   readonly #internals: ElementInternals = this.attachInternals();
   #configErrorReported = false;
   #yielded = false;
+  #shown = false;
   #tokenSheet?: CSSStyleSheet;
 
   /** The resolved config, or undefined while it is invalid. */
@@ -141,6 +142,21 @@ export abstract class PrmElement extends LitElement {
     for (const t of ['light', 'dark', 'auto']) {
       if (t === theme) states.add(t);
       else states.delete(t);
+    }
+  }
+
+  /**
+   * Once the widget shows anything but its loading skeleton (its content, an empty or error
+   * state), it takes the custom state `shown`, for good: the box reserved for it while it loaded
+   * (the page's rule on the tag, README "Embed it", or the widget's default) then gives way to its
+   * content (`cardLayout`, core/theme/card.ts), so a widget shorter than its reservation (another
+   * procedure, no procedure, another language) never leaves an empty card below its content.
+   */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.#shown && !this.renderRoot.querySelector('[part=loading]')) {
+      this.#shown = true;
+      this.#internals.states.add('shown');
     }
   }
 

@@ -1,4 +1,6 @@
-export type Registry = Record<string, () => Promise<unknown>>;
+import type { Registry } from './start.js';
+
+export type { Registry };
 
 /**
  * Imports each registered tag's chunk the first time the tag appears under `root`, now or later

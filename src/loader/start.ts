@@ -7,14 +7,45 @@ import { resolveLocale } from '../core/i18n/locale.js';
  * What the build knows about each widget's code, written into loader.js by the CDN build
  * (vite.config.ts, `prm:preload-map`): `w` — a widget (its folder) → the other chunks its chunk
  * imports (the shared runtime…), `l` — a locale → its messages chunk, `d` — the widgets that
- * declare first data; chunk names without `chunks/` and `.js`. Outside the CDN build (tests, npm)
- * the placeholder stays: nothing is preloaded, and every widget counts as having first data.
+ * declare first data, `s` — a widget → the hash of its solo bundle (`solo/<folder>/solo-<hash>.js`:
+ * the runtime and that widget in one file, heading a whole family of chunks built on it); chunk
+ * names without `chunks/` and `.js`. Outside the CDN build (tests, npm) the placeholder stays:
+ * nothing is preloaded, there are no solo bundles, and every widget counts as having first data.
  */
 const MAP = '__PRM_PRELOAD_MAP__';
-const chunks: { w?: Record<string, string[]>; l?: Record<string, string>; d?: string[] } = MAP[0] === '{' ? JSON.parse(MAP) : {};
+const chunks: { w?: Record<string, string[]>; l?: Record<string, string>; d?: string[]; s?: Record<string, string> } = MAP[0] === '{' ? JSON.parse(MAP) : {};
 
-const fetchChunk = (name: string, file = `chunks/${name}.js`) =>
-  import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {
+/** Tag → import of its widget code. */
+export type Registry = Record<string, () => Promise<unknown>>;
+
+let family: Promise<Registry> | undefined;
+
+/**
+ * The chunks the page loads every widget from, picked once, when the first tags appear: a page
+ * with one widget type gets that widget's solo bundle (runtime + widget in one request), whose
+ * family of chunks (`solo/<folder>/`, all built on that bundle's runtime) then serves any tag added
+ * later; a page with two or more types at load gets the shared `chunks/` (one runtime chunk for
+ * all). Either way one runtime per page: two Lits or two @lit/localize states never meet.
+ */
+export function pickFamily(tags: string[], shared: Registry): Promise<Registry> {
+  if (!family) {
+    const name = tags.length === 1 ? tags[0]!.slice(4) : '';
+    const hash = chunks.s?.[name];
+    family = hash
+      ? importFile(`solo/${name}/solo-${hash}.js`).then(
+          (m: { r: Registry }) => m.r,
+          () => shared, // the shared chunks then report what fails
+        )
+      : Promise.resolve(shared);
+    solo = !!hash;
+  }
+  return family;
+}
+let solo = false;
+
+const importFile = (file: string) => import(/* @vite-ignore */ new URL(file, import.meta.url).href);
+const fetchChunk = (name: string) =>
+  importFile(`chunks/${name}.js`).catch(() => {
     /* the widget's own import reports it */
   });
 
@@ -28,7 +59,8 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
   const groups = new Map<string, { base: string; clinic: string; locale: string; names: string[] }>();
   for (const tag of tags) {
     const name = tag.slice(4); // prm-quote-calculator → quote-calculator
-    for (const f of chunks.w?.[name] ?? []) void fetchChunk(f);
+    // The shared runtime is preloaded only for the shared family (a solo bundle holds its own).
+    if (!solo) for (const f of chunks.w?.[name] ?? []) void fetchChunk(f);
     const el = root.querySelector(tag);
     if (!el) continue;
     // Same precedence as the widget's config: attribute > PRM.configure() > the loader's data-*.

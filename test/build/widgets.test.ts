@@ -106,6 +106,11 @@ describe('size budgets: every file of the CDN build has one', () => {
     files[`chunks/${w.folder}-a1.js`] = 'export{}';
     for (const p of w.lazy) files[`chunks/${w.folder}.${p.part}-a1.js`] = 'export{}';
     for (const l of SHARED.lazy) files[l.file.replace('*', 'a1')] = 'export{}';
+    // The widget's solo bundle and its family (the copies of its lazy parts and the shared lazy chunks).
+    const family = SHARED.solo.file.replace('{folder}', w.folder).replace(/[^/]*$/, '');
+    files[SHARED.solo.file.replace('{folder}', w.folder).replace('*', 'a1')] = 'export{}';
+    for (const p of w.lazy) files[`${family}${w.folder}.${p.part}-b1.js`] = 'export{}';
+    for (const l of SHARED.lazy) files[l.file.replace(/^chunks\//, family).replace('*', 'b1')] = 'export{}';
     Object.assign(files, extra);
     for (const [f, body] of Object.entries(files)) {
       mkdirSync(join(root, 'dist/cdn', f, '..'), { recursive: true });

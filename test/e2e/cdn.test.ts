@@ -40,7 +40,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
   });
   after(async () => h?.close());
 
-  for (const { tag, folder } of WIDGETS) it(`<${tag}>: only the loader until the tag appears, then the runtime and its chunk once`, async () => {
+  for (const { tag, folder } of WIDGETS) it(`<${tag}>: only the loader until the tag appears, then its solo bundle (runtime + widget) once`, async () => {
     const { page, context, errors } = await open('/lazy', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><main id="m"></main></body></html>`);
     await page.evaluate(() => (window as unknown as { PRM: { ready: Promise<void> } }).PRM.ready);
     await page.waitForTimeout(300);
@@ -49,11 +49,72 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
       document.getElementById('m')!.append(document.createElement(t), document.createElement(t));
     }, tag);
     await page.waitForFunction((t) => !!customElements.get(t), tag);
-    const chunks = sdk().filter((r) => r.startsWith('/cdn/chunks/'));
-    assert.equal(chunks.filter((r) => r.includes('/runtime-')).length, 1, 'runtime once');
-    assert.equal(chunks.filter((r) => r.includes(`/${folder}-`)).length, 1, 'widget chunk once');
-    assert.equal(chunks.filter((r) => r.includes('/locale-')).length, 0, 'no locale chunk for English');
+    const code = sdk().filter((r) => r !== '/cdn/loader.js');
+    assert.deepEqual(code.map((r) => r.replace(/-[\w-]+\.js$/, '')), [`/cdn/solo/${folder}/solo`], 'one file: the solo bundle, no shared runtime');
     assert.ok(sdk().length <= 3, `first widget with ≤ 3 requests from our origin (got ${sdk().join(', ')})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const w of WIDGETS.filter((x) => x.firstData.length)) it(`<${w.tag}> alone by the README snippet: ≤ 3 requests from our origin before it is ready (loader, solo bundle ∥ GET /v1/bootstrap)`, async () => {
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    h.pages.set('/alone', { html: `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body>${w.example}</body></html>` });
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.addInitScript((ev) => {
+      document.addEventListener(ev, () => ((window as unknown as { __readyAt: number }).__readyAt = performance.now()), { once: true });
+    }, w.ready);
+    await page.goto(`${h.host}/alone`);
+    await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { timeout: 30_000 });
+    const before = await page.evaluate((cdn) => {
+      const readyAt = (window as unknown as { __readyAt: number }).__readyAt;
+      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.startsWith(cdn) && e.startTime <= readyAt).map((e) => new URL(e.name).pathname);
+    }, h.cdn);
+    assert.deepEqual(
+      before.map((p) => p.replace(/-[\w-]+\.js$/, '')).sort(),
+      ['/cdn/loader.js', `/cdn/solo/${w.folder}/solo`, '/v1/bootstrap'].sort(),
+      `requests before ${w.ready}: ${before.join(', ')}`,
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('one runtime per page: a widget type added after a solo bundle loaded comes from that bundle’s family, and both speak the page’s language', async () => {
+    assert.ok(WIDGETS.length >= 2, 'needs two built widgets');
+    const [first, second] = WIDGETS as [(typeof WIDGETS)[0], (typeof WIDGETS)[0]];
+    // One German string each widget's first view shows (xliff/de.xlf).
+    const GERMAN: Record<string, string> = { 'prm-quote-calculator': 'Geschätzte Gesamtsumme', 'prm-booking-scheduler': 'Beratung buchen' };
+    const { page, context, errors } = await open('/solo-then-more', `<!doctype html><html lang="de"><head>${snippet(h.cdn)}</head><body>${first.example}<main id="m"></main></body></html>`);
+    const shows = (tag: string, text: string) => page.waitForFunction(([t, x]) => !!document.querySelector(t!)?.shadowRoot?.textContent?.includes(x!), [tag, text], { timeout: 30_000 });
+    await shows(first.tag, GERMAN[first.tag]!);
+    await page.evaluate((t) => document.getElementById('m')!.append(document.createElement(t)), second.tag);
+    await shows(second.tag, GERMAN[second.tag]!);
+    await shows(first.tag, GERMAN[first.tag]!);
+    const code = sdk().filter((r) => r.endsWith('.js'));
+    assert.equal(code.filter((r) => r.includes('/runtime-')).length, 0, `no shared runtime: ${code.join(', ')}`);
+    assert.ok(code.some((r) => r.startsWith(`/cdn/solo/${first.folder}/${second.folder}-`)), `<${second.tag}> from the family of <${first.tag}>'s solo bundle: ${code.join(', ')}`);
+    const copies = await page.evaluate(() => {
+      const g = globalThis as unknown as Record<string, string[] | undefined>;
+      return [g.litHtmlVersions?.length, g.litElementVersions?.length, g.reactiveElementVersions?.length];
+    });
+    assert.deepEqual(copies, [1, 1, 1], 'one copy of lit-html, LitElement and ReactiveElement');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a page with two widget types at load shares the runtime chunk: no solo bundle, one Lit', async () => {
+    assert.ok(WIDGETS.length >= 2, 'needs two built widgets');
+    const tags = WIDGETS.map((w) => w.tag);
+    const { page, context, errors } = await open('/shared', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body>${WIDGETS.map((w) => w.example).join('')}</body></html>`);
+    await page.waitForFunction((ts) => ts.every((t) => !!document.querySelector(t)?.shadowRoot?.querySelector('[part]')), tags, { timeout: 30_000 });
+    const code = sdk().filter((r) => r.endsWith('.js'));
+    assert.equal(code.filter((r) => r.includes('/runtime-')).length, 1, code.join(', '));
+    assert.equal(code.filter((r) => r.includes('/solo/')).length, 0, code.join(', '));
+    const copies = await page.evaluate(() => (globalThis as unknown as { litHtmlVersions?: string[] }).litHtmlVersions?.length);
+    assert.equal(copies, 1);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -97,7 +158,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     const firstEnd = Math.min(...timing.map((t) => t.end));
     const late = timing.filter((t) => t.start > firstEnd && !t.name.includes('.lead') && !t.name.includes('/locale-'));
     assert.deepEqual(late.map((t) => t.name), [], 'every request of the first view starts before the first one ends');
-    assert.ok(timing.some((t) => t.name.startsWith('/v1/bootstrap')) && timing.some((t) => t.name.includes('/runtime-')));
+    assert.ok(timing.some((t) => t.name.startsWith('/v1/bootstrap')) && timing.some((t) => t.name.startsWith(`/cdn/solo/${w.folder}/solo-`)));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -156,7 +217,8 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
 
   it('never shifts the page: CLS 0 while every registered widget loads its data (README snippet)', async () => {
     const tags = await registeredTags();
-    const body = tags.map((t) => `<section><h2>${t}</h2><${t}></${t}></section>`).join('');
+    // Each widget as the README's snippet has it (its reserved box is measured for that markup).
+    const body = WIDGETS.map((w) => `<section><h2>${w.tag}</h2>${w.example}</section>`).join('');
     const { page, context, errors } = await open(
       '/cls',
       `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><h1>Clinic</h1>${body}<footer>footer</footer></body></html>`,

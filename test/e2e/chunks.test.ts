@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const dir = 'dist/cdn';
 const chunks = readdirSync(`${dir}/chunks`).filter((f) => f.endsWith('.js'));
-const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w{},\s*]+from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w$,{}\s*]+from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
 
 describe('CDN chunk graph', () => {
   it('loader.js has no static import (it defines nothing eagerly)', () => {
@@ -20,10 +20,10 @@ describe('CDN chunk graph', () => {
     assert.deepEqual(staticImports(`${dir}/chunks/${runtime[0]}`), ['../loader.js']);
   });
 
-  it('locale chunks import only the runtime', () => {
-    for (const f of chunks.filter((c) => c.startsWith('locale-'))) {
-      for (const i of staticImports(`${dir}/chunks/${f}`)) assert.match(i, /^\.\/runtime-/, `${f} imports ${i}`);
-    }
+  it('locale chunks import nothing (the shared runtime and every solo bundle load the same files)', () => {
+    const locales = chunks.filter((c) => c.startsWith('locale-'));
+    assert.ok(locales.length > 0);
+    for (const f of locales) assert.deepEqual(staticImports(`${dir}/chunks/${f}`), [], f);
   });
 
   it('no chunk imports a chunk of another widget', () => {
@@ -35,6 +35,97 @@ describe('CDN chunk graph', () => {
         assert.equal(other, undefined, `${f} imports ${i}`);
       }
     }
+  });
+});
+
+describe('solo bundles: runtime + one widget in one file, each heading a family of chunks built on it', () => {
+  const built = builtWidgets();
+  const dynamicImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
+  const families = built.map((w) => {
+    const folder = `${dir}/solo/${w.folder}`;
+    const files = readdirSync(folder).filter((f) => f.endsWith('.js'));
+    return { w, folder, files, solo: files.filter((f) => /^solo-[\w-]+\.js$/.test(f)) };
+  });
+
+  it('every built widget has exactly one solo bundle, and it imports nothing statically (one request)', () => {
+    for (const { w, folder, solo } of families) {
+      assert.equal(solo.length, 1, `${folder}: one solo-*.js`);
+      assert.deepEqual(staticImports(`${folder}/${solo[0]}`), [], `${w.tag}'s solo bundle`);
+    }
+  });
+
+  it("a family's chunks import only from their own folder (never the shared runtime: one runtime per page)", () => {
+    for (const { folder, files } of families) {
+      for (const f of files) {
+        for (const i of [...staticImports(`${folder}/${f}`), ...dynamicImports(`${folder}/${f}`)]) {
+          if (i.startsWith('../../chunks/locale-')) {
+            assert.ok(chunks.includes(i.slice('../../chunks/'.length)), `${folder}/${f} loads a locale chunk that does not exist: ${i}`);
+            continue;
+          }
+          assert.match(i, /^\.\/[^/]+\.js$/, `${folder}/${f} imports ${i}`);
+          assert.ok(files.includes(i.slice(2)), `${folder}/${f} imports a missing ${i}`);
+        }
+      }
+    }
+  });
+
+  it("a family holds every built widget's chunk and lazy parts, so a tag added later loads on the same runtime", () => {
+    for (const { w, folder, files, solo } of families) {
+      const registry = dynamicImports(`${folder}/${solo[0]}`);
+      for (const other of built) {
+        if (other === w) continue;
+        assert.ok(files.some((f) => f.startsWith(`${other.folder}-`)), `${folder} lacks <${other.tag}>`);
+        assert.ok(registry.some((i) => i.startsWith(`./${other.folder}-`)), `the solo bundle of <${w.tag}> cannot load <${other.tag}>`);
+      }
+      for (const v of built) for (const p of v.lazy) assert.ok(files.some((f) => f.startsWith(`${v.folder}.${p.part}-`)), `${folder} lacks ${v.folder}.${p.part}`);
+      // The same six locale files as the shared runtime.
+      const locales = registry.filter((i) => i.includes('/locale-')).map((i) => i.split('/').at(-1)).sort();
+      assert.deepEqual(locales, chunks.filter((c) => c.startsWith('locale-')).sort());
+    }
+  });
+
+  it("loader.js names each widget's solo bundle (`s`: the hash of solo/<folder>/solo-<hash>.js)", () => {
+    const src = readFileSync(`${dir}/loader.js`, 'utf8');
+    const map = JSON.parse(/'(\{"w":[^']*\})'/.exec(src)?.[1] ?? '{}') as { s?: Record<string, string> };
+    assert.deepEqual(Object.keys(map.s ?? {}).sort(), built.map((w) => w.folder).sort());
+    for (const { w, solo } of families) assert.equal(`solo-${map.s?.[w.folder]}.js`, solo[0], w.tag);
+  });
+});
+
+describe('what loading a widget builds: no schema the first screen does not need', () => {
+  // The modules bundled in a file, from its (hidden, unshipped) source map.
+  const sources = (file: string) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+  // Request-only contract pieces (contact, consent, attribution, patient text, UUIDs…): every
+  // top-level schema of a module is built when the file holding it is evaluated.
+  const REQUEST_ONLY = /src\/core\/contract\/requests\.ts$/;
+
+  // The booking scheduler's first chunk still builds its request body (contract/booking.ts holds
+  // both), so its solo bundle is not checked here yet.
+  const QUOTE = 'quote-calculator';
+  it("the shared runtime and the quote calculator's solo bundle hold none of them (they come with the lead form)", () => {
+    const files = [
+      ...chunks.filter((f) => f.startsWith('runtime-')).map((f) => `${dir}/chunks/${f}`),
+      ...readdirSync(`${dir}/solo/${QUOTE}`).filter((f) => /^solo-[\w-]+\.js$/.test(f)).map((f) => `${dir}/solo/${QUOTE}/${f}`),
+    ];
+    assert.equal(files.length, 2);
+    for (const f of files) {
+      const srcs = sources(f);
+      assert.ok(srcs.some((s) => /src\/core\/contract\/common\.ts$/.test(s)), `${f}: its map lists its modules`);
+      assert.deepEqual(srcs.filter((s) => REQUEST_ONLY.test(s)), [], `${f} builds request-only schemas when it loads`);
+    }
+  });
+
+  it("the quote calculator's lead form still has them", () => {
+    const lead = chunks.filter((f) => /^quote-calculator\.lead-view-/.test(f));
+    assert.equal(lead.length, 1);
+    const reach = new Set<string>();
+    const walk = (f: string) => {
+      if (reach.has(f)) return;
+      reach.add(f);
+      for (const i of staticImports(`${dir}/chunks/${f}`)) if (i.startsWith('./')) walk(i.slice(2));
+    };
+    walk(lead[0]!);
+    assert.ok([...reach].some((f) => sources(`${dir}/chunks/${f}`).some((s) => REQUEST_ONLY.test(s))), [...reach].join(', '));
   });
 });
 

@@ -4,6 +4,13 @@ import { str, int } from './checked.js';
 /**
  * Shared building blocks of the /v1 contract. Every other contract file imports from here only,
  * so a widget that imports `contract/quotes.js` pulls quotes + common and nothing else.
+ *
+ * This module is in the shared runtime (it is built when a widget's code loads), so it holds only
+ * what a first screen needs to read answers (money, ids, localized text, the clinic profile's
+ * phone, email and URLs). What only requests and lead forms need (contact, consent, attribution,
+ * patient text, request dates and zones, query helpers…) is in `requests.ts`, re-exported here: a bundle puts it
+ * with the lazy parts that use it, so nothing of it is built before a patient opens a form
+ * (test/e2e/chunks.test.ts checks the runtime and every solo bundle).
  */
 
 /** ISO 4217 currency code, capitals. */
@@ -12,36 +19,8 @@ export const CurrencyCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{3}$/));
 export const CountryCodeSchema = /* @__PURE__ */ str(z.regex(/^[A-Z]{2}$/));
 /** BCP 47 language tag (kept simple: `en`, `pt-BR`, `zh-Hant`). */
 export const LocaleSchema = /* @__PURE__ */ str(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
-const zones = /* @__PURE__ */ new Map<string, boolean>();
-/**
- * Whether the runtime knows `tz` as a time zone: an IANA name or one of its aliases (`UTC`,
- * `Etc/GMT+3`, `Asia/Calcutta`), as its `Intl` accepts it. `Intl.supportedValuesOf('timeZone')`
- * lists canonical names only (no `UTC`), so the constructor is asked instead; answers are cached.
- */
-export function isKnownTimeZone(tz: string): boolean {
-  let known = zones.get(tz);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (zones.size < 1000) zones.set(tz, known);
-  }
-  return known;
-}
 /** IANA time zone name, e.g. `Europe/Istanbul` (the shape; responses carry the server's own zones). */
 export const TimeZoneSchema = /* @__PURE__ */ str(z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/));
-/**
- * A time zone a request sends: the shape, and a zone the runtime knows (`Mars/Olympus_Mons`,
- * `Etc/GMT+99` are refused). Request schemas use this one; the shared runtime, which only parses
- * responses, does not pay for the refinement.
- */
-export const KnownTimeZoneSchema = /* @__PURE__ */ str(
-  z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/),
-  z.refine(isKnownTimeZone, 'Unknown time zone: use an IANA name such as Europe/Istanbul'),
-);
 
 /** URL-safe identifier / slug. */
 export const IdSchema = /* @__PURE__ */ str(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
@@ -49,12 +28,6 @@ export const IdSchema = /* @__PURE__ */ str(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/
 export const UuidSchema = /* @__PURE__ */ str(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/));
 /** UTC instant, ISO 8601 with `Z` (responses). */
 export const DateTimeSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/));
-/** Instant accepted in requests: ISO 8601 with `Z` or an explicit offset. */
-export const DateTimeInputSchema = /* @__PURE__ */ str(
-  z.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-][0-2]\d:?[0-5]\d)$/),
-  // The pattern lets month 13 or hour 29 through; the calendar does not.
-  z.refine((s) => !Number.isNaN(Date.parse(s)), 'Not a real date and time'),
-);
 /** Calendar date `YYYY-MM-DD`. */
 export const DateSchema = /* @__PURE__ */ str(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 /** Integer amount in the currency's minor units (cents); never a float. */
@@ -97,54 +70,21 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Attribution carried into submissions (UTM, referrer, agent code). */
-export const AttributionSchema = /* @__PURE__ */ z.object({
-  agent: z.optional(str(z.maxLength(64))),
-  source: z.optional(str(z.maxLength(200))),
-  medium: z.optional(str(z.maxLength(200))),
-  campaign: z.optional(str(z.maxLength(200))),
-  term: z.optional(str(z.maxLength(200))),
-  content: z.optional(str(z.maxLength(200))),
-  referrer: z.optional(str(z.maxLength(2000))),
-  landingPage: z.optional(str(z.maxLength(2000))),
-});
-export type Attribution = z.infer<typeof AttributionSchema>;
-
-/** Explicit consent to process health data, recorded with the version of the text shown. */
-export const ConsentSchema = /* @__PURE__ */ z.object({
-  accepted: z.literal(true),
-  version: str(z.minLength(1), z.maxLength(64)),
-});
-export type Consent = z.infer<typeof ConsentSchema>;
-
-/** E.164 phone number (`+905551234567`). */
-export const PhoneSchema = /* @__PURE__ */ str(z.regex(/^\+[1-9]\d{6,14}$/));
-/**
- * Email address: one `@`, no spaces, a dotted domain ending in a top-level domain of two or more
- * characters that starts with a letter (so `name@example.c` is refused, `xn--p1ai` accepted). A regex rather than `z.email()` so the browser runtime carries no extra
- * string-format class.
- */
-export const EmailSchema = /* @__PURE__ */ str(z.maxLength(254), z.regex(/^[^\s@]+@([^\s@.]+\.)+[A-Za-z][A-Za-z0-9-]+$/));
 /** `http(s)` URL. */
 export const HttpUrlSchema = /* @__PURE__ */ str(z.maxLength(2000), z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/));
 
-/** How the patient wants the clinic to get back to them. */
-export const PreferredChannelSchema = /* @__PURE__ */ z.enum(['whatsapp', 'email', 'phone']);
-/** Free text a patient writes (notes, comments): may hold health data, never stored in the browser. */
-export const PatientTextSchema = /* @__PURE__ */ str(z.maxLength(4000));
-
-/** Name/email/phone of a patient; phone in E.164. The name must not be blank. */
-export const ContactSchema = /* @__PURE__ */ z.object({
-  name: str(z.minLength(1), z.maxLength(200), z.regex(/\S/)),
-  email: EmailSchema,
-  phone: z.optional(PhoneSchema),
-});
-export type Contact = z.infer<typeof ContactSchema>;
-
-/** Query boolean: `true`/`false`/`1`/`0`. */
-export const QueryBooleanSchema = /* @__PURE__ */ z.stringbool();
-/** Query integer, coerced from the query string. */
-export const queryInt = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) => z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
-
-/** Empty success body for 204-like answers that still carry JSON. */
-export const OkSchema = /* @__PURE__ */ z.object({ ok: z.literal(true) });
+export { PhoneSchema, EmailSchema } from './fields.js';
+export {
+  isKnownTimeZone,
+  KnownTimeZoneSchema,
+  DateTimeInputSchema,
+  AttributionSchema,
+  ConsentSchema,
+  PreferredChannelSchema,
+  PatientTextSchema,
+  ContactSchema,
+  QueryBooleanSchema,
+  queryInt,
+  OkSchema,
+} from './requests.js';
+export type { Attribution, Consent, Contact } from './requests.js';

@@ -34,3 +34,19 @@ export const cardLayout = css`
     line-height: 1.25;
   }
 `;
+
+/**
+ * Once shown (anything but the loading skeleton: PrmElement's `shown` state), the box reserved
+ * while the widget loaded — the page's rule on the tag (README, "Embed it") or the widget's own
+ * default — gives way to the content: a widget shorter than its reservation (another procedure,
+ * none, another language) leaves no empty card below its content. `!important` in the shadow root
+ * wins over the page's rule on the tag. A widget adopts it once its reserved box is measured to
+ * equal its content for its README snippet at a phone's and a desktop's width (a reserve test):
+ * then nothing moves for that snippet, while other markup shrinks to its content instead of
+ * leaving an empty card.
+ */
+export const releaseReserve = css`
+  :host(:state(shown)) {
+    min-block-size: 0 !important;
+  }
+`;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
-import { cardLayout } from '../../core/theme/card.js';
+import { cardLayout, releaseReserve } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -121,7 +121,7 @@ type Step = 'estimate' | 'lead' | 'done';
  */
 export class PrmQuoteCalculator extends PrmElement {
   static override tagName = 'prm-quote-calculator';
-  static override styles = [...(PrmElement.styles as never[]), cardLayout, styles];
+  static override styles = [...(PrmElement.styles as never[]), cardLayout, releaseReserve, styles];
 
   // Declared without decorators: their helper would cost bytes in this chunk.
   static override properties = {
@@ -375,7 +375,10 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   #loadDetails(): Promise<typeof import('./estimate-view.js')> {
-    return (this.#detailsLoading ??= import('./estimate-view.js').then((m) => {
+    // The exports by name, not the module namespace: a namespace object would need a bundler
+    // helper shared with the solo bundle, in a chunk of its own (one more request before ready).
+    return (this.#detailsLoading ??= import('./estimate-view.js').then(({ detailStyles, lines, breakdown, includedLists, savingsPanel, listbox, bookingHref, scheduler, goBook, money }) => {
+      const m = { detailStyles, lines, breakdown, includedLists, savingsPanel, listbox, bookingHref, scheduler, goBook, money };
       const root = this.renderRoot as ShadowRoot;
       if (m.detailStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.detailStyles.styleSheet];
       this.#details = m;

@@ -82,4 +82,36 @@ describe('the box the README snippet reserves', () => {
     style.remove();
     wrap.remove();
   });
+
+  it('gives way once shown: without a procedure (not the README snippet) no empty card is left below the content, at 375 and 1280 px', async function () {
+    this.timeout(60_000);
+    const { css } = await readme();
+    const style = document.createElement('style');
+    style.textContent = `${css}\nbody { margin: 0; }`;
+    document.head.append(style);
+    resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
+    const el = document.createElement('prm-quote-calculator');
+    const shown = new Promise((r) => el.addEventListener('prm-quote-view', r, { once: true }));
+    document.body.append(el);
+    await import('../../../src/widgets/quote-calculator/define.js');
+    await shown;
+    const rows: string[] = [];
+    const empty: number[] = [];
+    for (const w of WIDTHS) {
+      await setViewport({ width: w, height: 900 });
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      await settle();
+      const card = el.shadowRoot!.querySelector<HTMLElement>('[part=base]')!;
+      const box = card.getBoundingClientRect();
+      const contentEnd = Math.max(...[...card.children].map((c) => c.getBoundingClientRect().bottom));
+      const cs = getComputedStyle(card);
+      const gap = box.bottom - contentEnd - parseFloat(cs.paddingBlockEnd) - parseFloat(cs.borderBlockEndWidth);
+      // The README rule still matches the tag (it reserved ~1,900 / ~1,040 px): the content is far shorter.
+      rows.push(`${w} px: host ${el.getBoundingClientRect().height.toFixed(1)}, card ${box.height.toFixed(1)}, empty below the content ${gap.toFixed(1)}`);
+      empty.push(Math.round(gap));
+    }
+    expect(empty, rows.join('\n')).to.deep.equal(WIDTHS.map(() => 0));
+    style.remove();
+    el.remove();
+  });
 });
