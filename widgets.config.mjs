@@ -205,7 +205,7 @@ export const WIDGETS = [
     ],
     // One block size in every state (skeleton, stories, empty, error, a story opened): slides clamp
     // their text and open it within their own box, so the page around never moves.
-    box: { property: '--prm-story-carousel-block-size', sizes: [{ blockSize: '30em' }] },
+    box: { property: '--prm-story-carousel-block-size', sizes: [{ blockSize: '32em' }] },
     ready: 'prm-stories-view',
     // Stories in the patient's language first (the widget asks with language={locale}).
     firstData: ['/v1/config', '/v1/stories?language={locale}'],
@@ -221,6 +221,8 @@ export const WIDGETS = [
           html: '<prm-story-carousel limit="20"></prm-story-carousel>',
           fixtures: { 'GET /v1/stories': (url) => storyPage(url, 1000) },
           run: CAROUSEL_RUN,
+          baseline: 'carousel-10',
+          goal: 1.5,
         },
         {
           id: 'carousel-10',

@@ -8,8 +8,8 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-story-carousel-block-size, 30em);
-    block-size: var(--prm-story-carousel-block-size, 30em);
+    min-block-size: var(--prm-story-carousel-block-size, 32em);
+    block-size: var(--prm-story-carousel-block-size, 32em);
   }
   :host([hide-empty][data-empty]) {
     display: none !important;
@@ -195,8 +195,7 @@ export const styles = css`
     overflow: hidden;
   }
   .quote {
-    flex: 0 1 auto;
-    min-block-size: 0;
+    flex: none;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 3;

@@ -79,7 +79,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)');
  * @csspart empty - The state when no story matches.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-story-carousel-block-size=30em] - Block size of the widget; the skeleton and every state keep it (zero layout shift).
+ * @cssprop [--prm-story-carousel-block-size=32em] - Block size of the widget; the skeleton and every state keep it (zero layout shift).
  * @cssprop --prm-color-primary - Buttons, the current picker dot, stars.
  * @cssprop --prm-radius - Corner radius of slides and controls.
  * @cssprop --prm-font-family - Font of the widget.
