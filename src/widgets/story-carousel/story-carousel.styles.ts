@@ -61,12 +61,10 @@ export const styles = css`
     padding: 0;
     inline-size: var(--_target);
   }
+  /* ‹ › are Bidi_Mirrored: right to left, the text direction itself draws them the other way. */
   .chev {
     font-size: 1.6em;
     line-height: 1;
-  }
-  :host(:dir(rtl)) .chev {
-    transform: scaleX(-1);
   }
   .track {
     --_per-view: 1;
