@@ -100,8 +100,12 @@ function chunkFileNames(prefix: string) {
 // Never write `z.config(...)` through the namespace: it is the one zod call with an effect.
 const TREESHAKE = { manualPureFunctions: ['z', 'str', 'int', 'num', 'list'] };
 
-/** The form layer and the submission queue: one lazy chunk shared by the widgets that show a form. */
-const FORM_GROUP = { name: 'form', test: /[\\/]src[\\/]core[\\/](form|submit)[\\/]/ };
+/**
+ * The form layer, the submission queue and the attribution every submission carries: one lazy
+ * chunk shared by the widgets that show a form. Attribution on its own was a chunk of its own, a
+ * 4th request before a widget importing it statically (the feedback form) was ready.
+ */
+const FORM_GROUP = { name: 'form', test: /[\\/]src[\\/]core[\\/](?:(?:form|submit)[\\/]|attribution\.ts$)/ };
 
 /**
  * The solo bundles: for each built widget W, `solo/W/solo-<hash>.js` holds the shared runtime and
@@ -136,7 +140,9 @@ function soloBundles(): Plugin {
       }
       const solo: Record<string, string> = {};
       const built = builtWidgets();
-      for (const w of built) {
+      // A facade (widgets.config.mjs `facade`: the chat launcher's button) gets no solo bundle: it
+      // needs no runtime before an interaction; it has a copy in every other widget's family.
+      for (const w of built.filter((x) => !x.facade)) {
         const dir = `solo/${w.folder}/`;
         // A module that exists only here: the widget's define.ts plus the family's registry.
         const ENTRY = `${ROOT}src/loader/solo-${w.folder}.virtual.ts`;

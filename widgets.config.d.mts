@@ -60,6 +60,12 @@ export interface WidgetDeclaration {
   ready: `prm-${string}`;
   /** Fires only once the patient opens it (a launcher facade): pages do not wait for it. */
   readyAfterInteraction?: boolean;
+  /**
+   * Its own chunk is a facade that needs no shared runtime before an interaction (the chat
+   * launcher): it imports only loader.js, and the loader starts no runtime or locale chunk for it;
+   * its lazy part brings the runtime. Checked on the build by test/e2e/chunks.test.ts.
+   */
+  facade?: boolean;
   /** In progress: its code is in the tree but it is not shipped or cross-checked yet. */
   wip?: boolean;
   /**

@@ -3,7 +3,9 @@
 
 export const KIB = 1024;
 export const TARGETS = {
-  totalCodeGzip: 50 * KIB,
+  /** The budget for the code of all five widgets (issue 8: ≤ 60 KiB gzip; the aim, reported beside it, is 50 KiB). */
+  totalCodeGzip: 60 * KIB,
+  totalCodeAim: 50 * KIB,
   firstWidgetRequests: 3,
   /** Round trips in the longest chain of requests to our origin before the first widget is ready: the loader, then code ∥ data. */
   chainDepth: 2,
@@ -207,8 +209,8 @@ export function judge(agg, { widgets, built, skipped, machine }) {
   const sc = agg.scrolled;
   rows.push({
     id: 'total-bytes',
-    target: `all five widgets ≤ 50 KiB gzip from our origin (code)${partial}`,
-    figure: sc?.codeBytes ? `${fmtB(sc.codeBytes)} code (${(sc.codeBytes.median / KIB).toFixed(1)} KiB) + ${fmtB(sc.apiBytes)} API` : '—',
+    target: `all five widgets ≤ 60 KiB gzip from our origin (code; aim ≤ 50 KiB)${partial}`,
+    figure: sc?.codeBytes ? `${fmtB(sc.codeBytes)} code (${(sc.codeBytes.median / KIB).toFixed(1)} KiB; ${sc.codeBytes.max <= TARGETS.totalCodeAim ? 'within' : 'over'} the 50 KiB aim) + ${fmtB(sc.apiBytes)} API` : '—',
     verdict: verdict(sc?.codeBytes ? sc.codeBytes.max <= TARGETS.totalCodeGzip : undefined),
     exact: true,
   });
@@ -291,8 +293,9 @@ export function judge(agg, { widgets, built, skipped, machine }) {
   let chatOk;
   if (before?.last) {
     const k = before.last.byKind;
-    const beyond = before.last.bytes - (k.loader?.bytes ?? 0) - (k.runtime?.bytes ?? 0);
-    chatFigure = `${fmt(beyond)} B beyond loader (${fmt(k.loader?.bytes ?? 0)} B) and runtime (${fmt(k.runtime?.bytes ?? 0)} B)`;
+    // Code only: the clinic profile the facade asks for (its colours) is data.
+    const beyond = before.last.codeBytes - (k.loader?.bytes ?? 0) - (k.runtime?.bytes ?? 0);
+    chatFigure = `${fmt(beyond)} B of code beyond loader (${fmt(k.loader?.bytes ?? 0)} B) and runtime (${fmt(k.runtime?.bytes ?? 0)} B)${k.runtime ? '' : ': no runtime before interaction'}`;
     chatOk = beyond <= TARGETS.chatBeforeBeyondRuntime;
   }
   rows.push({ id: 'chat-before', target: 'chat launcher before interaction ≤ 2 KiB beyond loader and runtime', figure: chatFigure, verdict: verdict(chatOk), exact: true });

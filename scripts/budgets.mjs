@@ -59,7 +59,8 @@ export function namedBudgets(root = new URL('..', import.meta.url)) {
   // a copy of every other widget chunk, lazy part and shared lazy chunk, importing the runtime
   // from the solo bundle, each with the budget of the file it copies.
   const copied = list.filter((b) => b.kind === 'widget' || b.kind === 'lazy' || b.kind === 'shared-lazy');
-  for (const w of widgets) {
+  // (A facade, which needs no runtime before an interaction, has no solo bundle: widgets.config.mjs.)
+  for (const w of widgets.filter((x) => !x.facade)) {
     list.push({ name: SHARED.solo.label.replace('{tag}', w.tag), file: SHARED.solo.file.replace('{folder}', w.folder), budget: SHARED.runtime.budget + w.budget, kind: 'solo', widget: w.tag });
     for (const b of copied) {
       if (b.kind === 'widget' && b.widget === w.tag) continue;

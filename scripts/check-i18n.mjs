@@ -18,6 +18,7 @@ const before = snapshot();
 const run = (args) => execFileSync(process.execPath, ['node_modules/@lit/localize-tools/bin/lit-localize.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 run(['extract']);
 const buildLog = run(['build']);
+execFileSync(process.execPath, ['scripts/facade-messages.mjs'], { stdio: 'inherit' });
 const after = snapshot();
 
 const problems = [];

@@ -29,7 +29,10 @@ let family: Promise<Registry> | undefined;
  */
 export function pickFamily(tags: string[], shared: Registry): Promise<Registry> {
   if (!family) {
-    const name = tags.length === 1 ? tags[0]!.slice(4) : '';
+    // A facade (its chunk imports nothing: the chat launcher's button) has no solo bundle and does
+    // not count as a type: it rides in the family of the page's one other widget type, if any.
+    const typed = tags.filter((t) => chunks.w?.[t.slice(4)]?.length !== 0);
+    const name = typed.length === 1 ? typed[0]!.slice(4) : '';
     const hash = chunks.s?.[name];
     family = hash
       ? importFile(`solo/${name}/solo-${hash}.js`).then(
@@ -68,7 +71,9 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const api = pick('api');
     const clinic = pick('clinic');
     const locale = resolveLocale(el, pick('locale') || 'auto');
-    if (locale !== 'en' && chunks.l?.[locale]) void fetchChunk(chunks.l[locale]);
+    // A facade that needs no runtime (the chat launcher's button) needs no messages chunk either:
+    // its panel loads both on the first interaction.
+    if (locale !== 'en' && chunks.l?.[locale] && chunks.w?.[name]?.length !== 0) void fetchChunk(chunks.l[locale]);
     if (!api || !clinic || (chunks.d && !chunks.d.includes(name))) continue;
     let base: string;
     try {

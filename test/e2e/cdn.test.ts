@@ -40,7 +40,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
   });
   after(async () => h?.close());
 
-  for (const { tag, folder } of WIDGETS) it(`<${tag}>: only the loader until the tag appears, then its solo bundle (runtime + widget) once`, async () => {
+  for (const { tag, folder, facade } of WIDGETS) it(`<${tag}>: only the loader until the tag appears, then ${facade ? 'its facade chunk (no runtime), and its runtime on intent' : 'its solo bundle (runtime + widget) once'}`, async () => {
     const { page, context, errors } = await open('/lazy', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><main id="m"></main></body></html>`);
     await page.evaluate(() => (window as unknown as { PRM: { ready: Promise<void> } }).PRM.ready);
     await page.waitForTimeout(300);
@@ -50,6 +50,19 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     }, tag);
     await page.waitForFunction((t) => !!customElements.get(t), tag);
     const code = sdk().filter((r) => r !== '/cdn/loader.js');
+    if (facade) {
+      // A facade (the chat launcher) is its own small chunk, without runtime, until intent.
+      await page.waitForTimeout(300);
+      const files = sdk().filter((r) => r.startsWith('/cdn/'));
+      assert.equal(files.length, 2, `loader and facade only: ${files.join(', ')}`);
+      assert.match(files[1]!, new RegExp(`^/cdn/chunks/${folder}-[\\w-]+\\.js$`));
+      await page.locator(tag).last().locator('[part=button]').hover();
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/runtime-')));
+      assert.equal(sdk().filter((r) => r.includes('/runtime-')).length, 1, 'runtime once, on intent');
+      assert.deepEqual(errors, []);
+      await context.close();
+      return;
+    }
     assert.deepEqual(code.map((r) => r.replace(/-[\w-]+\.js$/, '')), [`/cdn/solo/${folder}/solo`], 'one file: the solo bundle, no shared runtime');
     assert.ok(sdk().length <= 3, `first widget with ≤ 3 requests from our origin (got ${sdk().join(', ')})`);
     assert.deepEqual(errors, []);
@@ -163,9 +176,11 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  for (const { tag } of WIDGETS) it(`<${tag}>: the Arabic messages only for an Arabic page, right-to-left`, async () => {
+  for (const { tag, facade } of WIDGETS) it(`<${tag}>: the Arabic messages only for an Arabic page, right-to-left`, async () => {
     const { page, context, errors } = await open('/ar', `<!doctype html><html lang="ar" dir="rtl"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`);
     await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('dir') === 'rtl', tag);
+    // A facade speaks its few words from its own table; its panel brings the messages on intent.
+    if (facade) await page.locator(tag).locator('[part=button]').hover();
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/locale-ar-')));
     const locales = sdk().filter((r) => r.includes('/locale-'));
     assert.equal(locales.length, 1);
@@ -202,13 +217,17 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  for (const { tag } of WIDGETS) it(`<${tag}>: renders under a strict CSP with Trusted Types, 0 violations`, async () => {
+  for (const { tag, facade } of WIDGETS) it(`<${tag}>: renders under a strict CSP with Trusted Types, 0 violations${facade ? ' (opened: its panel too)' : ''}`, async () => {
     const { page, context, errors, violations } = await open(
       '/csp',
       `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><${tag}></${tag}></body></html>`,
       { 'Content-Security-Policy': STRICT_CSP(h.cdn) },
     );
     await page.waitForFunction((t) => !!document.querySelector(t)?.shadowRoot?.querySelector('[part]'), tag);
+    if (facade) {
+      await page.locator(tag).locator('[part=button]').click();
+      await page.waitForFunction((t) => !!document.querySelector(t)?.shadowRoot?.querySelector('prm-chat-panel')?.shadowRoot?.querySelector('[part=panel]'), tag);
+    }
     await page.waitForTimeout(1500);
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);

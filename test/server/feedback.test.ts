@@ -103,7 +103,12 @@ for (const driver of drivers) {
       assert.equal(new URL(inv.link!).searchParams.get('prm-feedback'), inv.token);
       assert.equal(new URL(inv.link!).searchParams.get('x'), '1');
       const g = InvitationSchema.parse(await (await s.request(`/v1/feedback/invitations/${inv.token}`)).json());
-      assert.deepEqual(g, { stage: 'post-return', procedureId: 'dental-implants', reference: 'B-7K2M9Q', answered: false });
+      assert.deepEqual(g, { stage: 'post-return', procedureId: 'dental-implants', procedureName: 'Dental implant (single)', reference: 'B-7K2M9Q', answered: false });
+      // The treatment's name in the patient's language, for the widget to show.
+      const ru = InvitationSchema.parse(await (await s.request(`/v1/feedback/invitations/${inv.token}?locale=ru`)).json());
+      assert.equal(ru.procedureName, 'Зубной имплант (один)');
+      const none = await invite({ stage: 'pre-travel' });
+      assert.equal(InvitationSchema.parse(await (await s.request(`/v1/feedback/invitations/${none.token}`)).json()).procedureName, null);
       assert.equal((await s.request(`/v1/feedback/invitations/${inv.token}`, { key: 'pk_demo_second' })).status, 404, 'another clinic does not see it');
 
       const before = await count(s.db, 'feedback');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/types.js';
 import { ApiError, notFound, ok } from '../../http.js';
-import { loadStoredProcedure } from '../catalog/queries.js';
+import { loadStoredProcedure, localizeProcedure } from '../catalog/queries.js';
 import { iso, json, newToken, pick, sha256 } from '../shared.js';
 import type { Handlers } from '../types.js';
 import { improvementView, loadImprovement, type ImprovementRow, type InvitationRow } from './queries.js';
@@ -100,9 +100,11 @@ export const feedbackHandlers: Pick<Handlers, FeedbackEndpoints> = {
     return ok({ improvements: rows.map((r) => ({ id: r.id, youSaid: pick(r.data.youSaid, locale), weDid: pick(r.data.weDid, locale), date: String(r.date).slice(0, 10), aspects: r.data.aspects ?? [] })) });
   },
 
-  async getFeedbackInvitation({ db, clinic, params, now }) {
+  async getFeedbackInvitation({ db, clinic, params, query, now }) {
     const inv = await loadInvitation(db, clinic.id, params.token, now);
-    return ok({ stage: inv.stage, procedureId: inv.procedure_id, reference: inv.reference, answered: !!inv.feedback_id });
+    const proc = inv.procedure_id ? await loadStoredProcedure(db, clinic.id, inv.procedure_id) : undefined;
+    const procedureName = proc ? localizeProcedure(proc, query.locale ?? clinic.config.defaultLocale).name : null;
+    return ok({ stage: inv.stage, procedureId: inv.procedure_id, procedureName, reference: inv.reference, answered: !!inv.feedback_id });
   },
 
   async staffCreateImprovement({ db, clinic, body, now }) {

@@ -68,9 +68,12 @@ export const ImprovementsResponseSchema = /* @__PURE__ */ z.object({ improvement
 
 /** `GET /v1/feedback/invitations/:token`: what the widget prefills. */
 export const InvitationParamsSchema = /* @__PURE__ */ z.object({ token: InvitationTokenSchema });
+export const InvitationQuerySchema = /* @__PURE__ */ z.object({ locale: z.optional(LocaleSchema) });
 export const InvitationSchema = /* @__PURE__ */ z.object({
   stage: FeedbackStageSchema,
   procedureId: z.nullable(IdSchema),
+  /** The treatment's name in `locale` (then the clinic's default language), shown to the patient. */
+  procedureName: z.nullable(z.string()),
   reference: z.nullable(z.string()),
   /** Whether it was answered already (a new submit returns that answer). */
   answered: z.boolean(),

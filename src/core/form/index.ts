@@ -21,4 +21,5 @@ export {
   textField,
   type ControlAria,
 } from './view.js';
+export { attribution } from '../attribution.js';
 export { SubmitQueue, type SubmitEntry, type SubmitQueueOptions, type SubmitStatus } from '../submit/queue.js';

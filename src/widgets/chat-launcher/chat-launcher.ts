@@ -1,8 +1,14 @@
-import { css, html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
-import { PrmElement } from '../../core/element.js';
+// The facade: a plain custom element, on purpose without Lit, zod or anything of the shared
+// runtime (it imports only what loader.js already holds: the page-wide store, the API base, the
+// locale matching, the version). It is what every page with the launcher downloads (budget
+// 2 KiB gzip, checked by `npm test`); the panel — and with it the runtime — is fetched on the
+// first hover, focus or click (./panel.ts).
+import { prmGlobal } from '../../core/config/global.js';
+import { apiBase } from '../../core/api/base.js';
+import { dirOf, resolveLocale } from '../../core/i18n/locale.js';
+import { VERSION } from '../../core/version.js';
+import { FACADE } from '../../generated/facade-messages.js';
 import type { HandoffChannel } from './chat-logic.js';
-import type { ChatPanel } from './panel.js';
 import type { ChatContext } from '../../core/contract/chat.js';
 
 export interface ChatOpenDetail {
@@ -37,15 +43,95 @@ declare module '../../core/events.js' {
   }
 }
 
-type PanelModule = typeof import('./panel.js');
+/** What the panel element (./panel.ts) offers the facade. */
+export interface ChatPanelElement extends HTMLElement {
+  launcher?: PrmChatLauncher;
+  /** Reconnects a conversation of this tab (the badge counts replies while closed). */
+  resume(): void;
+  /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
+  opened(): Promise<void>;
+  /** Removes the dialog and fires `prm-chat-close`. */
+  closed(): void;
+  requestUpdate(): void;
+}
+
+/** The config attributes: the panel reads them from the launcher (same precedence as every widget). */
+const CONFIG = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
+// The few colours the facade paints, light and dark: the same defaults as src/core/theme/palette.ts
+// (test/widgets/chat-launcher/facade.test.ts fails when they drift apart).
+const COLORS = 'primary #0b5f5a #6fd6cc on-primary #fff #06211f surface #fff #161a1e on-surface #1b2126 #e9edf0 outline-variant #d5dce1 #353d44 error #b3261e #ffb4ab on-error #fff #3a0905 focus #1a56db #8ab4ff'.split(' ');
+// The public names are the shared colour tokens (--prm-color-primary…), listed in custom-elements.json.
+const colors = (m: number) => COLORS.map((v, i) => (i % 3 ? '' : `--_${v}:var(${'--prm-color-' + v},${COLORS[i + m]});`)).join('');
+const dark = (d: string) => `:host(:state(dark)){${d}}@media (prefers-color-scheme:dark){:host(:state(auto)){${d}}}`;
+
+let sheet: CSSStyleSheet | undefined;
+/**
+ * The facade's styles, built once per page (a constructable stylesheet: allowed under `style-src
+ * 'self'`). `.w` starts from `all: initial`, so nothing a page sets on the tag (`* { … !important }`
+ * included) is inherited inside: test/core/hostile-page.test.ts compares every computed value.
+ */
+const styles = () => {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `:host{${colors(1)}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;color-scheme:light!important}${dark(`${colors(2)}color-scheme:dark!important`)}` +
+        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}` +
+        `.w{all:initial;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font:400 var(--prm-font-size,medium)/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);color:var(--_on-surface)}` +
+        `[hidden]{display:none!important}:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}button{font:inherit;color:inherit;border:0;cursor:pointer;padding:0;border-radius:50%}` +
+        `.l{inline-size:3.5em;block-size:3.5em;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_shadow);display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}` +
+        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em inherit;padding-inline:.25em}` +
+        `.g{position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(14.5em,calc(100vw - 5.5em));background:var(--_surface);border:1px solid var(--_outline-variant);border-radius:var(--prm-radius-lg,.75em);box-shadow:var(--_shadow);padding:.75em;padding-inline-end:2.75em}` +
+        `:host([position=bottom-start]) .g{inset-inline:0 auto}.g button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;background:none;font-size:1.25em}` +
+        `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}:host{--_shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14))}`,
+    );
+  }
+  return sheet;
+};
+
+/** Remote token values the facade accepts: the contract's rule (src/core/contract/theme.ts), without zod. */
+const decls = (t: unknown) =>
+  Object.entries(t ?? {})
+    .filter(([k, v]) => /^--prm-[a-z0-9-]{1,60}$/.test(k) && /^(?![\s\S]*url\()[^;{}<>\\]{1,200}$/i.test(v))
+    .map(([k, v]) => `${k}:${v};`)
+    .join('');
+
+const el = (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
+  const e = (tag[1] ? document.createElement(tag) : document.createElementNS('http://www.w3.org/2000/svg', tag == 's' ? 'svg' : 'path')) as HTMLElement;
+  for (const k in attrs) e.setAttribute(k, attrs[k]!);
+  e.append(...kids);
+  return e;
+};
+
+const session = (key: string, set?: boolean): boolean => {
+  try {
+    if (set) sessionStorage.setItem(key, '1');
+    return !!sessionStorage.getItem(key);
+  } catch {
+    return false;
+  }
+};
 
 /**
  * A floating chat button that costs almost nothing until the patient touches it: hovering or
  * focusing it starts fetching the panel's code, clicking opens the panel (live chat with the
- * clinic's coordinators over SSE, answers from the clinic's FAQ, hand-off to WhatsApp, Telegram,
- * phone or email carrying the quote or booking reference). Before that: no request, nothing stored.
+ * clinic's coordinators over SSE, answers from the clinic's FAQ, "leave a message" outside office
+ * hours, attachments, hand-off to WhatsApp, Telegram, phone or email carrying the quote or booking
+ * reference). Before that the only request is the public clinic profile (`GET /v1/config`, for the
+ * clinic's colours), and nothing is stored. The button is a plain custom element without the
+ * shared runtime; the panel loads the runtime with its own code.
  *
  * @summary Chat launcher: live chat with staff, FAQ assistant, WhatsApp/Telegram/phone/email hand-off.
+ *
+ * @attr position - `bottom-end` (default) or `bottom-start`; mirrored in right-to-left pages.
+ * @attr greeting - Optional proactive greeting shown beside the button after `greeting-delay` seconds; its dismissal is remembered for the tab.
+ * @attr greeting-delay - Seconds before the greeting appears (default 8).
+ * @attr open - Present while the panel is open (reflected; set it, or call `show()`, to open).
+ * @attr api - Backend base URL; overrides `PRM.configure({ api })` and the loader's `data-api`.
+ * @attr clinic - Clinic public key; overrides the page-wide config.
+ * @attr locale - `auto` or a locale code (en, ar, de, es, fr, ru, tr); the element's `lang` wins over it.
+ * @attr theme - `light`, `dark` or `auto` (follows the OS).
+ * @attr currency - Preferred display currency (ISO 4217).
+ * @attr agent - Agent or facilitator code, carried into the conversation's attribution.
  *
  * @fires prm-chat-open - The panel opened. `detail: { resumed }`
  * @fires prm-chat-close - The panel closed.
@@ -67,94 +153,85 @@ type PanelModule = typeof import('./panel.js');
  * @cssprop --prm-z-index - Stacking order of the button and panel.
  * @cssprop --prm-color-primary - Button and patient-message colour.
  */
-export class PrmChatLauncher extends PrmElement {
-  static override tagName = 'prm-chat-launcher';
+export class PrmChatLauncher extends HTMLElement {
+  static tagName = 'prm-chat-launcher';
+  /** The prm-widgets version that defined this element. */
+  static readonly version: string = VERSION;
+  static readonly observedAttributes = [...CONFIG, 'lang', 'open', 'position'];
 
-  static override properties = {
-    ...PrmElement.properties,
-    position: { reflect: true },
-    greeting: {},
-    greetingDelay: { attribute: 'greeting-delay', type: Number },
-    open: { type: Boolean, reflect: true },
-    _unread: { state: true },
-    _greet: { state: true },
-  };
+  /** Registers the element under `tag` once per page; a second call (or another copy) is a no-op. */
+  static define(tag: string = this.tagName): CustomElementConstructor {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+    return customElements.get(tag)!;
+  }
 
-  /** `bottom-end` (default) or `bottom-start`; mirrored in right-to-left pages. */
-  declare position: 'bottom-end' | 'bottom-start';
-  /** Optional proactive greeting shown beside the button after `greeting-delay` seconds. */
-  declare greeting?: string;
-  /** Seconds before the greeting appears (default 8). */
-  declare greetingDelay: number;
-  /** Whether the panel is open. */
-  declare open: boolean;
-  declare _unread: number;
-  declare _greet: boolean;
-
-  // Written dense on purpose: css`` is not minified by the build, and this is the facade every
-  // page with the launcher downloads (budget 2 KiB gzip). The host spans the bottom edge and lets
-  // clicks through; offsets are margins inside, so they apply even when the page's reserve CSS
-  // pins the host to inset 0.
-  static override styles = [
-    PrmElement.styles,
-    css`
-      :host{position:fixed;inset-block-end:0;inset-inline:0;z-index:var(--_z);display:flex;justify-content:flex-end;align-items:flex-end;pointer-events:none;}
-       :host([position='bottom-start']){justify-content:flex-start;}
-       .wrap{position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);}
-       .launcher{position:relative;inline-size:3.5em;block-size:3.5em;border-radius:50%;border:0;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_elevation-high);cursor:pointer;display:grid;place-items:center;padding:0;}
-       .launcher svg{inline-size:1.75em;block-size:1.75em;fill:currentColor;}
-       .badge{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;block-size:1.5em;border-radius:0.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--_font);text-align:center;padding-inline:.25em;}
-       .greeting{position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(18em,calc(100vw - 2em));background:var(--_surface);color:var(--_on-surface);border:1px solid var(--_outline-variant);border-radius:var(--_radius-lg);box-shadow:var(--_elevation-high);padding:.75em;padding-inline-end:2.75em;font:var(--_font-size) / var(--_line-height) var(--_font);}
-       :host([position='bottom-start']) .greeting{inset-inline-end:auto;inset-inline-start:0;}
-       .greeting button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;border:0;border-radius:50%;background:none;font-size:1.25em;}
-    `,
-  ];
-
-  #context: ChatContext = {};
-  // The facade listens from the start (cheap) so that a quote or booking made before the panel
-  // loads still gives the hand-off its reference.
+  /** What the conversation is about: a quote or booking made on this page (read by the panel). */
+  context: ChatContext = {};
+  #states = this.attachInternals().states;
+  #root = this.attachShadow({ mode: 'open' });
+  #badge = el('span', { class: 'b', part: 'badge', 'aria-hidden': 'true', hidden: '' });
+  #button = el(
+    'button',
+    { class: 'l', part: 'button', type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog' },
+    el('s', { viewBox: '0 0 24 24', 'aria-hidden': 'true' }, el('p', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' })),
+    this.#badge,
+  );
+  #status = el('span', { class: 'v', role: 'status' });
+  #greet?: HTMLElement;
+  #mode?: string;
+  #fetched?: string;
+  #panel?: Promise<ChatPanelElement>;
+  #timer?: ReturnType<typeof setTimeout>;
+  #toggled: Promise<void> = Promise.resolve();
+  readonly #sync = () => this.#refresh();
+  // Listening from the start (cheap) so that a quote or booking made before the panel loads still
+  // gives the hand-off its reference.
   readonly #onSuccess = (e: Event) => {
-    const d = (e as CustomEvent<{ reference?: string; booking?: { reference?: string } }>).detail;
+    const d = (e as CustomEvent<{ reference?: string; booking?: { reference?: string } } | undefined>).detail;
     const ref = d?.reference ?? d?.booking?.reference;
-    if (!ref) return;
-    this.#context = e.type === 'prm-quote-success' ? { ...this.#context, quoteReference: ref } : { ...this.#context, bookingReference: ref };
-    this.requestUpdate();
+    if (ref) this.context = { ...this.context, [e.type[4] == 'q' ? 'quoteReference' : 'bookingReference']: ref };
+    this.#refresh();
   };
-  #panelModule?: Promise<PanelModule>;
-  #panel?: ChatPanel;
-  #greetTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
-    this.position = 'bottom-end';
-    this.greetingDelay = 8;
-    this.open = false;
-    this._unread = 0;
-    this._greet = false;
+    this.#root.adoptedStyleSheets = [styles()];
+    this.#root.append(el('div', { class: 'w' }, this.#button, this.#status));
+    this.#button.onpointerenter = this.#button.onfocus = () => this.preload();
+    this.#button.onclick = () => (this.open = !this.open);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('prm-quote-success', this.#onSuccess);
-    document.addEventListener('prm-booking-success', this.#onSuccess);
-    let stored = false;
-    try {
-      // The key written by the panel (chat-logic.ts conversationKey); read here without its code.
-      stored = !!sessionStorage.getItem(`prm-chat:${this.config?.clinic}`);
-    } catch {
-      /* storage disabled */
-    }
-    // A conversation from earlier in this tab: the patient already interacted, so the panel's
-    // code loads now and the badge counts replies that arrived while they were on another page.
-    if (stored) void this.#load().then((p) => p.resume());
-    if (this.greeting && !this.#greetFlag()) this.#greetTimer = setTimeout(() => (this._greet = !this.open), Math.max(0, this.greetingDelay) * 1000);
+  /** Whether the panel is open (reflects the `open` attribute; setting it opens or closes the panel). */
+  get open(): boolean {
+    return this.hasAttribute('open');
+  }
+  set open(v: boolean) {
+    this.toggleAttribute('open', v);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('prm-quote-success', this.#onSuccess);
-    document.removeEventListener('prm-booking-success', this.#onSuccess);
-    clearTimeout(this.#greetTimer);
+  connectedCallback(): void {
+    prmGlobal().subs.add(this.#sync);
+    this.#listen('add');
+    this.#refresh();
+    const clinic = this.#pick('clinic');
+    // A conversation from earlier in this tab (the key the panel writes, chat-logic.ts): the patient
+    // already interacted, so the panel loads now and the badge counts replies that came meanwhile.
+    if (session(`prm-chat:${clinic}`)) void this.#load().then((p) => p.resume());
+    const greeting = this.getAttribute('greeting');
+    if (greeting && !session(`prm-chat-greeting:${clinic}`)) this.#timer = setTimeout(() => this.#showGreeting(greeting), Number(this.getAttribute('greeting-delay') ?? 8) * 1000);
+    this.#toggle();
+  }
+
+  disconnectedCallback(): void {
+    prmGlobal().subs.delete(this.#sync);
+    this.#listen('remove');
+    clearTimeout(this.#timer);
+  }
+
+  attributeChangedCallback(name: string): void {
+    if (!this.isConnected) return;
+    if (name == 'open') this.#toggle();
+    else this.#refresh();
   }
 
   /** Starts loading the panel's code (hover, focus) so that a click opens it at once. */
@@ -162,88 +239,105 @@ export class PrmChatLauncher extends PrmElement {
     void this.#load();
   }
 
-  /** Opens the panel (loading its code first if needed). */
+  /** Opens the panel (loading its code first if needed); resolves once it is shown. */
   async show(): Promise<void> {
-    const panel = await this.#load();
-    this._greet = false;
-    if (this.open) return;
     this.open = true;
-    await this.updateComplete;
-    panel.opened();
-    this.emit('prm-chat-open', { resumed: panel.resumed });
+    await this.#toggled;
   }
 
   /** Closes the panel; focus returns to the launcher button. */
-  async hide(): Promise<void> {
-    if (!this.open) return;
+  hide(): void {
     this.open = false;
-    this.#panel?.closed();
-    this.emit('prm-chat-close', {});
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.launcher')?.focus();
   }
 
-  #load(): Promise<ChatPanel> {
-    this.#panelModule ??= import('./panel.js');
-    return this.#panelModule.then((m) => {
-      if (!this.#panel) {
-        const root = this.renderRoot as ShadowRoot;
-        if (m.panelStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.panelStyles.styleSheet];
-        this.#panel = new m.ChatPanel(this, {
-          client: () => this.client,
-          config: () => this.config,
-          clinicConfig: () => this.clinicConfig,
-          locale: () => this.resolvedLocale,
-          isOpen: () => this.open,
-          close: () => void this.hide(),
-          unread: (n) => (this._unread = n),
-          emit: (name, detail) => this.emit(name as 'prm-chat-close', detail as never),
-          reportError: (e) => this.reportError(e),
-          context: () => this.#context,
-        });
-      }
-      return this.#panel;
+  /** Called by the panel: the unread count on the badge, and its announcement (in the panel's words). */
+  setUnread(n: number, announcement: string): void {
+    this.#badge.textContent = n ? `${n}` : '';
+    this.#badge.hidden = !n;
+    this.#status.textContent = announcement;
+  }
+
+  /** Brings the panel in line with `open`: fires prm-chat-open / prm-chat-close on a change. */
+  #toggle(): void {
+    const open = this.open;
+    if (open == (this.#button.ariaExpanded == 'true')) return;
+    this.#button.ariaExpanded = `${open}`;
+    this.#greet?.remove();
+    this.#toggled = this.#load().then(async (p) => {
+      if (open) return p.opened();
+      p.closed();
+      this.#button.focus();
     });
   }
 
-  /** The tab's "greeting dismissed" flag (no personal data): read, or set when `set`. */
-  #greetFlag(set?: boolean): boolean {
-    try {
-      const k = `prm-chat-greeting:${this.config?.clinic}`;
-      if (set) sessionStorage.setItem(k, '1');
-      return sessionStorage.getItem(k) === '1';
-    } catch {
-      return false;
-    }
+  #listen(how: 'add' | 'remove'): void {
+    for (const t of ['prm-quote-success', 'prm-booking-success']) document[`${how}EventListener`](t, this.#onSuccess);
   }
 
-  protected renderContent(): unknown {
-    const n = this._unread;
-    return html`
-      ${this.open && this.#panel ? this.#panel.render() : nothing}
-      <div class="wrap">
-      ${this._greet && !this.open && this.greeting
-        ? html`<div class="greeting" part="greeting" role="status">
-            ${this.greeting}
-            <button type="button" aria-label=${msg('Dismiss greeting')} @click=${() => (this._greet = this.#greetFlag(true) && false)}>×</button>
-          </div>`
-        : nothing}
-      <button
-        class="launcher"
-        part="button"
-        type="button"
-        aria-label=${msg('Chat with us')}
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-haspopup="dialog"
-        @pointerenter=${() => this.preload()}
-        @focus=${() => this.preload()}
-        @click=${() => (this.open ? void this.hide() : void this.show())}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" /></svg>
-        ${n ? html`<span class="badge" part="badge" aria-hidden="true">${n}</span>` : nothing}
-      </button>
-      </div>
-      <span class="visually-hidden" role="status">${n ? msg(str`${n} unread messages`) : ''}</span>
-    `;
+  /** A config value: attribute > `PRM.configure()` > the loader's `data-*`. */
+  #pick(f: string): string {
+    const g = prmGlobal();
+    return this.getAttribute(f) || (g.code[f] as string) || g.script[f] || '';
+  }
+
+  /** Language, direction, theme, words; the clinic profile (its colours) once per api + clinic. */
+  #refresh(): void {
+    const locale = resolveLocale(this, this.#pick('locale') || 'auto');
+    const words = FACADE[locale] ?? [];
+    this.#button.ariaLabel = words[0] ?? 'Chat with us';
+    if (this.#greet) this.#greet.lastElementChild!.ariaLabel = words[1] ?? 'Dismiss greeting';
+    this.dir = dirOf(locale);
+    const mode = this.#pick('theme') || this.#mode || 'light';
+    for (const t of ['light', 'dark', 'auto']) this.#states[t == mode ? 'add' : 'delete'](t);
+    void this.#panel?.then((p) => p.requestUpdate());
+    const api = this.#pick('api') || location.origin;
+    const clinic = this.#pick('clinic');
+    const key = api + clinic;
+    if (!clinic || key == this.#fetched) return;
+    this.#fetched = key;
+    let base: string;
+    try {
+      base = apiBase(api);
+    } catch {
+      return; // an invalid api: the panel reports it
+    }
+    // A simple GET (no custom header: no preflight, no cookies). Its answer is also handed to the
+    // panel's API client through PRM.boot (which parses it with the contract schema): one request.
+    const answer = fetch(`${base}config?clinic=${encodeURIComponent(clinic)}`, { credentials: 'omit' })
+      .then((r) => (r.ok ? r.json() : {}))
+      .catch(() => ({})) as Promise<{ theme?: { mode?: string; tokens?: unknown; dark?: unknown } }>;
+    (prmGlobal().boot ??= []).push({ base, clinic, answers: answer.then((j) => (j?.theme ? { config: j } : {})) });
+    void answer.then((j) => {
+      const t = j?.theme;
+      if (!t || key != this.#fetched) return;
+      if (/^(light|dark|auto)$/.test(t.mode!)) this.#mode = t.mode;
+      const s = new CSSStyleSheet();
+      const d = decls(t.dark);
+      s.replaceSync(`:host{${decls(t.tokens)}}${d && dark(d)}`);
+      this.#root.adoptedStyleSheets = [styles(), s];
+      this.#refresh();
+    });
+  }
+
+  #showGreeting(text: string): void {
+    if (this.open) return;
+    const close = el('button', { type: 'button' }, '×');
+    close.onclick = () => {
+      session(`prm-chat-greeting:${this.#pick('clinic')}`, true);
+      this.#greet!.remove();
+      this.#button.focus();
+    };
+    this.#button.before((this.#greet = el('div', { class: 'g', part: 'greeting', role: 'status' }, text, close)));
+    this.#refresh();
+  }
+
+  #load(): Promise<ChatPanelElement> {
+    return (this.#panel ??= import('./panel.js').then((m) => {
+      m.PrmChatPanel.define();
+      const p = document.createElement('prm-chat-panel') as ChatPanelElement;
+      p.launcher = this;
+      this.#root.prepend(p);
+      return p;
+    }));
   }
 }

@@ -1,15 +1,22 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { PrmElement } from '../../core/element.js';
+import type { PrmEventDetails, PrmEventName } from '../../core/events.js';
+import type { PrmChatLauncher } from './chat-launcher.js';
 import { msg, str } from '@lit/localize';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { apiBase } from '../../core/api/base.js';
 import { SubmitQueue, type SubmitEntry } from '../../core/submit/queue.js';
+import { FormController } from '../../core/form/controller.js';
+import { formStyles, textField } from '../../core/form/view.js';
+import { EmailSchema } from '../../core/contract/common.js';
 import type { EmbedConfig } from '../../core/config/schema.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import {
   ChatMessageSchema,
   ChatStatusEventSchema,
   ChatTypingEventSchema,
+  CreateConversationBodySchema,
   CreateConversationResponseSchema,
   FaqSearchResponseSchema,
   PostMessageResponseSchema,
@@ -49,6 +56,8 @@ export interface PanelHost {
   reportError(err: unknown): void;
   /** What the conversation is about: the quote or booking reference made on this page. */
   context(): ChatContext;
+  /** The launcher's `position`. */
+  position(): string | null;
 }
 
 type Outgoing = { text: string };
@@ -78,7 +87,6 @@ export class ChatPanel {
   #faq: Extract<Line, { kind: 'faq' }>[] = [];
   #draft = '';
   #consent = false;
-  #email = '';
   #staffTyping = false;
   #staffOnline?: boolean;
   #es?: EventSource;
@@ -89,13 +97,22 @@ export class ChatPanel {
   #error = '';
   #creating?: Promise<StoredConversation>;
   readonly #queue: SubmitQueue<Outgoing, ChatMessage>;
+  /** "Leave a message" (outside office hours): who to answer, through the shared form layer. */
+  readonly #contact: FormController<{ name: string; email: string }>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment },
     private readonly p: PanelHost,
   ) {
     // Message bodies never touch browser storage: the queue keeps unsent ones in memory only
     // (retried with the same Idempotency-Key when the network is back, while the page lives).
+    this.#contact = new FormController(host, {
+      initial: () => ({ name: '', email: '' }),
+      fields: {
+        name: { schema: CreateConversationBodySchema.shape.name, kind: 'name', required: false },
+        email: { schema: EmailSchema, kind: 'email', required: true },
+      },
+    });
     this.#queue = new SubmitQueue<Outgoing, ChatMessage>(host, {
       storageKey: () => `prm-chat-outbox:${p.config()?.clinic ?? ''}`,
       storage: () => undefined,
@@ -118,8 +135,9 @@ export class ChatPanel {
   /** A conversation from earlier in this tab: reconnect (badge counts replies while closed). */
   resume(): void {
     const clinic = this.p.config()?.clinic;
+    if (this.#conv) return this.#connect();
     const c = clinic ? loadConversation(session(), clinic) : undefined;
-    if (!c || this.#conv) return;
+    if (!c) return;
     this.#conv = c;
     this.resumed = true;
     this.#connect();
@@ -136,6 +154,15 @@ export class ChatPanel {
 
   closed(): void {
     this.#sendTyping(false);
+  }
+
+  /** The element left the page: stop listening (a later resume reconnects from the last message). */
+  disconnected(): void {
+    this.#es?.close();
+    this.#es = undefined;
+    clearTimeout(this.#retryTimer);
+    clearInterval(this.#poll);
+    this.#poll = undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -155,7 +182,7 @@ export class ChatPanel {
       if (Object.keys(attr).length) context.attribution = attr;
       const r = await client.post(
         '/chat/conversations',
-        { locale: this.p.locale(), context, ...(this.#email ? { email: this.#email } : {}) },
+        { locale: this.p.locale(), context, ...this.#who() },
         CreateConversationResponseSchema,
         { signal, idempotencyKey: `conv-${this.#queue.entries[0]?.key ?? crypto.randomUUID()}` },
       );
@@ -290,6 +317,7 @@ export class ChatPanel {
     e.preventDefault();
     const text = this.#draft.trim();
     if (!text) return;
+    if (!this.#conv && this.#leaving() && !this.#contact.validate()) return;
     if (!this.#conv && !this.#consent) {
       this.#error = msg('Please agree to the privacy notice before sending.');
       this.host.requestUpdate();
@@ -305,6 +333,22 @@ export class ChatPanel {
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.host.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
+  }
+
+  /** Outside office hours, before a conversation exists: "leave a message" asks who to answer. */
+  #leaving(): boolean {
+    const cfg = this.p.clinicConfig();
+    return !!cfg && !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date()));
+  }
+
+  /** The name and email given in "leave a message", as sent. */
+  #who(): { name?: string; email?: string } {
+    const out: { name?: string; email?: string } = {};
+    const name = this.#contact.wire('name');
+    const email = this.#contact.wire('email');
+    if (typeof name === 'string' && name) out.name = name;
+    if (typeof email === 'string' && email) out.email = email;
+    return out;
   }
 
   async #askFaq(q: string): Promise<void> {
@@ -339,7 +383,7 @@ export class ChatPanel {
     if (open) return html`<p class="availability" part="availability">${msg('Our coordinators are online and usually reply within a few minutes.')}</p>`;
     const next = nextOpening(cfg.officeHours, now);
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const when = next ? formatDateTime(next, this.p.locale(), tz, { weekday: 'long', hour: 'numeric', minute: '2-digit' }) : '';
+    const when = next ? formatDateTime(next, tz, this.p.locale(), { weekday: 'long', hour: 'numeric', minute: '2-digit' }) : '';
     return html`<p class="availability offline" part="availability">
       ${next ? msg(str`We are offline. Leave a message and we will reply from ${when} (your time).`) : msg('We are offline. Leave a message and we will reply as soon as we can.')}
     </p>`;
@@ -398,8 +442,9 @@ export class ChatPanel {
     const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
     const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
+    const start = this.p.position() === 'bottom-start';
     return html`<div
-      class="panel ${modal ? 'modal' : ''}"
+      class="panel ${modal ? 'modal' : ''} ${start ? 'start' : ''}"
       part="panel"
       role="dialog"
       aria-modal=${modal ? 'true' : 'false'}
@@ -425,10 +470,8 @@ export class ChatPanel {
             >`
           : nothing}
         ${offline && !this.#conv
-          ? html`<label class="field"
-              ><span>${msg('Your email, so we can reply')}</span
-              ><input type="email" autocomplete="email" .value=${this.#email} @input=${(e: Event) => (this.#email = (e.target as HTMLInputElement).value)} /></label
-            >`
+          ? html`${textField(this.#contact, 'name', { label: msg('Your name'), hint: msg('Optional'), locale: this.p.locale() })}
+            ${textField(this.#contact, 'email', { label: msg('Your email, so we can reply'), locale: this.p.locale() })}`
           : nothing}
         ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
         <div class="row">
@@ -485,6 +528,9 @@ export class ChatPanel {
 }
 
 export const panelStyles = css`
+  :host {
+    display: contents;
+  }
   .panel {
     pointer-events: auto;
     position: fixed;
@@ -502,7 +548,7 @@ export const panelStyles = css`
     font: var(--_font-size) / var(--_line-height) var(--_font);
     overflow: hidden;
   }
-  :host([position='bottom-start']) .panel {
+  .panel.start {
     inset-inline-end: auto;
     inset-inline-start: var(--prm-chat-offset-inline, 1em);
   }
@@ -707,3 +753,76 @@ export const panelStyles = css`
     }
   }
 `;
+
+/**
+ * The launcher's panel (internal: `<prm-chat-panel>`, created by `<prm-chat-launcher>` inside its
+ * own shadow root once the patient shows intent). A widget element like the others — config,
+ * language, clinic profile and theme from the shared runtime — whose events reach the page
+ * retargeted to the launcher.
+ * @internal
+ */
+export class PrmChatPanel extends PrmElement {
+  static override tagName = 'prm-chat-panel';
+  static override styles = [...(PrmElement.styles as never[]), formStyles, panelStyles];
+
+  /** The facade that created this panel. */
+  launcher?: PrmChatLauncher;
+  readonly #chat: ChatPanel = new ChatPanel(this, {
+    client: () => this.client,
+    config: () => this.config,
+    clinicConfig: () => this.clinicConfig,
+    locale: () => this.resolvedLocale,
+    isOpen: () => !!this.launcher?.open,
+    close: () => void this.launcher?.hide(),
+    unread: (n) => this.launcher?.setUnread(n, n ? msg(str`${n} unread messages`) : ''),
+    emit: (name, detail) => this.emit(name as PrmEventName, detail as never),
+    reportError: (e) => this.reportError(e),
+    context: () => this.launcher?.context ?? {},
+    position: () => this.launcher?.getAttribute('position') ?? null,
+  });
+
+  /** The launcher's config attributes: the panel has none of its own. */
+  override configAttributes(): Record<string, unknown> {
+    return Object.fromEntries(Object.keys(super.configAttributes()).map((f) => [f, this.launcher?.getAttribute(f) ?? undefined]));
+  }
+
+  /** Reconnects a conversation of this tab (the badge counts replies while closed). */
+  resume(): void {
+    this.#chat.resume();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#chat.resume();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chat.disconnected();
+  }
+
+  /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
+  async opened(): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    this.#chat.opened();
+    this.emit('prm-chat-open', { resumed: this.#chat.resumed });
+  }
+
+  /** Removes the dialog and fires `prm-chat-close`. */
+  closed(): void {
+    this.#chat.closed();
+    this.requestUpdate();
+    this.emit('prm-chat-close', {});
+  }
+
+  /** Errors and config problems are the launcher's, as far as the page is concerned. */
+  protected override emit<K extends PrmEventName>(name: K, detail: PrmEventDetails[K]): boolean {
+    const d = name === 'prm-error' ? { ...(detail as object), widget: 'prm-chat-launcher' } : detail;
+    return super.emit(name, d as PrmEventDetails[K]);
+  }
+
+  protected renderContent(): unknown {
+    return this.launcher?.open ? this.#chat.render() : nothing;
+  }
+}

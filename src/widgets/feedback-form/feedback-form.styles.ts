@@ -3,7 +3,33 @@ import { css } from 'lit';
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-feedback-form-block-size, 36em);
+    min-block-size: var(--prm-feedback-form-block-size, 29.9375em);
+  }
+  :host([data-sent]) {
+    --prm-feedback-form-block-size: 0px;
+  }
+  /* The first view (score, aspects) renders before the form layer and its formStyles arrive (on
+     the first touch): the same fieldset and legend rules here, or it drew browser fieldset
+     borders and jumped when the layer came. */
+  .form {
+    display: grid;
+    gap: calc(var(--_space) * 4);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  legend,
+  .label {
+    font-weight: 600;
+    padding: 0;
+  }
+  legend {
+    margin-block-end: calc(var(--_space) * 2);
   }
   .sub,
   .hint,
@@ -55,7 +81,8 @@ export const styles = css`
     outline-offset: 2px;
   }
   .ends {
-    max-inline-size: 40em;
+    /* As wide as the scale above (40em of the widget's font, not of this smaller one). */
+    max-inline-size: calc(40em / 0.875);
     display: flex;
     justify-content: space-between;
     gap: calc(var(--_space) * 2);
@@ -96,8 +123,9 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    inline-size: var(--_target);
-    block-size: var(--_target);
+    /* The target in the widget's em, the glyph larger: five stars fit a 320 px screen. */
+    inline-size: calc(var(--_target) / 1.3);
+    block-size: calc(var(--_target) / 1.3);
     font-size: 1.3em;
     color: var(--_outline);
     border-radius: var(--_radius);
@@ -146,6 +174,13 @@ export const styles = css`
   }
   .said {
     color: var(--_on-surface-variant);
+  }
+  /* Eleven 2.75em targets and their gaps need about 36em: below that the scale takes two rows
+     (0–5, 6–10), in the reading direction, instead of squeezing the targets onto each other. */
+  @container (max-width: 36em) {
+    .nps {
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -3,12 +3,9 @@ import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { cardLayout } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
-import { attribution } from '../../core/attribution.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import {
-  CreateFeedbackBodySchema,
-  FeedbackResponseSchema,
   ImprovementsResponseSchema,
   InvitationSchema,
   type CreateFeedbackBody,
@@ -19,7 +16,7 @@ import {
   type Invitation,
 } from '../../core/contract/feedback.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
-import { COUNTRIES, STORY_CONSENT_VERSION, aspectsFor, invitationFromUrl, lowestAspects, matchImprovements, npsBand, parseStage, scaleKey } from './feedback.js';
+import { STORY_CONSENT_VERSION, aspectsFor, invitationFromUrl, npsBand, parseStage, scaleKey } from './feedback.js';
 import { styles } from './feedback-form.styles.js';
 
 type FormModule = typeof import('../../core/form/index.js');
@@ -70,13 +67,13 @@ interface Values extends Record<string, unknown> {
 }
 
 interface Loaded {
-  f: FormModule;
   config: ClinicConfig;
   improvements: Improvement[];
   invitation?: Invitation;
+  /** The page named an invitation the clinic does not know (expired, mistyped). */
+  invitationGone?: boolean;
 }
 
-const S = CreateFeedbackBodySchema.shape;
 
 /**
  * Feedback at every stage of the journey: NPS 0–10, star ratings of the aspects the clinic asks
@@ -103,7 +100,7 @@ const S = CreateFeedbackBodySchema.shape;
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=36em] - Block size reserved for the widget; the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=29.9375em] - Block size reserved for the widget (the embed rules set 41.9375em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
@@ -139,6 +136,7 @@ export class PrmFeedbackForm extends PrmElement {
   #form?: FormController<Values>;
   #outbox?: SubmitQueue<CreateFeedbackBody, FeedbackResponse>;
   #viewed = false;
+  #fromCode = false;
   #successFired = new Set<string>();
 
   readonly #token = () => this.invitation || invitationFromUrl(location.search);
@@ -146,14 +144,21 @@ export class PrmFeedbackForm extends PrmElement {
   private readonly data = new DataController(this, {
     args: () => (this.client ? ([this.client, this.resolvedLocale, this.#token()] as const) : undefined),
     task: async ([client, locale, token], { signal }): Promise<Loaded> => {
-      const [f, config, imp, invitation] = await Promise.all([
-        import('../../core/form/index.js'),
+      // The form layer (a shared chunk) is not part of the first view: it loads when the patient
+      // first touches the form, or now when this tab holds a submission still to be sent.
+      const [, config, imp, invitation] = await Promise.all([
+        this.#hasPending() ? this.#loadForm() : undefined,
         this.clinicCtl.load(),
         client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }),
-        token ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal }) : undefined,
+        token
+          ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal, searchParams: { locale } }).catch((err: unknown) => {
+              // An expired or unknown link: the patient can still answer, just not as that invitation.
+              if (err instanceof PrmApiError && err.status === 404) return null;
+              throw err;
+            })
+          : undefined,
       ]);
-      this.#setup(f);
-      return { f, config, improvements: imp.improvements, ...(invitation ? { invitation } : {}) };
+      return { config, improvements: imp.improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
     },
   });
 
@@ -161,36 +166,66 @@ export class PrmFeedbackForm extends PrmElement {
     return d?.invitation?.stage ?? parseStage(this.stage);
   }
 
+  /** The story consent is offered: a promoter (9–10) with a known treatment. */
+  #storyOffered(d: Loaded | undefined): boolean {
+    return !!d && npsBand(this.nps) === 'high' && !!this.#procedureId(d);
+  }
+
   #procedureId(d: Loaded): string | undefined {
     return d.invitation?.procedureId ?? this.procedure ?? undefined;
   }
 
+  #outboxKey(): string {
+    return `prm-outbox:feedback:${this.config?.clinic ?? ''}`;
+  }
+
+  #hasPending(): boolean {
+    try {
+      return !!sessionStorage.getItem(this.#outboxKey());
+    } catch {
+      return false;
+    }
+  }
+
+  #f?: FormModule;
+  #view?: typeof import('./fields-view.js');
+  #formLoading?: Promise<void>;
+  /** The form layer and the queue: on the first interaction with the form (or a pending submission). */
+  #loadForm = (): Promise<void> => {
+    this.#formLoading ??= Promise.all([import('../../core/form/index.js'), import('./fields-view.js')]).then(
+      ([f, view]) => {
+        this.#setup(f, view);
+        this.#f = f;
+        this.#view = view;
+        this.requestUpdate();
+      },
+      (err: unknown) => {
+        this.#formLoading = undefined; // a failed chunk download is tried again on the next touch
+        this.reportError(err);
+      },
+    );
+    return this.#formLoading;
+  };
+
   /** The form and the queue, once the form chunk is here. */
-  #setup(f: FormModule): void {
+  #setup(f: FormModule, view: typeof import('./fields-view.js')): void {
     if (this.#form) return;
     const root = this.renderRoot as ShadowRoot;
     if (f.formStyles.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, f.formStyles.styleSheet];
-    const publishing = (v: Values) => v.publish;
-    this.#form = new f.FormController<Values>(this, {
-      initial: () => ({ comment: '', treatmentDate: '', reference: this.booking ?? '', publish: false, displayName: '', country: '' }),
-      fields: {
-        comment: { schema: S.comment, kind: 'textarea', required: publishing, requiredText: () => msg('Please write a few words for your story.') },
-        treatmentDate: { schema: S.treatmentDate },
-        reference: { schema: S.reference },
-        publish: { kind: 'consent', required: false, path: 'publishConsent' },
-        displayName: { schema: S.displayName, kind: 'name', required: publishing, requiredText: () => msg('Please enter a name or initials to show.') },
-        country: { schema: S.country, kind: 'choice', required: publishing, requiredText: () => msg('Please choose your country.') },
+    const { form, outbox } = view.createForm(this, f, {
+      booking: () => this.booking,
+      // Only while the story is offered (a promoter, a known treatment): ticked at 10 and then moved
+      // to 7, the hidden name and country were still required and the form could not be sent.
+      publishing: () => this.#storyOffered(this.data.value),
+      onInput: (name) => {
+        if (!this.#fromCode) this.#changed(name);
       },
-      onInput: (name) => this.#changed(name),
-    });
-    this.#outbox = new f.SubmitQueue<CreateFeedbackBody, FeedbackResponse>(this, {
-      storageKey: () => `prm-outbox:feedback:${this.config?.clinic ?? ''}`,
-      send: (body, key, signal) => {
-        if (!this.client) return Promise.reject(new PrmApiError('network', 'No API client'));
-        return this.client.post('feedback', body, FeedbackResponseSchema, { idempotencyKey: key, signal });
-      },
+      storageKey: () => this.#outboxKey(),
+      client: () => this.client,
       onChange: (e) => this.#entryChanged(e),
     });
+    this.#form = form;
+    this.#outbox = outbox;
   }
 
   #detail(body: CreateFeedbackBody, key: string): FeedbackSubmitDetail {
@@ -214,8 +249,23 @@ export class PrmFeedbackForm extends PrmElement {
     this.emit('prm-feedback-change', { field, ...(this.nps !== undefined ? { nps: this.nps } : {}), aspects: { ...this.ratings }, stage: this.#stage(this.data.value) });
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // `booking` set from code after the form exists: the reference field follows it unless the
+    // patient typed their own.
+    const form = this.#form;
+    if (form && changed.has('booking') && form.values.reference === ((changed.get('booking') as string | undefined) ?? '')) {
+      this.#fromCode = true; // no prm-feedback-change: the patient did nothing
+      form.set('reference', this.booking ?? '');
+      this.#fromCode = false;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The thank-you is shorter than the form: release the reserved box (the page's embed rule reads
+    // --prm-feedback-form-block-size) instead of showing an empty card under it.
+    this.toggleAttribute('data-sent', !!this.renderRoot.querySelector('[part=success]'));
     const d = this.data.value;
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;
@@ -226,6 +276,7 @@ export class PrmFeedbackForm extends PrmElement {
   // ---- actions ---------------------------------------------------------------------------------
 
   #pickNps = (e: Event) => {
+    void this.#loadForm();
     this.nps = Number((e.target as HTMLInputElement).value);
     this.#changed('nps');
   };
@@ -236,6 +287,7 @@ export class PrmFeedbackForm extends PrmElement {
     const next = scaleKey(e.key, Number((e.target as HTMLInputElement).value), 11, rtl);
     if (next === undefined) return;
     e.preventDefault();
+    void this.#loadForm();
     this.nps = next;
     this.#changed('nps');
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#nps-${next}`)?.focus());
@@ -253,12 +305,17 @@ export class PrmFeedbackForm extends PrmElement {
   #submit = (e: Event) => {
     e.preventDefault();
     const d = this.data.value;
-    const form = this.#form;
-    if (!d || !form || !this.#outbox) return;
+    if (!d) return;
     if (this.nps === undefined) {
       this.requestUpdate();
       this.renderRoot.querySelector<HTMLInputElement>('#nps-0')?.focus();
       this.#npsMissing = true;
+      return;
+    }
+    const form = this.#form;
+    // Sent before the form layer arrived (it loads on the first touch): send once it is here.
+    if (!form || !this.#outbox) {
+      void this.#loadForm().then(() => this.#form && this.#submit(e));
       return;
     }
     if (!form.validate()) return;
@@ -270,8 +327,9 @@ export class PrmFeedbackForm extends PrmElement {
     const v = form.values;
     const procedureId = this.#procedureId(d);
     const stage = this.#stage(d);
-    const a = attribution(this.config?.agent);
-    const token = this.#token();
+    const a = this.#f!.attribution(this.config?.agent);
+    // Only an invitation the server knows is sent (an expired one would refuse the answer).
+    const token = d.invitation ? this.#token() : undefined;
     const body: CreateFeedbackBody = {
       nps: this.nps,
       ratings: { ...this.ratings },
@@ -282,7 +340,7 @@ export class PrmFeedbackForm extends PrmElement {
       ...(form.wire('reference') ? { reference: form.wire('reference') as string } : {}),
       ...(form.wire('treatmentDate') ? { treatmentDate: form.wire('treatmentDate') as string } : {}),
       ...(token ? { invitation: token } : {}),
-      ...(v.publish && procedureId ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
+      ...(v.publish && this.#storyOffered(d) ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
       ...(Object.keys(a).length ? { attribution: a } : {}),
     };
     const entry = this.#outbox.submit(body);
@@ -302,8 +360,8 @@ export class PrmFeedbackForm extends PrmElement {
           <div class="skeleton-block" aria-hidden="true"></div>`,
         complete: (d) => {
           const last = this.#outbox?.last;
-          if (this.#botThanked) return this.#renderDone(d, undefined);
-          if (last?.status === 'sent') return this.#renderDone(d, last);
+          if (this.#view && this.#f && this.#botThanked) return this.#view.renderDone(d, undefined, this.#f);
+          if (this.#view && this.#f && last?.status === 'sent') return this.#view.renderDone(d, last, this.#f);
           return this.#renderForm(d, last);
         },
       })}
@@ -341,75 +399,30 @@ export class PrmFeedbackForm extends PrmElement {
   }
 
   #renderForm(d: Loaded, last: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
-    const f = d.f;
-    const form = this.#form!;
     const locale = this.resolvedLocale;
     const stage = this.#stage(d);
     const aspects = aspectsFor(d.config.feedback, stage, locale);
-    const band = npsBand(this.nps);
-    const max = form.rules('comment').maxLength ?? 4000;
-    const len = [...form.values.comment].length;
-    const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
-    const procedureId = this.#procedureId(d);
     const busy = last?.status === 'sending';
-    const names = new Intl.DisplayNames([locale], { type: 'region' });
-    return html`<form class="form" part="form" novalidate @submit=${this.#submit}>
+    return html`<form class="form" part="form" novalidate @submit=${this.#submit} @focusin=${this.#loadForm} @pointerdown=${this.#loadForm}>
       <header>
         <h2 class="title">${msg('How was your experience?')}</h2>
         <p class="sub">${stage === 'pre-travel' ? msg('Before your trip') : stage === 'in-clinic' ? msg('During your stay at the clinic') : msg('Since you returned home')}</p>
       </header>
       ${d.invitation?.answered ? html`<p class="hint" role="status">${msg('You have already answered this invitation. Thank you!')}</p>` : nothing}
+      ${d.invitationGone ? html`<p class="hint" role="status">${msg('This feedback link has expired, but you can still tell us how it went.')}</p>` : nothing}
+      ${d.invitation?.procedureName ? html`<p class="hint" id="treatment">${msg(str`Treatment: ${d.invitation.procedureName}`)}</p>` : nothing}
+      ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : nothing}
       ${this.#renderNps()}
       ${aspects.length
         ? html`<div class="aspects" part="aspects" role="group" aria-labelledby="asp-h"><p id="asp-h" class="label">${msg('Rate each part (optional)')}</p>${aspects.map((a) => this.#renderStars(a.id, a.label))}</div>`
         : nothing}
-      ${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
-      <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
-      ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
-      ${d.invitation?.reference ? html`<p class="hint">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
-      ${band === 'high' && procedureId
-        ? html`<div class="story" part="story">
-            ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
-            ${form.values.publish
-              ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off' })}
-                ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
-                  <option value="">${msg('Choose…')}</option>
-                  ${COUNTRIES.map((c) => html`<option value=${c} ?selected=${form.values.country === c}>${names.of(c)}</option>`)}
-                </select>`)}`
-              : nothing}
-          </div>`
+      ${this.#f && this.#form && this.#view
+        ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), retry: () => this.#outbox?.retry() })
         : nothing}
-      ${f.honeypot(form)} ${f.errorSummary(form)}
-      ${f.submitStatus(last, { locale, retry: () => this.#outbox?.retry() })}
       <div class="actions">
         <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
       </div>
     </form>`;
   }
 
-  #renderDone(d: Loaded, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined): TemplateResult {
-    const body = entry?.body;
-    const list = matchImprovements(d.improvements, lowestAspects(body?.ratings ?? {}));
-    const review = d.f.safeHttpUrl(d.config.feedback?.reviewUrl);
-    const high = npsBand(body?.nps) === 'high';
-    return html`<section class="done" part="success" aria-labelledby="done-title">
-      <h2 class="title" id="done-title" tabindex="-1">${msg('Thank you — your feedback was sent')}</h2>
-      ${entry?.result?.storyPending ? html`<p>${msg('Your story will appear on the clinic’s website once the clinic has reviewed it.')}</p>` : nothing}
-      ${high && review
-        ? html`<p>${msg('Would you share your experience publicly too? It helps other patients decide.')}</p>
-            <a class="link" href=${review} target="_blank" rel="noopener noreferrer">${msg('Write a public review')}</a>`
-        : nothing}
-      ${list.length
-        ? html`<h3>${msg('You said, we did')}</h3>
-            <ul class="wedid">
-              ${list.map(
-                (m) => html`<li>
-                  <span class="said">${msg(str`You said: ${m.youSaid}`)}</span>
-                  <span>${msg(str`We did: ${m.weDid}`)}</span>
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-    </section>`;
-  }
 }

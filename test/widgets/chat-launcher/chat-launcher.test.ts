@@ -6,8 +6,17 @@ import { resetConfig, until } from '../../core/fixtures/setup.js';
 
 // Everything here talks to the real reference server mounted at /v1 (PGlite in memory).
 const STAFF = 'sk_demo_staff';
-const $ = <T extends HTMLElement = HTMLElement>(el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<T>(s);
-const active = (el: PrmChatLauncher) => el.shadowRoot!.activeElement as HTMLElement | null;
+// The button lives in the launcher's shadow root, the panel (loaded on intent) in the shadow root of
+// the <prm-chat-panel> the launcher creates inside its own.
+const panelOf = (el: PrmChatLauncher) => el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('prm-chat-panel');
+const $ = <T extends HTMLElement = HTMLElement>(el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<T>(s) ?? panelOf(el)?.shadowRoot?.querySelector<T>(s) ?? null;
+const $$ = (el: PrmChatLauncher, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s), ...(panelOf(el)?.shadowRoot?.querySelectorAll<HTMLElement>(s) ?? [])];
+const active = (el: PrmChatLauncher) => {
+  let a = el.shadowRoot!.activeElement as HTMLElement | null;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement as HTMLElement;
+  return a;
+};
+const updated = async (el: PrmChatLauncher) => void (await panelOf(el)?.updateComplete);
 const panelRequested = () => performance.getEntriesByType('resource').some((r) => /chat-launcher\/panel\.(ts|js)/.test(r.name));
 
 async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLauncher> {
@@ -15,11 +24,11 @@ async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLaunche
   const el = document.createElement('prm-chat-launcher');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   wrap.append(el);
-  await until(() => !!$(el, '.launcher'));
+  await until(() => !!$(el, '[part=button]'));
   return el;
 }
 const open = async (el: PrmChatLauncher) => {
-  $(el, '.launcher')!.click();
+  $(el, '[part=button]')!.click();
   await until(() => !!$(el, '[role=dialog]'), 10_000);
   await until(() => !!$(el, '[role=dialog] h2')?.textContent?.includes('Aurora'), 10_000);
 };
@@ -34,15 +43,46 @@ async function type(el: PrmChatLauncher, text: string) {
   const t = $<HTMLTextAreaElement>(el, '#chat-input')!;
   t.value = text;
   t.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
+  await updated(el);
+}
+
+
+/**
+ * The real server's clinic profile with its office hours made `open` (every day, in a zone where
+ * it is midday now) or `closed` (no day at all), so what the panel shows does not depend on the
+ * hour the tests run. Every other call reaches the real server; POST bodies to
+ * /v1/chat/conversations are recorded in `posted`. Returns the restore function.
+ */
+function clinicHours(mode: 'open' | 'closed', posted: string[] = []): () => void {
+  // Profiles earlier launchers fetched and no panel took (PRM.boot) would be handed out first.
+  if (window.PRM) window.PRM.boot = [];
+  const real = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.pathname === '/v1/chat/conversations' && init?.method === 'POST') posted.push(String(init.body));
+    const res = await real(input, init);
+    if (url.pathname !== '/v1/config') return res;
+    const cfg = (await res.json()) as { officeHours: { timeZone: string; days: { day: string; open: string; close: string }[] } };
+    const n = new Date().getUTCHours() - 12; // Etc/GMT+n is UTC−n: midday there now
+    cfg.officeHours =
+      mode === 'closed'
+        ? { timeZone: 'Europe/Istanbul', days: [] }
+        : { timeZone: n >= 0 ? `Etc/GMT+${n}` : `Etc/GMT-${-n}`, days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => ({ day, open: '00:00', close: '23:59' })) };
+    return new Response(JSON.stringify(cfg), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  return () => (window.fetch = real);
 }
 
 describe('<prm-chat-launcher>', () => {
+  let restoreHours: (() => void) | undefined;
   beforeEach(() => {
     sessionStorage.clear();
-    resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
+    // A distinct api string (same server): the clinic profile is cached per api + key.
+    resetConfig({ api: `${location.origin}/#open`, clinic: 'pk_demo_aurora' });
+    restoreHours = clinicHours('open');
   });
   afterEach(async () => {
+    restoreHours?.();
     await setViewport({ width: 1280, height: 800 });
   });
 
@@ -52,7 +92,7 @@ describe('<prm-chat-launcher>', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(panelRequested(), 'panel chunk requested before any interaction').to.equal(false);
     expect(sessionStorage.length).to.equal(0);
-    $(el, '.launcher')!.dispatchEvent(new PointerEvent('pointerenter'));
+    $(el, '[part=button]')!.dispatchEvent(new PointerEvent('pointerenter'));
     await until(() => panelRequested(), 5000);
     expect(el.open).to.equal(false);
     await expect(el).to.be.accessible();
@@ -72,7 +112,7 @@ describe('<prm-chat-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await closed;
     expect($(el, '[role=dialog]')).to.equal(null);
-    await until(() => active(el)?.classList.contains('launcher') ?? false);
+    await until(() => active(el)?.getAttribute('part') === 'button');
   });
 
   it('on a small screen the dialog is modal and Tab stays inside it', async () => {
@@ -98,7 +138,7 @@ describe('<prm-chat-launcher>', () => {
     await open(el);
     await type(el, 'Hello, is the VIP package available in March?');
     $(el, '.send')!.click();
-    await el.updateComplete;
+    await updated(el);
     expect($(el, '.error')?.textContent).to.match(/privacy/i, 'no message before consent');
     const box = $<HTMLInputElement>(el, '.consent input')!;
     box.click();
@@ -114,7 +154,7 @@ describe('<prm-chat-launcher>', () => {
     const received = oneEvent(el, 'prm-chat-message-received');
     await staffReply(conv.id, 'Yes, from 3 March.');
     await received;
-    await until(() => [...el.shadowRoot!.querySelectorAll('.msg.staff .text')].some((n) => n.textContent === 'Yes, from 3 March.'), 5000);
+    await until(() => $$(el, '.msg.staff .text').some((n) => n.textContent === 'Yes, from 3 March.'), 5000);
     expect((await staffMessages(conv.id)).filter((m) => m.author === 'visitor').length).to.equal(1);
     await expect(el).to.be.accessible();
   });
@@ -155,7 +195,7 @@ describe('<prm-chat-launcher>', () => {
       window.fetch = realFetch;
     }
     window.dispatchEvent(new Event('online'));
-    await until(() => el.shadowRoot!.querySelectorAll('.state.sent').length === 2, 8000);
+    await until(() => $$(el, '.state.sent').length === 2, 8000);
     const bodies = (await staffMessages(stored()!.id)).map((m) => m.body);
     expect(bodies.filter((b) => b === 'sent while offline').length).to.equal(1);
   });
@@ -165,7 +205,7 @@ describe('<prm-chat-launcher>', () => {
     document.dispatchEvent(new CustomEvent('prm-quote-success', { detail: { reference: 'Q-ABC234' } }));
     await open(el);
     await until(() => !!$(el, '.channels a'));
-    const wa = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.channels a')].find((a) => a.textContent === 'WhatsApp')!;
+    const wa = ($$(el, '.channels a') as HTMLAnchorElement[]).find((a) => a.textContent === 'WhatsApp')!;
     expect(wa.href).to.equal(`https://wa.me/905321234567?text=${encodeURIComponent('About quote Q-ABC234')}`);
     wa.addEventListener('click', (e) => e.preventDefault());
     const handoff = oneEvent(el, 'prm-chat-handoff');
@@ -176,20 +216,79 @@ describe('<prm-chat-launcher>', () => {
   it('Arabic: the launcher sits at the inline end, i.e. mirrored to the left', async () => {
     const en = await mount();
     const ar = await mount({ lang: 'ar', dir: 'rtl', locale: 'ar' });
-    const a = $(en, '.launcher')!.getBoundingClientRect();
-    const b = $(ar, '.launcher')!.getBoundingClientRect();
+    const a = $(en, '[part=button]')!.getBoundingClientRect();
+    const b = $(ar, '[part=button]')!.getBoundingClientRect();
     expect(a.left).to.be.greaterThan(window.innerWidth / 2);
     expect(b.right).to.be.lessThan(window.innerWidth / 2);
     // bottom-start mirrors too: right in Arabic.
     ar.setAttribute('position', 'bottom-start');
-    await ar.updateComplete;
-    expect($(ar, '.launcher')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
+    expect($(ar, '[part=button]')!.getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
+  });
+
+  it('dark mode with the demo clinic’s remote theme: axe finds no violation, closed (greeting shown) and open', async () => {
+    const el = await mount({ theme: 'dark', greeting: 'Questions about your treatment? Ask us.', 'greeting-delay': '0' });
+    await until(() => !!$(el, '[part=greeting]'));
+    // The button is in its dark colour (not the light primary #0b5f5a).
+    await until(() => getComputedStyle($(el, '[part=button]')!).backgroundColor !== 'rgb(11, 95, 90)');
+    await expect(el).to.be.accessible();
+    await open(el);
+    expect(getComputedStyle($(el, '[part=panel]')!).backgroundColor).to.equal('rgb(22, 26, 30)', 'dark surface');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the greeting: shown after its delay, dismissed with its labelled button, not shown again in this tab', async () => {
+    const el = await mount({ greeting: 'Hello!', 'greeting-delay': '0', lang: 'de' });
+    await until(() => !!$(el, '[part=greeting]'));
+    const close = $(el, '[part=greeting] button')!;
+    expect(close.getAttribute('aria-label')).to.equal('Begrüßung schließen');
+    close.click();
+    expect($(el, '[part=greeting]')).to.equal(null);
+    expect(active(el)?.getAttribute('part')).to.equal('button', 'focus went back to the launcher');
+    const again = await mount({ greeting: 'Hello!', 'greeting-delay': '0' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect($(again, '[part=greeting]')).to.equal(null);
   });
 
   it('--prm-chat-offset-block lifts the button above a cookie banner', async () => {
     const el = await mount();
-    const before = $(el, '.launcher')!.getBoundingClientRect().bottom;
+    const before = $(el, '[part=button]')!.getBoundingClientRect().bottom;
     el.style.setProperty('--prm-chat-offset-block', '120px');
-    expect(Math.round(before - $(el, '.launcher')!.getBoundingClientRect().bottom)).to.equal(120 - 16);
+    expect(Math.round(before - $(el, '[part=button]')!.getBoundingClientRect().bottom)).to.equal(120 - 16);
+  });
+});
+
+describe('<prm-chat-launcher> outside office hours: leave a message', () => {
+  let restore: (() => void) | undefined;
+  const posted: string[] = [];
+  beforeEach(() => {
+    sessionStorage.clear();
+    posted.length = 0;
+    resetConfig({ api: `${location.origin}/#closed`, clinic: 'pk_demo_aurora' });
+    restore = clinicHours('closed', posted);
+  });
+  afterEach(() => restore?.());
+
+  it('asks for a name (optional) and an email (required) through the form layer, and sends them with the conversation', async () => {
+    const el = await mount();
+    await open(el);
+    await until(() => !!$(el, '#f-email'));
+    expect($(el, 'label[for=f-name]')!.textContent).to.contain('Your name');
+    expect($(el, '.availability')!.textContent).to.match(/offline/i);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'Can I come in March?');
+    $(el, '.send')!.click();
+    await updated(el);
+    expect($(el, '#f-email')!.getAttribute('aria-invalid')).to.equal('true', 'no message without an email to answer');
+    expect(posted).to.deep.equal([]);
+    for (const [id, v] of [['#f-name', 'Leyla Demir'], ['#f-email', 'leyla@example.com']] as const) {
+      const i = $<HTMLInputElement>(el, id)!;
+      i.value = v;
+      i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    await type(el, 'Can I come in March?');
+    $(el, '.send')!.click();
+    await until(() => !!$(el, '.state.sent'), 8000);
+    expect(JSON.parse(posted[0]!)).to.include({ name: 'Leyla Demir', email: 'leyla@example.com' });
+    await expect(el).to.be.accessible();
   });
 });

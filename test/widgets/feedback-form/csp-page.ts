@@ -7,6 +7,7 @@ await runCspJourney('prm-feedback-form', () => import('../../../src/widgets/feed
   step('form');
   $<HTMLInputElement>('#nps-9')!.click();
   $<HTMLInputElement>('#r-medical-4')!.click();
+  await until(() => !!$('#f-comment'), 15_000); // the form layer loads on the first touch
   set('#f-comment', 'Under CSP');
   await new Promise((r) => setTimeout(r, 50));
   out.selectedBg = getComputedStyle($('#nps-9 + span')!).backgroundColor;

@@ -1,0 +1,138 @@
+/**
+ * The part of `<prm-feedback-form>` its first view does not need: the comment, date, reference and
+ * story fields and the thank-you. Loaded with the form layer on the first touch of the form (a
+ * lazy part: `feedback-form.fields-view-*.js`), so a page's first view carries neither.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ClinicConfig } from '../../core/contract/config.js';
+import { CreateFeedbackBodySchema, FeedbackResponseSchema, type CreateFeedbackBody, type FeedbackResponse, type Improvement, type Invitation } from '../../core/contract/feedback.js';
+import type { ApiClient } from '../../core/api/client.js';
+import { PrmApiError } from '../../core/api/errors.js';
+import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
+import type { ReactiveControllerHost } from 'lit';
+import { COUNTRIES, lowestAspects, matchImprovements, npsBand } from './feedback.js';
+
+type FormModule = typeof import('../../core/form/index.js');
+
+export interface FieldValues extends Record<string, unknown> {
+  comment: string;
+  treatmentDate: string;
+  reference: string;
+  publish: boolean;
+  displayName: string;
+  country: string;
+}
+
+const S = CreateFeedbackBodySchema.shape;
+
+export interface FormHooks {
+  booking: () => string | undefined;
+  /** The story consent is offered now (then its name and country are required). */
+  publishing: () => boolean;
+  onInput: (name: keyof FieldValues & string) => void;
+  storageKey: () => string;
+  client: () => ApiClient | undefined;
+  onChange: (e: SubmitEntry<CreateFeedbackBody, FeedbackResponse>) => void;
+}
+
+/** The form's fields (rules from the contract) and the tab's submission queue for POST /feedback. */
+export function createForm(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment }, f: FormModule, o: FormHooks): { form: FormController<FieldValues>; outbox: SubmitQueue<CreateFeedbackBody, FeedbackResponse> } {
+  const root = host.shadowRoot;
+  if (root && f.formStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, f.formStyles.styleSheet];
+  const publishing = (v: FieldValues) => v.publish && o.publishing();
+  const form = new f.FormController<FieldValues>(host, {
+    initial: () => ({ comment: '', treatmentDate: '', reference: o.booking() ?? '', publish: false, displayName: '', country: '' }),
+    fields: {
+      comment: { schema: S.comment, kind: 'textarea', required: publishing, requiredText: () => msg('Please write a few words for your story.') },
+      treatmentDate: { schema: S.treatmentDate },
+      reference: { schema: S.reference },
+      publish: { kind: 'consent', required: false, path: 'publishConsent' },
+      displayName: { schema: S.displayName, kind: 'name', required: publishing, requiredText: () => msg('Please enter a name or initials to show.') },
+      country: { schema: S.country, kind: 'choice', required: publishing, requiredText: () => msg('Please choose your country.') },
+    },
+    onInput: (name) => o.onInput(name),
+  });
+  const outbox = new f.SubmitQueue<CreateFeedbackBody, FeedbackResponse>(host, {
+    storageKey: o.storageKey,
+    send: (body, key, signal) => {
+      const client = o.client();
+      if (!client) return Promise.reject(new PrmApiError('network', 'No API client'));
+      return client.post('feedback', body, FeedbackResponseSchema, { idempotencyKey: key, signal });
+    },
+    onChange: o.onChange,
+  });
+  return { form, outbox };
+}
+
+export interface DoneData {
+  config: ClinicConfig;
+  improvements: Improvement[];
+  invitation?: Invitation;
+}
+
+export interface FieldsContext {
+  d: DoneData;
+  f: FormModule;
+  form: FormController<FieldValues>;
+  last: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined;
+  locale: string;
+  nps: number | undefined;
+  storyOffered: boolean;
+  retry: () => void;
+}
+
+/** The comment, date, reference, story and status: once the form layer is here. */
+export function renderFields(c: FieldsContext): TemplateResult {
+const { d, f, form, last, locale } = c;
+  const band = npsBand(c.nps);
+  const max = form.rules('comment').maxLength ?? 4000;
+  const len = [...form.values.comment].length;
+  const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
+    <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
+    ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
+    ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
+    ${c.storyOffered
+      ? html`<div class="story" part="story">
+          ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
+          ${form.values.publish
+            ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off' })}
+              ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
+                <option value="">${msg('Choose…')}</option>
+                ${COUNTRIES.map((c) => html`<option value=${c} ?selected=${form.values.country === c}>${names.of(c)}</option>`)}
+              </select>`)}`
+            : nothing}
+        </div>`
+      : nothing}
+    ${f.honeypot(form)} ${f.errorSummary(form)}
+    ${f.submitStatus(last, { locale, retry: c.retry })}`;
+}
+
+/** The thank-you with "You said, we did". */
+export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined, f: FormModule): TemplateResult {
+  const body = entry?.body;
+  const list = matchImprovements(d.improvements, lowestAspects(body?.ratings ?? {}));
+  const review = f.safeHttpUrl(d.config.feedback?.reviewUrl);
+  const high = npsBand(body?.nps) === 'high';
+  return html`<section class="done" part="success" aria-labelledby="done-title">
+    <h2 class="title" id="done-title" tabindex="-1">${msg('Thank you — your feedback was sent')}</h2>
+    ${entry?.result?.storyPending ? html`<p>${msg('Your story will appear on the clinic’s website once the clinic has reviewed it.')}</p>` : nothing}
+    ${high && review
+      ? html`<p>${msg('Would you share your experience publicly too? It helps other patients decide.')}</p>
+          <a class="link" href=${review} target="_blank" rel="noopener noreferrer">${msg('Write a public review')}</a>`
+      : nothing}
+    ${list.length
+      ? html`<h3>${msg('You said, we did')}</h3>
+          <ul class="wedid">
+            ${list.map(
+              (m) => html`<li>
+                <span class="said">${msg(str`You said: ${m.youSaid}`)}</span>
+                <span>${msg(str`We did: ${m.weDid}`)}</span>
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+  </section>`;
+}

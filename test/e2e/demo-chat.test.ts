@@ -1,0 +1,49 @@
+// The demo clinic site as `npm start` serves it: a patient opens the chat launcher, consents,
+// writes; a coordinator answers through the staff API (what demo/staff.html calls); the answer
+// reaches the patient's open panel live.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemoSite, type DemoSite } from './demo-site.js';
+
+let site: DemoSite;
+const STAFF = { Authorization: 'Bearer sk_demo_staff', 'Content-Type': 'application/json' };
+
+describe('demo site: the chat launcher, patient to coordinator and back', { timeout: 180_000 }, () => {
+  before(async () => {
+    site = await startDemoSite();
+  });
+  after(async () => site?.close());
+
+  it('open, consent, send; the staff reply arrives in the open panel', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${site.base}/?lang=en`);
+    const launcher = page.locator('prm-chat-launcher');
+    await launcher.locator('[part=button]').click();
+    const panel = launcher.locator('prm-chat-panel');
+    await panel.locator('[role=dialog] h2').waitFor({ timeout: 30_000 });
+    await panel.locator('.consent input').check();
+    // Outside the clinic's office hours the panel asks who to answer ("leave a message").
+    if (await panel.locator('#f-email').count()) {
+      await panel.locator('#f-name').fill('Leyla Demir');
+      await panel.locator('#f-email').fill('leyla@example.com');
+    }
+    await panel.locator('#chat-input').fill('Hello, do you offer airport transfers?');
+    await panel.locator('.send').click();
+    await panel.locator('.state.sent').waitFor({ timeout: 15_000 });
+    // The conversation the panel opened (id + token in sessionStorage; no message body there).
+    const conv = await page.evaluate(() => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string } | null);
+    assert.ok(conv?.id, 'a conversation was opened');
+    assert.ok(!(await page.evaluate(() => JSON.stringify(sessionStorage))).includes('airport'), 'no message body stored');
+    // The coordinator sees it in the inbox and answers.
+    const inbox = (await (await fetch(`${site.base}/v1/staff/conversations`, { headers: STAFF })).json()) as { conversations: { id: string }[] };
+    assert.ok(inbox.conversations.some((c) => c.id === conv.id), 'the conversation is in the staff inbox');
+    const r = await fetch(`${site.base}/v1/staff/conversations/${conv.id}/messages`, { method: 'POST', headers: STAFF, body: JSON.stringify({ body: 'Yes: a driver meets you at arrivals.' }) });
+    assert.equal(r.status, 201);
+    await panel.locator('.msg.staff .text', { hasText: 'Yes: a driver meets you at arrivals.' }).waitFor({ timeout: 15_000 });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
