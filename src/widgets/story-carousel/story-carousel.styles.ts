@@ -75,7 +75,6 @@ export const styles = css`
     gap: var(--_gap);
     overflow-x: auto;
     overflow-y: hidden;
-    overscroll-behavior-x: contain;
     scroll-snap-type: x mandatory;
     scrollbar-width: none;
     padding-block: 4px;
@@ -117,7 +116,6 @@ export const styles = css`
   }
   .media {
     flex: none;
-    display: block;
     inline-size: 7em;
     aspect-ratio: 4 / 3;
     block-size: auto;
@@ -169,13 +167,9 @@ export const styles = css`
   .rating {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
     gap: calc(var(--_space) * 2);
   }
-  .stars {
-    letter-spacing: 0.1em;
-  }
-  .stars .off {
+  .off {
     color: var(--_outline);
   }
   .verified {
