@@ -26,6 +26,9 @@ async function referenceServer() {
       const { createMemoryServer } = await tsImport('./server/testing.ts', import.meta.url);
       const { getRequestListener } = await import('@hono/node-server');
       const server = await createMemoryServer();
+      // A second clinic with 1,000 stories: the story carousel's windowing and paging at scale.
+      const { seedManyStories } = await tsImport('./server/seed/stories-bulk.ts', import.meta.url);
+      await seedManyStories(server.db);
       return { server, listener: getRequestListener(server.app.fetch) };
     })();
   }

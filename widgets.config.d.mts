@@ -33,6 +33,13 @@ export interface MicroBenchmark {
   run: string | null;
   /** Fixed API answers for that page, e.g. `{ 'GET /v1/stories': (url) => body }`. */
   fixtures?: Record<string, (url: URL) => unknown>;
+  /**
+   * The id of another micro-benchmark of the same widget doing the same work on a smaller input:
+   * the report also gives this one's ratio to it (same run), against `goal` when set.
+   */
+  baseline?: string;
+  /** Goal for the ratio to `baseline` (e.g. 1.5: at most 1.5× the work of the smaller input). */
+  goal?: number;
 }
 
 export interface WidgetDeclaration {

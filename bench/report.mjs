@@ -132,6 +132,16 @@ export function renderReport({ meta, agg, rows, skipped, widgets, built, checks,
     }
   }
   L.push('');
+  // A micro-benchmark against its own smaller input (e.g. 1,000 stories against 10), same run.
+  for (const w of widgets) {
+    for (const m of (w.micro ?? []).filter((x) => x.baseline)) {
+      const a = agg[`micro:${m.id}`]?.micro.ratio?.median;
+      const b = agg[`micro:${m.baseline}`]?.micro.ratio?.median;
+      const r = a && b ? a / b : undefined;
+      L.push(`- ${m.id} / ${m.baseline}: ${r ? `${r.toFixed(2)}×` : 'not measured'}${m.goal ? ` (goal ≤ ${m.goal}×${r ? (r <= m.goal ? ', met' : ', NOT met') : ''})` : ''}`);
+    }
+  }
+  L.push('');
   if (skipped.length) {
     L.push('## Not measured', '');
     for (const s of skipped) L.push(`- ${s.id} — ${s.label}: ${s.why}`);

@@ -18,6 +18,7 @@ export { formatMoney, formatDateTime, dateInZone } from './core/i18n/format.js';
 export { PrmQuoteCalculator } from './widgets/quote-calculator/quote-calculator.js';
 export { PrmBookingScheduler } from './widgets/booking-scheduler/booking-scheduler.js';
 export { PrmFeedbackForm } from './widgets/feedback-form/feedback-form.js';
+export { PrmStoryCarousel } from './widgets/story-carousel/story-carousel.js';
 export { PrmChatLauncher } from './widgets/chat-launcher/chat-launcher.js';
 // widgets:end
 export type { PrmEventDetails, PrmErrorDetail, PrmEventName, PrmEvent } from './core/events.js';

@@ -9,6 +9,7 @@ export const WIDGETS: Record<string, () => Promise<unknown>> = {
   'prm-quote-calculator': () => import('./quote-calculator/define.js').then(() => {}),
   'prm-booking-scheduler': () => import('./booking-scheduler/define.js').then(() => {}),
   'prm-feedback-form': () => import('./feedback-form/define.js').then(() => {}),
+  'prm-story-carousel': () => import('./story-carousel/define.js').then(() => {}),
   'prm-chat-launcher': () => import('./chat-launcher/define.js').then(() => {}),
 };
 
@@ -21,5 +22,6 @@ export const FIRST_DATA: Record<string, readonly string[]> = {
   'prm-quote-calculator': ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
   'prm-booking-scheduler': ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
   'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
+  'prm-story-carousel': ['/v1/config', '/v1/stories?language={locale}'],
   'prm-chat-launcher': [],
 };

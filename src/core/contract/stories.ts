@@ -4,22 +4,22 @@ import { CountryCodeSchema, DateSchema, IdSchema, LocaleSchema, queryInt } from 
 
 /** `GET /v1/stories?procedure&specialty&country&language&minRating&cursor&limit` */
 export const StoriesQuerySchema = /* @__PURE__ */ z.object({
-  procedure: z.optional(IdSchema),
+  procedure: /* @__PURE__ */ z.optional(IdSchema),
   /** Stories about any procedure of this specialty. */
-  specialty: z.optional(IdSchema),
+  specialty: /* @__PURE__ */ z.optional(IdSchema),
   /** The author's country. */
-  country: z.optional(CountryCodeSchema),
+  country: /* @__PURE__ */ z.optional(CountryCodeSchema),
   /**
    * The patient's language: an ordering, not a filter. Stories written in it come first (newest
    * first), then all others (newest first), each carrying its own `language`; procedure names are
    * given in this language.
    */
-  language: z.optional(LocaleSchema),
+  language: /* @__PURE__ */ z.optional(LocaleSchema),
   /** Only stories rated at least this (1–5). */
-  minRating: z.optional(queryInt(1, 5)),
+  minRating: /* @__PURE__ */ z.optional(queryInt(1, 5)),
   /** Opaque; pass `nextCursor` of the previous page, with the same filters. */
-  cursor: z.optional(str(z.maxLength(200))),
-  limit: z.optional(queryInt(1, 50)),
+  cursor: /* @__PURE__ */ z.optional(str(z.maxLength(200))),
+  limit: /* @__PURE__ */ z.optional(queryInt(1, 50)),
 });
 export type StoriesQuery = z.infer<typeof StoriesQuerySchema>;
 

@@ -16,8 +16,8 @@ const nf = (locale: string, opts: Intl.NumberFormatOptions) => cached('n', local
 /** A cached `Intl.DateTimeFormat` for `locale` and `opts`. */
 export const dateFormat = (locale: string, opts: Intl.DateTimeFormatOptions) => cached('d', locale, opts, () => new Intl.DateTimeFormat(locale, opts));
 
-/** A country's or currency's name in `locale` (the code itself where Intl has no name). */
-export function displayName(locale: string, type: 'region' | 'currency', code: string): string {
+/** A country's, currency's or language's name in `locale` (the code itself where Intl has no name). */
+export function displayName(locale: string, type: 'region' | 'currency' | 'language', code: string): string {
   try {
     return cached('dn', locale, { type }, () => new Intl.DisplayNames(locale, { type })).of(code) ?? code;
   } catch {

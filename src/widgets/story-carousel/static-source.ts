@@ -1,0 +1,24 @@
+import { PrmApiError } from '../../core/api/errors.js';
+import type { Story } from '../../core/contract/stories.js';
+import { parseStaticStories, selectStories, type StoryFilters } from './static-stories.js';
+
+/**
+ * Static mode's source (a lazy part of the carousel: pages on the API never download it): fetches
+ * the `src` file, validates it with the contract's StorySchema, and selects like GET /stories.
+ * Failures are the API client's error kinds (network, timeout, http; invalid_response for a file
+ * that does not validate, its message naming the first wrong place).
+ */
+export async function loadStaticStories(url: string, filters: StoryFilters, signal: AbortSignal): Promise<{ stories: Story[]; total: number; averageRating: number | null }> {
+  const timeout = AbortSignal.timeout(10_000);
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.any([signal, timeout]), credentials: 'omit' });
+  } catch (err) {
+    if (signal.aborted) throw new PrmApiError('aborted', 'Request aborted');
+    throw new PrmApiError(timeout.aborted ? 'timeout' : 'network', `Could not load ${url}`, { cause: err });
+  }
+  if (!res.ok) throw new PrmApiError('http', `${url} answered ${res.status}`, { status: res.status });
+  const parsed = parseStaticStories(await res.text());
+  if (!parsed.ok) throw new PrmApiError('invalid_response', parsed.error);
+  return selectStories(parsed.stories, filters);
+}
