@@ -1,10 +1,12 @@
 // From raw runs to figures: per-run derivation, per-variant statistics (median, min–max),
 // differences from the baseline of the same round, and the issue's targets.
 
+import { SHARED } from '../widgets.config.mjs';
+
 export const KIB = 1024;
 export const TARGETS = {
-  /** The budget for the code of all five widgets (issue 8: ≤ 60 KiB gzip; the aim, reported beside it, is 50 KiB). */
-  totalCodeGzip: 60 * KIB,
+  /** The budget for the initial code of all widgets (widgets.config.mjs; issue 8 set 60 KiB); the aim, reported beside it, is 50 KiB. */
+  totalCodeGzip: SHARED.initialTotal.budget,
   totalCodeAim: 50 * KIB,
   firstWidgetRequests: 3,
   /** Round trips in the longest chain of requests to our origin before the first widget is ready: the loader, then code ∥ data. */
@@ -209,7 +211,7 @@ export function judge(agg, { widgets, built, skipped, machine }) {
   const sc = agg.scrolled;
   rows.push({
     id: 'total-bytes',
-    target: `all five widgets ≤ 60 KiB gzip from our origin (code; aim ≤ 50 KiB)${partial}`,
+    target: `all five widgets ≤ ${TARGETS.totalCodeGzip / KIB} KiB gzip from our origin (code; aim ≤ 50 KiB)${partial}`,
     figure: sc?.codeBytes ? `${fmtB(sc.codeBytes)} code (${(sc.codeBytes.median / KIB).toFixed(1)} KiB; ${sc.codeBytes.max <= TARGETS.totalCodeAim ? 'within' : 'over'} the 50 KiB aim) + ${fmtB(sc.apiBytes)} API` : '—',
     verdict: verdict(sc?.codeBytes ? sc.codeBytes.max <= TARGETS.totalCodeGzip : undefined),
     exact: true,
