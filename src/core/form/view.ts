@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { pillStyles } from '../theme/pill.js';
+import { fieldsetStyles } from '../theme/fieldset.js';
 import { msg, str } from '@lit/localize';
 import { PrmApiError } from '../api/errors.js';
 import { errorMessage } from '../states.js';
@@ -166,22 +167,7 @@ export const formStyles = css`
     display: grid;
     gap: calc(var(--_space) * 4);
   }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-    display: grid;
-    gap: calc(var(--_space) * 2);
-  }
-  legend,
-  .label {
-    font-weight: 600;
-    padding: 0;
-  }
-  legend {
-    margin-block-end: calc(var(--_space) * 2);
-  }
+  ${fieldsetStyles}
   .field {
     display: grid;
     gap: calc(var(--_space) * 1);

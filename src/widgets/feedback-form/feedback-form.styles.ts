@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldsetStyles } from '../../core/theme/fieldset.js';
 
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
@@ -15,22 +16,7 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 4);
   }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-    display: grid;
-    gap: calc(var(--_space) * 2);
-  }
-  legend,
-  .label {
-    font-weight: 600;
-    padding: 0;
-  }
-  legend {
-    margin-block-end: calc(var(--_space) * 2);
-  }
+  ${fieldsetStyles}
   .sub,
   .hint,
   .ends,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldsetStyles } from '../../core/theme/fieldset.js';
 import { pillStyles } from '../../core/theme/pill.js';
 
 /** Styles of `<prm-quote-calculator>`: tokens only, logical properties, container queries. */
@@ -64,18 +65,8 @@ export const styles = css`
   .skel .skeleton-block {
     block-size: 5em;
   }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-    display: grid;
-    gap: calc(var(--_space) * 2);
-  }
-  legend,
+  ${fieldsetStyles}
   .label {
-    font-weight: 600;
-    padding: 0;
     margin-block-end: calc(var(--_space) * 2);
   }
   .field {
