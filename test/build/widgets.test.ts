@@ -162,7 +162,7 @@ describe('size budgets: every file of the CDN build has one', () => {
       const total = sizeChecks({ root: b.url }).at(-1)!;
       assert.match(total.name, /initial code/);
       assert.deepEqual(total.path, ['dist/cdn/loader.js', 'dist/cdn/chunks/runtime-*.js', `dist/cdn/chunks/${WIDGETS[0]!.folder}-*.js`]);
-      assert.equal(total.limit, `${60 * 1024} B`);
+      assert.equal(total.limit, `${SHARED.initialTotal.budget} B`);
     } finally {
       rmSync(b.root, { recursive: true, force: true });
     }
