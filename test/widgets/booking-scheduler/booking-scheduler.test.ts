@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, active, bookingsAt, buttonWith, fill, fresh, intercept, mount, text, toTimes } from './helpers.js';
+import { $, $$, active, book, bookingsAt, buttonWith, fill, fresh, intercept, mount, text, toTimes } from './helpers.js';
 
 // Everything here talks to the real reference server (mounted at /v1 by web-test-runner), except
 // where a test deliberately breaks the network or an answer (offline, lost response, 500, 429).
@@ -234,16 +234,8 @@ describe('<prm-booking-scheduler> against the reference server', function () {
   });
 
   it('manage link: shows the booking in both zones, cancels it and says so; a wrong token is an error with retry', async () => {
-    const el = await mount({ service: 'in-person-consultation', doctor: 'dr-demir' });
-    await until(() => !!$(el, 'td.avail'), 15_000);
-    $<HTMLElement>(el, 'td.avail')!.click();
-    await until(() => $$(el, '.slot').length > 0);
-    $(el, '.slot')!.click();
-    await fill(el);
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
-    await until(() => !!$(el, '[part=success]'), 15_000);
-    const manage = new URL($$<HTMLAnchorElement>(el, '[part=success] a').at(-1)!.href);
-    const m = await mount({ booking: manage.searchParams.get('prm-booking')!, token: manage.searchParams.get('prm-token')! });
+    const link = await book('dr-demir', 'in-person-consultation');
+    const m = await mount(link);
     await until(() => !!$(m, '[part=manage]'), 10_000);
     expect(text($(m, '[part=manage]'))).to.include('Your time').and.include('Clinic time');
     await expect(m).to.be.accessible();
@@ -265,7 +257,7 @@ describe('<prm-booking-scheduler> against the reference server', function () {
     await m.updateComplete;
     buttonWith(m, 'Yes, cancel it')!.click();
     await until(() => text($(m, '[part=manage]')).includes('This booking is cancelled.'), 10_000);
-    const bad = await mount({ booking: manage.searchParams.get('prm-booking')!, token: 'x'.repeat(32) });
+    const bad = await mount({ booking: link.booking, token: 'x'.repeat(32) });
     await until(() => !!$(bad, '[part=error]'), 10_000);
     expect(buttonWith(bad, 'Try again')).to.not.equal(undefined);
   });

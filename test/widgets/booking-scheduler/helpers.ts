@@ -73,3 +73,17 @@ export function intercept(override: (req: Request, real: (r: Request) => Promise
   return () => (window.fetch = orig);
 }
 
+/** Books the first free time of `doctor` and returns the manage link's booking id and token. */
+export async function book(doctor: string, service = 'video-consultation') {
+  const el = await mount({ service, doctor });
+  await until(() => !!$(el, 'td.avail'), 15_000);
+  $<HTMLElement>(el, 'td.avail')!.click();
+  await until(() => $$(el, '.slot').length > 0);
+  $(el, '.slot')!.click();
+  await fill(el);
+  $<HTMLFormElement>(el, 'form')!.requestSubmit();
+  await until(() => !!$(el, '[part=success]'), 15_000);
+  const manage = new URL($$<HTMLAnchorElement>(el, '[part=success] a').at(-1)!.href);
+  el.parentElement!.remove();
+  return { booking: manage.searchParams.get('prm-booking')!, token: manage.searchParams.get('prm-token')! };
+}

@@ -3,26 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import '../../../src/widgets/quote-calculator/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, active, buttonWith, fill, fresh, intercept, mount, text, type El } from './helpers.js';
+import { $, $$, active, book, buttonWith, fresh, intercept, mount, text, type El } from './helpers.js';
 
 // Manage mode after a lost answer, a past booking, the hold's announcements and the contact a
 // patient gave in a quote on the same page: against the real reference server, except where a
 // test deliberately loses an answer or shortens a hold the server granted.
-
-/** Books the first free time of `doctor` and returns the manage link's booking id and token. */
-async function book(doctor: string, service = 'video-consultation') {
-  const el = await mount({ service, doctor });
-  await until(() => !!$(el, 'td.avail'), 15_000);
-  $<HTMLElement>(el, 'td.avail')!.click();
-  await until(() => $$(el, '.slot').length > 0);
-  $(el, '.slot')!.click();
-  await fill(el);
-  $<HTMLFormElement>(el, 'form')!.requestSubmit();
-  await until(() => !!$(el, '[part=success]'), 15_000);
-  const manage = new URL($$<HTMLAnchorElement>(el, '[part=success] a').at(-1)!.href);
-  el.parentElement!.remove();
-  return { booking: manage.searchParams.get('prm-booking')!, token: manage.searchParams.get('prm-token')! };
-}
 
 describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', function () {
   this.timeout(90_000);
