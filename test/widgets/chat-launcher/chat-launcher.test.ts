@@ -428,6 +428,37 @@ describe('<prm-chat-launcher> attachments', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an upload that fails for the network waits, is retried with Retry under the same key, and is stored once', async () => {
+    const el = await mount();
+    await openWithPicker(el);
+    await agree(el);
+    const inner = window.fetch;
+    const keys: string[] = [];
+    let fail = true;
+    window.fetch = (input, init) => {
+      if (/\/attachments\?/.test(String(input instanceof Request ? input.url : input)) && init?.method === 'POST') {
+        keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        if (fail) return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return inner(input, init);
+    };
+    try {
+      await pick(el, new File([PDF], 'scan.pdf', { type: 'application/pdf' }));
+      await until(() => !!$(el, '.state.pending-offline'), 10_000);
+      expect($(el, '.msg.visitor .file')!.textContent).to.contain('scan.pdf');
+      expect($(el, '.msg.visitor a.file')).to.equal(null, 'no link before the server has it');
+      fail = false;
+      ($$(el, '.msg.visitor button.link').find((b) => b.textContent === 'Retry') as HTMLElement).click();
+      await until(() => !!$(el, '.msg.visitor a.file'), 10_000);
+    } finally {
+      window.fetch = inner;
+    }
+    expect(new Set(keys).size).to.equal(1, 'one Idempotency-Key for every try');
+    const conv = stored()!;
+    const staffSide = (await (await fetch(`/v1/staff/conversations/${conv.id}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json()) as { messages: { attachment?: unknown }[] };
+    expect(staffSide.messages.filter((m) => m.attachment)).to.have.length(1);
+  });
+
   it('keyboard only: Tab to the attach button, agree with Space, choose with Enter', async () => {
     const el = await mount();
     $(el, '[part=button]')!.focus();
