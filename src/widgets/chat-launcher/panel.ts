@@ -400,6 +400,8 @@ export class ChatPanel {
   /** The attach button: the consent step first (once a page), then the system's file picker. */
   #attach(): void {
     this.#error = '';
+    // Outside office hours the first file, like the first message, needs an email to answer.
+    if (!this.#conv && this.#leaving() && !this.#contact.validate()) return;
     if (!this.#share) {
       this.#sharing = true;
       void this.#focus('#share-consent');
@@ -463,7 +465,7 @@ export class ChatPanel {
   #file(name: string, size: number, href?: string): TemplateResult {
     const [unit, scale] = size >= 2 ** 20 ? (['megabyte', 2 ** 20] as const) : size >= 1024 ? (['kilobyte', 1024] as const) : (['byte', 1] as const);
     const amount = formatNumber(size / scale, this.p.locale(), { style: 'unit', unit, maximumFractionDigits: scale > 1024 ? 1 : 0 });
-    const body = html`<svg class="clip" viewBox="0 0 24 24" aria-hidden="true"><path d=${CLIP} /></svg><span class="name">${name}</span> <span class="size">(${amount})</span>`;
+    const body = html`<svg class="clip" viewBox="0 0 24 24" aria-hidden="true"><path d=${CLIP} /></svg><bdi class="name">${name}</bdi> <span class="size">(${amount})</span>`;
     return href ? html`<a class="file" href=${href} rel="noopener">${body}</a>` : html`<span class="file">${body}</span>`;
   }
 
@@ -574,13 +576,13 @@ export class ChatPanel {
       </div>
       <p class="typing" aria-live="polite">${this.#staffTyping ? msg('A coordinator is typing…') : ''}</p>
       <form class="composer" part="composer" @submit=${(e: Event) => void this.#submit(e)}>
-        ${!this.#conv
+        ${!this.#conv && !this.#sharing
           ? html`<label class="consent"
               ><input type="checkbox" .checked=${this.#consent} @change=${(e: Event) => ((this.#consent = (e.target as HTMLInputElement).checked), this.host.requestUpdate())} />
               <span>${consentText} <a href=${cfg?.privacyUrl ?? '#'} target="_blank" rel="noopener">${msg('Privacy notice')}</a></span></label
             >`
           : nothing}
-        ${offline && !this.#conv
+        ${offline && !this.#conv && !this.#sharing
           ? html`${textField(this.#contact, 'name', { label: msg('Your name'), hint: msg('Optional'), locale: this.p.locale() })}
             ${textField(this.#contact, 'email', { label: msg('Your email, so we can reply'), locale: this.p.locale() })}`
           : nothing}
@@ -770,6 +772,13 @@ export const panelStyles = css`
   .msg.visitor .state {
     color: inherit;
   }
+  /* Not the shared loading/empty/error .state block (centred, padded): a line under the message. */
+  .msg .state {
+    display: block;
+    padding: 0;
+    min-block-size: 0;
+    text-align: start;
+  }
   .link {
     align-self: flex-start;
     border: 0;
@@ -791,6 +800,10 @@ export const panelStyles = css`
   .composer {
     display: flex;
     flex-direction: column;
+    /* A tall composer (consent, contact fields, the attach consent) scrolls rather than being cut off. */
+    flex: 0 1 auto;
+    min-block-size: 0;
+    overflow-y: auto;
     gap: 0.5em;
     padding: 0.75em 1em;
     border-block-start: 1px solid var(--_outline-variant);
