@@ -246,11 +246,16 @@ export const WIDGETS = [
     // The facade: what every page with the launcher downloads before the patient touches it. It
     // needs no shared runtime (a plain custom element: test/e2e/chunks.test.ts checks it imports
     // only loader.js), so before interaction a page pays loader + this, not loader + runtime
-    // (23 KiB) + this. 3.3 KiB today: button, proactive greeting, the clinic's remote colours,
-    // light/dark, hostile-page isolation, its words in seven languages.
+    // (23 KiB) + this. 2.9 KiB today, over issue 14's 2 KiB: its own stylesheet 0.6 KiB (hostile-page
+    // isolation, light/dark palette 0.1 KiB), the remote theme's token filter 0.1 KiB, the button's
+    // label in seven languages 0.15 KiB, greeting scheduling 0.1 KiB, the element itself. The greeting
+    // bubble is a lazy part fetched only by pages that set `greeting`, after its delay.
     facade: true,
-    budget: 3.5 * KiB,
-    lazy: [{ part: 'panel', budget: 14 * KiB, label: 'chat panel, loaded on the first interaction' }],
+    budget: 3 * KiB,
+    lazy: [
+      { part: 'panel', budget: 14 * KiB, label: 'chat panel, loaded on the first interaction' },
+      { part: 'greeting', budget: 1 * KiB, label: 'proactive greeting bubble, fetched only when `greeting` is set, after its delay' },
+    ],
     box: { floating: true },
     // Its panel opened (after a click: the benchmark's "after" variant waits for it then).
     ready: 'prm-chat-open',
@@ -297,10 +302,10 @@ export const SHARED = {
   // Any other file of the CDN build (an auto-split chunk nobody named) gets this budget each.
   catchAll: { budget: 2 * KiB, label: 'unnamed file {file} (catch-all: name it in widgets.config.mjs)' },
   // Loader + runtime + every built widget's own chunk, without lazy parts.
-  // Issue 8 set 60 KiB for five widgets; with all five shipping the sum is 61.1 KiB. 62 KiB holds
-  // the line until the chat facade reaches issue 14's 2 KiB (it is 3.3 KiB), which alone would
-  // bring the sum back under 60: README, Limits.
-  initialTotal: { budget: 62 * KiB, label: 'initial code of every built widget together (loader + runtime + each widget chunk)' },
+  // Issue 8 set 60 KiB for five widgets; with all five shipping the sum is 60.7 KiB (the chat
+  // facade went from 3.3 to 2.9 KiB: its greeting bubble loads apart). 61 KiB holds the line until
+  // the facade reaches issue 14's 2 KiB, which alone would bring the sum under 60: README, Limits.
+  initialTotal: { budget: 61 * KiB, label: 'initial code of every built widget together (loader + runtime + each widget chunk)' },
 };
 
 /** True when the widget's folder has landed (`src/widgets/<folder>/define.ts`). */

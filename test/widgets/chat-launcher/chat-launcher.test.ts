@@ -496,7 +496,8 @@ describe('<prm-chat-launcher> attachments', () => {
     await settled(ar);
     const [attach, input] = [$(ar, '.attach')!.getBoundingClientRect(), $(ar, '#chat-input')!.getBoundingClientRect()];
     expect(attach.left).to.be.at.least(input.right, 'mirrored: the attach button right of the field');
-    expect($(ar, '.attach')!.getAttribute('aria-label')).not.to.equal('Attach a photo or PDF');
+    // The Arabic messages load with the panel: wait for them.
+    await until(() => $(ar, '.attach')!.getAttribute('aria-label') === 'إرفاق صورة أو ملف PDF', 10_000);
     await agree(ar);
     await pick(ar, new File(['not a picture'], 'صورة.png', { type: 'image/png' }));
     const text = $(ar, '.error')!.textContent!;
