@@ -27,8 +27,7 @@ import {
 } from '../../core/contract/chat.js';
 import { attribution } from '../../core/attribution.js';
 import { OkSchema } from '../../core/contract/common.js';
-import { formatDateTime, formatNumber } from '../../core/i18n/format.js';
-import { localized } from '../../core/i18n/localized.js';
+import { formatDateTime } from '../../core/i18n/format.js';
 import { SNIFF_BYTES } from '../../shared/attachments.js';
 import {
   HANDOFF_CHANNELS,
@@ -464,7 +463,8 @@ export class ChatPanel {
   /** A file in the log: its name and size; a link that opens it once the server has it. */
   #file(name: string, size: number, href?: string): TemplateResult {
     const [unit, scale] = size >= 2 ** 20 ? (['megabyte', 2 ** 20] as const) : size >= 1024 ? (['kilobyte', 1024] as const) : (['byte', 1] as const);
-    const amount = formatNumber(size / scale, this.p.locale(), { style: 'unit', unit, maximumFractionDigits: scale > 1024 ? 1 : 0 });
+    // Intl directly: a new import from the shared runtime would lengthen every widget's imports.
+    const amount = new Intl.NumberFormat(this.p.locale(), { style: 'unit', unit, maximumFractionDigits: scale > 1024 ? 1 : 0 }).format(size / scale);
     const body = html`<svg class="clip" viewBox="0 0 24 24" aria-hidden="true"><path d=${CLIP} /></svg><bdi class="name">${name}</bdi> <span class="size">(${amount})</span>`;
     return href ? html`<a class="file" href=${href} rel="noopener">${body}</a>` : html`<span class="file">${body}</span>`;
   }
@@ -553,7 +553,7 @@ export class ChatPanel {
     const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
     const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
     // Consent to share health records: the clinic's own text when it has one, else ours.
-    const shareText = (cfg && localized(cfg.consent.text, this.p.locale(), cfg.defaultLocale)) || msg('I agree to share the files I attach, which may contain health information, with the clinic so that it can prepare my treatment.');
+    const shareText = consentText || msg('I agree to share the files I attach, which may contain health information, with the clinic so that it can prepare my treatment.');
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
     const start = this.p.position() === 'bottom-start';
     return html`<div
