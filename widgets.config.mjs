@@ -248,12 +248,13 @@ export const WIDGETS = [
     // The facade: what every page with the launcher downloads before the patient touches it. It
     // needs no shared runtime (a plain custom element: test/e2e/chunks.test.ts checks it imports
     // only loader.js), so before interaction a page pays loader + this, not loader + runtime
-    // (23 KiB) + this. 2.9 KiB today, over issue 14's 2 KiB: its own stylesheet 0.6 KiB (hostile-page
-    // isolation, light/dark palette 0.1 KiB), the remote theme's token filter 0.1 KiB, the button's
-    // label in seven languages 0.15 KiB, greeting scheduling 0.1 KiB, the element itself. The greeting
-    // bubble is a lazy part fetched only by pages that set `greeting`, after its delay.
+    // (23 KiB) + this. 3.0 KiB today, over issue 14's 2 KiB: its own stylesheet 0.6 KiB (hostile-page
+    // isolation; light/dark palette 0.13 KiB), the remote theme's token filter 0.1 KiB, the button's
+    // label in seven languages 0.16 KiB, greeting scheduling 0.1 KiB, stepping aside from the page's
+    // focused element 0.08 KiB, the element itself. The greeting bubble is a lazy part fetched only
+    // by pages that set `greeting`, after its delay.
     facade: true,
-    budget: 3 * KiB,
+    budget: 3.25 * KiB,
     lazy: [
       { part: 'panel', budget: 14 * KiB, label: 'chat panel, loaded on the first interaction' },
       { part: 'greeting', budget: 1 * KiB, label: 'proactive greeting bubble, fetched only when `greeting` is set, after its delay' },
@@ -304,9 +305,9 @@ export const SHARED = {
   // Any other file of the CDN build (an auto-split chunk nobody named) gets this budget each.
   catchAll: { budget: 2 * KiB, label: 'unnamed file {file} (catch-all: name it in widgets.config.mjs)' },
   // Loader + runtime + every built widget's own chunk, without lazy parts.
-  // Issue 8 set 60 KiB for five widgets; with all five shipping the sum is 61.1 KiB (the chat
-  // facade went from 3.3 to 2.9 KiB: its greeting bubble loads apart). 62 KiB holds the line until
-  // that is won back (the facade reaching issue 14's 2 KiB would win 0.9 KiB of it): README, Limits.
+  // Issue 8 set 60 KiB for five widgets; with all five shipping the sum is 61.2 KiB (the chat
+  // facade went from 3.3 to 3.0 KiB: its greeting bubble loads apart). 62 KiB holds the line until
+  // that is won back (the facade reaching issue 14's 2 KiB would win 1 KiB of it): README, Limits.
   initialTotal: { budget: 62 * KiB, label: 'initial code of every built widget together (loader + runtime + each widget chunk)' },
 };
 

@@ -76,11 +76,11 @@ const styles = () => {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(
       `:host{${colors(1)}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;color-scheme:light!important}${dark(`${colors(2)}color-scheme:dark!important`)}` +
-        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}` +
+        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}:host(:state(away)) .w{visibility:hidden}` +
         `.w{all:initial;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font:400 var(--prm-font-size,medium)/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);color:var(--_on-surface)}` +
         `[hidden]{display:none!important}:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}button{font:inherit;color:inherit;border:0;cursor:pointer;padding:0;border-radius:50%}` +
         `.l{inline-size:3.5em;block-size:3.5em;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_shadow);display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}` +
-        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em inherit;padding-inline:.25em}` +
+        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em}` +
         `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}:host{--_shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14))}`,
     );
   }
@@ -194,6 +194,14 @@ export class PrmChatLauncher extends HTMLElement {
     this.#refresh();
   };
 
+  // The button never covers the page's focused element (WCAG 2.4.11): it steps aside while the
+  // element focused on the host page lies under it, and comes back when focus moves elsewhere.
+  readonly #onFocus = ({ target: t }: Event) => {
+    const a = (t as Element).getBoundingClientRect();
+    const b = this.#button.getBoundingClientRect();
+    this.#states[t != this && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? 'add' : 'delete']('away');
+  };
+
   constructor() {
     super();
     this.#root.adoptedStyleSheets = [styles(), this.#theme];
@@ -283,6 +291,7 @@ export class PrmChatLauncher extends HTMLElement {
 
   #listen(how: 'add' | 'remove'): void {
     for (const t of ['prm-quote-success', 'prm-booking-success']) document[`${how}EventListener`](t, this.#onSuccess);
+    document[`${how}EventListener`]('focusin', this.#onFocus);
   }
 
   /** A config value: attribute > `PRM.configure()` > the loader's `data-*`. */

@@ -249,6 +249,33 @@ describe('<prm-chat-launcher>', () => {
     expect($(again, '[part=greeting]')).to.equal(null);
   });
 
+  it('never covers the page’s focused element: it steps aside while a field under it has focus', async () => {
+    const el = await mount();
+    const b = $(el, '[part=button]')!.getBoundingClientRect();
+    // A page field right where the button floats, and one far from it.
+    const under = Object.assign(document.createElement('input'), { ariaLabel: 'under' });
+    under.className = 'under-launcher';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`.under-launcher{position:fixed;left:${b.left}px;top:${b.top}px;width:${b.width}px}`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const away = Object.assign(document.createElement('input'), { ariaLabel: 'away' });
+    document.body.append(under, away);
+    try {
+      const visible = () => getComputedStyle($(el, '[part=button]')!).visibility === 'visible';
+      expect(visible()).to.equal(true);
+      under.focus();
+      expect(visible()).to.equal(false, 'the button still covers the focused field');
+      away.focus();
+      expect(visible()).to.equal(true, 'the button came back once focus moved away');
+      $(el, '[part=button]')!.focus();
+      expect(visible()).to.equal(true, 'focusing the launcher itself does not hide it');
+    } finally {
+      under.remove();
+      away.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== sheet);
+    }
+  });
+
   it('--prm-chat-offset-block lifts the button above a cookie banner', async () => {
     const el = await mount();
     const before = $(el, '[part=button]')!.getBoundingClientRect().bottom;
