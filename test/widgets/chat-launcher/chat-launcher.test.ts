@@ -486,6 +486,21 @@ describe('<prm-chat-launcher> attachments', () => {
     expect(staffSide.messages.filter((m) => m.attachment)).to.have.length(1);
   });
 
+  it('dark mode with the clinic’s remote theme: axe finds no violation in the consent step nor with a file shown', async () => {
+    const el = await mount({ theme: 'dark' });
+    await openWithPicker(el);
+    $(el, '.attach')!.click();
+    await until(() => !!$(el, '#share-consent'));
+    expect(getComputedStyle($(el, '.share')!).backgroundColor).not.to.equal('rgb(255, 255, 255)');
+    await expect(el).to.be.accessible();
+    $<HTMLInputElement>(el, '#share-consent')!.click();
+    await updated(el);
+    $(el, '.share .send')!.click();
+    await pick(el, new File([PNG], 'photo.png', { type: 'image/png' }));
+    await until(() => !!$(el, '.msg.visitor a.file'), 8000);
+    await expect(el).to.be.accessible();
+  });
+
   it('keyboard only: Tab to the attach button, agree with Space, choose with Enter', async () => {
     const el = await mount();
     $(el, '[part=button]')!.focus();
