@@ -196,10 +196,10 @@ export class PrmChatLauncher extends HTMLElement {
 
   // The button never covers the page's focused element (WCAG 2.4.11): it steps aside while the
   // element focused on the host page lies under it, and comes back when focus moves elsewhere.
-  readonly #onFocus = ({ target: t }: Event) => {
+  readonly #onFocus = ({ type, target: t }: Event) => {
     const a = (t as Element).getBoundingClientRect();
     const b = this.#button.getBoundingClientRect();
-    this.#states[t != this && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? 'add' : 'delete']('away');
+    this.#states[type == 'focusin' && t != this && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? 'add' : 'delete']('away');
   };
 
   constructor() {
@@ -291,7 +291,7 @@ export class PrmChatLauncher extends HTMLElement {
 
   #listen(how: 'add' | 'remove'): void {
     for (const t of ['prm-quote-success', 'prm-booking-success']) document[`${how}EventListener`](t, this.#onSuccess);
-    document[`${how}EventListener`]('focusin', this.#onFocus);
+    for (const t of ['focusin', 'focusout']) document[`${how}EventListener`](t, this.#onFocus);
   }
 
   /** A config value: attribute > `PRM.configure()` > the loader's `data-*`. */

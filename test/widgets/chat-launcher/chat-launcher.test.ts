@@ -267,6 +267,9 @@ describe('<prm-chat-launcher>', () => {
       expect(visible()).to.equal(false, 'the button still covers the focused field');
       away.focus();
       expect(visible()).to.equal(true, 'the button came back once focus moved away');
+      under.focus();
+      under.blur();
+      expect(visible()).to.equal(true, 'the button came back once the field lost focus to nothing');
       $(el, '[part=button]')!.focus();
       expect(visible()).to.equal(true, 'focusing the launcher itself does not hide it');
     } finally {
