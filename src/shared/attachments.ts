@@ -2,6 +2,9 @@ import type { ChatAttachment } from '../core/contract/chat.js';
 
 // Shared by the server (which refuses anything else) and the chat panel (which refuses it before
 // uploading, with a message the patient understands): one rule, checked on the same bytes.
+/** The largest file a patient may attach (10 MB), checked by the panel before upload and by the server. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
 /** How many leading bytes {@link sniffAttachment} looks at (a browser reads only these of a file). */
 export const SNIFF_BYTES = 1024;
 

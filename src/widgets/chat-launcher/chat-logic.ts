@@ -1,5 +1,5 @@
-import { ATTACHMENT_MAX_BYTES, type ChatAttachment, type ChatMessage } from '../../core/contract/chat.js';
-import { sniffAttachment } from '../../shared/attachments.js';
+import type { ChatAttachment, ChatMessage } from '../../core/contract/chat.js';
+import { ATTACHMENT_MAX_BYTES, sniffAttachment } from '../../shared/attachments.js';
 import type { Channels, OfficeHours, Weekday } from '../../core/contract/config.js';
 
 /** Hand-off channels the panel can offer besides live chat. */
