@@ -27,7 +27,8 @@ describe('widgets.config.mjs: the one declaration of every widget', () => {
       assert.equal(w.tag, `prm-${w.folder}`, `${w.tag}: tag and folder disagree`);
       assert.ok(w.budget > 0 && w.budget <= 14 * 1024, `${w.tag}: budget ${w.budget}`);
       assert.match(w.example, new RegExp(`^<${w.tag}[ >]`), `${w.tag}: example markup`);
-      for (const p of w.firstData) assert.match(p, /^\/v1\/[a-z/-]+(\?[a-z]+=(\{locale\}|[\w-]+)(&[a-z]+=(\{locale\}|[\w-]+))*)?$/, `${w.tag}: first data path ${p}`);
+      // `{procedure}` in a path: the tag's `procedure` attribute (the bootstrap's one parameter besides the language).
+      for (const p of w.firstData) assert.match(p, /^\/v1\/([a-z-]+|\{procedure\})(\/([a-z-]+|\{procedure\}))*(\?[a-z]+=(\{locale\}|[\w-]+)(&[a-z]+=(\{locale\}|[\w-]+))*)?$/, `${w.tag}: first data path ${p}`);
     }
   });
 
