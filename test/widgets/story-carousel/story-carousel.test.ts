@@ -156,16 +156,44 @@ describe('<prm-story-carousel>', function () {
     }
   });
 
-  it('the last story of a set is reachable and labelled with its true position; next is disabled there', async () => {
+  it('End on 1,000 stories in pages of 10 reaches the true last story, not the last one loaded; Home comes back without loading', async () => {
+    const spy = interceptFetch();
+    try {
+      const changes: StoryChangeDetail[] = [];
+      const el = await mount({ limit: '10' }, { clinic: MANY, width: 360 });
+      el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
+      const pages = () => spy.seen.filter((s) => s.url.pathname === '/v1/stories');
+      expect(pages().length).to.equal(1);
+      $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      // At once: the last place in the whole set, announced with the true count; focus on its tab.
+      expect(shown(el)).to.deep.equal(['1,000 of 1,000']);
+      expect(active(el)?.getAttribute('aria-label')).to.equal('Story 1,000');
+      expect(next(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(changes).to.deep.equal([{ index: 999, id: null, cause: 'key' }]);
+      // Then the pages up to it, the largest the API gives: the oldest story of the seed is last.
+      await until(() => text($(el, '.slide:not([inert]) .name')) === 'Patient 1000', 30_000);
+      expect(pages().slice(1).map((p) => p.url.searchParams.get('limit'))).to.deep.equal(Array(20).fill('50'));
+      expect(labels(el)).to.deep.equal(['996 of 1,000', '997 of 1,000', '998 of 1,000', '999 of 1,000', '1,000 of 1,000']);
+      expect($$(el, '.skeleton').length).to.equal(0);
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(shown(el)).to.deep.equal(['1 of 1,000']);
+      expect(text($(el, '.slide:not([inert]) .name'))).not.to.equal('');
+      expect(pages().length, 'Home loads nothing').to.equal(21);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('the last story of a set is reachable by End in one press and labelled with its true position; next is disabled there', async () => {
     const el = await mount({ limit: '12' }, { width: 360 });
     $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
-    for (let i = 0; i < 4 && !el.shadowRoot!.textContent!.includes('35 of 35'); i++) {
-      await sendKeys({ press: 'End' });
-      await until(() => !$(el, '.slide:not([inert]) .skeleton'));
-    }
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    await until(() => shown(el)[0] === '35 of 35');
+    expect(shown(el)[0]).to.equal('35 of 35');
+    await until(() => !$(el, '.slide:not([inert]) .skeleton'));
     expect(next(el).getAttribute('aria-disabled')).to.equal('true');
     expect(labels(el)).to.deep.equal(['31 of 35', '32 of 35', '33 of 35', '34 of 35', '35 of 35']);
     await click(el, next(el));
