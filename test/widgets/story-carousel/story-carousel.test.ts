@@ -474,6 +474,38 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     expect(changes.at(-1)).to.deep.include({ index: 2, cause: 'swipe' });
   });
 
+  it('without scrollend (a browser that lacks it): a swipe still settles on a story through the scroll fallback, and its position is what the picker and the slide say', async () => {
+    // A browser without the event: no `onscrollend`, and no scrollend listener ever called.
+    let owner: object | null = window;
+    while (owner && !Object.prototype.hasOwnProperty.call(owner, 'onscrollend')) owner = Object.getPrototypeOf(owner) as object | null;
+    const desc = Object.getOwnPropertyDescriptor(owner!, 'onscrollend')!;
+    const add = EventTarget.prototype.addEventListener;
+    delete (owner as { onscrollend?: unknown }).onscrollend;
+    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]) {
+      if (type !== 'scrollend') add.call(this, type, ...rest);
+    };
+    try {
+      expect('onscrollend' in window).to.equal(false);
+      const changes: StoryChangeDetail[] = [];
+      const el = await mount({}, { width: 360 });
+      el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
+      const track = $(el, '.track')!;
+      const w = $(el, '.slide')!.getBoundingClientRect().width;
+      track.scrollBy({ left: w * 1.2, behavior: 'instant' });
+      await until(() => shown(el)[0] === '2 of 35', 3000);
+      expect(changes).to.deep.equal([{ index: 1, id: changes[0]!.id, cause: 'swipe' }]);
+      expect(changes[0]!.id).to.be.a('string');
+      expect($(el, '[role=tab][aria-selected=true]')!.getAttribute('aria-label')).to.equal('Story 2');
+      expect(track.getAttribute('aria-live')).to.equal('polite');
+      // Settled: the story in view starts where the track starts.
+      await until(() => Math.abs($(el, '#s-1')!.getBoundingClientRect().left - track.getBoundingClientRect().left) <= 1, 3000);
+    } finally {
+      EventTarget.prototype.addEventListener = add;
+      Object.defineProperty(owner!, 'onscrollend', desc);
+    }
+    expect('onscrollend' in window).to.equal(true);
+  });
+
   it('Arabic: right to left — the next story lies to the left, "next" is the left arrow and points left; arrow keys follow what the patient sees', async () => {
     const el = await mount({ lang: 'ar' }, { width: 1000 });
     expect(getComputedStyle(el).direction).to.equal('rtl');
