@@ -4,6 +4,7 @@ import '../../../src/widgets/story-carousel/define.js';
 import type { PrmStoryCarousel, StoryChangeDetail, StoryOpenDetail, StoriesViewDetail } from '../../../src/widgets/story-carousel/define.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
 import { interceptFetch, json } from '../quote-calculator/fixtures.js';
+import { carouselRun, storyPage } from '../../../bench/carousel-micro.mjs';
 
 // Everything here talks to the real reference server (mounted at /v1 by web-test-runner, with a
 // second clinic of 1,000 stories: server/seed/stories-bulk.ts), except where a test deliberately
@@ -185,6 +186,37 @@ describe('<prm-story-carousel>', function () {
     } finally {
       spy.restore();
     }
+  });
+
+  it('the benchmark’s work (bench/carousel-micro.mjs) is the same on 1,000 stories as on 10: every step moves, the same DOM mutations, the same nodes', async () => {
+    // What made "1,000 stories" cost 1.55× "10" in the micro-benchmark: the same clicks did more
+    // on the larger set (on 10, the last ones hit the end). Counted, not timed.
+    const work = async (total: number) => {
+      const spy = interceptFetch((url) => (url.pathname === '/v1/stories' ? json(storyPage(url, total)) : undefined));
+      try {
+        // The benchmark's phone: 412 px less the page's padding, one story in view.
+        const el = await mount({ limit: '20' }, { width: 380 });
+        const moves: number[] = [];
+        el.addEventListener('prm-story-change', (e) => moves.push(e.detail.index));
+        let mutations = 0;
+        const mo = new MutationObserver((records) => (mutations += records.length));
+        mo.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+        await carouselRun(el);
+        await el.updateComplete;
+        mutations += mo.takeRecords().length;
+        mo.disconnect();
+        return { moves, mutations, nodes: el.shadowRoot!.querySelectorAll('*').length, fetched: spy.seen.filter((x) => x.url.pathname === '/v1/stories').length };
+      } finally {
+        spy.restore();
+      }
+    };
+    const many = await work(1000);
+    const few = await work(10);
+    expect(many.moves).to.deep.equal([1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0]);
+    expect(few.moves).to.deep.equal(many.moves);
+    expect(few.mutations).to.equal(many.mutations);
+    expect(few.nodes).to.equal(many.nodes);
+    expect([many.fetched, few.fetched]).to.deep.equal([1, 1]);
   });
 
   it('the last story of a set is reachable by End in one press and labelled with its true position; next is disabled there', async () => {
