@@ -106,7 +106,10 @@ export const WIDGETS = [
       { part: 'details-view', budget: 7 * KiB, label: 'details form, confirmation and manage view, loaded when a time is picked or a manage link opened' },
       { part: 'zone-picker', budget: 2 * KiB, label: "searchable time-zone picker, loaded on 'Change time zone'" },
     ],
-    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '40em' }] },
+    // Measured, not guessed: test/widgets/booking-scheduler/reserve.test.ts renders the docs snippet
+    // (no attributes: the first step, consultation types, in English) at 375, 600 and 1280 px and
+    // fails when the rendered box drifts from these (the choices' text wraps less as it widens).
+    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '31.5615234375em' }, { minWidth: '35em', blockSize: '25.0615234375em' }, { minWidth: '50em', blockSize: '17.2490234375em' }] },
     ready: 'prm-booking-view',
     firstData: ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
     example: '<prm-booking-scheduler></prm-booking-scheduler>',
