@@ -4,7 +4,7 @@ import { fieldsetStyles } from '../../core/theme/fieldset.js';
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-feedback-form-block-size, 54.6865234375em);
+    min-block-size: var(--prm-feedback-form-block-size, 56em);
   }
   :host([data-sent]) {
     --prm-feedback-form-block-size: 0px;
@@ -14,8 +14,10 @@ export const styles = css`
      borders and jumped when the layer came. */
   /* The box is the open form's (comment, date, reference: they come on the first touch), so they
      open inside it and nothing below moves: until then a calm preview of them fills the room and
-     the send button sits at the foot, where it stays. */
-  .form {
+     the send button sits at the foot, where it stays. (form.form: the form layer's sheet, adopted
+     after this one on the first touch, makes .form a grid, which would spread the room over every
+     row and move them all.) */
+  form.form {
     flex: 1;
     display: flex;
     flex-direction: column;

@@ -6,7 +6,8 @@ import { nextFrame, resetConfig, until } from '../../core/fixtures/setup.js';
 // they come with the form layer, loaded on that touch). On a phone that must not move anything under
 // the patient's finger or below the widget: the box the README's rules reserve for the docs snippet
 // is the open form's, and the first view fills it (the send button at its foot), so the fields open
-// inside it. Measured with a real pointer click at 375 and 1280 px, for a low, a middle and a high
+// inside it. Measured with a real pointer click at 320, 375, 640 and 1280 px (the narrowest width of
+// each reserve rule, where the open form is tallest, and the usual phone and desktop), for a low, a middle and a high
 // score (the comment's label changes with the score).
 
 const EXAMPLE = '<prm-feedback-form></prm-feedback-form>';
@@ -38,7 +39,7 @@ describe('<prm-feedback-form>: the first touch opens the rest of the form withou
     await resetMouse();
   });
 
-  for (const width of [375, 1280]) {
+  for (const width of [320, 375, 640, 1280]) {
     for (const score of [3, 7, 9]) {
       it(`${width} px, first choice ${score}: the widget’s foot and the page below stay where they were; no layout shift`, async () => {
         await setViewport({ width, height: 900 });
