@@ -36,7 +36,11 @@ export const styles = css`
     inline-size: 40%;
   }
   .later > .skeleton-block {
-    block-size: 6em;
+    block-size: var(--_target);
+    margin-block-end: calc(var(--_space) * 3);
+  }
+  .later > .tall {
+    block-size: 7em;
   }
   .actions {
     margin-block-start: auto;

@@ -418,7 +418,9 @@ export class PrmFeedbackForm extends PrmElement {
         : nothing}
       ${this.#f && this.#form && this.#view
         ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), retry: () => this.#outbox?.retry() })
-        : html`<div class="later" aria-hidden="true"><div class="skeleton-line"></div><div class="skeleton-block"></div></div>`}
+        : html`<div class="later" aria-hidden="true">
+            <div class="skeleton-line"></div><div class="skeleton-block tall"></div><div class="skeleton-line"></div><div class="skeleton-block"></div><div class="skeleton-line"></div><div class="skeleton-block"></div>
+          </div>`}
       <div class="actions">
         <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
       </div>
