@@ -69,7 +69,9 @@ export const WIDGETS = [
     // box drifts from these; from 42em wide the widget has two columns (its container query).
     box: { property: '--prm-quote-calculator-block-size', sizes: [{ blockSize: '119.3125em' }, { minWidth: '42em', blockSize: '65.125em' }] },
     ready: 'prm-quote-view',
-    firstData: ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
+    // The catalog summary (what the first screen lists), the preselected procedure in full when the
+    // tag names one (`procedure="…"`: `{procedure}` comes from the tag, see docs/loading.md), the rates.
+    firstData: ['/v1/config', '/v1/catalog?locale={locale}', '/v1/procedures/{procedure}?locale={locale}', '/v1/exchange-rates'],
     example: '<prm-quote-calculator procedure="dental-implants"></prm-quote-calculator>',
     testAttributes: 'procedure="dental-implants" home-country="GB"',
     bench: {

@@ -59,7 +59,7 @@ const fetchChunk = (name: string) =>
  * first data — so code and data arrive together, one round trip after the loader.
  */
 export function startTags(g: PrmGlobal, tags: string[], root: Document = document): void {
-  const groups = new Map<string, { base: string; clinic: string; locale: string; names: string[] }>();
+  const groups = new Map<string, { base: string; clinic: string; locale: string; names: string[]; procedure?: string }>();
   for (const tag of tags) {
     const name = tag.slice(4); // prm-quote-calculator → quote-calculator
     // The shared runtime is preloaded only for the shared family (a solo bundle holds its own).
@@ -84,9 +84,12 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const key = `${base} ${clinic} ${locale}`;
     const group = groups.get(key) ?? groups.set(key, { base, clinic, locale, names: [] }).get(key)!;
     group.names.push(name);
+    // A preselected procedure (the quote calculator's `procedure="…"`): its details come too.
+    group.procedure ||= el.getAttribute('procedure') || undefined;
   }
-  for (const { base, clinic, locale, names } of groups.values()) {
+  for (const { base, clinic, locale, names, procedure } of groups.values()) {
     const query = new URLSearchParams({ widgets: names.join(','), locale, clinic });
+    if (procedure) query.set('procedure', procedure);
     // A simple GET (no custom header): no CORS preflight, no cookies.
     const answers = fetch(`${base}bootstrap?${query}`, { credentials: 'omit', headers: { Accept: 'application/json' } })
       .then((r) => (r.ok ? r.json() : {}))

@@ -19,7 +19,7 @@ export const WIDGETS: Record<string, () => Promise<unknown>> = {
  * nothing before the patient interacts.
  */
 export const FIRST_DATA: Record<string, readonly string[]> = {
-  'prm-quote-calculator': ['/v1/config', '/v1/procedures?locale={locale}', '/v1/exchange-rates'],
+  'prm-quote-calculator': ['/v1/config', '/v1/catalog?locale={locale}', '/v1/procedures/{procedure}?locale={locale}', '/v1/exchange-rates'],
   'prm-booking-scheduler': ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
   'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
   'prm-story-carousel': ['/v1/config', '/v1/stories?language={locale}'],

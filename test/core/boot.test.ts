@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ApiClient } from '../../src/core/api/client.js';
 import { PrmApiError } from '../../src/core/api/errors.js';
-import { ExchangeRatesSchema, ProceduresResponseSchema } from '../../src/core/contract/catalog.js';
+import { CatalogResponseSchema, ExchangeRatesSchema, ProcedureResponseSchema, ProceduresResponseSchema } from '../../src/core/contract/catalog.js';
 import { ClinicConfigSchema } from '../../src/core/contract/config.js';
 import { prmGlobal } from '../../src/core/config/global.js';
 import { startTags } from '../../src/loader/start.js';
@@ -33,24 +33,26 @@ describe('first data: the loader asks, the widget takes', () => {
     g.script = { api: location.origin, clinic: CLINIC };
   });
 
-  it("one GET /v1/bootstrap for the tags on the page, in the widget's language; the client takes config, catalog and rates from it without fetching", async () => {
-    await fixture(html`<div lang="de"><prm-quote-calculator></prm-quote-calculator></div>`);
+  it("one GET /v1/bootstrap for the tags on the page, in the widget's language; the client takes config, catalog summary, the preselected procedure and rates from it without fetching", async () => {
+    await fixture(html`<div lang="de"><prm-quote-calculator procedure="dental-implants"></prm-quote-calculator></div>`);
     const { urls } = await fetches(async () => {
       startTags(prmGlobal(), ['prm-quote-calculator']);
       const c = client();
-      const [config, catalog, rates] = await Promise.all([
+      const [config, catalog, one, rates] = await Promise.all([
         c.get('config', ClinicConfigSchema),
-        c.get('procedures', ProceduresResponseSchema, { searchParams: { locale: 'de' } }),
+        c.get('catalog', CatalogResponseSchema, { searchParams: { locale: 'de' } }),
+        c.get('procedures/dental-implants', ProcedureResponseSchema, { searchParams: { locale: 'de' } }),
         c.get('exchange-rates', ExchangeRatesSchema),
       ]);
       expect(config.id).to.be.a('string');
       expect(catalog.procedures.length).to.be.greaterThan(0);
+      expect(one.procedure.id).to.equal('dental-implants');
       expect(rates.base).to.be.a('string');
       // What the handoff gave is what the endpoint answers.
-      const direct = await (await fetch(`/v1/procedures?locale=de&clinic=${CLINIC}`)).json();
-      expect(catalog).to.deep.equal(ProceduresResponseSchema.parse(direct));
+      const direct = await (await fetch(`/v1/catalog?locale=de&clinic=${CLINIC}`)).json();
+      expect(catalog).to.deep.equal(CatalogResponseSchema.parse(direct));
     });
-    expect(urls).to.deep.equal([`/v1/bootstrap?widgets=quote-calculator&locale=de&clinic=${CLINIC}`, `/v1/procedures?locale=de&clinic=${CLINIC}`]);
+    expect(urls).to.deep.equal([`/v1/bootstrap?widgets=quote-calculator&locale=de&clinic=${CLINIC}&procedure=dental-implants`, `/v1/catalog?locale=de&clinic=${CLINIC}`]);
   });
 
   it('hands each answer out once: a later call (a retry, another widget) fetches', async () => {

@@ -161,7 +161,9 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     });
     await page.goto(`${h.host}/first-data`);
     await page.evaluate(() => (window as unknown as { __ready: Promise<void> }).__ready);
-    assert.deepEqual(mine, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora`], 'one bootstrap, nothing fetched again');
+    // A preselected procedure (the quote calculator's example) comes in full with it.
+    const procedure = /\bprocedure="([^"]+)"/.exec(w.example)?.[1];
+    assert.deepEqual(mine, [`/v1/bootstrap?widgets=${w.folder}&locale=en&clinic=pk_demo_aurora${procedure ? `&procedure=${procedure}` : ''}`], 'one bootstrap, nothing fetched again');
     // The widget chunk and the chunks it imports were asked for before any of them arrived.
     const timing = await page.evaluate((cdn) =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])

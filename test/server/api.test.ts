@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ExchangeRatesSchema, ProceduresResponseSchema } from '../../src/core/contract/catalog.js';
+import { CatalogResponseSchema, ExchangeRatesSchema, ProcedureResponseSchema, ProceduresResponseSchema } from '../../src/core/contract/catalog.js';
 import { ErrorBodySchema } from '../../src/core/contract/common.js';
 import { ClinicConfigSchema } from '../../src/core/contract/config.js';
 import { endpoints } from '../../src/core/contract/endpoints.js';
@@ -10,7 +10,7 @@ import { StoriesResponseSchema } from '../../src/core/contract/stories.js';
 import { ThemeSchema } from '../../src/core/contract/theme.js';
 import { contrast, parseColor } from '../../src/core/theme/color.js';
 import { colorTokens } from '../../src/core/theme/palette.js';
-import { computeEstimate } from '../../src/shared/pricing.js';
+import { computeEstimate, defaultSelection } from '../../src/shared/pricing.js';
 import { AURORA, SECOND, SECOND_STAFF, STAFF, count, drivers, key, quoteBody, startServer, type TestServer } from './helpers.js';
 
 const staffAuth = (t = STAFF) => ({ key: null, headers: { Authorization: `Bearer ${t}` } });
@@ -33,6 +33,31 @@ for (const driver of drivers) {
           assert.ok(parsed.success, `${ep.path} ${k}: ${JSON.stringify(!parsed.success && parsed.error.issues.slice(0, 3))}`);
         }
       }
+    });
+
+    it('catalog summary: every procedure of the full catalog, with its default package’s total in each currency exactly as the estimate prices it; details by id, per tenant', async () => {
+      const full = ProceduresResponseSchema.parse(await (await s.request('/v1/procedures?locale=ar')).json());
+      const sum = CatalogResponseSchema.parse(await (await s.request('/v1/catalog?locale=ar')).json());
+      const rates = ExchangeRatesSchema.parse(await (await s.request('/v1/exchange-rates')).json());
+      const config = ClinicConfigSchema.parse(await (await s.request('/v1/config')).json());
+      assert.deepEqual(sum.specialties, full.specialties);
+      assert.deepEqual(sum.procedures.map((p) => [p.id, p.specialty, p.name, p.description]), full.procedures.map((p) => [p.id, p.specialty, p.name, p.description]));
+      for (const p of full.procedures) {
+        const listed = sum.procedures.find((x) => x.id === p.id)!;
+        assert.deepEqual(Object.keys(listed.from).sort(), [...config.currencies].sort(), p.id);
+        for (const c of config.currencies) assert.equal(listed.from[c], computeEstimate(p, defaultSelection(p), rates, c).total, `${p.id} in ${c}`);
+        const one = ProcedureResponseSchema.parse(await (await s.request(`/v1/procedures/${p.id}?locale=ar`)).json());
+        assert.deepEqual(one.procedure, p);
+      }
+      const only = ProcedureResponseSchema.parse(await (await s.request('/v1/procedures/dental-implants', { key: SECOND })).json());
+      assert.notDeepEqual(only.procedure.tiers, full.procedures.find((p) => p.id === 'dental-implants')!.tiers, 'the second tenant’s own');
+      const missing = await s.request('/v1/procedures/rhinoplasty', { key: SECOND });
+      assert.equal(missing.status, 404, 'another clinic’s procedure');
+      assert.equal(ErrorBodySchema.parse(await missing.json()).error.code, 'not_found');
+      assert.equal((await s.request('/v1/procedures/Not%20An%20Id')).status, 400);
+      const dental = CatalogResponseSchema.parse(await (await s.request('/v1/catalog?specialty=dental')).json());
+      assert.ok(dental.procedures.length > 0 && dental.procedures.every((p) => p.specialty === 'dental'));
+      assert.deepEqual(dental.specialties.map((x) => x.id), ['dental']);
     });
 
     it('seed: ≥20 procedures in ≥6 specialties with tiers and components, ≥8 benchmark countries, ≥6 currencies, ≥30 stories in ≥4 languages', async () => {

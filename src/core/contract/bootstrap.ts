@@ -12,6 +12,12 @@ export const BootstrapQuerySchema = /* @__PURE__ */ z.object({
   widgets: z.optional(str(z.regex(/^[a-z][a-z-]{0,39}(,[a-z][a-z-]{0,39}){0,9}$/))),
   /** The language the widgets will speak (the loader resolves it as the widgets do). */
   locale: z.optional(LocaleSchema),
+  /**
+   * The procedure a widget on the page preselects (`procedure="…"` on its tag): fills
+   * `{procedure}` in the widgets' first GETs; a first GET that needs it is skipped without it, or
+   * when it is not a valid id (the widget then shows that error itself; the rest still comes).
+   */
+  procedure: z.optional(str(z.maxLength(200))),
 });
 
 /**

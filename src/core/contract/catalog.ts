@@ -124,6 +124,37 @@ export const ProceduresResponseSchema = /* @__PURE__ */ z.object({
 export type ProceduresResponse = z.infer<typeof ProceduresResponseSchema>;
 
 /**
+ * One procedure as the first screen lists it: enough to find it (name, description, specialty)
+ * and to show "from …" beside it. Its tiers, lines and lists come on demand with
+ * `GET /v1/procedures/{id}` once the patient picks it.
+ */
+export const ProcedureSummarySchema = /* @__PURE__ */ z.object({
+  id: IdSchema,
+  specialty: IdSchema,
+  name: z.string(),
+  description: z.string(),
+  /**
+   * The total of the default package, as the estimate would show it, in each currency the
+   * clinic offers (minor units): computed by the server with the same pricing as the estimate.
+   */
+  from: z.record(CurrencyCodeSchema, NonNegativeMinorUnitsSchema),
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
+
+/** `GET /v1/catalog?specialty&locale`: the catalog as the quote calculator's first screen needs it. */
+export const CatalogResponseSchema = /* @__PURE__ */ z.object({
+  specialties: z.array(SpecialtySchema),
+  procedures: z.array(ProcedureSummarySchema),
+});
+export type CatalogResponse = z.infer<typeof CatalogResponseSchema>;
+
+/** `GET /v1/procedures/{id}?locale`: one procedure in full. */
+export const ProcedureParamsSchema = /* @__PURE__ */ z.object({ id: IdSchema });
+export const ProcedureQuerySchema = /* @__PURE__ */ z.object({ locale: z.optional(LocaleSchema) });
+export const ProcedureResponseSchema = /* @__PURE__ */ z.object({ procedure: ProcedureSchema });
+export type ProcedureResponse = z.infer<typeof ProcedureResponseSchema>;
+
+/**
  * `GET /v1/exchange-rates`: units of each currency per one unit of `base`, as decimals exact to 8
  * places (`rates[base]` is 1). Amounts convert as `amount / rates[from] * rates[to]`.
  */

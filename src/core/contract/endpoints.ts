@@ -2,7 +2,15 @@ import type * as z from 'zod/mini';
 import { OkSchema } from './common.js';
 import { ClinicConfigSchema } from './config.js';
 import { BootstrapQuerySchema, BootstrapResponseSchema } from './bootstrap.js';
-import { ExchangeRatesSchema, ProceduresQuerySchema, ProceduresResponseSchema } from './catalog.js';
+import {
+  CatalogResponseSchema,
+  ExchangeRatesSchema,
+  ProcedureParamsSchema,
+  ProcedureQuerySchema,
+  ProcedureResponseSchema,
+  ProceduresQuerySchema,
+  ProceduresResponseSchema,
+} from './catalog.js';
 import { CreateQuoteBodySchema, QuoteResponseSchema } from './quotes.js';
 import {
   BookingParamsSchema,
@@ -116,6 +124,8 @@ export const endpoints = [
   { id: 'getConfig', method: 'get', path: '/config', tag: 'config', summary: 'Clinic profile: name, time zone, currencies, locales, theme, channels, office hours, privacy URL, consent text', status: 200, response: ClinicConfigSchema },
   { id: 'getBootstrap', method: 'get', path: '/bootstrap', tag: 'config', summary: 'A page\'s first data in one answer: the clinic profile and, per widget named, what its first GETs answer (keyed by path and sorted query), asked for by the loader while the code downloads', query: BootstrapQuerySchema, status: 200, response: BootstrapResponseSchema },
   { id: 'listProcedures', method: 'get', path: '/procedures', tag: 'catalog', summary: 'Procedure catalog with package tiers, itemised components, add-ons and home-country benchmarks', query: ProceduresQuerySchema, status: 200, response: ProceduresResponseSchema },
+  { id: 'getCatalog', method: 'get', path: '/catalog', tag: 'catalog', summary: 'The catalog as a first screen needs it: specialties and, per procedure, its name, description and the default package\'s total in each currency the clinic offers (details with GET /procedures/{id})', query: ProceduresQuerySchema, status: 200, response: CatalogResponseSchema },
+  { id: 'getProcedure', method: 'get', path: '/procedures/:id', tag: 'catalog', summary: 'One procedure in full: package tiers, itemised components, add-ons, options, lists and home-country benchmarks', params: ProcedureParamsSchema, query: ProcedureQuerySchema, status: 200, response: ProcedureResponseSchema },
   { id: 'getExchangeRates', method: 'get', path: '/exchange-rates', tag: 'catalog', summary: 'Exchange rates (units per one base unit) with their date', status: 200, response: ExchangeRatesSchema },
   { id: 'createQuote', method: 'post', path: '/quotes', tag: 'quotes', summary: 'Turn an estimate into a lead; the server recomputes the price and is authoritative', body: CreateQuoteBodySchema, status: 201, response: QuoteResponseSchema, idempotent: true, rateLimited: true },
   { id: 'listBookingServices', method: 'get', path: '/booking/services', tag: 'booking', summary: 'Consultation types (video, in person, follow-up) with duration, fee and what to prepare', query: ServicesQuerySchema, status: 200, response: BookingServicesResponseSchema },

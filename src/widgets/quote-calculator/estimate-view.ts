@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Procedure } from '../../core/contract/catalog.js';
+import type { ProcedureSummary } from '../../core/contract/catalog.js';
 import type { Estimate, EstimateGroup, EstimateLine } from '../../core/contract/quotes.js';
 import { displayName, formatMoney, formatNumber, formatPercent } from '../../core/i18n/format.js';
 import { groupTitle, money, totalLine } from './estimate-summary.js';
@@ -204,7 +204,7 @@ const typicalIn = (country: string) => msg(str`Typical price in ${country}:`);
 const sourceLine = (source: string, year: number) => msg(str`Source: ${source}, ${year}.`);
 
 /** The treatments of the open combobox (WAI-ARIA listbox); `active` is the option the arrow keys reached. */
-export function listbox(list: readonly Procedure[], active: number, selected: string | undefined, from: (p: Procedure) => string | undefined, choose: (p: Procedure) => void): TemplateResult {
+export function listbox(list: readonly ProcedureSummary[], active: number, selected: string | undefined, from: (p: ProcedureSummary) => string | undefined, choose: (p: ProcedureSummary) => void): TemplateResult {
   return html`<ul id="procs" role="listbox" aria-label=${msg('Treatment')} @pointerdown=${(e: Event) => e.preventDefault()}>
       ${list.map((proc, i) => {
         const f = from(proc);

@@ -3,11 +3,21 @@ import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { cardLayout, releaseReserve } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
+import { errorState } from '../../core/states.js';
 import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { displayName, formatMoney, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { ExchangeRatesSchema, ProceduresResponseSchema, type ExchangeRates, type Procedure, type Specialty } from '../../core/contract/catalog.js';
+import {
+  CatalogResponseSchema,
+  ExchangeRatesSchema,
+  ProcedureResponseSchema,
+  type ExchangeRates,
+  type Procedure,
+  type ProcedureSummary,
+  type Specialty,
+} from '../../core/contract/catalog.js';
+import type { ApiClient } from '../../core/api/client.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
 import { computeEstimate, convertMinor } from '../../shared/pricing.js';
 import {
@@ -75,8 +85,10 @@ declare module '../../core/events.js' {
 interface Loaded {
   config: ClinicConfig;
   specialties: Specialty[];
-  procedures: Procedure[];
+  /** The catalog as the first screen lists it; a procedure's details come when it is chosen. */
+  procedures: ProcedureSummary[];
   rates: ExchangeRates;
+  locale: string;
 }
 
 type Step = 'estimate' | 'lead' | 'done';
@@ -186,7 +198,10 @@ export class PrmQuoteCalculator extends PrmElement {
   #details?: typeof import('./estimate-view.js');
   #detailsLoading?: Promise<typeof import('./estimate-view.js')>;
   #viewed = false;
-  readonly #fromCache = new Map<string, string | undefined>();
+  /** Procedures in full, by `locale|id`: fetched once each, when chosen (or preselected, with the first data). */
+  readonly #full = new Map<string, Procedure>();
+  /** `locale|id` of a procedure whose details are being fetched, or failed to come (with the error). */
+  readonly #fetching = new Map<string, Promise<void> | Error>();
   #estimate?: Estimate;
   #estimateKey = '';
 
@@ -194,14 +209,18 @@ export class PrmQuoteCalculator extends PrmElement {
     args: () => (this.client ? ([this.client, this.resolvedLocale] as const) : undefined),
     task: async ([client, locale], { signal }): Promise<Loaded> => {
       warmIntl(locale);
+      // A preselected procedure comes in full with the first data (the loader's bootstrap asks for
+      // it too), so the first screen shows its total at once; an unknown one is simply not chosen.
+      const pre = this.procedure;
       const [config, catalog, rates] = await Promise.all([
         this.clinicCtl.load(),
-        client.get('procedures', ProceduresResponseSchema, { signal, searchParams: { locale } }),
+        client.get('catalog', CatalogResponseSchema, { signal, searchParams: { locale } }),
         client.get('exchange-rates', ExchangeRatesSchema, { signal }),
+        pre ? this.#fetchProcedure(client, locale, pre, signal).catch(() => undefined) : undefined,
       ]);
-      // Validating the catalog and rendering it: two tasks rather than one long one.
+      // Validating the answers and rendering them: two tasks rather than one long one.
       await new Promise<void>((r) => setTimeout(() => r()));
-      return { config, specialties: catalog.specialties, procedures: catalog.procedures, rates };
+      return { config, specialties: catalog.specialties, procedures: catalog.procedures, rates, locale };
     },
     isEmpty: (d) => this.#procedures(d).length === 0,
   });
@@ -219,14 +238,54 @@ export class PrmQuoteCalculator extends PrmElement {
 
   // ---- derived state -------------------------------------------------------------------------
 
-  #procedures(d: Loaded): Procedure[] {
+  #procedures(d: Loaded): ProcedureSummary[] {
     return this.specialty ? d.procedures.filter((p) => p.specialty === this.specialty) : d.procedures;
   }
 
-  #currentProcedure(d: Loaded): Procedure | undefined {
+  /** The procedure chosen (or preselected, or the only one), as listed. */
+  #chosen(d: Loaded): ProcedureSummary | undefined {
     const list = this.#procedures(d);
     return findProcedure(list, this.procedureId ?? this.procedure) ?? (list.length === 1 ? list[0] : undefined);
   }
+
+  /** The chosen procedure in full, once its details are here (asking for them otherwise). */
+  #currentProcedure(d: Loaded): Procedure | undefined {
+    const s = this.#chosen(d);
+    if (!s) return undefined;
+    const full = this.#full.get(`${d.locale}|${s.id}`);
+    if (!full && this.client && !this.#fetching.has(`${d.locale}|${s.id}`)) void this.#fetchProcedure(this.client, d.locale, s.id).catch(() => {});
+    return full;
+  }
+
+  /** Fetches a procedure's details once per language; a failure is kept for the retry button. */
+  #fetchProcedure(client: ApiClient, locale: string, id: string, signal?: AbortSignal): Promise<void> {
+    const key = `${locale}|${id}`;
+    const running = this.#fetching.get(key);
+    if (running instanceof Promise) return running;
+    const p = client.get(`procedures/${encodeURIComponent(id)}`, ProcedureResponseSchema, { signal, searchParams: { locale } }).then(
+      ({ procedure }) => {
+        this.#full.set(key, procedure);
+        this.#fetching.delete(key);
+        this.requestUpdate();
+      },
+      (err: unknown) => {
+        this.#fetching.set(key, err instanceof Error ? err : new Error(String(err)));
+        this.requestUpdate();
+        throw err;
+      },
+    );
+    this.#fetching.set(key, p);
+    return p;
+  }
+
+  /** Asks again for the chosen procedure's details after a failure. */
+  #retryProcedure = () => {
+    const d = this.data.value;
+    const s = d && this.#chosen(d);
+    if (!s) return;
+    this.#fetching.delete(`${d.locale}|${s.id}`);
+    this.requestUpdate();
+  };
 
   #currency(d: Loaded): string {
     return pickCurrency(this.chosenCurrency ?? this.config?.currency, d.config.currencies.filter((c) => c === d.rates.base || c in d.rates.rates), d.config.defaultCurrency);
@@ -331,7 +390,7 @@ export class PrmQuoteCalculator extends PrmElement {
   };
 
   /** The treatments the combobox offers now (the specialty chosen, then what was typed). */
-  #options(d: Loaded): Procedure[] {
+  #options(d: Loaded): ProcedureSummary[] {
     return filterProcedures(this.#procedures(d), this.specialty || this.chosenSpecialty || undefined, this.query);
   }
 
@@ -346,7 +405,7 @@ export class PrmQuoteCalculator extends PrmElement {
       const wasOpen = this.open;
       this.open = true;
       if (e.altKey) return;
-      const chosen = list.findIndex((x) => x.id === this.#currentProcedure(d)?.id);
+      const chosen = list.findIndex((x) => x.id === this.#chosen(d)?.id);
       const n = list.length;
       this.active = !n ? -1 : !wasOpen || this.active < 0 ? (chosen >= 0 ? chosen : k === 'ArrowDown' ? 0 : n - 1) : (this.active + (k === 'ArrowDown' ? 1 : n - 1)) % n;
     } else if (k === 'Enter' && this.open) {
@@ -366,12 +425,21 @@ export class PrmQuoteCalculator extends PrmElement {
     this.query = '';
   };
 
-  #choose(proc: Procedure): void {
+  #choose(proc: ProcedureSummary): void {
     this.#close();
     this.procedureId = proc.id;
-    this.selection = clampSelection(proc, undefined);
+    const d = this.data.value;
+    const full = d && this.#full.get(`${d.locale}|${proc.id}`);
+    this.selection = full ? clampSelection(full, undefined) : undefined;
     this.drafts = {};
-    this.#changed('procedure');
+    // One choice, one event, with its estimate: when the details are still to come, on their arrival
+    // (unless the patient chose something else meanwhile).
+    if (full || !d || !this.client) this.#changed('procedure');
+    else
+      this.#fetchProcedure(this.client, d.locale, proc.id).then(
+        () => this.procedureId === proc.id && this.#changed('procedure'),
+        () => {},
+      );
   }
 
   #loadDetails(): Promise<typeof import('./estimate-view.js')> {
@@ -585,41 +653,41 @@ export class PrmQuoteCalculator extends PrmElement {
   }
 
   #renderLoaded(d: Loaded): TemplateResult {
+    const chosen = this.#chosen(d);
     const p = this.#currentProcedure(d);
     const sel = p && this.selection?.procedureId === p.id ? this.selection : p ? clampSelection(p, undefined) : undefined;
     const est = p && sel ? this.#estimateFor(d, p, sel) : undefined;
+    // The chosen treatment's details on their way, or failed to come.
+    const waiting = chosen && !p ? this.#fetching.get(`${d.locale}|${chosen.id}`) : undefined;
     // Three areas: on a phone the treatment, then its total, then the package and options; on a
     // wide card the choices on one side and the estimate beside them.
     return html`<div class="layout">
-      <div class="col choices pick" part="choices">${this.#renderChoices(d, p)}</div>
-      <section class="col estimate" part="estimate" aria-labelledby="est-title">
+      <div class="col choices pick" part="choices">${this.#renderChoices(d, chosen)}</div>
+      <section class="col estimate" part="estimate" aria-labelledby="est-title" aria-busy=${waiting instanceof Promise ? 'true' : 'false'}>
         <h3 id="est-title">${msg('Estimate')}</h3>
-        ${p && sel && est ? this.#renderEstimate(d, p, est) : html`<p class="hint">${msg('Choose a treatment to see its itemised estimate.')}</p>`}
+        ${p && sel && est
+          ? this.#renderEstimate(d, p, est)
+          : waiting instanceof Error
+            ? errorState(waiting, this.#retryProcedure)
+            : chosen
+              ? html`<p class="hint" role="status">${msg('Loading…')}</p>`
+              : html`<p class="hint">${msg('Choose a treatment to see its itemised estimate.')}</p>`}
       </section>
       ${p && sel ? html`<div class="col choices more" part="choices">${this.#renderPackage(p, sel)}</div>` : nothing}
     </div>
     ${this.step === 'lead' && this.#view && est ? this.#view.render(d.config, est) : nothing}`;
   }
 
-  #renderChoices(d: Loaded, p: Procedure | undefined): TemplateResult {
+  #renderChoices(d: Loaded, p: ProcedureSummary | undefined): TemplateResult {
     const locale = this.resolvedLocale;
     const currency = this.#currency(d);
     const specialties = usedSpecialties(d.specialties, this.#procedures(d));
     const specialty = this.specialty || this.chosenSpecialty;
     const list = this.open ? this.#options(d) : [];
-    // "from €1,234": the default package's total in the display currency, once per procedure.
-    const from = (proc: Procedure) => {
-      const key = `${proc.id}|${currency}|${d.rates.date}|${locale}`;
-      if (!this.#fromCache.has(key)) {
-        let v: string | undefined;
-        try {
-          v = fromPrice(formatMoney(computeEstimate(proc, clampSelection(proc, undefined), d.rates, currency).total, currency, locale, { whole: true }));
-        } catch {
-          v = undefined;
-        }
-        this.#fromCache.set(key, v);
-      }
-      return this.#fromCache.get(key);
+    // "from €1,234": the default package's total in the display currency, as the server priced it.
+    const from = (proc: ProcedureSummary) => {
+      const v = proc.from[currency];
+      return v === undefined ? undefined : fromPrice(formatMoney(v, currency, locale, { whole: true }));
     };
     const act = list[this.active];
     return html`

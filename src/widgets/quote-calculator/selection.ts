@@ -1,4 +1,7 @@
-import type { Procedure, Specialty } from '../../core/contract/catalog.js';
+import type { Procedure, ProcedureSummary, Specialty } from '../../core/contract/catalog.js';
+
+/** What the list of treatments needs of a procedure (its summary or the procedure in full). */
+type Listed = Pick<ProcedureSummary, 'id' | 'specialty' | 'name' | 'description'>;
 import type { QuoteSelection } from '../../core/contract/quotes.js';
 import { defaultSelection } from '../../shared/pricing.js';
 
@@ -12,7 +15,7 @@ export function fold(s: string): string {
 }
 
 /** Procedures of a specialty (all when none) whose name or description matches every word of `query`. */
-export function filterProcedures(procedures: readonly Procedure[], specialty: string | undefined, query: string): Procedure[] {
+export function filterProcedures<P extends Listed>(procedures: readonly P[], specialty: string | undefined, query: string): P[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return procedures.filter((p) => {
     if (specialty && p.specialty !== specialty) return false;
@@ -23,7 +26,7 @@ export function filterProcedures(procedures: readonly Procedure[], specialty: st
 }
 
 /** Specialties that have at least one procedure, in catalog order. */
-export function usedSpecialties(specialties: readonly Specialty[], procedures: readonly Procedure[]): Specialty[] {
+export function usedSpecialties(specialties: readonly Specialty[], procedures: readonly Listed[]): Specialty[] {
   const used = new Set(procedures.map((p) => p.specialty));
   return specialties.filter((s) => used.has(s.id));
 }
@@ -45,7 +48,7 @@ export function clampSelection(procedure: Procedure, sel: QuoteSelection | undef
 }
 
 /** The procedure a `procedure="…"` attribute names (by id), if the catalog has it. */
-export function findProcedure(procedures: readonly Procedure[], id: string | undefined | null): Procedure | undefined {
+export function findProcedure<P extends Listed>(procedures: readonly P[], id: string | undefined | null): P | undefined {
   return id ? procedures.find((p) => p.id === id) : undefined;
 }
 

@@ -77,7 +77,7 @@ describe('<prm-quote-calculator> with the clinic theme in light, dark and auto-d
         let release!: () => void;
         const gate = new Promise<void>((r) => (release = r));
         const held = interceptFetch(async (url) => {
-          if (url.pathname.endsWith('/v1/procedures')) await gate;
+          if (url.pathname.endsWith('/v1/catalog')) await gate;
           return undefined;
         });
         try {
@@ -104,7 +104,7 @@ describe('<prm-quote-calculator> with the clinic theme in light, dark and auto-d
         el.parentElement!.remove();
 
         // Error: the catalog answers 500 (every retry).
-        const broken = interceptFetch((url) => (url.pathname.endsWith('/v1/procedures') ? json({ error: { code: 'internal', message: 'boom' } }, 500) : undefined));
+        const broken = interceptFetch((url) => (url.pathname.endsWith('/v1/catalog') ? json({ error: { code: 'internal', message: 'boom' } }, 500) : undefined));
         try {
           const bad = await mount(t.clinic, mode);
           await until(() => !!$(bad, '[part=error]'), 15_000);

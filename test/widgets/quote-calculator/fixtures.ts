@@ -1,5 +1,6 @@
 import type { ClinicConfig } from '../../../src/core/contract/config.js';
-import type { ExchangeRates, Procedure, ProceduresResponse } from '../../../src/core/contract/catalog.js';
+import type { CatalogResponse, ExchangeRates, Procedure, ProceduresResponse } from '../../../src/core/contract/catalog.js';
+import { computeEstimate, defaultSelection } from '../../../src/shared/pricing.js';
 import type { QuoteResponse } from '../../../src/core/contract/quotes.js';
 
 /** A small, contract-valid catalog; `t(s)` lets a test replace every backend string. */
@@ -57,6 +58,30 @@ export function catalog(t: (s: string) => string = (s) => s): ProceduresResponse
     ],
     procedures: [proc('fue', 'hair', 'FUE hair transplant'), proc('implant', 'dental', 'Dental implant'), proc('veneers', 'dental', 'Veneers')],
   };
+}
+
+/** The summary of {@link catalog} that `GET /v1/catalog` answers, priced as the reference server prices it. */
+export function catalogSummary(t: (s: string) => string = (s) => s): CatalogResponse {
+  const full = catalog(t);
+  return {
+    specialties: full.specialties,
+    procedures: full.procedures.map((p) => ({
+      id: p.id,
+      specialty: p.specialty,
+      name: p.name,
+      description: p.description,
+      from: Object.fromEntries(Object.keys(rates.rates).map((c) => [c, computeEstimate(p, defaultSelection(p), rates, c).total])),
+    })),
+  };
+}
+
+/** `GET /v1/catalog` and `GET /v1/procedures/{id}` answered from {@link catalog}; undefined for other paths. */
+export function catalogAnswer(url: URL, t: (s: string) => string = (s) => s): Response | undefined {
+  if (url.pathname === '/v1/catalog') return json(catalogSummary(t));
+  const m = /^\/v1\/procedures\/([^/]+)$/.exec(url.pathname);
+  if (!m) return undefined;
+  const p = catalog(t).procedures.find((x) => x.id === decodeURIComponent(m[1]!));
+  return p ? json({ procedure: p }) : json({ error: { code: 'not_found', message: 'No such procedure' } }, 404);
 }
 
 export function clinicConfig(t: (s: string) => string = (s) => s): ClinicConfig {

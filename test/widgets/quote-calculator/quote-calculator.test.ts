@@ -13,6 +13,12 @@ const $ = <T extends Element = HTMLElement>(el: PrmQuoteCalculator, s: string) =
 const $$ = (el: PrmQuoteCalculator, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const active = (el: PrmQuoteCalculator) => el.shadowRoot!.activeElement as HTMLElement | null;
 const loaded = (el: PrmQuoteCalculator) => until(() => !!$(el, '[part=choices]'), 10_000);
+/** Opens the treatment list as a pointer does: focus, then a click on the combobox. */
+const openList = (el: PrmQuoteCalculator) => {
+  const search = $<HTMLInputElement>(el, '#search')!;
+  search.focus();
+  search.click();
+};
 let clinicN = 0;
 /** A clinic key the shared profile cache has not seen (each test gets its own /v1/config call). */
 const freshConfig = () => resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', currency: undefined, _n: clinicN++ });
@@ -84,7 +90,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
       const net = interceptFetch(async (url) => {
-        if (url.pathname === '/v1/procedures') await gate;
+        if (url.pathname === '/v1/catalog') await gate;
         return undefined;
       });
       try {
@@ -138,7 +144,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
   });
 
   it('error: a 500 from the backend shows a message a patient understands, prm-error, and a retry that works', async () => {
-    const net = interceptFetch((url, _m, n) => (url.pathname === '/v1/procedures' && n <= 3 ? json({ error: { code: 'internal', message: 'boom' } }, 500) : undefined));
+    const net = interceptFetch((url, _m, n) => (url.pathname === '/v1/catalog' && n <= 3 ? json({ error: { code: 'internal', message: 'boom' } }, 500) : undefined));
     try {
       const el = document.createElement('prm-quote-calculator');
       const err = oneEvent(el, 'prm-error');
@@ -151,6 +157,55 @@ describe('<prm-quote-calculator> against the reference server', function () {
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part=error] button')!.click();
       await loaded(el);
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('data: the first screen asks for the catalog summary and the preselected treatment only; another treatment’s details come once, when chosen', async () => {
+    const net = interceptFetch();
+    try {
+      const el = await mount({ procedure: 'dental-implants' });
+      await until(() => !!$(el, '[part=breakdown]'), 15_000);
+      const gets = () => net.seen.filter((r) => r.method === 'GET').map((r) => r.url.pathname);
+      expect(gets(), 'never the whole catalog').not.to.include('/v1/procedures');
+      expect(gets().filter((p) => p.startsWith('/v1/procedures/')), 'the preselected treatment, in full').to.deep.equal(['/v1/procedures/dental-implants']);
+      expect(gets()).to.include('/v1/catalog');
+      // The list shows every treatment with its "from" price, from the summary alone.
+      openList(el);
+      await until(() => $$(el, '[role=option]').length > 5);
+      expect($(el, '#proc-rhinoplasty .opt-meta')!.textContent).to.match(/\d/);
+      $(el, '#proc-rhinoplasty')!.click();
+      await until(() => !!$(el, '[part=breakdown]') && $<HTMLInputElement>(el, '#search')!.value === 'Rhinoplasty');
+      openList(el);
+      await until(() => !!$(el, '#proc-dental-implants'));
+      $(el, '#proc-dental-implants')!.click();
+      await until(() => $<HTMLInputElement>(el, '#search')!.value.startsWith('Dental implant') && !!$(el, '[part=breakdown]'));
+      openList(el);
+      await until(() => !!$(el, '#proc-rhinoplasty'));
+      $(el, '#proc-rhinoplasty')!.click();
+      await until(() => $<HTMLInputElement>(el, '#search')!.value === 'Rhinoplasty' && !!$(el, '[part=breakdown]'));
+      expect(gets().filter((p) => p.startsWith('/v1/procedures/')), 'each treatment fetched once').to.deep.equal(['/v1/procedures/dental-implants', '/v1/procedures/rhinoplasty']);
+    } finally {
+      net.restore();
+    }
+  });
+
+  it('error: a treatment’s details that do not come show a message in the estimate and a retry that works; the list stays usable', async () => {
+    const net = interceptFetch((url, _m, n) => (url.pathname === '/v1/procedures/rhinoplasty' && n <= 3 ? json({ error: { code: 'internal', message: 'boom' } }, 500) : undefined));
+    try {
+      const el = await mount();
+      await loaded(el);
+      openList(el);
+      await until(() => !!$(el, '#proc-rhinoplasty'));
+      $(el, '#proc-rhinoplasty')!.click();
+      await until(() => !!$(el, '[part=estimate] [part=error]'), 15_000);
+      expect($(el, '[part=estimate] [part=error]')!.textContent).to.contain('Something went wrong');
+      expect($<HTMLInputElement>(el, '#search')!.value, 'the choice is kept').to.equal('Rhinoplasty');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part=estimate] [part=error] button')!.click();
+      await until(() => !!$(el, '[part=breakdown]'), 15_000);
+      expect($(el, '[part=estimate] [part=error]')).to.equal(null);
     } finally {
       net.restore();
     }
@@ -493,7 +548,7 @@ describe('<prm-quote-calculator> against the reference server', function () {
     el.homeCountry = 'GB';
     el.currency = 'USD';
     await el.updateComplete;
-    await until(() => $(el, '[part=breakdown]')!.textContent!.includes('$'));
+    await until(() => !!$(el, '[part=breakdown]')?.textContent?.includes('$'));
     expect($<HTMLInputElement>(el, '#search')!.value).to.equal('Rhinoplasty');
     expect(views).to.equal(1);
     expect(changes).to.equal(0);

@@ -3,7 +3,7 @@ import '../../../src/widgets/quote-calculator/define.js';
 import type { PrmQuoteCalculator } from '../../../src/widgets/quote-calculator/quote-calculator.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
 import { injected as injectedBy, loadPayloads, trapExecutions, typeInto } from '../../core/fixtures/xss.js';
-import { catalog, clinicConfig, json, quoteResponse, rates, stubFetch } from './fixtures.js';
+import { catalogAnswer, clinicConfig, json, quoteResponse, rates, stubFetch } from './fixtures.js';
 
 // Rendering is what is under test here, so the backend's answers are stubbed with payloads in
 // every string field; every other quote-calculator test talks to the real reference server.
@@ -51,7 +51,8 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
           // privacyUrl must stay a URL to pass the contract; javascript: URLs are checked below.
           return json(i % 2 ? { ...c, privacyUrl: `https://clinic.example/?q=${encodeURIComponent(p)}` } : c);
         }
-        if (url.pathname === '/v1/procedures') return json(catalog(t));
+        const c = catalogAnswer(url, t);
+        if (c) return c;
         if (url.pathname === '/v1/exchange-rates') return json(rates);
         if (url.pathname === '/v1/quotes') {
           posted = init.body ?? '';
@@ -93,7 +94,8 @@ describe('quote calculator: XSS payloads render as text, never run', function ()
     resetConfig({ api: location.origin, clinic: 'pk_xss_js_url' });
     restore = stubFetch((url) => {
       if (url.pathname === '/v1/config') return json({ ...clinicConfig(), privacyUrl: 'javascript:window.__xss(99)' });
-      if (url.pathname === '/v1/procedures') return json(catalog());
+      const c = catalogAnswer(url);
+      if (c) return c;
       return json(rates);
     });
     const el = await fixture<PrmQuoteCalculator>(html`<prm-quote-calculator procedure="fue"></prm-quote-calculator>`);
