@@ -315,7 +315,7 @@ export default defineConfig({
             FORM_GROUP,
             {
               name: 'runtime',
-              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|fields|theme|checked)\.ts)/,
+              test: /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|zod)[\\/]|[\\/]src[\\/]core[\\/](?:(?!config[\\/]global\.ts|config[\\/]locales\.ts|i18n[\\/]locale\.ts|api[\\/]base\.ts|version\.ts|attribution\.ts|submit[\\/]|form[\\/]|contract[\\/])|contract[\\/](?:config|common|fields|theme|checked|check)\.ts)|[\\/]src[\\/]generated[\\/]contract[\\/](?:config|common|fields|theme|embed)\.ts/,
             },
           ],
         },

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from './api/client.js';
 import type { ConfigController } from './config/controller.js';
-import { ClinicConfigSchema, type ClinicConfig } from './contract/config.js';
+import type { ClinicConfig } from './contract/config.js';
 import type { Theme } from './contract/theme.js';
+import { ClinicConfigSchema } from '../generated/contract/config.js';
 
 const cache = new Map<string, Promise<ClinicConfig>>();
 

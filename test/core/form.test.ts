@@ -1,7 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { PrmApiError } from '../../src/core/api/errors.js';
-import { ContactSchema, EmailSchema, PatientTextSchema } from '../../src/core/contract/common.js';
-import { CreateFeedbackBodySchema } from '../../src/core/contract/feedback.js';
+import { CreateFeedbackBodySchema } from '../../src/generated/contract/feedback.js';
+import { EmailSchema } from '../../src/generated/contract/fields.js';
+import { ContactSchema, PatientTextSchema } from '../../src/generated/contract/requests.js';
+import { ContactSchema as ServerContactSchema } from '../../src/core/contract/common.js';
 import { check, normalizeDigits, parseNumber, problemText, rulesOf, safeHttpUrl, toE164 } from '../../src/core/form/index.js';
 import type { SubmitEntry } from '../../src/core/submit/queue.js';
 import './fixtures/form-element.js';
@@ -51,7 +53,7 @@ describe('form layer: digits, rules and messages from the contract', () => {
   it('states the limit in the message, as the server would refuse it', () => {
     const p = check(ContactSchema.shape.name, 'x'.repeat(201))!;
     expect(p).to.deep.equal({ code: 'tooLong', max: 200 });
-    expect(ContactSchema.shape.name.safeParse('x'.repeat(201)).success, 'the server refuses it too').to.equal(false);
+    expect(ServerContactSchema.shape.name.safeParse('x'.repeat(201)).success, 'the server refuses it too').to.equal(false);
     expect(problemText(p, { locale: 'en' })).to.equal('Please use at most 200 characters.');
     expect(problemText(check(CreateFeedbackBodySchema.shape.nps, 11)!, { locale: 'en' })).to.equal('Please enter a number no greater than 10.');
     expect(problemText(check(CreateFeedbackBodySchema.shape.nps, 3.5)!, { locale: 'en' })).to.equal('Please enter a whole number.');

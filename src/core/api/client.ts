@@ -1,11 +1,9 @@
-import type * as z from 'zod/mini';
-import { config } from 'zod/mini';
-import { ErrorBodySchema } from '../contract/common.js';
+import type { Parser } from '../contract/check.js';
+import { ErrorBodySchema } from '../../generated/contract/common.js';
 import { PrmApiError, parseRetryAfter } from './errors.js';
 import { CALL_BACKOFF, isTransient, retryDelay } from './retry.js';
 import { bootKey, takeBoot } from './boot.js';
 import { apiBase } from './base.js';
-
 
 export interface ApiClientOptions {
   /** Backend base URL; requests go to `${baseUrl}/v1/...`. */
@@ -73,40 +71,37 @@ export class ApiClient {
   readonly #base: string;
 
   constructor(readonly options: ApiClientOptions) {
-    // zod compiles fast parsers with `new Function` when it can; probing for that is an
-    // 'unsafe-eval' CSP violation on strict pages. Our schemas are small: the interpreter is fast.
-    config({ jitless: true });
     this.#base = apiBase(options.baseUrl);
   }
 
   /** GET `path` (relative to /v1, no leading slash) and parse the answer with `schema`. */
-  get<S extends z.ZodMiniType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
+  get<T>(path: string, schema: Parser<T>, opts: RequestOptions = {}): Promise<T> {
     return this.#send('GET', path, schema, opts, undefined, true);
   }
 
   /** POST JSON; retried only when `idempotencyKey` is given. */
-  post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, opts: PostOptions = {}): Promise<z.infer<S>> {
+  post<T>(path: string, body: unknown, schema: Parser<T>, opts: PostOptions = {}): Promise<T> {
     return this.#send('POST', path, schema, opts, body);
   }
 
   /** PATCH JSON; retried only when `idempotencyKey` is given. */
-  patch<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, opts: PostOptions = {}): Promise<z.infer<S>> {
+  patch<T>(path: string, body: unknown, schema: Parser<T>, opts: PostOptions = {}): Promise<T> {
     return this.#send('PATCH', path, schema, opts, body);
   }
 
   /** DELETE; not retried (the caller decides). */
-  delete<S extends z.ZodMiniType>(path: string, schema: S, opts: RequestOptions = {}): Promise<z.infer<S>> {
+  delete<T>(path: string, schema: Parser<T>, opts: RequestOptions = {}): Promise<T> {
     return this.#send('DELETE', path, schema, opts);
   }
 
-  async #send<S extends z.ZodMiniType>(
+  async #send<T>(
     method: string,
     path: string,
-    schema: S,
+    schema: Parser<T>,
     opts: PostOptions,
     body?: unknown,
     safe = false,
-  ): Promise<z.infer<S>> {
+  ): Promise<T> {
     const { signal, idempotencyKey: key } = opts;
     // One query string from the path's own, the caller's parameters and the clinic key. The key
     // travels as ?clinic= rather than a header: a custom header makes every cross-origin GET a
@@ -189,7 +184,7 @@ function json(text: string): unknown {
 }
 
 /** Parses an answer with its contract schema; anything else is `invalid_response`. */
-function parse<S extends z.ZodMiniType>(path: string, schema: S, data: unknown): z.infer<S> {
+function parse<T>(path: string, schema: Parser<T>, data: unknown): T {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues[0]?.path.join('.') || '(root)';

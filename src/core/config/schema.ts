@@ -1,27 +1,17 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { LOCALES } from './locales.js';
+import { THEMES } from './themes.js';
+import type { EmbedConfigSchema as EmbedConfigZod } from './embed.js';
+import { EmbedConfigSchema } from '../../generated/contract/embed.js';
 
 export { LOCALES, type Locale } from './locales.js';
-export const THEMES = ['light', 'dark', 'auto'] as const;
-export type ThemeMode = (typeof THEMES)[number];
+export { THEMES, type ThemeMode } from './themes.js';
+/** The embed config every widget resolves (see DESIGN.md "Embedding"; the rules: ./embed.ts). */
+export { EmbedConfigSchema };
 
-/** The embed config every widget resolves (see DESIGN.md "Embedding"). */
-export const EmbedConfigSchema = z.object({
-  /** Base URL of the backend; `/v1/...` is appended. */
-  api: z.string().check(z.regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/)),
-  /** The clinic's public key (`pk_...`). */
-  clinic: z.string().check(z.regex(/^[A-Za-z0-9_-]{3,64}$/)),
-  /** `auto` follows the page (`lang` attributes, then the browser). */
-  locale: z.enum(['auto', ...LOCALES]),
-  theme: z.enum(THEMES),
-  /** Preferred display currency (ISO 4217); the clinic's default otherwise. */
-  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
-  /** Agent or facilitator code carried into submissions for attribution. */
-  agent: z.optional(z.string().check(z.regex(/^[\w.-]{1,64}$/))),
-});
-export type EmbedConfig = z.infer<typeof EmbedConfigSchema>;
+export type EmbedConfig = z.infer<typeof EmbedConfigZod>;
 export type ConfigField = keyof EmbedConfig;
-export const CONFIG_FIELDS = Object.keys(EmbedConfigSchema.shape) as ConfigField[];
+export const CONFIG_FIELDS = Object.keys(EmbedConfigSchema.json.p!) as ConfigField[];
 
 /** How to fix each field, for the one console error an invalid config produces. */
 export const FIELD_HELP: Record<ConfigField, string> = {

@@ -12,6 +12,7 @@ export * from './quotes.js';
 export * from './booking.js';
 export * from './feedback.js';
 export * from './stories.js';
+export * from './stories-file.js';
 export * from './chat.js';
 export * from './staff.js';
 export * from './endpoints.js';

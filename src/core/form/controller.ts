@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as z from 'zod/mini';
+import type { Checked } from '../contract/check.js';
 import { parseNumber, toE164 } from './digits.js';
 import { check, rulesOf, type FieldRules, type Problem } from './rules.js';
 
@@ -8,7 +9,7 @@ export type FieldKind = 'text' | 'name' | 'email' | 'tel' | 'number' | 'textarea
 
 export interface FieldSpec<V> {
   /** The contract schema of the value as sent (e.g. `ContactSchema.shape.name`): the rules of the field. */
-  schema?: z.ZodMiniType;
+  schema?: Checked<z.core.$ZodType>;
   kind?: FieldKind;
   /** Whether an empty value is refused; default: the schema is not optional (consent: always). */
   required?: boolean | ((values: V) => boolean);

@@ -1,4 +1,4 @@
-import { PhoneSchema } from '../contract/common.js';
+import { PhoneSchema } from '../../generated/contract/fields.js';
 
 /**
  * Input normalisation for patients abroad: digits typed on an Arabic or Persian keyboard are

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { Checked } from '../contract/check.js';
 
 /**
  * What a field accepts, read from its contract schema (the one the server validates with), so
@@ -24,39 +25,30 @@ export type Problem =
   | { code: 'notInteger' }
   | { code: 'invalid' };
 
-interface Def {
-  type: string;
-  format?: string;
-  innerType?: z.ZodMiniType;
-  checks?: { _zod: { def: { check: string; maximum?: number; minimum?: number; value?: number } } }[];
-}
+/** A JSON Schema bound of the contract's `z.int()` that only says "a safe integer": not a limit to state. */
+const SAFE = Number.MAX_SAFE_INTEGER;
 
-const def = (s: z.ZodMiniType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-/** The limits of a string or number schema (unwrapping `optional`/`nullable`). */
-export function rulesOf(schema: z.ZodMiniType): FieldRules {
-  let d = def(schema);
-  let required = true;
-  while ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType) {
-    required = false;
-    d = def(d.innerType);
-  }
-  const r: FieldRules = { required };
-  const numeric = d.type === 'number';
-  if (numeric && /int/.test(d.format ?? '')) r.integer = true;
-  for (const c of d.checks ?? []) {
-    const k = c._zod.def;
-    if (k.check === 'max_length') r.maxLength = k.maximum;
-    else if (k.check === 'min_length') r.minLength = k.minimum;
-    else if (k.check === 'less_than' && numeric) r.max = k.value;
-    else if (k.check === 'greater_than' && numeric) r.min = k.value;
-    else if (k.check === 'number_format') r.integer = true;
+/** The limits of a string or number schema (its JSON Schema; `optional` and `nullable` accept no value). */
+export function rulesOf(schema: Checked<z.core.$ZodType>): FieldRules {
+  let j = schema.json;
+  // `z.nullable(x)`: the rules of x, and no value is accepted too.
+  const options = j.u?.map((o) => (typeof o === 'string' ? { t: o } : o));
+  const nullable = !!options?.some((o) => o.t === 'null');
+  if (nullable && options!.length === 2) j = options!.find((o) => o.t !== 'null')!;
+  const types = [j.t ?? []].flat();
+  const r: FieldRules = { required: !schema.optional && !nullable && !types.includes('null') };
+  if (types.includes('integer')) r.integer = true;
+  if (j.L !== undefined) r.maxLength = j.L;
+  if (j.l !== undefined) r.minLength = j.l;
+  if (types.includes('integer') || types.includes('number')) {
+    if (j.M !== undefined && j.M < SAFE) r.max = j.M;
+    if (j.m !== undefined && j.m > -SAFE) r.min = j.m;
   }
   return r;
 }
 
 /** Checks `value` (already normalised, as it will be sent) with the contract schema. */
-export function check(schema: z.ZodMiniType, value: unknown): Problem | undefined {
+export function check(schema: Checked<z.core.$ZodType>, value: unknown): Problem | undefined {
   const res = schema.safeParse(value);
   if (res.success) return undefined;
   const i = res.error.issues[0] as { code: string; origin?: string; maximum?: number | bigint; minimum?: number | bigint; format?: string };

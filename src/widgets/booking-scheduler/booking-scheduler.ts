@@ -7,19 +7,7 @@ import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import {
-  BookingServicesResponseSchema,
-  DoctorsResponseSchema,
-  HoldResponseSchema,
-  SlotsResponseSchema,
-  type Booking,
-  type BookingService,
-  type ConsultationKind,
-  type Doctor,
-  type Hold,
-  type Slot,
-  type SlotsResponse,
-} from '../../core/contract/booking.js';
+import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
@@ -27,6 +15,7 @@ import { httpUrl } from './urls.js';
 import { cityOf } from './time-zones.js';
 import type { DetailsView } from './details-view.js';
 import { styles } from './booking-scheduler.styles.js';
+import { BookingServicesResponseSchema, DoctorsResponseSchema, HoldResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
 
 export interface BookingViewDetail {
   mode: 'book' | 'manage';

@@ -26,17 +26,7 @@ import {
   textField,
   type SubmitEntry,
 } from '../../core/form/index.js';
-import {
-  BookingResponseSchema,
-  CreateBookingResponseSchema,
-  type Booking,
-  type BookingResponse,
-  type BookingService,
-  type CreateBookingBody,
-  type CreateBookingResponse,
-  type PatchBookingBody,
-  type Slot,
-} from '../../core/contract/booking.js';
+import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, PatchBookingBody, Slot } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
@@ -44,6 +34,7 @@ import { httpUrl, manageUrl } from './urls.js';
 import { formatDay, formatTime, groupByDay } from './zones.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
+import { BookingResponseSchema, CreateBookingResponseSchema } from '../../generated/contract/booking.js';
 
 export const detailsStyles = css`
   ${formStyles}

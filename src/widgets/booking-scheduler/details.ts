@@ -1,7 +1,9 @@
 /** The details form of the booking scheduler as data: its fields (the contract's rules), the request body. No DOM. */
 import type { CreateBookingBody } from '../../core/contract/booking.js';
-import { CountryCodeSchema, EmailSchema, LocaleSchema, PhoneSchema } from '../../core/contract/common.js';
-import { ContactSchema, PatientTextSchema, type Attribution } from '../../core/contract/requests.js';
+import { CountryCodeSchema, LocaleSchema } from '../../generated/contract/common.js';
+import { EmailSchema, PhoneSchema } from '../../generated/contract/fields.js';
+import { ContactSchema, PatientTextSchema } from '../../generated/contract/requests.js';
+import type { Attribution } from '../../core/contract/requests.js';
 import type { FormSpec } from '../../core/form/controller.js';
 import { toE164 } from '../../core/form/digits.js';
 

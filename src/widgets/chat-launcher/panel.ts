@@ -9,24 +9,13 @@ import { apiBase } from '../../core/api/base.js';
 import { SubmitQueue, type SubmitEntry } from '../../core/submit/queue.js';
 import { FormController } from '../../core/form/controller.js';
 import { formStyles, textField } from '../../core/form/view.js';
-import { EmailSchema } from '../../core/contract/common.js';
+import { ChatMessageSchema, ChatStatusEventSchema, ChatTypingEventSchema, CreateConversationBodySchema, CreateConversationResponseSchema, FaqSearchResponseSchema, PostMessageResponseSchema, VisitorMessagesResponseSchema } from '../../generated/contract/chat.js';
+import { EmailSchema } from '../../generated/contract/fields.js';
+import { OkSchema } from '../../generated/contract/requests.js';
 import type { EmbedConfig } from '../../core/config/schema.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import {
-  ChatMessageSchema,
-  ChatStatusEventSchema,
-  ChatTypingEventSchema,
-  CreateConversationBodySchema,
-  CreateConversationResponseSchema,
-  FaqSearchResponseSchema,
-  PostMessageResponseSchema,
-  VisitorMessagesResponseSchema,
-  type ChatContext,
-  type ChatMessage,
-  type FaqAnswer,
-} from '../../core/contract/chat.js';
+import type { ChatContext, ChatMessage, FaqAnswer } from '../../core/contract/chat.js';
 import { attribution } from '../../core/attribution.js';
-import { OkSchema } from '../../core/contract/common.js';
 import { formatDateTime } from '../../core/i18n/format.js';
 import {
   HANDOFF_CHANNELS,

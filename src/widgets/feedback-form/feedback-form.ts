@@ -5,19 +5,11 @@ import { cardLayout } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import {
-  ImprovementsResponseSchema,
-  InvitationSchema,
-  type CreateFeedbackBody,
-  type FeedbackAspect,
-  type FeedbackResponse,
-  type FeedbackStage,
-  type Improvement,
-  type Invitation,
-} from '../../core/contract/feedback.js';
+import type { CreateFeedbackBody, FeedbackAspect, FeedbackResponse, FeedbackStage, Improvement, Invitation } from '../../core/contract/feedback.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
 import { STORY_CONSENT_VERSION, aspectsFor, invitationFromUrl, npsBand, parseStage, scaleKey } from './feedback.js';
 import { styles } from './feedback-form.styles.js';
+import { ImprovementsResponseSchema, InvitationSchema } from '../../generated/contract/feedback.js';
 
 type FormModule = typeof import('../../core/form/index.js');
 type Ratings = Partial<Record<FeedbackAspect, number>>;

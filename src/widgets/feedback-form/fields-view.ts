@@ -6,12 +6,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { CreateFeedbackBodySchema, FeedbackResponseSchema, type CreateFeedbackBody, type FeedbackResponse, type Improvement, type Invitation } from '../../core/contract/feedback.js';
+import type { CreateFeedbackBody, FeedbackResponse, Improvement, Invitation } from '../../core/contract/feedback.js';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
 import type { ReactiveControllerHost } from 'lit';
 import { COUNTRIES, lowestAspects, matchImprovements, npsBand } from './feedback.js';
+import { CreateFeedbackBodySchema, FeedbackResponseSchema } from '../../generated/contract/feedback.js';
 
 type FormModule = typeof import('../../core/form/index.js');
 

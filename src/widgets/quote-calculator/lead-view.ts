@@ -27,13 +27,14 @@ import {
 // The queue travels with the form: the element creates it only once a quote is being asked for.
 export { SubmitQueue } from '../../core/form/index.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { QuoteResponseSchema, type CreateQuoteBody, type Estimate, type QuoteResponse, type QuoteSelection } from '../../core/contract/quotes.js';
+import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
 import type { ApiClient } from '../../core/api/client.js';
 import { LEAD_SPEC, buildQuoteBody, emptyLead, travelMonths, type Channel, type LeadForm } from './lead.js';
 import { localized } from '../../core/i18n/localized.js';
 import { whatsappLink } from '../../core/contact.js';
 import { breakdown, money } from './estimate-view.js';
 import type { QuoteSubmitDetail } from './quote-calculator.js';
+import { QuoteResponseSchema } from '../../generated/contract/quotes.js';
 
 /** `POST /v1/quotes` with the queue entry's Idempotency-Key; the answer is parsed with its contract schema. */
 export function sendQuote(client: ApiClient | undefined, body: CreateQuoteBody, key: string, signal: AbortSignal): Promise<QuoteResponse> {

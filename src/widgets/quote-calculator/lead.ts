@@ -1,6 +1,8 @@
 import type { Attribution } from '../../core/attribution.js';
-import { ContactSchema, EmailSchema, PatientTextSchema, PhoneSchema } from '../../core/contract/common.js';
-import { TravelMonthSchema, type CreateQuoteBody, type QuoteSelection } from '../../core/contract/quotes.js';
+import { EmailSchema, PhoneSchema } from '../../generated/contract/fields.js';
+import { TravelMonthSchema } from '../../generated/contract/quotes.js';
+import { ContactSchema, PatientTextSchema } from '../../generated/contract/requests.js';
+import type { CreateQuoteBody, QuoteSelection } from '../../core/contract/quotes.js';
 import { validate, type FormSpec } from '../../core/form/controller.js';
 import { toE164 } from '../../core/form/digits.js';
 import type { Problem } from '../../core/form/rules.js';

@@ -8,15 +8,7 @@ import type { SubmitEntry } from '../../core/submit/queue.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { displayName, formatMoney, warmIntl } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import {
-  CatalogResponseSchema,
-  ExchangeRatesSchema,
-  ProcedureResponseSchema,
-  type ExchangeRates,
-  type Procedure,
-  type ProcedureSummary,
-  type Specialty,
-} from '../../core/contract/catalog.js';
+import type { ExchangeRates, Procedure, ProcedureSummary, Specialty } from '../../core/contract/catalog.js';
 import type { ApiClient } from '../../core/api/client.js';
 import type { CreateQuoteBody, Estimate, QuoteResponse, QuoteSelection } from '../../core/contract/quotes.js';
 import { computeEstimate, convertMinor } from '../../shared/pricing.js';
@@ -37,6 +29,7 @@ import type { Channel } from './lead.js';
 import type { LeadView } from './lead-view.js';
 import { disclaimer, disclosure, summary } from './estimate-summary.js';
 import { styles } from './quote-calculator.styles.js';
+import { CatalogResponseSchema, ExchangeRatesSchema, ProcedureResponseSchema } from '../../generated/contract/catalog.js';
 
 export interface QuoteViewDetail {
   procedureId?: string;

@@ -1,13 +1,11 @@
-import * as z from 'zod/mini';
-import { StorySchema, type StoriesResponse, type Story } from '../../core/contract/stories.js';
+import type { StoriesResponse, Story } from '../../core/contract/stories.js';
+import { StaticStoriesFileSchema as StaticFileSchema } from '../../generated/contract/stories-file.js';
 
 /**
  * Static mode (`src="stories.json"`, clinics without a backend): the file holds the stories the
  * server would serve, `{ "stories": [Story, …] }` (the GET /stories shape; `total`, `averageRating`
  * and `nextCursor` may be left out), each story checked with the same StorySchema.
  */
-const StaticFileSchema = /* @__PURE__ */ z.object({ stories: z.array(StorySchema) });
-
 export type StaticParse = { ok: true; stories: Story[] } | { ok: false; error: string };
 
 /** Parses the file's text; on failure a message that names the first wrong place (`stories[3].rating: …`). */

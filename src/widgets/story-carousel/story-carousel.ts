@@ -4,11 +4,12 @@ import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
 import { emptyState, errorState } from '../../core/states.js';
 import { dateFormat, displayName, formatNumber } from '../../core/i18n/format.js';
-import { StoriesResponseSchema, type Story } from '../../core/contract/stories.js';
+import type { Story } from '../../core/contract/stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
 import { cardLayout } from '../../core/theme/card.js';
 import { styles } from './story-carousel.styles.js';
+import { StoriesResponseSchema } from '../../generated/contract/stories.js';
 
 /** `prm-stories-view`: the first stories are on screen. */
 export interface StoriesViewDetail {
