@@ -189,8 +189,8 @@ export class PrmStoryCarousel extends PrmElement {
         return { items: sel.stories, nextCursor: null };
       }
       const client = this.client!;
-      // Catching up with a story far past those loaded (End): the largest page the API allows.
-      const far = this.current > this.paged.items.length + (limit || 12);
+      // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
+      const far = this.current > this.paged.items.length + 12;
       const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
       const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
