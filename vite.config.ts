@@ -30,7 +30,7 @@ function trimTemplateIndent(): Plugin {
 
 /**
  * Writes `THIRD-PARTY-NOTICES.txt` beside the CDN files: the licence text of every npm package
- * whose code is bundled in them (Lit's BSD-3-Clause, zod's MIT…), found from the modules that
+ * whose code is bundled in them (Lit's BSD-3-Clause…), found from the modules that
  * are actually in the output. The minifier drops the licence comments, so this file carries them.
  */
 function thirdPartyNotices(): Plugin {

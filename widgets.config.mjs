@@ -213,11 +213,17 @@ export const WIDGETS = [
     // The facade: what every page with the launcher downloads before the patient touches it. It
     // needs no shared runtime (a plain custom element: test/e2e/chunks.test.ts checks it imports
     // only loader.js), so before interaction a page pays loader + this, not loader + runtime
-    // (23 KiB) + this. 3.3 KiB today: button, proactive greeting, the clinic's remote colours,
-    // light/dark, hostile-page isolation, its words in seven languages.
+    // (23 KiB) + this. 3.0 KiB today, over issue 14's 2 KiB: its own stylesheet 0.6 KiB (hostile-page
+    // isolation; light/dark palette 0.13 KiB), the remote theme's token filter 0.1 KiB, the button's
+    // label in seven languages 0.16 KiB, greeting scheduling 0.1 KiB, stepping aside from the page's
+    // focused element 0.09 KiB, the element itself. The greeting bubble is a lazy part fetched only
+    // by pages that set `greeting`, after its delay.
     facade: true,
-    budget: 3.5 * KiB,
-    lazy: [{ part: 'panel', budget: 14 * KiB, label: 'chat panel, loaded on the first interaction' }],
+    budget: 3.25 * KiB,
+    lazy: [
+      { part: 'panel', budget: 14 * KiB, label: 'chat panel, loaded on the first interaction' },
+      { part: 'greeting', budget: 1 * KiB, label: 'proactive greeting bubble, fetched only when `greeting` is set, after its delay' },
+    ],
     box: { floating: true },
     // Its panel opened (after a click: the benchmark's "after" variant waits for it then).
     ready: 'prm-chat-open',
@@ -267,7 +273,7 @@ export const SHARED = {
   catchAll: { budget: 2 * KiB, label: 'unnamed file {file} (catch-all: name it in widgets.config.mjs)' },
   // Loader + runtime + every built widget's own chunk, without lazy parts.
   // Issue 8 set 60 KiB for five widgets (aim: under 50). With zod out of the browser the sum fell
-  // from 61.0 to 55.5 KiB.
+  // from 61.0 to 55.5 KiB (the chat facade, 3.3 → 3.0 KiB, loads its greeting bubble apart).
   initialTotal: { budget: 60 * KiB, label: 'initial code of every built widget together (loader + runtime + each widget chunk)' },
 };
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const snapshot = () => {
   const out = new Map();
-  for (const dir of ['xliff', 'src/generated', 'src/generated/locales']) {
+  for (const dir of ['xliff', 'src/generated', 'src/generated/locales', 'src/generated/facade']) {
     for (const f of readdirSync(dir, { withFileTypes: true })) if (f.isFile()) out.set(join(dir, f.name), readFileSync(join(dir, f.name), 'utf8'));
   }
   return out;

@@ -101,6 +101,13 @@ describe('api client', () => {
     expect(err.kind).to.equal('timeout');
   });
 
+  it('a call’s own timeout wins over the client’s (an upload waits longer, or a ping shorter)', async () => {
+    const err = await failure(client({ timeout: 10_000, retries: 0 }).post(`__test/slow?ms=1500`, new Blob(['x']), Answer, { timeout: 200 }));
+    expect(err.kind).to.equal('timeout');
+    const ok = await client({ timeout: 100, retries: 0 }).post(`__test/slow?ms=300`, new Blob(['x']), Answer, { timeout: 5000 });
+    expect(ok.ok).to.equal(true);
+  });
+
   it('stops when the caller aborts', async () => {
     const ac = new AbortController();
     const p = client().get(`__test/slow?ms=1500`, Answer, { signal: ac.signal });

@@ -103,17 +103,24 @@ describe('solo bundles: runtime + one widget in one file, each heading a family 
   });
 });
 
-describe('what loading a widget builds: no schema the first screen does not need', () => {
+describe('what loading a widget builds: no schema the first screen does not need, and no zod at all', () => {
   // The modules bundled in a file, from its (hidden, unshipped) source map.
   const sources = (file: string) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
-  // Request-only contract pieces (contact, consent, attribution, patient text, UUIDs…): every
-  // top-level schema of a module is built when the file holding it is evaluated.
-  const REQUEST_ONLY = /src\/core\/contract\/requests\.ts$/;
-
-  // The booking scheduler's first chunk still builds its request body (contract/booking.ts holds
-  // both), so its solo bundle is not checked here yet.
+  // Request-only contract checks (contact, consent, attribution, patient text, UUIDs…).
+  const REQUEST_ONLY = /src\/generated\/contract\/requests\.ts$/;
   const QUOTE = 'quote-calculator';
-  it("the shared runtime and the quote calculator's solo bundle hold none of them (they come with the lead form)", () => {
+
+  it('no browser file bundles zod: the contract checks are generated data run by src/core/contract/check.ts', () => {
+    const files = [
+      ...chunks.filter((f) => f.endsWith('.js')).map((f) => `${dir}/chunks/${f}`),
+      ...readdirSync(`${dir}/solo`).flatMap((w) => readdirSync(`${dir}/solo/${w}`).filter((f) => f.endsWith('.js')).map((f) => `${dir}/solo/${w}/${f}`)),
+    ];
+    assert.ok(files.length > 20);
+    const withZod = files.filter((f) => sources(f).some((s) => /node_modules\/zod\//.test(s)));
+    assert.deepEqual(withZod, []);
+  });
+
+  it("the shared runtime and the quote calculator's solo bundle hold none of the request-only checks (they come with the lead form)", () => {
     const files = [
       ...chunks.filter((f) => f.startsWith('runtime-')).map((f) => `${dir}/chunks/${f}`),
       ...readdirSync(`${dir}/solo/${QUOTE}`).filter((f) => /^solo-[\w-]+\.js$/.test(f)).map((f) => `${dir}/solo/${QUOTE}/${f}`),
@@ -121,8 +128,8 @@ describe('what loading a widget builds: no schema the first screen does not need
     assert.equal(files.length, 2);
     for (const f of files) {
       const srcs = sources(f);
-      assert.ok(srcs.some((s) => /src\/core\/contract\/common\.ts$/.test(s)), `${f}: its map lists its modules`);
-      assert.deepEqual(srcs.filter((s) => REQUEST_ONLY.test(s)), [], `${f} builds request-only schemas when it loads`);
+      assert.ok(srcs.some((s) => /src\/generated\/contract\/config\.ts$/.test(s)), `${f}: its map lists its modules`);
+      assert.deepEqual(srcs.filter((s) => REQUEST_ONLY.test(s)), [], `${f} carries request-only checks`);
     }
   });
 

@@ -46,4 +46,44 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('the patient attaches a PDF in the panel; the staff inbox shows it and opens it', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${site.base}/?lang=en`);
+    const panel = page.locator('prm-chat-launcher prm-chat-panel');
+    await page.locator('prm-chat-launcher [part=button]').click();
+    await panel.locator('[role=dialog] h2').waitFor({ timeout: 30_000 });
+    if (await panel.locator('#f-email').count()) await panel.locator('#f-email').fill('attach@example.com');
+    await panel.locator('.attach').click();
+    await panel.locator('#share-consent').check();
+    const chooser = page.waitForEvent('filechooser');
+    await panel.locator('.share .send').click();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await (await chooser).setFiles({ name: 'discharge-letter.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await panel.locator('.msg.visitor a.file', { hasText: 'discharge-letter.pdf' }).waitFor({ timeout: 15_000 });
+    const conv = await page.evaluate(() => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string });
+
+    // The coordinator, in demo/staff.html.
+    const staff = await context.newPage();
+    await staff.goto(`${site.base}/staff.html`);
+    await staff.locator('#token').fill('sk_demo_staff');
+    await staff.locator('#login button[type=submit]').click();
+    await staff.locator('#conversations button', { hasText: 'attach@example.com' }).first().click();
+    const link = staff.locator('#messages a', { hasText: 'discharge-letter.pdf' });
+    await link.waitFor({ timeout: 15_000 });
+    const fetched = staff.waitForResponse((r) => r.url().includes(`/v1/staff/conversations/${conv.id}/attachments/`));
+    const opened = context.waitForEvent('page');
+    await link.click();
+    const res = await fetched;
+    assert.equal(res.status(), 200);
+    // (Its bytes are read by the inbox's own fetch; the response says what came.)
+    assert.equal(await res.headerValue('content-type'), 'application/pdf');
+    assert.equal(Number(await res.headerValue('content-length')), pdf.length);
+    assert.match((await opened).url(), /^blob:/, 'opened in a new tab');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -47,16 +47,16 @@ describe('npm package', () => {
     assert.match(text, /Permission is hereby granted, free of charge/);
   });
 
-  it('the CDN build carries the licences of what it bundles: Lit (BSD-3-Clause) and zod (MIT)', () => {
+  it('the CDN build carries the licences of what it bundles: Lit (BSD-3-Clause); zod is not in it', () => {
     assert.ok(files.includes('dist/cdn/THIRD-PARTY-NOTICES.txt'));
     const notices = readFileSync('dist/cdn/THIRD-PARTY-NOTICES.txt', 'utf8');
     for (const name of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/localize']) {
       const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
       assert.ok(notices.includes(`${name}@${version} (BSD-3-Clause)`), `no notice for ${name}@${version}`);
     }
-    assert.match(notices, /zod@[\d.]+ \(MIT\)/);
+    // The browser checks the contract with generated data, not with zod (test/e2e/chunks.test.ts).
+    assert.doesNotMatch(notices, /zod@/);
     assert.match(notices, /BSD 3-Clause License/);
     assert.match(notices, /Copyright \(c\) \d{4} Google LLC/);
-    assert.match(notices, /Colin McDonnell/);
   });
 });

@@ -11,8 +11,11 @@ export const SECOND_STAFF = 'sk_demo_second_staff';
 
 export interface Driver {
   name: 'pglite' | 'postgres';
-  /** A fresh, migrated, empty database (its own schema on PostgreSQL). `reopen` opens the same one again. */
-  open(): Promise<{ db: Db; reopen(): Promise<Db>; drop(): Promise<void> }>;
+  /**
+   * A fresh, migrated, empty database (its own schema on PostgreSQL). `reopen` opens the same one
+   * again; `url` (PostgreSQL only) reaches it from another process (`DATABASE_URL`).
+   */
+  open(): Promise<{ db: Db; reopen(): Promise<Db>; drop(): Promise<void>; url?: string }>;
 }
 
 const pglite: Driver = {
@@ -28,8 +31,11 @@ const postgres = (url: string): Driver => ({
   async open() {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const db = await openDb({ databaseUrl: url, postgres: { schema, max: 30 } });
+    const own = new URL(url);
+    own.searchParams.set('options', `-c search_path=${schema}`);
     return {
       db,
+      url: own.href,
       reopen: () => openDb({ databaseUrl: url, postgres: { schema, max: 30 } }),
       async drop() {
         const c = new pg.Client({ connectionString: url });
@@ -52,11 +58,13 @@ export interface TestServer {
   request(path: string, init?: RequestInit & { json?: unknown; key?: string | null; idem?: string }): Promise<Response>;
   close(): Promise<void>;
   reopen(): Promise<Db>;
+  /** PostgreSQL only: this database (its schema) for another process's `DATABASE_URL`. */
+  url?: string;
 }
 
 /** Seeded database + app with a controllable clock (default 2026-11-24T10:00Z). */
 export async function startServer(driver: Driver, opts: Partial<Omit<AppOptions, 'db'>> = {}): Promise<TestServer> {
-  const { db, reopen, drop } = await driver.open();
+  const { db, reopen, drop, url } = await driver.open();
   await seedIfEmpty(db);
   const clock = { now: new Date('2026-11-24T10:00:00Z') };
   const logs: TestServer['logs'] = [];
@@ -67,6 +75,7 @@ export async function startServer(driver: Driver, opts: Partial<Omit<AppOptions,
     clock,
     logs,
     reopen,
+    url,
     request(path, init = {}) {
       const { json, key, idem, ...rest } = init;
       const headers = new Headers(rest.headers);

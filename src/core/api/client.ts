@@ -28,6 +28,8 @@ export interface RequestOptions {
 export interface PostOptions extends RequestOptions {
   /** Makes the POST safe to retry: the server answers a replay with the first response. */
   idempotencyKey?: string;
+  /** Per-attempt timeout for this call (ms), e.g. longer for an upload. */
+  timeout?: number;
 }
 
 /** A new Idempotency-Key (random v4 UUID; also on plain-http pages, where randomUUID is missing). */
@@ -79,7 +81,7 @@ export class ApiClient {
     return this.#send('GET', path, schema, opts, undefined, true);
   }
 
-  /** POST JSON; retried only when `idempotencyKey` is given. */
+  /** POST JSON (a Blob is sent as raw bytes, for upload endpoints); retried only when `idempotencyKey` is given. */
   post<T>(path: string, body: unknown, schema: Parser<T>, opts: PostOptions = {}): Promise<T> {
     return this.#send('POST', path, schema, opts, body);
   }
@@ -117,7 +119,8 @@ export class ApiClient {
       if (boot) return parse(path, schema, boot.value);
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const raw = body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
     if (key) headers['Idempotency-Key'] = key;
     const o = this.options;
     const retries = safe || key ? (o.retries ?? 2) : 0;
@@ -130,13 +133,13 @@ export class ApiClient {
       const timer = setTimeout(() => {
         timedOut = true;
         ac.abort();
-      }, o.timeout ?? 10_000);
+      }, opts.timeout ?? o.timeout ?? 10_000);
       try {
         if (signal?.aborted) throw signal.reason;
         const res = await fetch(url, {
           method,
           headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          body: raw || body === undefined ? (body as Blob | undefined) : JSON.stringify(body),
           credentials: 'omit',
           signal: ac.signal,
         });

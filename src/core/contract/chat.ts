@@ -27,7 +27,7 @@ export const ChatAttachmentSchema = /* @__PURE__ */ z.object({
 });
 export type ChatAttachment = z.infer<typeof ChatAttachmentSchema>;
 /** What attachments may be, checked on the bytes (magic numbers), not on the name or Content-Type. */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export { ATTACHMENT_MAX_BYTES } from '../../shared/attachments.js';
 
 export const ChatMessageSchema = /* @__PURE__ */ z
   .object({

@@ -7,7 +7,8 @@ import { prmGlobal } from '../../core/config/global.js';
 import { apiBase } from '../../core/api/base.js';
 import { dirOf, resolveLocale } from '../../core/i18n/locale.js';
 import { VERSION } from '../../core/version.js';
-import { FACADE } from '../../generated/facade-messages.js';
+import { WORDS as OPEN_WORDS } from '../../generated/facade/facade-chat-open.js';
+import type { Greeting } from './greeting.js';
 import type { HandoffChannel } from './chat-logic.js';
 import type { ChatContext } from '../../core/contract/chat.js';
 
@@ -75,13 +76,11 @@ const styles = () => {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(
       `:host{${colors(1)}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;color-scheme:light!important}${dark(`${colors(2)}color-scheme:dark!important`)}` +
-        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}` +
+        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}:host(:state(away)) .w{visibility:hidden}` +
         `.w{all:initial;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font:400 var(--prm-font-size,medium)/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);color:var(--_on-surface)}` +
         `[hidden]{display:none!important}:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}button{font:inherit;color:inherit;border:0;cursor:pointer;padding:0;border-radius:50%}` +
         `.l{inline-size:3.5em;block-size:3.5em;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_shadow);display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}` +
-        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em inherit;padding-inline:.25em}` +
-        `.g{position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(14.5em,calc(100vw - 5.5em));background:var(--_surface);border:1px solid var(--_outline-variant);border-radius:var(--prm-radius-lg,.75em);box-shadow:var(--_shadow);padding:.75em;padding-inline-end:2.75em}` +
-        `:host([position=bottom-start]) .g{inset-inline:0 auto}.g button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;background:none;font-size:1.25em}` +
+        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em}` +
         `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}:host{--_shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14))}`,
     );
   }
@@ -177,7 +176,9 @@ export class PrmChatLauncher extends HTMLElement {
     this.#badge,
   );
   #status = el('span', { class: 'v', role: 'status' });
-  #greet?: HTMLElement;
+  #greet?: Greeting;
+  /** The clinic's remote tokens (light and dark), filled when its profile arrives. */
+  #theme = new CSSStyleSheet();
   #mode?: string;
   #fetched?: string;
   #panel?: Promise<ChatPanelElement>;
@@ -193,9 +194,17 @@ export class PrmChatLauncher extends HTMLElement {
     this.#refresh();
   };
 
+  // The button never covers the page's focused element (WCAG 2.4.11): it steps aside while the
+  // element focused on the host page lies under it, and comes back when focus moves elsewhere.
+  readonly #onFocus = ({ type, target: t }: Event) => {
+    const a = (t as Element).getBoundingClientRect();
+    const b = this.#button.getBoundingClientRect();
+    this.#states[type == 'focusin' && t != this && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? 'add' : 'delete']('away');
+  };
+
   constructor() {
     super();
-    this.#root.adoptedStyleSheets = [styles()];
+    this.#root.adoptedStyleSheets = [styles(), this.#theme];
     this.#root.append(el('div', { class: 'w' }, this.#button, this.#status));
     this.#button.onpointerenter = this.#button.onfocus = () => this.preload();
     this.#button.onclick = () => (this.open = !this.open);
@@ -218,7 +227,17 @@ export class PrmChatLauncher extends HTMLElement {
     // already interacted, so the panel loads now and the badge counts replies that came meanwhile.
     if (session(`prm-chat:${clinic}`)) void this.#load().then((p) => p.resume());
     const greeting = this.getAttribute('greeting');
-    if (greeting && !session(`prm-chat-greeting:${clinic}`)) this.#timer = setTimeout(() => this.#showGreeting(greeting), Number(this.getAttribute('greeting-delay') ?? 8) * 1000);
+    // The bubble's code comes only to pages that ask for one, when its delay has passed.
+    if (greeting && !session(`prm-chat-greeting:${clinic}`))
+      this.#timer = setTimeout(
+        () =>
+          void import('./greeting.js').then((m) => {
+            if (this.open || this.#greet) return;
+            this.#greet = m.greet(this.#root, this.#button, greeting, () => session(`prm-chat-greeting:${this.#pick('clinic')}`, true));
+            this.#refresh();
+          }),
+        Number(this.getAttribute('greeting-delay') ?? 8) * 1000,
+      );
     this.#toggle();
   }
 
@@ -272,6 +291,7 @@ export class PrmChatLauncher extends HTMLElement {
 
   #listen(how: 'add' | 'remove'): void {
     for (const t of ['prm-quote-success', 'prm-booking-success']) document[`${how}EventListener`](t, this.#onSuccess);
+    for (const t of ['focusin', 'focusout']) document[`${how}EventListener`](t, this.#onFocus);
   }
 
   /** A config value: attribute > `PRM.configure()` > the loader's `data-*`. */
@@ -283,9 +303,8 @@ export class PrmChatLauncher extends HTMLElement {
   /** Language, direction, theme, words; the clinic profile (its colours) once per api + clinic. */
   #refresh(): void {
     const locale = resolveLocale(this, this.#pick('locale') || 'auto');
-    const words = FACADE[locale] ?? [];
-    this.#button.ariaLabel = words[0] ?? 'Chat with us';
-    if (this.#greet) this.#greet.lastElementChild!.ariaLabel = words[1] ?? 'Dismiss greeting';
+    this.#button.ariaLabel = OPEN_WORDS[locale] ?? 'Chat with us';
+    this.#greet?.t(locale);
     this.dir = dirOf(locale);
     const mode = this.#pick('theme') || this.#mode || 'light';
     for (const t of ['light', 'dark', 'auto']) this.#states[t == mode ? 'add' : 'delete'](t);
@@ -311,24 +330,10 @@ export class PrmChatLauncher extends HTMLElement {
       const t = j?.theme;
       if (!t || key != this.#fetched) return;
       if (/^(light|dark|auto)$/.test(t.mode!)) this.#mode = t.mode;
-      const s = new CSSStyleSheet();
       const d = decls(t.dark);
-      s.replaceSync(`:host{${decls(t.tokens)}}${d && dark(d)}`);
-      this.#root.adoptedStyleSheets = [styles(), s];
+      this.#theme.replaceSync(`:host{${decls(t.tokens)}}${d && dark(d)}`);
       this.#refresh();
     });
-  }
-
-  #showGreeting(text: string): void {
-    if (this.open) return;
-    const close = el('button', { type: 'button' }, '×');
-    close.onclick = () => {
-      session(`prm-chat-greeting:${this.#pick('clinic')}`, true);
-      this.#greet!.remove();
-      this.#button.focus();
-    };
-    this.#button.before((this.#greet = el('div', { class: 'g', part: 'greeting', role: 'status' }, text, close)));
-    this.#refresh();
   }
 
   #load(): Promise<ChatPanelElement> {

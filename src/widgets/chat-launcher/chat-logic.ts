@@ -1,4 +1,5 @@
-import type { ChatMessage } from '../../core/contract/chat.js';
+import type { ChatAttachment, ChatMessage } from '../../core/contract/chat.js';
+import { ATTACHMENT_MAX_BYTES, sniffAttachment } from '../../shared/attachments.js';
 import type { Channels, OfficeHours, Weekday } from '../../core/contract/config.js';
 
 /** Hand-off channels the panel can offer besides live chat. */
@@ -128,4 +129,15 @@ export function saveConversation(storage: Storage | undefined, clinic: string, c
   } catch {
     /* storage full or disabled: the conversation lives as long as the page */
   }
+}
+
+/**
+ * What the panel does with a file the patient picked, before any upload: `too-large` over
+ * {@link ATTACHMENT_MAX_BYTES}, `type` when its first bytes are not a photo or PDF (the server's
+ * own rule, src/shared/attachments.ts: a text file named `scan.png` is refused, whatever its name
+ * or the type the browser guessed), else the media type it will be stored as.
+ */
+export function checkAttachment(size: number, head: Uint8Array): 'too-large' | 'type' | ChatAttachment['mediaType'] {
+  if (size > ATTACHMENT_MAX_BYTES) return 'too-large';
+  return sniffAttachment(head) ?? 'type';
 }

@@ -17,8 +17,10 @@ import type { ClinicConfig } from '../../core/contract/config.js';
 import type { ChatContext, ChatMessage, FaqAnswer } from '../../core/contract/chat.js';
 import { attribution } from '../../core/attribution.js';
 import { formatDateTime } from '../../core/i18n/format.js';
+import { SNIFF_BYTES } from '../../shared/attachments.js';
 import {
   HANDOFF_CHANNELS,
+  checkAttachment,
   deepLink,
   isOpen,
   lastId,
@@ -49,11 +51,15 @@ export interface PanelHost {
   position(): string | null;
 }
 
-type Outgoing = { text: string };
+/**
+ * A patient message in the queue: text, or a file (`text` is its name). The File is held in memory
+ * only until the server has it, then dropped (the queue never writes it to storage either).
+ */
+type Outgoing = { text: string; file?: File; size?: number };
 /** One line of the log: a server message, an automatic FAQ answer, or a patient message in the queue. */
 type Line =
   | { kind: 'message'; m: ChatMessage }
-  | { kind: 'faq'; id: string; question: string; answers: FaqAnswer[] }
+  | { kind: 'faq'; id: string; question: string; answers: FaqAnswer[]; at: number }
   | { kind: 'outgoing'; entry: SubmitEntry<Outgoing, ChatMessage> };
 
 const session = (): Storage | undefined => {
@@ -76,6 +82,11 @@ export class ChatPanel {
   #faq: Extract<Line, { kind: 'faq' }>[] = [];
   #draft = '';
   #consent = false;
+  /** Consent to share health records (attachments), given in this page. */
+  #share = false;
+  /** The consent step before the first file is open. */
+  #sharing = false;
+  #shareTick = false;
   #staffTyping = false;
   #staffOnline?: boolean;
   #es?: EventSource;
@@ -186,12 +197,26 @@ export class ChatPanel {
 
   async #send(body: Outgoing, key: string, signal: AbortSignal): Promise<ChatMessage> {
     const c = await this.#ensureConversation(signal);
+    if (body.file) {
+      // The raw bytes, with the version of the consent text the patient accepted; a slow phone
+      // network gets two minutes a try for up to 10 MB.
+      const consent = this.p.clinicConfig()?.consent.version ?? '';
+      const r = await this.p.client()!.post(`/chat/conversations/${c.id}/attachments`, body.file, PostMessageResponseSchema, {
+        signal,
+        idempotencyKey: key,
+        timeout: 120_000,
+        searchParams: { token: c.token, consent, name: body.text },
+      });
+      return r.message;
+    }
     const r = await this.p.client()!.post(`/chat/conversations/${c.id}/messages`, { body: body.text }, PostMessageResponseSchema, { signal, idempotencyKey: key, searchParams: { token: c.token } });
     return r.message;
   }
 
   #queued(e: SubmitEntry<Outgoing, ChatMessage>): void {
     if (e.status === 'sent' && e.result) {
+      // The server has the file: the page keeps only its name and size.
+      delete e.body.file;
       this.#messages = mergeMessages(this.#messages, [e.result]);
       this.p.emit('prm-chat-message-sent', { conversationId: e.result.conversationId, messageId: e.result.id, idempotencyKey: e.key });
     }
@@ -316,9 +341,9 @@ export class ChatPanel {
     this.#draft = '';
     this.#sendTyping(false);
     const staffJoined = this.#messages.some((m) => m.author === 'staff');
+    const entry = this.#queue.submit({ text });
     // Before a person joins, the FAQ assistant answers what it can (and says so).
-    if (!staffJoined) void this.#askFaq(text);
-    this.#queue.submit({ text });
+    if (!staffJoined) void this.#askFaq(text, entry.createdAt);
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.host.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
@@ -340,14 +365,97 @@ export class ChatPanel {
     return out;
   }
 
-  async #askFaq(q: string): Promise<void> {
+  async #askFaq(q: string, at: number): Promise<void> {
     try {
       const r = await this.p.client()!.get('/chat/faq/search', FaqSearchResponseSchema, { searchParams: { q, locale: this.p.locale() } });
-      this.#faq = [...this.#faq, { kind: 'faq', id: `faq-${this.#faq.length}`, question: q, answers: r.answers }];
+      this.#faq = [...this.#faq, { kind: 'faq', id: `faq-${this.#faq.length}`, question: q, answers: r.answers, at }];
       this.host.requestUpdate();
     } catch {
       /* the assistant is optional: the message still goes to a person */
     }
+  }
+
+  #el<T extends HTMLElement>(sel: string): T | null {
+    return this.host.shadowRoot?.querySelector<T>(sel) ?? null;
+  }
+
+  async #focus(sel: string): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.#el(sel)?.focus();
+  }
+
+  /** The attach button: the consent step first (once a page), then the system's file picker. */
+  #attach(): void {
+    this.#error = '';
+    // Outside office hours the first file, like the first message, needs an email to answer.
+    if (!this.#conv && this.#leaving() && !this.#contact.validate()) return;
+    if (!this.#share) {
+      this.#sharing = true;
+      void this.#focus('#share-consent');
+      return;
+    }
+    this.#el<HTMLInputElement>('#chat-file')?.click();
+  }
+
+  /** "Agree and choose a file": recorded for this page (the upload carries the text's version). */
+  #confirmShare(): void {
+    if (!this.#shareTick) {
+      this.#error = msg('Please agree to share health records before attaching a file.');
+      void this.#focus('#share-consent');
+      return;
+    }
+    this.#error = '';
+    // The same clinic text and version as the chat's consent line: agreeing here covers both.
+    this.#share = this.#consent = true;
+    this.#sharing = false;
+    this.host.requestUpdate();
+    // Focus stays on the attach button (the picker returns it there); the picker needs this click.
+    this.#el('.attach')?.focus();
+    this.#el<HTMLInputElement>('#chat-file')?.click();
+  }
+
+  #cancelShare(): void {
+    this.#sharing = false;
+    this.#error = '';
+    void this.#focus('.attach');
+  }
+
+  /** A picked file: checked here on its size and first bytes (as the server does), then queued. */
+  async #picked(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // no reference left in the form
+    if (!file) return;
+    const verdict = checkAttachment(file.size, new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+    const name = file.name;
+    if (verdict === 'too-large') this.#error = msg(str`"${name}" is larger than 10 MB. Please choose a smaller file.`);
+    else if (verdict === 'type') this.#error = msg(str`"${name}" is not a photo (JPEG, PNG, WebP, HEIC) or a PDF. Please choose another file.`);
+    else {
+      this.#error = '';
+      this.#queue.submit({ text: name, file, size: file.size });
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Where an attachment opens: the API with this conversation's token (a download, never rendered by our origin). */
+  #fileUrl(m: ChatMessage): string | undefined {
+    const client = this.p.client();
+    const c = this.#conv;
+    if (!client || !c || !m.attachment) return undefined;
+    const url = new URL(`chat/conversations/${m.conversationId}/attachments/${m.attachment.id}`, apiBase(client.options.baseUrl));
+    url.searchParams.set('token', c.token);
+    url.searchParams.set('clinic', client.options.clinic);
+    return url.href;
+  }
+
+  /** A file in the log: its name and size; a link that opens it once the server has it. */
+  #file(name: string, size: number, href?: string): TemplateResult {
+    const [unit, scale] = size >= 2 ** 20 ? (['megabyte', 2 ** 20] as const) : size >= 1024 ? (['kilobyte', 1024] as const) : (['byte', 1] as const);
+    // Intl directly: a new import from the shared runtime would lengthen every widget's imports.
+    const amount = new Intl.NumberFormat(this.p.locale(), { style: 'unit', unit, maximumFractionDigits: scale > 1024 ? 1 : 0 }).format(size / scale);
+    const body = html`<svg class="clip" viewBox="0 0 24 24" aria-hidden="true"><path d=${CLIP} /></svg><bdi class="name">${name}</bdi> <span class="size">(${amount})</span>`;
+    return href ? html`<a class="file" href=${href} rel="noopener">${body}</a>` : html`<span class="file">${body}</span>`;
   }
 
   #handoff(channel: HandoffChannel): void {
@@ -384,7 +492,7 @@ export class ChatPanel {
     const mine = new Set(this.#queue.entries.map((e) => e.result?.id).filter(Boolean));
     for (const m of this.#messages) if (!mine.has(m.id)) lines.push({ kind: 'message', m, at: Date.parse(m.createdAt) });
     for (const e of this.#queue.entries) lines.push({ kind: 'outgoing', entry: e, at: e.createdAt });
-    for (const [i, f] of this.#faq.entries()) lines.push({ ...f, at: this.#queue.entries[i]?.createdAt ?? Date.now() });
+    for (const f of this.#faq) lines.push(f);
     return lines.sort((a, b) => a.at - b.at);
   }
 
@@ -393,14 +501,17 @@ export class ChatPanel {
       const m = l.m;
       return html`<li class="msg ${m.author}">
         ${m.author === 'staff' ? html`<span class="who">${m.authorName ?? this.p.clinicConfig()?.name}</span>` : nothing}
-        <span class="text">${m.body}</span>
+        ${m.attachment ? this.#file(m.attachment.name, m.attachment.size, this.#fileUrl(m)) : html`<span class="text">${m.body}</span>`}
       </li>`;
     }
     if (l.kind === 'outgoing') {
       const e = l.entry;
-      const state = e.status === 'sent' ? msg('Sent') : e.status === 'sending' ? msg('Sending…') : e.status === 'pending-offline' ? msg('Not sent yet: waiting for the network') : msg('Not sent');
+      const isFile = e.body.size !== undefined;
+      const sending = isFile ? msg('Uploading…') : msg('Sending…');
+      const state = e.status === 'sent' ? msg('Sent') : e.status === 'sending' ? sending : e.status === 'pending-offline' ? msg('Not sent yet: waiting for the network') : msg('Not sent');
+      const m = e.result;
       return html`<li class="msg visitor">
-        <span class="text">${e.body.text}</span>
+        ${isFile ? this.#file(e.body.text, e.body.size!, m && this.#fileUrl(m)) : html`<span class="text">${e.body.text}</span>`}
         <span class="state ${e.status}">${state}</span>
         ${e.status === 'pending-offline' || e.status === 'refused' ? html`<button type="button" class="link" @click=${() => this.#queue.retry()}>${msg('Retry')}</button>` : nothing}
       </li>`;
@@ -430,6 +541,8 @@ export class ChatPanel {
     const channels = cfg ? HANDOFF_CHANNELS.filter((c) => cfg.channels[c]) : [];
     const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
     const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
+    // Consent to share health records: the clinic's own text when it has one, else ours.
+    const shareText = consentText || msg('I agree to share the files I attach, which may contain health information, with the clinic so that it can prepare my treatment.');
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
     const start = this.p.position() === 'bottom-start';
     return html`<div
@@ -452,18 +565,36 @@ export class ChatPanel {
       </div>
       <p class="typing" aria-live="polite">${this.#staffTyping ? msg('A coordinator is typing…') : ''}</p>
       <form class="composer" part="composer" @submit=${(e: Event) => void this.#submit(e)}>
-        ${!this.#conv
+        ${!this.#conv && !this.#sharing
           ? html`<label class="consent"
               ><input type="checkbox" .checked=${this.#consent} @change=${(e: Event) => ((this.#consent = (e.target as HTMLInputElement).checked), this.host.requestUpdate())} />
               <span>${consentText} <a href=${cfg?.privacyUrl ?? '#'} target="_blank" rel="noopener">${msg('Privacy notice')}</a></span></label
             >`
           : nothing}
-        ${offline && !this.#conv
+        ${offline && !this.#conv && !this.#sharing
           ? html`${textField(this.#contact, 'name', { label: msg('Your name'), hint: msg('Optional'), locale: this.p.locale() })}
             ${textField(this.#contact, 'email', { label: msg('Your email, so we can reply'), locale: this.p.locale() })}`
           : nothing}
+        ${this.#sharing
+          ? html`<div class="share" role="group" aria-labelledby="share-title">
+              <p id="share-title" class="share-title">${msg('Share health records')}</p>
+              <p class="share-hint">${msg('Photos and documents such as X-rays or reports are health records. Only the clinic’s staff and this chat can open them.')}</p>
+              <label class="consent"
+                ><input id="share-consent" type="checkbox" .checked=${this.#shareTick} @change=${(e: Event) => ((this.#shareTick = (e.target as HTMLInputElement).checked), this.host.requestUpdate())} />
+                <span>${shareText} <a href=${cfg?.privacyUrl ?? '#'} target="_blank" rel="noopener">${msg('Privacy notice')}</a></span></label
+              >
+              <div class="share-actions">
+                <button type="button" class="send" @click=${() => this.#confirmShare()}>${msg('Agree and choose a file')}</button>
+                <button type="button" class="link" @click=${() => this.#cancelShare()}>${msg('Cancel')}</button>
+              </div>
+            </div>`
+          : nothing}
         ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
+        <input id="chat-file" type="file" hidden accept="image/jpeg,image/png,image/webp,image/heic,application/pdf" @change=${(e: Event) => void this.#picked(e)} />
         <div class="row">
+          <button type="button" class="attach" aria-label=${msg('Attach a photo or PDF')} aria-expanded=${this.#share ? nothing : String(this.#sharing)} @click=${() => this.#attach()}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${CLIP} /></svg>
+          </button>
           <label class="visually-hidden" for="chat-input">${msg('Your message')}</label>
           <textarea
             id="chat-input"
@@ -515,6 +646,9 @@ export class ChatPanel {
     }
   }
 }
+
+/** A paper clip (Material Symbols "attach_file", Apache-2.0). */
+const CLIP = 'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z';
 
 export const panelStyles = css`
   :host {
@@ -627,6 +761,13 @@ export const panelStyles = css`
   .msg.visitor .state {
     color: inherit;
   }
+  /* Not the shared loading/empty/error .state block (centred, padded): a line under the message. */
+  .msg .state {
+    display: block;
+    padding: 0;
+    min-block-size: 0;
+    text-align: start;
+  }
   .link {
     align-self: flex-start;
     border: 0;
@@ -648,6 +789,10 @@ export const panelStyles = css`
   .composer {
     display: flex;
     flex-direction: column;
+    /* A tall composer (consent, contact fields, the attach consent) scrolls rather than being cut off. */
+    flex: 0 1 auto;
+    min-block-size: 0;
+    overflow-y: auto;
     gap: 0.5em;
     padding: 0.75em 1em;
     border-block-start: 1px solid var(--_outline-variant);
@@ -690,6 +835,63 @@ export const panelStyles = css`
     border-radius: var(--_radius);
     padding: 0.5em;
     resize: none;
+  }
+  .attach {
+    inline-size: var(--_target);
+    block-size: var(--_target);
+    flex: none;
+    display: grid;
+    place-items: center;
+    padding: 0;
+    border: 1px solid var(--_outline);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_on-surface);
+    cursor: pointer;
+  }
+  .attach svg {
+    inline-size: 1.375em;
+    fill: currentColor;
+  }
+  .share {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    padding: 0.75em;
+    border: 1px solid var(--_outline-variant);
+    border-radius: var(--_radius);
+    background: var(--_surface-variant);
+  }
+  .share p {
+    margin: 0;
+    font-size: 0.875em;
+  }
+  .share-title {
+    font-weight: 700;
+  }
+  .share-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  .share .link {
+    align-self: center;
+  }
+  .file {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+  .file .clip {
+    inline-size: 1.125em;
+    flex: none;
+    fill: currentColor;
+  }
+  .file .size {
+    white-space: nowrap;
   }
   .send {
     min-block-size: var(--_target);

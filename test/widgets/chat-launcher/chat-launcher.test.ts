@@ -249,6 +249,36 @@ describe('<prm-chat-launcher>', () => {
     expect($(again, '[part=greeting]')).to.equal(null);
   });
 
+  it('never covers the page’s focused element: it steps aside while a field under it has focus', async () => {
+    const el = await mount();
+    const b = $(el, '[part=button]')!.getBoundingClientRect();
+    // A page field right where the button floats, and one far from it.
+    const under = Object.assign(document.createElement('input'), { ariaLabel: 'under' });
+    under.className = 'under-launcher';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`.under-launcher{position:fixed;left:${b.left}px;top:${b.top}px;width:${b.width}px}`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const away = Object.assign(document.createElement('input'), { ariaLabel: 'away' });
+    document.body.append(under, away);
+    try {
+      const visible = () => getComputedStyle($(el, '[part=button]')!).visibility === 'visible';
+      expect(visible()).to.equal(true);
+      under.focus();
+      expect(visible()).to.equal(false, 'the button still covers the focused field');
+      away.focus();
+      expect(visible()).to.equal(true, 'the button came back once focus moved away');
+      under.focus();
+      under.blur();
+      expect(visible()).to.equal(true, 'the button came back once the field lost focus to nothing');
+      $(el, '[part=button]')!.focus();
+      expect(visible()).to.equal(true, 'focusing the launcher itself does not hide it');
+    } finally {
+      under.remove();
+      away.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== sheet);
+    }
+  });
+
   it('--prm-chat-offset-block lifts the button above a cookie banner', async () => {
     const el = await mount();
     const before = $(el, '[part=button]')!.getBoundingClientRect().bottom;
@@ -290,5 +320,235 @@ describe('<prm-chat-launcher> outside office hours: leave a message', () => {
     await until(() => !!$(el, '.state.sent'), 8000);
     expect(JSON.parse(posted[0]!)).to.include({ name: 'Leyla Demir', email: 'leyla@example.com' });
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<prm-chat-launcher> attachments', () => {
+  let restore: (() => void) | undefined;
+  let uploads = 0;
+  let picker = 0;
+  const onPickerClick = (e: Event) => {
+    // The system's file picker cannot be driven from a test: count that it was asked for, then
+    // hand the input a file as the picker would.
+    e.preventDefault();
+    picker++;
+  };
+  beforeEach(() => {
+    sessionStorage.clear();
+    uploads = picker = 0;
+    resetConfig({ api: `${location.origin}/#files`, clinic: 'pk_demo_aurora' });
+    const hours = clinicHours('open');
+    const inner = window.fetch;
+    window.fetch = (input, init) => {
+      if (/\/attachments\?/.test(String(input instanceof Request ? input.url : input)) && init?.method === 'POST') uploads++;
+      return inner(input, init);
+    };
+    restore = () => {
+      window.fetch = inner;
+      hours();
+    };
+  });
+  afterEach(async () => {
+    restore?.();
+    await setViewport({ width: 1280, height: 800 });
+  });
+
+  const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+  // A real 1×1 PNG.
+  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+  const settled = (el: PrmChatLauncher) => Promise.all(panelOf(el)!.shadowRoot!.getAnimations().map((a) => a.finished));
+  const openWithPicker = async (el: PrmChatLauncher) => {
+    await open(el);
+    await settled(el); // axe measures colours: not while the panel fades in
+    $(el, '#chat-file')!.addEventListener('click', onPickerClick);
+  };
+  const pick = async (el: PrmChatLauncher, file: File) => {
+    const input = $<HTMLInputElement>(el, '#chat-file')!;
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    await updated(el);
+  };
+  const agree = async (el: PrmChatLauncher) => {
+    $(el, '.attach')!.click();
+    await until(() => !!$(el, '#share-consent'));
+    $<HTMLInputElement>(el, '#share-consent')!.click();
+    await updated(el);
+    $(el, '.share .send')!.click();
+    await updated(el);
+  };
+
+  it('asks for consent to share health records first; a PDF and a photo are uploaded, shown with their size, and open with the conversation token', async () => {
+    const el = await mount();
+    await openWithPicker(el);
+    $(el, '.attach')!.click();
+    await until(() => active(el)?.id === 'share-consent');
+    expect($(el, '.share-title')!.textContent).to.equal('Share health records');
+    expect($(el, '.share .consent')!.textContent).to.contain('Aurora International Hospital', 'the clinic’s own consent text');
+    await expect(el).to.be.accessible();
+    $(el, '.share .send')!.click();
+    await updated(el);
+    expect($(el, '.error')!.textContent).to.contain('agree to share health records');
+    expect(picker).to.equal(0, 'no file picker before consent');
+    $<HTMLInputElement>(el, '#share-consent')!.click();
+    await updated(el);
+    $(el, '.share .send')!.click();
+    await updated(el);
+    expect(picker).to.equal(1);
+    expect($(el, '.share')).to.equal(null);
+
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    await pick(el, new File([PDF], 'blood-test.pdf', { type: 'application/pdf' }));
+    await sent;
+    await until(() => !!$(el, '.msg.visitor a.file'), 8000);
+    const link = $<HTMLAnchorElement>(el, '.msg.visitor a.file')!;
+    expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`blood-test.pdf (${PDF.length} byte)`);
+    expect($(el, '.msg.visitor .state')!.textContent).to.equal('Sent');
+    const res = await fetch(link.href);
+    expect(res.status).to.equal(200);
+    expect(await res.text()).to.equal(PDF);
+    const conv = stored()!;
+    expect(link.href).to.contain(`token=${conv.token}`);
+    const withoutToken = new URL(link.href);
+    withoutToken.searchParams.delete('token');
+    expect((await fetch(withoutToken)).status).to.be.oneOf([400, 401, 403, 404]);
+
+    // The second file needs no second consent.
+    $(el, '.attach')!.click();
+    await updated(el);
+    expect(picker).to.equal(2);
+    expect($(el, '.share')).to.equal(null);
+    await pick(el, new File([PNG], 'x-ray.png', { type: 'image/png' }));
+    await until(() => $$(el, '.msg.visitor a.file').length === 2, 8000);
+    const staffSide = (await (await fetch(`/v1/staff/conversations/${conv.id}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json()) as { messages: { attachment?: { name: string; mediaType: string } }[] };
+    expect(staffSide.messages.map((m) => m.attachment && [m.attachment.name, m.attachment.mediaType]).filter(Boolean)).to.deep.equal([
+      ['blood-test.pdf', 'application/pdf'],
+      ['x-ray.png', 'image/png'],
+    ]);
+    expect(uploads).to.equal(2);
+    const kept = JSON.stringify(sessionStorage);
+    expect(kept).not.to.contain('blood-test');
+    expect(kept).not.to.contain('%PDF');
+    await expect(el).to.be.accessible();
+
+    // Another page of the site (same tab): the files come back from the server, links included.
+    el.remove();
+    const again = await mount();
+    await open(again);
+    await until(() => $$(again, '.msg.visitor a.file').length === 2, 8000);
+    expect((await fetch($<HTMLAnchorElement>(again, '.msg.visitor a.file')!.href)).status).to.equal(200);
+  });
+
+  it('a .png that is really text, and an 11 MB file, are refused with a clear message and never uploaded', async () => {
+    const el = await mount();
+    await openWithPicker(el);
+    await agree(el);
+    await pick(el, new File(['<html><script>alert(1)</script></html>'], 'scan.png', { type: 'image/png' }));
+    expect($(el, '.error')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '.error')!.textContent).to.equal('"scan.png" is not a photo (JPEG, PNG, WebP, HEIC) or a PDF. Please choose another file.');
+    const big = new Uint8Array(11 * 1024 * 1024);
+    big.set(PNG);
+    await pick(el, new File([big], 'big-scan.png', { type: 'image/png' }));
+    expect($(el, '.error')!.textContent).to.equal('"big-scan.png" is larger than 10 MB. Please choose a smaller file.');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(uploads).to.equal(0);
+    expect($$(el, '.msg.visitor')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an upload that fails for the network waits, is retried with Retry under the same key, and is stored once', async () => {
+    const el = await mount();
+    await openWithPicker(el);
+    await agree(el);
+    const inner = window.fetch;
+    const keys: string[] = [];
+    let fail = true;
+    window.fetch = (input, init) => {
+      if (/\/attachments\?/.test(String(input instanceof Request ? input.url : input)) && init?.method === 'POST') {
+        keys.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+        if (fail) return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return inner(input, init);
+    };
+    try {
+      await pick(el, new File([PDF], 'scan.pdf', { type: 'application/pdf' }));
+      await until(() => !!$(el, '.state.pending-offline'), 10_000);
+      expect($(el, '.msg.visitor .file')!.textContent).to.contain('scan.pdf');
+      expect($(el, '.msg.visitor a.file')).to.equal(null, 'no link before the server has it');
+      fail = false;
+      ($$(el, '.msg.visitor button.link').find((b) => b.textContent === 'Retry') as HTMLElement).click();
+      await until(() => !!$(el, '.msg.visitor a.file'), 10_000);
+    } finally {
+      window.fetch = inner;
+    }
+    expect(new Set(keys).size).to.equal(1, 'one Idempotency-Key for every try');
+    const conv = stored()!;
+    const staffSide = (await (await fetch(`/v1/staff/conversations/${conv.id}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json()) as { messages: { attachment?: unknown }[] };
+    expect(staffSide.messages.filter((m) => m.attachment)).to.have.length(1);
+  });
+
+  it('dark mode with the clinic’s remote theme: axe finds no violation in the consent step nor with a file shown', async () => {
+    const el = await mount({ theme: 'dark' });
+    await openWithPicker(el);
+    $(el, '.attach')!.click();
+    await until(() => !!$(el, '#share-consent'));
+    expect(getComputedStyle($(el, '.share')!).backgroundColor).not.to.equal('rgb(255, 255, 255)');
+    await expect(el).to.be.accessible();
+    $<HTMLInputElement>(el, '#share-consent')!.click();
+    await updated(el);
+    $(el, '.share .send')!.click();
+    await pick(el, new File([PNG], 'photo.png', { type: 'image/png' }));
+    await until(() => !!$(el, '.msg.visitor a.file'), 8000);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard only: Tab to the attach button, agree with Space, choose with Enter', async () => {
+    const el = await mount();
+    $(el, '[part=button]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'chat-input', 10_000);
+    $(el, '#chat-file')!.addEventListener('click', onPickerClick);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(active(el)?.getAttribute('aria-label')).to.equal('Attach a photo or PDF');
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'share-consent');
+    await sendKeys({ press: 'Space' });
+    await until(() => $<HTMLInputElement>(el, '#share-consent')!.checked);
+    while (active(el)?.textContent !== 'Agree and choose a file') await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => picker === 1);
+    expect(active(el)?.classList.contains('attach')).to.equal(true, 'focus back on the attach button');
+    await pick(el, new File([PDF], 'report.pdf', { type: 'application/pdf' }));
+    await until(() => !!$(el, '.msg.visitor a.file'), 8000);
+    await sendKeys({ press: 'Escape' });
+    await until(() => active(el)?.getAttribute('part') === 'button');
+  });
+
+  it('Arabic: the attach button sits at the inline start of the composer (the right), refusals are in Arabic', async () => {
+    const en = await mount();
+    await open(en);
+    const enRow = [$(en, '.attach')!.getBoundingClientRect(), $(en, '#chat-input')!.getBoundingClientRect()] as const;
+    expect(enRow[0].right).to.be.at.most(enRow[1].left);
+    en.remove();
+    const ar = await mount({ lang: 'ar', locale: 'ar' });
+    ar.shadowRoot!.querySelector('[part=button]')!.dispatchEvent(new MouseEvent('click'));
+    await until(() => !!$(ar, '[role=dialog] h2'), 10_000);
+    $(ar, '#chat-file')!.addEventListener('click', onPickerClick);
+    await settled(ar);
+    const [attach, input] = [$(ar, '.attach')!.getBoundingClientRect(), $(ar, '#chat-input')!.getBoundingClientRect()];
+    expect(attach.left).to.be.at.least(input.right, 'mirrored: the attach button right of the field');
+    // The Arabic messages load with the panel: wait for them.
+    await until(() => $(ar, '.attach')!.getAttribute('aria-label') === 'إرفاق صورة أو ملف PDF', 10_000);
+    await agree(ar);
+    await pick(ar, new File(['not a picture'], 'صورة.png', { type: 'image/png' }));
+    const text = $(ar, '.error')!.textContent!;
+    expect(text).to.contain('صورة.png');
+    expect(text).to.match(/[\u0600-\u06ff]{3}/);
+    expect(text).not.to.contain('Please');
+    await expect(ar).to.be.accessible();
   });
 });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ChatMessage } from '../../../src/core/contract/chat.js';
 import type { OfficeHours } from '../../../src/core/contract/config.js';
-import { deepLink, isOpen, lastId, mergeMessages, nextOpening, reconnectDelay, unreadCount } from '../../../src/widgets/chat-launcher/chat-logic.js';
+import { checkAttachment, deepLink, isOpen, lastId, mergeMessages, nextOpening, reconnectDelay, unreadCount } from '../../../src/widgets/chat-launcher/chat-logic.js';
 
 const HOURS: OfficeHours = { timeZone: 'Europe/Istanbul', days: [{ day: 'mon', open: '08:00', close: '20:00' }, { day: 'sat', open: '09:00', close: '17:00' }] };
 const m = (id: string, author: ChatMessage['author'] = 'staff'): ChatMessage => ({ id, conversationId: '00000000-0000-4000-8000-000000000000', author, authorName: null, body: id, createdAt: '2026-11-24T10:00:00Z' });
@@ -48,5 +48,23 @@ describe('chat-launcher logic', () => {
     expect(reconnectDelay(1, () => 0.5)).to.equal(1000);
     expect(reconnectDelay(3, () => 0.5)).to.equal(4000);
     expect(reconnectDelay(20, () => 1)).to.equal(36000);
+  });
+
+  it('attachments are judged on their first bytes and size, never on their name', () => {
+    const bytes = (...b: number[]) => Uint8Array.from(b);
+    const text = new TextEncoder().encode('<svg onload=alert(1)>');
+    expect(checkAttachment(100, bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).to.equal('image/png');
+    expect(checkAttachment(100, bytes(0xff, 0xd8, 0xff, 0xe0))).to.equal('image/jpeg');
+    expect(checkAttachment(100, new TextEncoder().encode('%PDF-1.7'))).to.equal('application/pdf');
+    expect(checkAttachment(100, text)).to.equal('type');
+    expect(checkAttachment(10 * 1024 * 1024, bytes(0xff, 0xd8, 0xff))).to.equal('image/jpeg', 'exactly 10 MB is allowed');
+    expect(checkAttachment(10 * 1024 * 1024 + 1, bytes(0xff, 0xd8, 0xff))).to.equal('too-large');
+    // Whatever bytes, the answer is one of the allowed types or a refusal; a refusal for size wins.
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(20 * 1024 * 1024), (b, size) => {
+        const v = checkAttachment(size, b);
+        return size > 10 * 1024 * 1024 ? v === 'too-large' : ['type', 'image/png', 'image/jpeg', 'image/webp', 'image/heic', 'application/pdf'].includes(v);
+      }),
+    );
   });
 });

@@ -17,8 +17,9 @@ const $ = <T extends HTMLElement>(el: PrmChatLauncher, s: string) => panelRoot(e
 const texts = (el: PrmChatLauncher, s: string) => [...(panelRoot(el)?.querySelectorAll(s) ?? [])].map((n) => n.textContent ?? '');
 /** Everything a payload could have injected into the launcher or its panel. */
 // (The demo clinic's own phone and email hand-off links are tel: and mailto:, not payloads.)
+// (The panel's own paper-clip icons, on the attach button and beside each file, are ours too.)
 const bad = (el: PrmChatLauncher) =>
-  [...injected(el.shadowRoot!, 'svg, path'), ...injected(panelRoot(el) ?? document.createDocumentFragment())].filter((b) => !/^href=(tel:\+\d+|mailto:[\w.@-]+)$/.test(b));
+  [...injected(el.shadowRoot!, 'svg, path'), ...injected(panelRoot(el) ?? document.createDocumentFragment(), ':is(.attach, .file) :is(svg, path)')].filter((b) => !/^href=(tel:\+\d+|mailto:[\w.@-]+)$/.test(b));
 
 async function mount(api = location.origin): Promise<PrmChatLauncher> {
   const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -97,6 +98,18 @@ describe('chat launcher: XSS payloads render as text, never run', function () {
       expect(r.status).to.equal(201);
     }
     await until(() => groups.every((g) => texts(el, '.msg.staff .text').includes(g)), 20_000);
+    // Attachment names are shown too: payloads as file names (a few: uploads are rate limited).
+    const { token } = JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora')!) as { token: string };
+    const names = payloads.filter((p) => p.length <= 200).slice(0, 6);
+    for (const name of names) {
+      const r = await fetch(`/v1/chat/conversations/${conv.id}/attachments?clinic=pk_demo_aurora&token=${token}&consent=2026-09&name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'Idempotency-Key': crypto.randomUUID() },
+        body: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
+      });
+      expect(r.status).to.equal(201);
+    }
+    await until(() => (panelRoot(el)?.querySelectorAll('.msg .file .name').length ?? 0) === names.length, 20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(trap.executions).to.deep.equal([]);
     expect(bad(el)).to.deep.equal([]);
