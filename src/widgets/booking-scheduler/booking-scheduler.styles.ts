@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Styles of `<prm-booking-scheduler>`: tokens only, logical properties, container queries. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-booking-scheduler-block-size, 40em);
+    min-block-size: var(--prm-booking-scheduler-block-size, 31.5615234375em);
   }
   h3 {
     font-size: 1.05em;
@@ -24,13 +24,15 @@ export const styles = css`
     flex-direction: column;
     gap: calc(var(--_space) * 3);
   }
+  /* The loading skeleton fills the reserved box, whatever its size (the first step's, measured per
+     width), and never outgrows it. */
   .sk-grid {
     display: grid;
     gap: calc(var(--_space) * 4);
-    min-block-size: inherit;
+    grid-auto-rows: minmax(3em, 1fr);
   }
   .sk-grid > .skeleton-block {
-    min-block-size: 8em;
+    block-size: auto;
   }
   .cal-skeleton {
     min-block-size: 20em;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
-import { cardLayout } from '../../core/theme/card.js';
+import { cardLayout, releaseReserve } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -117,7 +117,7 @@ const HORIZON_DAYS = 120;
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-booking-scheduler-block-size=40em] - Block size reserved for the widget before and while it loads; the skeleton has this size.
+ * @cssprop [--prm-booking-scheduler-block-size=31.5615234375em] - Block size reserved for the widget before and while it loads (the first step's, for the docs snippet); the skeleton has this size. Once shown, the widget takes its content's size.
  * @cssprop --prm-color-primary - Buttons, the selected day and time.
  * @cssprop --prm-color-success - Days with availability, the confirmation.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -125,7 +125,7 @@ const HORIZON_DAYS = 120;
  */
 export class PrmBookingScheduler extends PrmElement {
   static override tagName = 'prm-booking-scheduler';
-  static override styles = [...(PrmElement.styles as never[]), cardLayout, styles];
+  static override styles = [...(PrmElement.styles as never[]), cardLayout, releaseReserve, styles];
 
   static override properties = {
     ...PrmElement.properties,

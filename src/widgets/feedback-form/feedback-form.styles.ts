@@ -4,7 +4,7 @@ import { fieldsetStyles } from '../../core/theme/fieldset.js';
 /** Styles of `<prm-feedback-form>`: tokens only, logical properties. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-feedback-form-block-size, 29.9375em);
+    min-block-size: var(--prm-feedback-form-block-size, 56em);
   }
   :host([data-sent]) {
     --prm-feedback-form-block-size: 0px;
@@ -12,9 +12,38 @@ export const styles = css`
   /* The first view (score, aspects) renders before the form layer and its formStyles arrive (on
      the first touch): the same fieldset and legend rules here, or it drew browser fieldset
      borders and jumped when the layer came. */
-  .form {
-    display: grid;
+  /* The box is the open form's (comment, date, reference: they come on the first touch), so they
+     open inside it and nothing below moves: until then a calm preview of them fills the room and
+     the send button sits at the foot, where it stays. (form.form: the form layer's sheet, adopted
+     after this one on the first touch, makes .form a grid, which would spread the room over every
+     row and move them all.) */
+  form.form {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
     gap: calc(var(--_space) * 4);
+  }
+  .later {
+    flex: 1;
+    display: grid;
+    align-content: start;
+    gap: calc(var(--_space) * 2);
+  }
+  .later > * {
+    animation: none;
+  }
+  .later > .skeleton-line {
+    inline-size: 40%;
+  }
+  .later > .skeleton-block {
+    block-size: var(--_target);
+    margin-block-end: calc(var(--_space) * 3);
+  }
+  .later > .tall {
+    block-size: 7em;
+  }
+  .actions {
+    margin-block-start: auto;
   }
   ${fieldsetStyles}
   .sub,

@@ -92,7 +92,7 @@ interface Loaded {
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=29.9375em] - Block size reserved for the widget (the embed rules set 41.9375em below 40em wide); the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open on the first touch without moving the page (the embed rules set 74em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
@@ -410,7 +410,9 @@ export class PrmFeedbackForm extends PrmElement {
         : nothing}
       ${this.#f && this.#form && this.#view
         ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), retry: () => this.#outbox?.retry() })
-        : nothing}
+        : html`<div class="later" aria-hidden="true">
+            <div class="skeleton-line"></div><div class="skeleton-block tall"></div><div class="skeleton-line"></div><div class="skeleton-block"></div><div class="skeleton-line"></div><div class="skeleton-block"></div>
+          </div>`}
       <div class="actions">
         <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
       </div>

@@ -174,7 +174,7 @@ export class PrmStoryCarousel extends PrmElement {
     this.clamped = new Set();
   }
 
-  private readonly paged = new PagedController<Story, Args>(this, {
+  private readonly paged: PagedController<Story, Args> = new PagedController<Story, Args>(this, {
     args: () => {
       const source = this.src ? httpUrl(new URL(this.src, document.baseURI).href) : this.client;
       if (!source) return undefined;
@@ -189,7 +189,9 @@ export class PrmStoryCarousel extends PrmElement {
         return { items: sel.stories, nextCursor: null };
       }
       const client = this.client!;
-      const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: limit || undefined, cursor };
+      // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
+      const far = this.current > this.paged.items.length + 12;
+      const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
       const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
       this.#total = res.nextCursor ? res.total : Math.max(res.total, 0);
@@ -270,10 +272,12 @@ export class PrmStoryCarousel extends PrmElement {
     if (cause) this.emit('prm-story-change', { index: next, id: this.paged.items[next]?.id ?? null, cause });
   }
 
+  /**
+   * End goes to the true last story (the server's total): its slide is a skeleton labelled "1,000 of
+   * 1,000" at once, and `updated` loads the pages up to it (largest pages while far behind).
+   */
   #nav(action: NavAction, cause: StoryChangeCause): void {
-    // End goes to the last story loaded while more pages exist (cursor pages come one after another).
-    const total = action === 'end' && !this.paged.done ? this.paged.items.length : this.#count;
-    this.#go(navigate(action, this.current, total, this.perView), cause);
+    this.#go(navigate(action, this.current, this.#count, this.perView), cause);
   }
 
   #prev = () => this.#nav('prev', 'button');

@@ -47,18 +47,8 @@ export const slidePosition = (index: number, total: number): { n: number; of: nu
 export type NavAction = 'next' | 'prev' | 'home' | 'end';
 
 /** Where `current` goes for an action: one slide per step, bounded (no loop: clones lose focus). */
-export function navigate(action: NavAction, current: number, total: number, perView: number): number {
-  switch (action) {
-    case 'next':
-      return clampIndex(current + 1, total, perView);
-    case 'prev':
-      return clampIndex(current - 1, total, perView);
-    case 'home':
-      return 0;
-    case 'end':
-      return lastStart(total, perView);
-  }
-}
+export const navigate = (action: NavAction, current: number, total: number, perView: number): number =>
+  action === 'home' ? 0 : action === 'end' ? lastStart(total, perView) : clampIndex(current + (action === 'next' ? 1 : -1), total, perView);
 
 /** Whether the previous / next buttons do anything (shown with aria-disabled at the ends). */
 export const canGo = (current: number, total: number, perView: number) => ({ prev: current > 0, next: current < lastStart(total, perView) });

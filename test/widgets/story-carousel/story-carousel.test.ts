@@ -4,6 +4,7 @@ import '../../../src/widgets/story-carousel/define.js';
 import type { PrmStoryCarousel, StoryChangeDetail, StoryOpenDetail, StoriesViewDetail } from '../../../src/widgets/story-carousel/define.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
 import { interceptFetch, json } from '../quote-calculator/fixtures.js';
+import { carouselRun, storyPage } from '../../../bench/carousel-micro.mjs';
 
 // Everything here talks to the real reference server (mounted at /v1 by web-test-runner, with a
 // second clinic of 1,000 stories: server/seed/stories-bulk.ts), except where a test deliberately
@@ -156,16 +157,76 @@ describe('<prm-story-carousel>', function () {
     }
   });
 
-  it('the last story of a set is reachable and labelled with its true position; next is disabled there', async () => {
+  it('End on 1,000 stories in pages of 10 reaches the true last story, not the last one loaded; Home comes back without loading', async () => {
+    const spy = interceptFetch();
+    try {
+      const changes: StoryChangeDetail[] = [];
+      const el = await mount({ limit: '10' }, { clinic: MANY, width: 360 });
+      el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
+      const pages = () => spy.seen.filter((s) => s.url.pathname === '/v1/stories');
+      expect(pages().length).to.equal(1);
+      $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      // At once: the last place in the whole set, announced with the true count; focus on its tab.
+      expect(shown(el)).to.deep.equal(['1,000 of 1,000']);
+      expect(active(el)?.getAttribute('aria-label')).to.equal('Story 1,000');
+      expect(next(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(changes).to.deep.equal([{ index: 999, id: null, cause: 'key' }]);
+      // Then the pages up to it, the largest the API gives: the oldest story of the seed is last.
+      await until(() => text($(el, '.slide:not([inert]) .name')) === 'Patient 1000', 30_000);
+      expect(pages().slice(1).map((p) => p.url.searchParams.get('limit'))).to.deep.equal(Array(20).fill('50'));
+      expect(labels(el)).to.deep.equal(['996 of 1,000', '997 of 1,000', '998 of 1,000', '999 of 1,000', '1,000 of 1,000']);
+      expect($$(el, '.skeleton').length).to.equal(0);
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(shown(el)).to.deep.equal(['1 of 1,000']);
+      expect(text($(el, '.slide:not([inert]) .name'))).not.to.equal('');
+      expect(pages().length, 'Home loads nothing').to.equal(21);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('the benchmark’s work (bench/carousel-micro.mjs) is the same on 1,000 stories as on 10: every step moves, the same DOM mutations, the same nodes', async () => {
+    // What made "1,000 stories" cost 1.55× "10" in the micro-benchmark: the same clicks did more
+    // on the larger set (on 10, the last ones hit the end). Counted, not timed.
+    const work = async (total: number) => {
+      const spy = interceptFetch((url) => (url.pathname === '/v1/stories' ? json(storyPage(url, total)) : undefined));
+      try {
+        // The benchmark's phone: 412 px less the page's padding, one story in view.
+        const el = await mount({ limit: '20' }, { width: 380 });
+        const moves: number[] = [];
+        el.addEventListener('prm-story-change', (e) => moves.push(e.detail.index));
+        let mutations = 0;
+        const mo = new MutationObserver((records) => (mutations += records.length));
+        mo.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+        await carouselRun(el);
+        await el.updateComplete;
+        mutations += mo.takeRecords().length;
+        mo.disconnect();
+        return { moves, mutations, nodes: el.shadowRoot!.querySelectorAll('*').length, nextPages: spy.seen.filter((x) => x.url.pathname === '/v1/stories' && x.url.searchParams.has('cursor')).length };
+      } finally {
+        spy.restore();
+      }
+    };
+    const many = await work(1000);
+    const few = await work(10);
+    expect(many.moves).to.deep.equal([1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0]);
+    expect(few.moves).to.deep.equal(many.moves);
+    expect(few.mutations).to.equal(many.mutations);
+    expect(few.nodes).to.equal(many.nodes);
+    // Within the first page of 20 on both: no page after it is needed (none is fetched).
+    expect([many.nextPages, few.nextPages]).to.deep.equal([0, 0]);
+  });
+
+  it('the last story of a set is reachable by End in one press and labelled with its true position; next is disabled there', async () => {
     const el = await mount({ limit: '12' }, { width: 360 });
     $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
-    for (let i = 0; i < 4 && !el.shadowRoot!.textContent!.includes('35 of 35'); i++) {
-      await sendKeys({ press: 'End' });
-      await until(() => !$(el, '.slide:not([inert]) .skeleton'));
-    }
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    await until(() => shown(el)[0] === '35 of 35');
+    expect(shown(el)[0]).to.equal('35 of 35');
+    await until(() => !$(el, '.slide:not([inert]) .skeleton'));
     expect(next(el).getAttribute('aria-disabled')).to.equal('true');
     expect(labels(el)).to.deep.equal(['31 of 35', '32 of 35', '33 of 35', '34 of 35', '35 of 35']);
     await click(el, next(el));
@@ -444,6 +505,38 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     await el.updateComplete;
     await until(() => shown(el)[0] === '3 of 35', 3000);
     expect(changes.at(-1)).to.deep.include({ index: 2, cause: 'swipe' });
+  });
+
+  it('without scrollend (a browser that lacks it): a swipe still settles on a story through the scroll fallback, and its position is what the picker and the slide say', async () => {
+    // A browser without the event: no `onscrollend`, and no scrollend listener ever called.
+    let owner: object | null = window;
+    while (owner && !Object.prototype.hasOwnProperty.call(owner, 'onscrollend')) owner = Object.getPrototypeOf(owner) as object | null;
+    const desc = Object.getOwnPropertyDescriptor(owner!, 'onscrollend')!;
+    const add = EventTarget.prototype.addEventListener;
+    delete (owner as { onscrollend?: unknown }).onscrollend;
+    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]) {
+      if (type !== 'scrollend') add.call(this, type, ...rest);
+    };
+    try {
+      expect('onscrollend' in window).to.equal(false);
+      const changes: StoryChangeDetail[] = [];
+      const el = await mount({}, { width: 360 });
+      el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
+      const track = $(el, '.track')!;
+      const w = $(el, '.slide')!.getBoundingClientRect().width;
+      track.scrollBy({ left: w * 1.2, behavior: 'instant' });
+      await until(() => shown(el)[0] === '2 of 35', 3000);
+      expect(changes).to.deep.equal([{ index: 1, id: changes[0]!.id, cause: 'swipe' }]);
+      expect(changes[0]!.id).to.be.a('string');
+      expect($(el, '[role=tab][aria-selected=true]')!.getAttribute('aria-label')).to.equal('Story 2');
+      expect(track.getAttribute('aria-live')).to.equal('polite');
+      // Settled: the story in view starts where the track starts.
+      await until(() => Math.abs($(el, '#s-1')!.getBoundingClientRect().left - track.getBoundingClientRect().left) <= 1, 3000);
+    } finally {
+      EventTarget.prototype.addEventListener = add;
+      Object.defineProperty(owner!, 'onscrollend', desc);
+    }
+    expect('onscrollend' in window).to.equal(true);
   });
 
   it('Arabic: right to left — the next story lies to the left, "next" is the left arrow and points left; arrow keys follow what the patient sees', async () => {

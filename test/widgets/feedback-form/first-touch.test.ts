@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
+import { nextFrame, resetConfig, until } from '../../core/fixtures/setup.js';
+
+// Issue 12: the first touch of the NPS scale brings the rest of the form (comment, date, reference:
+// they come with the form layer, loaded on that touch). On a phone that must not move anything under
+// the patient's finger or below the widget: the box the README's rules reserve for the docs snippet
+// is the open form's, and the first view fills it (the send button at its foot), so the fields open
+// inside it. Measured with a real pointer click at 320, 375, 640 and 1280 px (the narrowest width of
+// each reserve rule, where the open form is tallest, and the usual phone and desktop), for a low, a middle and a high
+// score (the comment's label changes with the score).
+
+const EXAMPLE = '<prm-feedback-form></prm-feedback-form>';
+type El = HTMLElement & { updateComplete: Promise<unknown> };
+const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const settle = async () => {
+  await nextFrame();
+  await nextFrame();
+};
+
+describe('<prm-feedback-form>: the first touch opens the rest of the form without moving the page', function () {
+  this.timeout(90_000);
+  let style: HTMLLinkElement;
+
+  before(async () => {
+    style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = '/public/prm-reserve.css';
+    await new Promise((r) => {
+      style.onload = r;
+      document.head.append(style);
+    });
+    document.body.style.margin = '0';
+    resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
+    await import('../../../src/widgets/feedback-form/define.js');
+  });
+  after(async () => {
+    style.remove();
+    await resetMouse();
+  });
+
+  for (const width of [320, 375, 640, 1280]) {
+    for (const score of [3, 7, 9]) {
+      it(`${width} px, first choice ${score}: the widget’s foot and the page below stay where they were; no layout shift`, async () => {
+        await setViewport({ width, height: 900 });
+        const wrap = document.createElement('div');
+        wrap.innerHTML = EXAMPLE;
+        const below = document.createElement('p');
+        below.textContent = 'The clinic’s page goes on below the widget.';
+        document.body.append(wrap, below);
+        const el = wrap.querySelector<El>('prm-feedback-form')!;
+        try {
+          el.setAttribute('lang', 'en');
+          await until(() => !!$(el, '#nps-0'), 15_000);
+          await el.updateComplete;
+          await settle();
+          const before = { foot: el.getBoundingClientRect().bottom, below: below.getBoundingClientRect().top, send: $(el, '[type=submit]')!.getBoundingClientRect().bottom };
+          const shifts: string[] = [];
+          const po = new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node }[] })[]) shifts.push(`${e.value.toFixed(4)} (${e.sources.map((s) => s.node?.nodeName ?? '?').join(', ')})`);
+          });
+          po.observe({ type: 'layout-shift' });
+          // A real click: pointerdown loads the form layer, the change picks the score.
+          const face = $(el, `#nps-${score}`)!.parentElement!.getBoundingClientRect();
+          expect(face.width).to.be.greaterThan(0);
+          await sendMouse({ type: 'click', position: [Math.round(face.left + face.width / 2), Math.round(face.top + face.height / 2)] });
+          await until(() => !!$(el, '#f-comment'), 15_000);
+          await el.updateComplete;
+          await settle();
+          po.takeRecords();
+          po.disconnect();
+          const scroll = window.scrollY;
+          const after = { foot: el.getBoundingClientRect().bottom + scroll, below: below.getBoundingClientRect().top + scroll, send: $(el, '[type=submit]')!.getBoundingClientRect().bottom + scroll };
+          expect(($(el, `#nps-${score}`) as HTMLInputElement).checked, 'the score was chosen').to.equal(true);
+          const report = `before: foot ${before.foot.toFixed(2)}, below ${before.below.toFixed(2)}, send ${before.send.toFixed(2)}; after: foot ${after.foot.toFixed(2)}, below ${after.below.toFixed(2)}, send ${after.send.toFixed(2)}`;
+          expect(after.below - before.below, `the page below moved: ${report}`).to.equal(0);
+          expect(after.foot - before.foot, `the widget's foot moved: ${report}`).to.equal(0);
+          expect(after.send - before.send, `the send button moved: ${report}`).to.equal(0);
+          expect(shifts, 'layout shifts').to.deep.equal([]);
+        } finally {
+          wrap.remove();
+          below.remove();
+          window.scrollTo(0, 0);
+        }
+      });
+    }
+  }
+});
