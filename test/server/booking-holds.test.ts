@@ -58,6 +58,16 @@ for (const driver of drivers) {
       assert.ok((await slots('dr-petrova', SESSION_B)).includes(c!));
     });
 
+    it('a start far beyond the booking horizon (9999-12-31) is "not a bookable slot" (422) for a hold and a booking, never a 5xx', async () => {
+      for (const start of ['9999-12-31T23:59:59Z', '9999-12-31T00:00:00Z']) {
+        const h = await hold(start, SESSION_A, 'any');
+        assert.equal(h.status, 422, `hold at ${start}`);
+        assert.equal(ErrorBodySchema.parse(await h.json()).error.code, 'slot_unavailable');
+        const b = await s.request('/v1/bookings', { json: bookingBody(start, { doctor: 'any', session: SESSION_A }), idem: key() });
+        assert.equal(b.status, 422, `booking at ${start}`);
+      }
+    });
+
     it('ten sessions holding one slot at once: exactly one hold', async () => {
       const start = (await slots('dr-ozturk'))[0]!;
       const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => hold(start, `race-session-${i}-0123456789`, 'dr-ozturk')));

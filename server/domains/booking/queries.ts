@@ -72,8 +72,11 @@ export async function takenStarts(db: Queryable, clinicId: string, from: Date, t
 }
 
 export function slotFree(d: DoctorRow, tz: string, start: Date, now: Date): boolean {
+  // Beyond the horizon first: a start of 9999-12-31 must be "not bookable", not a date the slot
+  // generator cannot step past (it answered 500 to the fuzz test).
+  if (!(start.getTime() < now.getTime() + BOOKING_HORIZON_MS)) return false;
   const s = generateSlots({ timeZone: tz, schedule: d.schedule, slotMinutes: d.slot_minutes, from: start, to: new Date(start.getTime() + 1), notBefore: new Date(now.getTime() + BOOKING_LEAD_MS) });
-  return s.length === 1 && start.getTime() < now.getTime() + BOOKING_HORIZON_MS;
+  return s.length === 1;
 }
 
 export async function bookingView(db: Queryable, clinic: ClinicRow, b: BookingRow): Promise<Booking> {
