@@ -504,6 +504,36 @@ describe('<prm-chat-launcher> attachments', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('at 320 px wide (a 640 px window at 200 % zoom): the panel, the composer with its attach button and the consent step fit without sideways scrolling, targets ≥ 24 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await mount();
+    await openWithPicker(el);
+    const fits = (what: string) => {
+      const dialog = $(el, '[role=dialog]')!;
+      const r = dialog.getBoundingClientRect();
+      expect(r.left, `${what}: dialog left edge`).to.be.at.least(0);
+      expect(r.right, `${what}: dialog right edge`).to.be.at.most(320.5);
+      expect(document.documentElement.scrollWidth, `${what}: page scrolls sideways`).to.be.at.most(320);
+      for (const n of dialog.querySelectorAll<HTMLElement>('*')) {
+        if (n.scrollWidth > n.clientWidth + 1 && getComputedStyle(n).overflowX !== 'visible' && n.clientWidth > 1 && !n.classList.contains('visually-hidden')) expect.fail(`${what}: ${n.tagName.toLowerCase()}.${n.className} scrolls sideways (${n.scrollWidth} > ${n.clientWidth})`);
+      }
+      for (const sel of ['.attach', 'textarea', '[part=send], .send']) {
+        const c = $(el, sel);
+        if (!c) continue;
+        const b = c.getBoundingClientRect();
+        expect(b.left >= 0 && b.right <= 320.5, `${what}: ${sel} inside the screen (${b.left}–${b.right})`).to.equal(true);
+        expect(Math.min(b.width, b.height), `${what}: ${sel} target size`).to.be.at.least(24);
+      }
+    };
+    expect($(el, '.attach'), 'the attach button').to.exist;
+    fits('composer');
+    $(el, '.attach')!.click();
+    await until(() => !!$(el, '#share-consent'));
+    await updated(el);
+    fits('consent step');
+    await expect(el).to.be.accessible();
+  });
+
   it('keyboard only: Tab to the attach button, agree with Space, choose with Enter', async () => {
     const el = await mount();
     $(el, '[part=button]')!.focus();
