@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
-import { nextFrame, resetConfig, until } from '../../core/fixtures/setup.js';
+import { linkReserveCss, nextFrame, resetConfig, until } from '../../core/fixtures/setup.js';
 
 // Issue 12: the first touch of the NPS scale brings the rest of the form (comment, date, reference:
 // they come with the form layer, loaded on that touch). On a phone that must not move anything under
@@ -23,13 +23,7 @@ describe('<prm-feedback-form>: the first touch opens the rest of the form withou
   let style: HTMLLinkElement;
 
   before(async () => {
-    style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = '/public/prm-reserve.css';
-    await new Promise((r) => {
-      style.onload = r;
-      document.head.append(style);
-    });
+    style = await linkReserveCss();
     document.body.style.margin = '0';
     resetConfig({ api: location.origin, clinic: 'pk_demo_aurora' });
     await import('../../../src/widgets/feedback-form/define.js');

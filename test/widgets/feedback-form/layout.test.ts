@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { nextFrame, resetConfig, until } from '../../core/fixtures/setup.js';
+import { linkReserveCss, nextFrame, resetConfig, until } from '../../core/fixtures/setup.js';
 
 // The box `prm-reserve.css` (generated from widgets.config.mjs) reserves for the docs' snippet
 // `<prm-feedback-form></prm-feedback-form>` must be the box the widget renders (CLS 0; the first
@@ -54,13 +54,7 @@ describe('<prm-feedback-form> layout', function () {
   let el: El;
 
   before(async () => {
-    style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = '/public/prm-reserve.css';
-    await new Promise((r) => {
-      style.onload = r;
-      document.head.append(style);
-    });
+    style = await linkReserveCss();
     document.body.style.margin = '0';
     wrap = document.createElement('div');
     wrap.innerHTML = EXAMPLE;

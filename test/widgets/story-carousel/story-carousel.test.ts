@@ -489,7 +489,8 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     }
   });
 
-  it('swipe and trackpad: scrolling the track settles on a story (scroll-snap); a mouse drag moves one story', async () => {
+  /** A phone-width carousel swiped a little over one story: it settles on the second. */
+  const swipeOnce = async () => {
     const changes: StoryChangeDetail[] = [];
     const el = await mount({}, { width: 360 });
     el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
@@ -497,6 +498,11 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     const w = $(el, '.slide')!.getBoundingClientRect().width;
     track.scrollBy({ left: w * 1.2, behavior: 'instant' });
     await until(() => shown(el)[0] === '2 of 35', 3000);
+    return { el, changes, track };
+  };
+
+  it('swipe and trackpad: scrolling the track settles on a story (scroll-snap); a mouse drag moves one story', async () => {
+    const { el, changes, track } = await swipeOnce();
     expect(changes.at(-1)).to.deep.include({ index: 1, cause: 'swipe' });
     // Pointer fallback (a mouse cannot drag-scroll): right to left is "next".
     const r = track.getBoundingClientRect();
@@ -519,13 +525,7 @@ describe('<prm-story-carousel> rotation, layout, swipe, right-to-left, dark', fu
     };
     try {
       expect('onscrollend' in window).to.equal(false);
-      const changes: StoryChangeDetail[] = [];
-      const el = await mount({}, { width: 360 });
-      el.addEventListener('prm-story-change', (e) => changes.push(e.detail));
-      const track = $(el, '.track')!;
-      const w = $(el, '.slide')!.getBoundingClientRect().width;
-      track.scrollBy({ left: w * 1.2, behavior: 'instant' });
-      await until(() => shown(el)[0] === '2 of 35', 3000);
+      const { el, changes, track } = await swipeOnce();
       expect(changes).to.deep.equal([{ index: 1, id: changes[0]!.id, cause: 'swipe' }]);
       expect(changes[0]!.id).to.be.a('string');
       expect($(el, '[role=tab][aria-selected=true]')!.getAttribute('aria-label')).to.equal('Story 2');
