@@ -9,13 +9,5 @@ export function manageUrl(page: string, id: string, token: string): string {
   return u.href;
 }
 
-/** `url` when it is an http(s) URL (resolved against `base`), else undefined: a backend string never becomes a javascript: link. */
-export function httpUrl(url: string | undefined, base?: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** http(s) URLs only (the one check, in src/core/url.ts). */
+export { httpUrl } from '../../core/url.js';

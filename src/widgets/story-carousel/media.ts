@@ -1,4 +1,5 @@
 import type { StoryImage, StoryVideo } from '../../core/contract/stories.js';
+import { httpUrl } from '../../core/url.js';
 
 /**
  * Pure helpers for what a slide shows from a story's media and place (no DOM): URLs are checked
@@ -6,16 +7,8 @@ import type { StoryImage, StoryVideo } from '../../core/contract/stories.js';
  * http(s) links, and a `javascript:` frame source would run on pages without Trusted Types.
  */
 
-/** `url` (resolved against `base`, e.g. a static file's own URL) when it is an http(s) URL, else undefined. */
-export function httpUrl(url: string | undefined, base?: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** http(s) URLs only: the one check, in src/core/url.ts. */
+export { httpUrl };
 
 /** The `srcset` of a photo from its http(s) candidates (others dropped); '' when none is left. */
 export function srcsetOf(image: StoryImage, base?: string): string {
