@@ -49,14 +49,8 @@ declare module '../../core/events.js' {
   }
 }
 
-interface Values extends Record<string, unknown> {
-  comment: string;
-  treatmentDate: string;
-  reference: string;
-  publish: boolean;
-  displayName: string;
-  country: string;
-}
+/** The form's values: declared beside the fields (a type only: the fields' chunk stays lazy). */
+type Values = import('./fields-view.js').FieldValues;
 
 interface Loaded {
   config: ClinicConfig;
