@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
 import { WIDGETS as DECLARED, builtWidgets } from './widgets.config.mjs';
+import { stripCssComments } from './scripts/css-comments.mjs';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,6 +25,24 @@ function trimTemplateIndent(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(/\n[ \t]+/g, '\n');
+    },
+  };
+}
+
+/**
+ * Drops the comments inside the widgets' `css` tagged templates (scripts/css-comments.mjs): the
+ * minifier leaves template text alone, so a comment that explains a rule to us was shipped to
+ * every patient's phone and kept as a string in its JS heap (0.5 KB gzip of the feedback form's
+ * chunk alone).
+ */
+function cssComments(): Plugin {
+  return {
+    name: 'prm:css-comments',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      return { code: stripCssComments(code), map: null };
     },
   };
 }
@@ -172,6 +191,7 @@ function soloBundles(): Plugin {
                 return `import ${JSON.stringify(`${ROOT}src/widgets/${w.folder}/define.ts`)};\nexport const r = { ${entries.join(', ')} };\n`;
               },
             },
+            cssComments(),
             trimTemplateIndent(),
           ],
           build: {
@@ -272,7 +292,7 @@ function preloadMap(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [selfContainedLocales(), trimTemplateIndent(), thirdPartyNotices(), soloBundles(), preloadMap()],
+  plugins: [selfContainedLocales(), cssComments(), trimTemplateIndent(), thirdPartyNotices(), soloBundles(), preloadMap()],
   // public/ holds prm-reserve.css: the reserve rules (generated from widgets.config.mjs) that the
   // README has clinics copy into their own stylesheet; shipped for reference, never linked.
   publicDir: 'public',
