@@ -4,7 +4,7 @@
  * One formatter per locale and options for the life of the page: creating an Intl formatter
  * costs far more than using one (locale data is resolved each time).
  */
-type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames;
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat;
 const cache = new Map<string, Formatter>();
 function cached<T extends Formatter>(kind: string, locale: string, opts: object, make: () => T): T {
   const key = `${kind}|${locale}|${JSON.stringify(opts)}`;
@@ -22,6 +22,15 @@ export function displayName(locale: string, type: 'region' | 'currency' | 'langu
     return cached('dn', locale, { type }, () => new Intl.DisplayNames(locale, { type })).of(code) ?? code;
   } catch {
     return code;
+  }
+}
+
+/** Items as a list in `locale`: "Turkish, English, and German"; "التركية والإنجليزية والألمانية" in Arabic. */
+export function formatList(items: string[], locale: string): string {
+  try {
+    return cached('l', locale, {}, () => new Intl.ListFormat(locale)).format(items);
+  } catch {
+    return items.join(', ');
   }
 }
 

@@ -5,7 +5,7 @@ import { cardLayout, releaseReserve } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
 import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { formatMoney } from '../../core/i18n/format.js';
+import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, offsetLabel } from './zones.js';
@@ -494,7 +494,7 @@ export class PrmBookingScheduler extends PrmElement {
               ${httpUrl(d.photoUrl) ? html`<img class="photo" src=${httpUrl(d.photoUrl)!} alt="" width="56" height="56" loading="lazy" />` : nothing}
               <span class="choice-title">${d.name}</span>
               <span class="choice-meta">${d.title}</span>
-              <span class="choice-meta">${msg('Speaks:')} ${d.languages.map((l) => names.of(l) ?? l).join(', ')}</span>
+              <span class="choice-meta">${msg('Speaks:')} ${formatList(d.languages.map((l) => names.of(l) ?? l), this.resolvedLocale)}</span>
             </button>
           </li>`,
         )}

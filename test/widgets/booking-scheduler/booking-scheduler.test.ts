@@ -155,6 +155,19 @@ describe('<prm-booking-scheduler> against the reference server', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('Arabic: each doctor\'s languages read as an Arabic list (its own conjunction, no Latin comma)', async () => {
+    document.documentElement.lang = 'ar';
+    const el = await mount({ service: 'video-consultation' });
+    await until(() => !!$(el, '[part=doctors] .doctor'), 15_000);
+    const speaks = $$(el, '[part=doctors] .doctor .choice-meta:last-child').map(text);
+    expect(speaks.length).to.equal(7);
+    for (const line of speaks) {
+      expect(line, line).not.to.include(',');
+      // Three or four languages: "التركية والإنجليزية والألمانية"
+      expect(line, line).to.match(/ و\S/);
+    }
+  });
+
   it('two instances race for one slot with holds broken: exactly one confirms, the other keeps the form and gets alternatives', async () => {
     const restore = intercept(async (req) => (new URL(req.url).pathname === '/v1/booking/holds' ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
     try {
