@@ -80,7 +80,7 @@ const styles = () => {
         `.w{all:initial;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font:400 var(--prm-font-size,medium)/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);color:var(--_on-surface)}` +
         `[hidden]{display:none!important}:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}button{font:inherit;color:inherit;border:0;cursor:pointer;padding:0;border-radius:50%}` +
         `.l{inline-size:3.5em;block-size:3.5em;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_shadow);display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}` +
-        `.b{position:absolute;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em}` +
+        `.b{position:absolute;pointer-events:none;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em}` +
         `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}:host{--_shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14))}`,
     );
   }
@@ -173,7 +173,6 @@ export class PrmChatLauncher extends HTMLElement {
     'button',
     { class: 'l', part: 'button', type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog' },
     el('s', { viewBox: '0 0 24 24', 'aria-hidden': 'true' }, el('p', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' })),
-    this.#badge,
   );
   #status = el('span', { class: 'v', role: 'status' });
   #greet?: Greeting;
@@ -205,7 +204,9 @@ export class PrmChatLauncher extends HTMLElement {
   constructor() {
     super();
     this.#root.adoptedStyleSheets = [styles(), this.#theme];
-    this.#root.append(el('div', { class: 'w' }, this.#button, this.#status));
+    // The badge sits beside the button, over its corner, not inside it: a count inside would be
+    // visible text missing from the button's name (WCAG 2.5.3); the status announces it instead.
+    this.#root.append(el('div', { class: 'w' }, this.#button, this.#badge, this.#status));
     this.#button.onpointerenter = this.#button.onfocus = () => this.preload();
     this.#button.onclick = () => (this.open = !this.open);
   }

@@ -159,6 +159,29 @@ describe('<prm-chat-launcher>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('unread while closed: staff replies count on the badge and are announced; opening clears them', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'Can my husband stay with me?');
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    $(el, '.send')!.click();
+    const { detail } = await sent;
+    await until(() => !!$(el, '.state.sent'), 5000);
+    el.hide();
+    await until(() => !$(el, '[role=dialog]'), 5000);
+    const badge = $(el, '[part=badge]');
+    expect(badge?.hidden, 'no badge before a reply').to.not.equal(false);
+    await staffReply(detail.conversationId, 'Yes, companions are welcome.');
+    await staffReply(detail.conversationId, 'The room has a second bed.');
+    await until(() => $(el, '[part=badge]')?.textContent === '2' && !$(el, '[part=badge]')!.hidden, 10_000);
+    expect($(el, '[part=badge]')!.getAttribute('aria-hidden'), 'the count is announced, not read twice').to.equal('true');
+    expect([...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent).join(' ')).to.include('2 unread messages');
+    await expect(el).to.be.accessible();
+    await open(el);
+    await until(() => !!$(el, '[part=badge]')?.hidden, 5000);
+  });
+
   it('FAQ assistant: an answer is labelled automatic, names its source and offers a person', async () => {
     const el = await mount();
     await open(el);
