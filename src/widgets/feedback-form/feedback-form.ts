@@ -86,7 +86,7 @@ interface Loaded {
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open (page idle or first touch) without moving the page (the embed rules set 74em below 40em wide); the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open on the first touch without moving the page (the embed rules set 74em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
@@ -130,9 +130,8 @@ export class PrmFeedbackForm extends PrmElement {
   private readonly data = new DataController(this, {
     args: () => (this.client ? ([this.client, this.resolvedLocale, this.#token()] as const) : undefined),
     task: async ([client, locale, token], { signal }): Promise<Loaded> => {
-      // The form layer (a shared chunk) is not part of the first view: it loads once that view is
-      // shown and the page is idle, on the patient's first touch if sooner, or now when this tab
-      // holds a submission still to be sent.
+      // The form layer (a shared chunk) is not part of the first view: it loads when the patient
+      // first touches the form, or now when this tab holds a submission still to be sent.
       const [, config, imp, invitation] = await Promise.all([
         this.#hasPending() ? this.#loadForm() : undefined,
         this.clinicCtl.load(),
@@ -177,7 +176,7 @@ export class PrmFeedbackForm extends PrmElement {
   #f?: FormModule;
   #view?: typeof import('./fields-view.js');
   #formLoading?: Promise<void>;
-  /** The form layer and the queue: once the first view is shown and the page idle, on the first touch if sooner, or at once for a pending submission. */
+  /** The form layer and the queue: on the first interaction with the form (or a pending submission). */
   #loadForm = (): Promise<void> => {
     this.#formLoading ??= Promise.all([import('../../core/form/index.js'), import('./fields-view.js')]).then(
       ([f, view]) => {
@@ -257,12 +256,6 @@ export class PrmFeedbackForm extends PrmElement {
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;
       this.emit('prm-feedback-view', { stage: this.#stage(d), invitation: !!d.invitation });
-      // The rest of the form (comment, date, reference) comes with the form layer. It is not part
-      // of the first view, but its placeholders must not stay until a touch, looking stuck: it is
-      // fetched once the first view is on screen and the page is idle (a touch before then loads
-      // it at once, as always).
-      const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-      idle(() => void (this.isConnected && this.#loadForm()), { timeout: 3000 });
     }
   }
 
@@ -306,7 +299,7 @@ export class PrmFeedbackForm extends PrmElement {
       return;
     }
     const form = this.#form;
-    // Sent before the form layer arrived: send once it is here.
+    // Sent before the form layer arrived (it loads on the first touch): send once it is here.
     if (!form || !this.#outbox) {
       void this.#loadForm().then(() => this.#form && this.#submit(e));
       return;

@@ -1,6 +1,6 @@
 /**
  * The part of `<prm-feedback-form>` its first view does not need: the comment, date, reference and
- * story fields and the thank-you. Loaded with the form layer once the first view is shown (page idle, or the first touch if sooner; a
+ * story fields and the thank-you. Loaded with the form layer on the first touch of the form (a
  * lazy part: `feedback-form.fields-view-*.js`), so a page's first view carries neither.
  */
 import { html, nothing, type TemplateResult } from 'lit';

@@ -98,18 +98,6 @@ describe('<prm-feedback-form>', function () {
     expect(preLegends).not.to.include('Interpreter');
   });
 
-  it('the comment, date and reference fields replace their placeholders without any touch, once the first view is shown', async () => {
-    fresh();
-    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = document.createElement('prm-feedback-form') as PrmFeedbackForm;
-    wrap.append(el);
-    await until(() => !!$(el, '#nps-0'), 10_000);
-    // No pointer, no focus: a patient who only reads must not be left looking at loading outlines.
-    await until(() => !!$(el, '#f-comment') && !$(el, '.later'), 10_000);
-    expect($(el, 'textarea#f-comment'), 'the comment box').to.exist;
-    expect(el.shadowRoot!.activeElement, 'nothing was focused to get there').to.equal(null);
-  });
-
   it('NPS: eleven radios, names say the number and the meaning at both ends; arrows move and select', async () => {
     const el = await mount();
     const radios = $$(el, 'input[name=nps]');
