@@ -89,6 +89,7 @@
 's4d410d28be7f85f7': `Ihre Uhrzeit`,
 's4dcb9cb8204e5bcb': `Keine freien Termine in diesem Monat. Versuchen Sie den nächsten Monat.`,
 's4f4bc668db60baa8': str`Video: ${0}`,
+'s503e52a117e53bdf': `Wählen Sie eine Bewertung, um einen Kommentar und die Angaben zu Ihrer Behandlung hinzuzufügen.`,
 's50f65f2d2e010ae8': `Verifizierter Patient`,
 's51b7426c4cfc8815': str`Ihre Anfrage von ${0} ist in diesem Tab gespeichert und wird automatisch gesendet, sobald die Verbindung wieder da ist.`,
 's52cfa1d198476806': `Posten`,

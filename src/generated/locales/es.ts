@@ -89,6 +89,7 @@
 's4d410d28be7f85f7': `Su hora`,
 's4dcb9cb8204e5bcb': `No hay horas libres este mes. Pruebe el mes siguiente.`,
 's4f4bc668db60baa8': str`Vídeo: ${0}`,
+'s503e52a117e53bdf': `Elija una puntuación para añadir un comentario y los datos de su tratamiento.`,
 's50f65f2d2e010ae8': `Paciente verificado`,
 's51b7426c4cfc8815': str`Su solicitud de las ${0} está guardada en esta pestaña y se enviará automáticamente cuando vuelva la conexión.`,
 's52cfa1d198476806': `Concepto`,

@@ -89,6 +89,7 @@
 's4d410d28be7f85f7': `Votre heure`,
 's4dcb9cb8204e5bcb': `Aucun créneau libre ce mois-ci. Essayez le mois suivant.`,
 's4f4bc668db60baa8': str`Vidéo : ${0}`,
+'s503e52a117e53bdf': `Choisissez une note pour ajouter un commentaire et les détails de votre traitement.`,
 's50f65f2d2e010ae8': `Patient vérifié`,
 's51b7426c4cfc8815': str`Votre demande de ${0} est conservée dans cet onglet et sera envoyée automatiquement dès le retour de la connexion.`,
 's52cfa1d198476806': `Poste`,

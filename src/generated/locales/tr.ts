@@ -89,6 +89,7 @@
 's4d410d28be7f85f7': `Sizin saatiniz`,
 's4dcb9cb8204e5bcb': `Bu ay boş saat yok. Sonraki ayı deneyin.`,
 's4f4bc668db60baa8': str`Video: ${0}`,
+'s503e52a117e53bdf': `Yorum ve tedavinizin ayrıntılarını eklemek için bir puan seçin.`,
 's50f65f2d2e010ae8': `Doğrulanmış hasta`,
 's51b7426c4cfc8815': str`${0} tarihli talebiniz bu sekmede saklandı; bağlantı geri geldiğinde otomatik olarak gönderilecek.`,
 's52cfa1d198476806': `Kalem`,

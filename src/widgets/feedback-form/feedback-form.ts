@@ -404,8 +404,11 @@ export class PrmFeedbackForm extends PrmElement {
         : nothing}
       ${this.#f && this.#form && this.#view
         ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), retry: () => this.#outbox?.retry() })
-        : html`<div class="later" aria-hidden="true">
-            <div class="skeleton-line"></div><div class="skeleton-block tall"></div><div class="skeleton-line"></div><div class="skeleton-block"></div><div class="skeleton-line"></div><div class="skeleton-block"></div>
+        : // Until the first touch brings them, an outline of the comment, date and reference, with
+          // a line that says what brings them: without it the outline read as a form stuck loading.
+          html`<div class="later">
+            <p class="hint">${msg('Choose a score to add a comment and the details of your treatment.')}</p>
+            <div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block tall" aria-hidden="true"></div><div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div><div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div>
           </div>`}
       <div class="actions">
         <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>

@@ -98,6 +98,21 @@ describe('<prm-feedback-form>', function () {
     expect(preLegends).not.to.include('Interpreter');
   });
 
+  it('before the first touch, the outline of the comment and details says what brings them; the touch replaces it with the fields', async () => {
+    fresh();
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('prm-feedback-form') as PrmFeedbackForm;
+    wrap.append(el);
+    await until(() => !!$(el, '#nps-0'), 10_000);
+    const hint = $(el, '.later .hint');
+    expect(hint?.textContent).to.equal('Choose a score to add a comment and the details of your treatment.');
+    expect(hint!.closest('[aria-hidden=true]'), 'read by screen readers too').to.equal(null);
+    expect(hint!.getBoundingClientRect().height, 'shown').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    await touch(el);
+    expect($(el, '.later'), 'the outline gave way to the fields').to.equal(null);
+  });
+
   it('NPS: eleven radios, names say the number and the meaning at both ends; arrows move and select', async () => {
     const el = await mount();
     const radios = $$(el, 'input[name=nps]');
