@@ -167,7 +167,7 @@ export class PrmBookingScheduler extends PrmElement {
   /** @internal */ serviceId = '';
   /** @internal */ doctorId = 'any';
   /** @internal */ language = '';
-  /** @internal */ zone = detectTimeZone();
+  /** @internal The patient's zone (see the constructor). */ zone = '';
   /** @internal */ month = '';
   /** @internal */ focusDay = '';
   /** @internal */ day = '';
@@ -209,6 +209,16 @@ export class PrmBookingScheduler extends PrmElement {
       client.get('booking/slots', SlotsResponseSchema, { signal, searchParams: { service, doctor, ...monthRange(month), session: this.session } }),
     cache: { store: this.slotCache, key: ([, s, d, m]) => `${s}|${d}|${m}` },
   });
+
+  constructor() {
+    super();
+    // Detecting the browser's zone is the page's first Intl formatter, when the engine loads its
+    // locale data: a long task by itself on a phone (110–210 ms at 4× CPU on the bench machine).
+    // It runs in a task of its own, after the chunk's evaluation and before the first render (which
+    // waits for a task, core/element.ts), instead of lengthening the evaluation's task; a zone set
+    // meanwhile (the time-zone attribute, setZone) is kept.
+    setTimeout(() => (this.zone ||= detectTimeZone()));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
