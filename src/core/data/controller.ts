@@ -62,7 +62,12 @@ export class DataController<T, A extends readonly unknown[]> implements Reactive
         const args = rest as unknown as A;
         const c = opts.cache;
         if (c) return c.store.get(c.key(args), () => opts.task(args, { signal: never }));
-        return opts.task(args, { signal });
+        // The render that started this, checking the answers (their contract; often already here,
+        // from the loader's bootstrap) and rendering them: three tasks, not one long one.
+        await new Promise((r) => setTimeout(r));
+        const value = await opts.task(args, { signal });
+        await new Promise((r) => setTimeout(r));
+        return value;
       },
       onError: (err) => {
         if (err instanceof PrmApiError && err.kind === 'aborted') return;

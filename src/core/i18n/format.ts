@@ -65,15 +65,16 @@ export function warmIntl(locale: string): void {
     () => displayName(locale, 'region', 'DE'),
     () => displayName(locale, 'currency', 'EUR'),
   ];
-  const next = () => {
-    try {
-      steps.shift()!();
-    } catch {
-      /* an Intl feature this browser lacks: the widget copes when it renders */
-    }
-    if (steps.length) setTimeout(next);
-  };
-  setTimeout(next);
+  // All queued now, one task each: so they run before the render of the answer, which is queued
+  // after them (core/data/controller.ts), instead of that render paying for the later ones.
+  for (const step of steps)
+    setTimeout(() => {
+      try {
+        step();
+      } catch {
+        /* an Intl feature this browser lacks: the widget copes when it renders */
+      }
+    });
 }
 
 const RTL = /^(ar|he|fa|ur|ps|ckb|yi|dv)\b/;

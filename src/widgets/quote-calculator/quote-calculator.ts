@@ -211,8 +211,6 @@ export class PrmQuoteCalculator extends PrmElement {
         client.get('exchange-rates', ExchangeRatesSchema, { signal }),
         pre ? this.#fetchProcedure(client, locale, pre, signal).catch(() => undefined) : undefined,
       ]);
-      // Validating the answers and rendering them: two tasks rather than one long one.
-      await new Promise<void>((r) => setTimeout(() => r()));
       return { config, specialties: catalog.specialties, procedures: catalog.procedures, rates, locale };
     },
     isEmpty: (d) => this.#procedures(d).length === 0,
