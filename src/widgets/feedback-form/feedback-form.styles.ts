@@ -6,7 +6,7 @@ export const styles = css`
   :host {
     min-block-size: var(--prm-feedback-form-block-size, 56em);
   }
-  :host([data-sent]) {
+  :host([data-short]) {
     --prm-feedback-form-block-size: 0px;
   }
   /* The first view (score, aspects) renders before the form layer and its formStyles arrive (on

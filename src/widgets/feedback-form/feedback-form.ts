@@ -249,9 +249,10 @@ export class PrmFeedbackForm extends PrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // The thank-you is shorter than the form: release the reserved box (the page's embed rule reads
-    // --prm-feedback-form-block-size) instead of showing an empty card under it.
-    this.toggleAttribute('data-sent', !!this.renderRoot.querySelector('[part=success]'));
+    // The thank-you and an error state are shorter than the form: release the reserved box (the
+    // page's embed rule reads --prm-feedback-form-block-size) instead of showing an empty card
+    // around them (an error on a phone was a few lines in a 1,185 px card).
+    this.toggleAttribute('data-short', !!this.renderRoot.querySelector('[part=success], [part=error]'));
     const d = this.data.value;
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;

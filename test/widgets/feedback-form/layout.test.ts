@@ -151,4 +151,32 @@ describe('<prm-feedback-form> layout', function () {
     expect(done, `thank-you ${done} px, form ${form} px`).to.be.lessThan(form);
     expect(done - content, 'card around its content, nothing more than padding and gaps').to.be.lessThan(80);
   });
+
+  it('an error state releases the reserved box too: its few lines are not lost in an empty card', async () => {
+    await setViewport({ width: 375, height: 900 });
+    const real = window.fetch;
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+      new URL(input instanceof Request ? input.url : String(input), location.href).pathname === '/v1/improvements'
+        ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } })
+        : real(input, init);
+    const box = document.createElement('div');
+    box.innerHTML = EXAMPLE;
+    document.body.append(box);
+    const failing = box.querySelector<El>('prm-feedback-form')!;
+    try {
+      // A config of its own: the answers the other tests' widgets loaded are not shared with it.
+      failing.setAttribute('api', `${location.origin}/#failing`);
+      await until(() => !!$(failing, '[part=error]'), 20_000);
+      await failing.updateComplete;
+      await settle();
+      const h = failing.getBoundingClientRect().height;
+      // The message itself: its title, text and retry button (the state's own box may stretch).
+      const content = [...$(failing, '[part=error]')!.children].reduce((sum, c) => sum + c.getBoundingClientRect().height, 0);
+      expect(content, 'the error state shows').to.be.greaterThan(50);
+      expect(h - content, `error card ${h.toFixed(0)} px around ${content.toFixed(0)} px of message`).to.be.lessThan(120);
+    } finally {
+      window.fetch = real;
+      box.remove();
+    }
+  });
 });
