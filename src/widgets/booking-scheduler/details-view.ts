@@ -31,7 +31,7 @@ import type { ClinicConfig } from '../../core/contract/config.js';
 import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
-import { formatDay, formatTime, groupByDay } from './zones.js';
+import { formatWhen, groupByDay } from './zones.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
 import { BookingResponseSchema, CreateBookingResponseSchema } from '../../generated/contract/booking.js';
@@ -285,9 +285,9 @@ export class DetailsView {
     return this.#details(c);
   }
 
-  /** "Tuesday, 3 March 2026, 9:30 AM" in `zone`. */
+  /** "Tuesday, March 3, 2026 at 9:30 AM" in `zone`, joined as the locale joins them (a Latin comma read wrong in Arabic). */
   #when(start: string, zone: string): string {
-    return `${formatDay(start, zone, this.#locale)}, ${formatTime(start, zone, this.#locale)}`;
+    return formatWhen(start, zone, this.#locale);
   }
 
   #twoZones(start: string, patientZone: string, clinicZone: string) {

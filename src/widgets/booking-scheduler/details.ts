@@ -1,4 +1,5 @@
 /** The details form of the booking scheduler as data: its fields (the contract's rules), the request body. No DOM. */
+import { msg } from '@lit/localize';
 import type { CreateBookingBody } from '../../core/contract/booking.js';
 import { CountryCodeSchema, LocaleSchema } from '../../generated/contract/common.js';
 import { EmailSchema, PhoneSchema } from '../../generated/contract/fields.js';
@@ -29,10 +30,11 @@ export const emptyDetails = (): DetailsForm => ({ name: '', email: '', phone: ''
  * the form refuses exactly what the server refuses and states the same limits. Display order.
  */
 export const DETAILS_SPEC: FormSpec<DetailsForm> = {
-  name: { schema: ContactSchema.shape.name, kind: 'name', path: 'contact.name' },
-  email: { schema: EmailSchema, kind: 'email', path: 'contact.email' },
+  // The same words as the quote's lead form (one translation each), rather than "Please fill in this field".
+  name: { schema: ContactSchema.shape.name, kind: 'name', path: 'contact.name', requiredText: () => msg('Please enter your name.') },
+  email: { schema: EmailSchema, kind: 'email', path: 'contact.email', requiredText: () => msg('Please enter your email address.') },
   // The phone is how the clinic answers on WhatsApp or by phone; optional when email is chosen.
-  phone: { schema: PhoneSchema, kind: 'tel', path: 'contact.phone', required: (v) => v.channel !== 'email' },
+  phone: { schema: PhoneSchema, kind: 'tel', path: 'contact.phone', required: (v) => v.channel !== 'email', requiredText: () => msg('Please enter a phone number, or choose email as the way to reach you.') },
   country: { schema: CountryCodeSchema, kind: 'choice', path: 'country', required: false },
   interpreter: { schema: LocaleSchema, kind: 'choice', path: 'interpreter', required: false },
   notes: { schema: PatientTextSchema, kind: 'textarea', path: 'notes', required: false },

@@ -139,6 +139,11 @@ export function formatDay(ms: number | string, timeZone: string, locale: string,
   return fmt(locale, timeZone, { dateStyle: style }).format(new Date(ms));
 }
 
+/** A date and time in `timeZone` as the locale joins them: "Tuesday, March 3, 2026 at 9:30 AM", "الثلاثاء، 3 مارس 2026 في 9:30 ص". */
+export function formatWhen(ms: number | string, timeZone: string, locale: string): string {
+  return fmt(locale, timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(ms));
+}
+
 /** A day key as a date, e.g. for the grid's cells and the day heading (no zone involved). */
 export function formatKey(key: string, locale: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'full' }): string {
   return fmt(locale, 'UTC', opts).format(keyMs(key));

@@ -168,6 +168,26 @@ describe('<prm-booking-scheduler> against the reference server', function () {
     }
   });
 
+  it('the details step: an empty name, email and WhatsApp number each say what to enter; in Arabic the date and time are joined as Arabic joins them', async () => {
+    const el = await mount({ service: 'video-consultation' });
+    await toTimes(el, 'Dr. Elif Aydın');
+    $(el, '.slot')!.click();
+    await until(() => !!$(el, '#f-name'), 10_000);
+    $$<HTMLInputElement>(el, 'input[name=channel]').find((r) => r.value === 'whatsapp')!.click();
+    await el.updateComplete;
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await until(() => !!$(el, '#e-name'), 5000);
+    expect(text($(el, '#e-name'))).to.equal('Please enter your name.');
+    expect(text($(el, '#e-email'))).to.equal('Please enter your email address.');
+    expect(text($(el, '#e-phone'))).to.equal('Please enter a phone number, or choose email as the way to reach you.');
+    // The same step in Arabic: "الأربعاء، 2 ديسمبر 2026 في 6:00 ص", no Latin comma before the time.
+    el.setAttribute('locale', 'ar');
+    await until(() => /[\u0600-\u06ff]/.test(text($(el, '[part=details] dl, dl'))), 10_000);
+    const when = $$(el, 'dl dd').map(text);
+    expect(when.length).to.be.greaterThan(0);
+    for (const w of when) expect(w, w).not.to.match(/\d, \d|, \d{1,2}:\d\d/);
+  });
+
   it('two instances race for one slot with holds broken: exactly one confirms, the other keeps the form and gets alternatives', async () => {
     const restore = intercept(async (req) => (new URL(req.url).pathname === '/v1/booking/holds' ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
     try {
