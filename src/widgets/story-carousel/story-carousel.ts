@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
 import { emptyState, errorState } from '../../core/states.js';
-import { dateFormat, displayName, formatNumber } from '../../core/i18n/format.js';
+import { dateFormat, displayName, formatNumber, warmIntl } from '../../core/i18n/format.js';
 import type { Story } from '../../core/contract/stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
@@ -192,8 +192,13 @@ export class PrmStoryCarousel extends PrmElement {
       // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
       const far = this.current > this.paged.items.length + 12;
       const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
+      // The engine's Intl start-up (numbers, dates, names on the first slides) in tasks of its own
+      // while the first page comes, rather than inside the task that renders it.
+      if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
       const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
+      // Checking the answer and rendering it: separate tasks (the warm-up's run between them).
+      if (!cursor) await new Promise((r) => setTimeout(r));
       this.#total = res.nextCursor ? res.total : Math.max(res.total, 0);
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
