@@ -99,6 +99,8 @@ export class PagedController<T, A extends readonly unknown[]> implements Reactiv
     this.host.requestUpdate();
     try {
       const page = await this.opts.page(args, cursor, { signal: ac.signal });
+      // Checking a page and rendering it: two tasks, not one long one (as core/data/controller.ts).
+      await new Promise((r) => setTimeout(r));
       if (run !== this.#run) return;
       this.items = this.#stale || cursor === undefined ? page.items : [...this.items, ...page.items];
       this.#stale = false;

@@ -193,12 +193,11 @@ export class PrmStoryCarousel extends PrmElement {
       const far = this.current > this.paged.items.length + 12;
       const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
       // The engine's Intl start-up (numbers, dates, names on the first slides) in tasks of its own
-      // while the first page comes, rather than inside the task that renders it.
+      // while the first page comes, rather than inside the task that renders it (the controller
+      // renders a page a task after it arrives, core/data/paged.ts).
       if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
       const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
-      // Checking the answer and rendering it: separate tasks (the warm-up's run between them).
-      if (!cursor) await new Promise((r) => setTimeout(r));
       this.#total = res.nextCursor ? res.total : Math.max(res.total, 0);
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
