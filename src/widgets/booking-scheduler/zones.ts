@@ -134,11 +134,6 @@ export function formatTime(ms: number | string, timeZone: string, locale: string
   return fmt(locale, timeZone, { hour: uses12Hour(locale) ? 'numeric' : '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
-/** A date in `timeZone`, e.g. "Tuesday, 3 March 2026". */
-export function formatDay(ms: number | string, timeZone: string, locale: string, style: 'full' | 'long' | 'medium' = 'full'): string {
-  return fmt(locale, timeZone, { dateStyle: style }).format(new Date(ms));
-}
-
 /** A date and time in `timeZone` as the locale joins them: "Tuesday, March 3, 2026 at 9:30 AM", "الثلاثاء، 3 مارس 2026 في 9:30 ص". */
 export function formatWhen(ms: number | string, timeZone: string, locale: string): string {
   return fmt(locale, timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(ms));
