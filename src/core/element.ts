@@ -12,6 +12,7 @@ import { LocaleController } from './i18n/controller.js';
 import { baseStyles, tokens, tokenSheet } from './theme/tokens.js';
 import { configErrorState } from './states.js';
 import { VERSION } from './version.js';
+import { nextTask } from './task.js';
 
 /**
  * The base of every `prm-*` widget: shared tokens and styles, guarded `define()`, typed `emit()`,
@@ -128,7 +129,7 @@ export abstract class PrmElement extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.#yielded) {
       this.#yielded = true;
-      await new Promise((r) => setTimeout(r));
+      await nextTask();
     }
     super.scheduleUpdate();
   }

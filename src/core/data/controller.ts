@@ -5,6 +5,7 @@ import { PrmApiError } from '../api/errors.js';
 import { emptyState, errorState, loadingState } from '../states.js';
 import type { PrmElement } from '../element.js';
 import type { KeyedCache } from './cache.js';
+import { nextTask } from '../task.js';
 
 export interface DataOptions<T, A extends readonly unknown[]> {
   /** Inputs; the task re-runs when any of them changes. Return undefined to stay idle. */
@@ -64,9 +65,9 @@ export class DataController<T, A extends readonly unknown[]> implements Reactive
         if (c) return c.store.get(c.key(args), () => opts.task(args, { signal: never }));
         // The render that started this, checking the answers (their contract; often already here,
         // from the loader's bootstrap) and rendering them: three tasks, not one long one.
-        await new Promise((r) => setTimeout(r));
+        await nextTask();
         const value = await opts.task(args, { signal });
-        await new Promise((r) => setTimeout(r));
+        await nextTask();
         return value;
       },
       onError: (err) => {

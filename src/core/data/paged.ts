@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import { PrmApiError } from '../api/errors.js';
 import { emptyState, errorState, loadingState } from '../states.js';
 import type { PrmElement } from '../element.js';
+import { nextTask } from '../task.js';
 
 /** One page of a cursor-paginated list; `nextCursor` is null on the last page. */
 export interface Page<T> {
@@ -100,7 +101,7 @@ export class PagedController<T, A extends readonly unknown[]> implements Reactiv
     try {
       const page = await this.opts.page(args, cursor, { signal: ac.signal });
       // Checking a page and rendering it: two tasks, not one long one (as core/data/controller.ts).
-      await new Promise((r) => setTimeout(r));
+      await nextTask();
       if (run !== this.#run) return;
       this.items = this.#stale || cursor === undefined ? page.items : [...this.items, ...page.items];
       this.#stale = false;
