@@ -13,6 +13,7 @@ import { baseStyles, tokens, tokenSheet } from './theme/tokens.js';
 import { configErrorState } from './states.js';
 import { VERSION } from './version.js';
 import { nextTask } from './task.js';
+import { prmGlobal } from './config/global.js';
 
 /**
  * The base of every `prm-*` widget: shared tokens and styles, guarded `define()`, typed `emit()`,
@@ -93,6 +94,7 @@ export abstract class PrmElement extends LitElement {
 
   /** Dispatches a typed `prm-*` event that bubbles and crosses shadow roots. */
   protected emit<K extends PrmEventName>(name: K, detail: PrmEventDetails[K]): boolean {
+    if (name.endsWith('-success')) (prmGlobal().done ??= {})[name] = detail as never;
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
   }
 

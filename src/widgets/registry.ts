@@ -23,5 +23,5 @@ export const FIRST_DATA: Record<string, readonly string[]> = {
   'prm-booking-scheduler': ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
   'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
   'prm-story-carousel': ['/v1/config', '/v1/stories?language={locale}'],
-  'prm-chat-launcher': [],
+  'prm-chat-launcher': ['/v1/config'],
 };

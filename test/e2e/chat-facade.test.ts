@@ -17,9 +17,10 @@ describe('<prm-chat-launcher> facade from the CDN', { timeout: 120_000 }, () => 
   });
   after(async () => h?.close());
 
-  it('before any interaction: loader + facade + GET /v1/config only, within the budgets, nothing stored; hover brings panel, runtime and Arabic messages; click opens the dialog', async () => {
+  it('before any interaction: loader + facade + the clinic profile (the loader’s first data) only, within the budgets, nothing stored, the clinic’s colours on the button; hover brings panel, runtime and Arabic messages; click opens the dialog', async () => {
     h.pages.set('/chat-facade', { html: `<!doctype html><html lang="ar" dir="rtl"><head>${snippet(h.cdn)}</head><body><main><p>عيادة</p></main>${chat.example}</body></html>` });
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A phone in dark mode: the demo clinic's theme (mode auto) then shows its derived dark primary.
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -30,20 +31,25 @@ describe('<prm-chat-launcher> facade from the CDN', { timeout: 120_000 }, () => 
     await page.goto(`${h.host}/chat-facade`);
     await page.waitForFunction(() => !!document.querySelector('prm-chat-launcher')?.shadowRoot?.querySelector('[part=button]'));
     // The clinic's colours arrived (the remote theme) and the page stays idle a while.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/v1/config')));
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/v1/bootstrap')));
     await page.waitForTimeout(1500);
 
     const before = [...mine];
     assert.equal(before.length, 3, `three requests before interaction, got ${before.join(', ')}`);
     assert.equal(before[0], '/cdn/loader.js');
-    assert.match(before[1]!, /^\/cdn\/chunks\/chat-launcher-[\w-]+\.js$/);
-    assert.equal(before[2], '/v1/config?clinic=pk_demo_aurora');
+    // The loader starts the facade's code and the clinic profile together, when the tag appears.
+    const code = before.find((r) => /^\/cdn\/chunks\/chat-launcher-[\w-]+\.js$/.test(r));
+    assert.ok(code, `the facade chunk among ${before.join(', ')}`);
+    assert.ok(before.includes('/v1/bootstrap?widgets=chat-launcher&locale=ar&clinic=pk_demo_aurora'), `one GET /v1/bootstrap among ${before.join(', ')}`);
+    // The clinic's dark primary (#549c96, derived by the server from its one brand colour), not the SDK's (#6fd6cc).
+    const painted = await page.evaluate(() => getComputedStyle(document.querySelector('prm-chat-launcher')!.shadowRoot!.querySelector('[part=button]')!).backgroundColor);
+    assert.equal(painted, 'rgb(84, 156, 150)');
     // Bytes: what those two files weigh gzipped (-9, as the budgets measure), against the budgets.
     const gz = (p: string) => gzipSync(readFileSync(`dist/cdn${p.slice(4)}`), { level: 9 }).length;
-    const code = gz(before[0]!) + gz(before[1]!);
-    assert.ok(code <= SHARED.loader.budget + chat.budget, `${code} B of code before interaction`);
-    assert.ok(gz(before[1]!) <= chat.budget, `facade ${gz(before[1]!)} B`);
-    console.log(`before interaction: ${before.length} requests, ${code} B gzip of code (loader ${gz(before[0]!)} B + facade ${gz(before[1]!)} B)`);
+    const bytes = gz(before[0]!) + gz(code);
+    assert.ok(bytes <= SHARED.loader.budget + chat.budget, `${bytes} B of code before interaction`);
+    assert.ok(gz(code) <= chat.budget, `facade ${gz(code)} B`);
+    console.log(`before interaction: ${before.length} requests, ${bytes} B gzip of code (loader ${gz(before[0]!)} B + facade ${gz(code)} B)`);
     const stored = await page.evaluate(() => ({ session: sessionStorage.length, local: localStorage.length, cookies: document.cookie }));
     assert.deepEqual(stored, { session: 0, local: 0, cookies: '' }, 'nothing stored before interaction');
     // Its label is Arabic already (the facade's own table), and it sits at the inline end: the left.

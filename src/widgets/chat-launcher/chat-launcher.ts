@@ -58,11 +58,14 @@ export interface ChatPanelElement extends HTMLElement {
 
 /** The config attributes: the panel reads them from the launcher (same precedence as every widget). */
 const CONFIG = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
-// The few colours the facade paints, light and dark: the same defaults as src/core/theme/palette.ts
-// (test/widgets/chat-launcher/facade.test.ts fails when they drift apart).
-const COLORS = 'primary #0b5f5a #6fd6cc on-primary #fff #06211f surface #fff #161a1e on-surface #1b2126 #e9edf0 outline-variant #d5dce1 #353d44 error #b3261e #ffb4ab on-error #fff #3a0905 focus #1a56db #8ab4ff'.split(' ');
-// The public names are the shared colour tokens (--prm-color-primary…), listed in custom-elements.json.
-const colors = (m: number) => COLORS.map((v, i) => (i % 3 ? '' : `--_${v}:var(${'--prm-color-' + v},${COLORS[i + m]});`)).join('');
+/**
+ * The colours the button itself paints, `--_<name>: var(--prm-color-<name>, light-dark(<light>,
+ * <dark>))`: the same defaults as src/core/theme/palette.ts (test/widgets/chat-launcher/facade.test.ts
+ * fails when they drift apart). The badge's colours come with the panel, the greeting's with it.
+ */
+export const tokens = (list: string): string =>
+  list.replace(/(\S+) (\S+) (\S+) ?/g, (_, n, l, d) => `--_${n}:var(--prm-color-${n},light-dark(${l},${d}));`);
+/** `:host` in dark mode (the `theme` attribute, or `auto` when the OS is dark). */
 const dark = (d: string) => `:host(:state(dark)){${d}}@media (prefers-color-scheme:dark){:host(:state(auto)){${d}}}`;
 
 let sheet: CSSStyleSheet | undefined;
@@ -75,13 +78,12 @@ const styles = () => {
   if (!sheet) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(
-      `:host{${colors(1)}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;color-scheme:light!important}${dark(`${colors(2)}color-scheme:dark!important`)}` +
-        `:host([dir=ltr]){direction:ltr!important}:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}@media (max-width:40em){:host([open]) .w{display:none}}:host(:state(away)) .w{visibility:hidden}` +
-        `.w{all:initial;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font:400 var(--prm-font-size,medium)/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);color:var(--_on-surface)}` +
-        `[hidden]{display:none!important}:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}button{font:inherit;color:inherit;border:0;cursor:pointer;padding:0;border-radius:50%}` +
-        `.l{inline-size:3.5em;block-size:3.5em;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--_shadow);display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}` +
-        `.b{position:absolute;pointer-events:none;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em}` +
-        `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}:host{--_shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14))}`,
+      `:host{${tokens('primary #0b5f5a #6fd6cc on-primary #fff #06211f focus #1a56db #8ab4ff')}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;direction:ltr!important;color-scheme:light!important}${dark('color-scheme:dark!important')}` +
+        `:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}:host(:state(away)) .w{visibility:hidden}` +
+        // Only the size of an em here: the greeting and the badge set their own font.
+        `.w{all:initial;color-scheme:inherit;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font-size:var(--prm-font-size,medium)}` +
+        `:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}` +
+        `.l{inline-size:3.5em;block-size:3.5em;border:0;padding:0;border-radius:50%;cursor:pointer;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14));display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}`,
     );
   }
   return sheet;
@@ -99,15 +101,6 @@ const el = (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | st
   for (const k in attrs) e.setAttribute(k, attrs[k]!);
   e.append(...kids);
   return e;
-};
-
-const session = (key: string, set?: boolean): boolean => {
-  try {
-    if (set) sessionStorage.setItem(key, '1');
-    return !!sessionStorage.getItem(key);
-  } catch {
-    return false;
-  }
 };
 
 /**
@@ -164,17 +157,18 @@ export class PrmChatLauncher extends HTMLElement {
     return customElements.get(tag)!;
   }
 
-  /** What the conversation is about: a quote or booking made on this page (read by the panel). */
+  /**
+   * What the conversation is about, set by the page if it knows more; the panel adds the quote or
+   * booking made on this page (the runtime records it, `PRM.done`, even before the panel loads).
+   */
   context: ChatContext = {};
   #states = this.attachInternals().states;
   #root = this.attachShadow({ mode: 'open' });
-  #badge = el('span', { class: 'b', part: 'badge', 'aria-hidden': 'true', hidden: '' });
   #button = el(
     'button',
     { class: 'l', part: 'button', type: 'button', 'aria-expanded': 'false', 'aria-haspopup': 'dialog' },
     el('s', { viewBox: '0 0 24 24', 'aria-hidden': 'true' }, el('p', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' })),
   );
-  #status = el('span', { class: 'v', role: 'status' });
   #greet?: Greeting;
   /** The clinic's remote tokens (light and dark), filled when its profile arrives. */
   #theme = new CSSStyleSheet();
@@ -184,14 +178,6 @@ export class PrmChatLauncher extends HTMLElement {
   #timer?: ReturnType<typeof setTimeout>;
   #toggled: Promise<void> = Promise.resolve();
   readonly #sync = () => this.#refresh();
-  // Listening from the start (cheap) so that a quote or booking made before the panel loads still
-  // gives the hand-off its reference.
-  readonly #onSuccess = (e: Event) => {
-    const d = (e as CustomEvent<{ reference?: string; booking?: { reference?: string } } | undefined>).detail;
-    const ref = d?.reference ?? d?.booking?.reference;
-    if (ref) this.context = { ...this.context, [e.type[4] == 'q' ? 'quoteReference' : 'bookingReference']: ref };
-    this.#refresh();
-  };
 
   // The button never covers the page's focused element (WCAG 2.4.11): it steps aside while the
   // element focused on the host page lies under it, and comes back when focus moves elsewhere.
@@ -204,9 +190,8 @@ export class PrmChatLauncher extends HTMLElement {
   constructor() {
     super();
     this.#root.adoptedStyleSheets = [styles(), this.#theme];
-    // The badge sits beside the button, over its corner, not inside it: a count inside would be
-    // visible text missing from the button's name (WCAG 2.5.3); the status announces it instead.
-    this.#root.append(el('div', { class: 'w' }, this.#button, this.#badge, this.#status));
+    // The unread badge and its announcement come with the panel (panel-parts.ts), which counts them.
+    this.#root.append(el('div', { class: 'w' }, this.#button));
     this.#button.onpointerenter = this.#button.onfocus = () => this.preload();
     this.#button.onclick = () => (this.open = !this.open);
   }
@@ -223,18 +208,21 @@ export class PrmChatLauncher extends HTMLElement {
     prmGlobal().subs.add(this.#sync);
     this.#listen('add');
     this.#refresh();
-    const clinic = this.#pick('clinic');
     // A conversation from earlier in this tab (the key the panel writes, chat-logic.ts): the patient
     // already interacted, so the panel loads now and the badge counts replies that came meanwhile.
-    if (session(`prm-chat:${clinic}`)) void this.#load().then((p) => p.resume());
-    const greeting = this.getAttribute('greeting');
-    // The bubble's code comes only to pages that ask for one, when its delay has passed.
-    if (greeting && !session(`prm-chat-greeting:${clinic}`))
+    try {
+      if (sessionStorage.getItem(`prm-chat:${this.#pick('clinic')}`)) void this.#load().then((p) => p.resume());
+    } catch {
+      /* no storage: nothing to resume */
+    }
+    const text = this.getAttribute('greeting');
+    // The bubble's code comes only to pages that ask for one, when its delay has passed; it checks
+    // itself whether the patient dismissed it earlier in this tab.
+    if (text)
       this.#timer = setTimeout(
         () =>
           void import('./greeting.js').then((m) => {
-            if (this.open || this.#greet) return;
-            this.#greet = m.greet(this.#root, this.#button, greeting, () => session(`prm-chat-greeting:${this.#pick('clinic')}`, true));
+            if (!this.open) this.#greet ??= m.greet(this.#root, this.#button, text, this.#pick('clinic'));
             this.#refresh();
           }),
         Number(this.getAttribute('greeting-delay') ?? 8) * 1000,
@@ -270,11 +258,16 @@ export class PrmChatLauncher extends HTMLElement {
     this.open = false;
   }
 
-  /** Called by the panel: the unread count on the badge, and its announcement (in the panel's words). */
-  setUnread(n: number, announcement: string): void {
-    this.#badge.textContent = n ? `${n}` : '';
-    this.#badge.hidden = !n;
-    this.#status.textContent = announcement;
+  /**
+   * Paints the clinic's theme (its profile's `theme`) on the button: the loader's first data before
+   * any interaction, or the panel's profile on a page without the loader.
+   */
+  paint(t?: { mode?: string; tokens?: unknown; dark?: unknown }): void {
+    if (!t) return;
+    if (/^(light|dark|auto)$/.test(t.mode!)) this.#mode = t.mode;
+    const d = decls(t.dark);
+    this.#theme.replaceSync(`:host{${decls(t.tokens)}}${d && dark(d)}`);
+    this.#refresh();
   }
 
   /** Brings the panel in line with `open`: fires prm-chat-open / prm-chat-close on a change. */
@@ -291,7 +284,6 @@ export class PrmChatLauncher extends HTMLElement {
   }
 
   #listen(how: 'add' | 'remove'): void {
-    for (const t of ['prm-quote-success', 'prm-booking-success']) document[`${how}EventListener`](t, this.#onSuccess);
     for (const t of ['focusin', 'focusout']) document[`${how}EventListener`](t, this.#onFocus);
   }
 
@@ -301,7 +293,7 @@ export class PrmChatLauncher extends HTMLElement {
     return this.getAttribute(f) || (g.code[f] as string) || g.script[f] || '';
   }
 
-  /** Language, direction, theme, words; the clinic profile (its colours) once per api + clinic. */
+  /** Language, direction, theme, words; the clinic's colours from the loader's first data. */
   #refresh(): void {
     const locale = resolveLocale(this, this.#pick('locale') || 'auto');
     this.#button.ariaLabel = OPEN_WORDS[locale] ?? 'Chat with us';
@@ -312,29 +304,18 @@ export class PrmChatLauncher extends HTMLElement {
     void this.#panel?.then((p) => p.requestUpdate());
     const api = this.#pick('api') || location.origin;
     const clinic = this.#pick('clinic');
-    const key = api + clinic;
-    if (!clinic || key == this.#fetched) return;
-    this.#fetched = key;
-    let base: string;
+    if (!clinic || api + clinic == this.#fetched) return;
+    this.#fetched = api + clinic;
+    // The clinic profile (GET /v1/config) is part of the first data the loader asks for when this
+    // tag appears (widgets.config.mjs): read here, not taken, so the panel's client gets it too.
+    // Without the loader the panel paints the button once its own profile arrives.
     try {
-      base = apiBase(api);
+      const base = apiBase(api);
+      for (const e of prmGlobal().boot ?? [])
+        if (e.base == base && e.clinic == clinic) void e.answers.then((a) => api + clinic == this.#fetched && this.paint((a.config as { theme?: never } | undefined)?.theme));
     } catch {
-      return; // an invalid api: the panel reports it
+      // an invalid api: the panel reports it
     }
-    // A simple GET (no custom header: no preflight, no cookies). Its answer is also handed to the
-    // panel's API client through PRM.boot (which parses it with the contract schema): one request.
-    const answer = fetch(`${base}config?clinic=${encodeURIComponent(clinic)}`, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.json() : {}))
-      .catch(() => ({})) as Promise<{ theme?: { mode?: string; tokens?: unknown; dark?: unknown } }>;
-    (prmGlobal().boot ??= []).push({ base, clinic, answers: answer.then((j) => (j?.theme ? { config: j } : {})) });
-    void answer.then((j) => {
-      const t = j?.theme;
-      if (!t || key != this.#fetched) return;
-      if (/^(light|dark|auto)$/.test(t.mode!)) this.#mode = t.mode;
-      const d = decls(t.dark);
-      this.#theme.replaceSync(`:host{${decls(t.tokens)}}${d && dark(d)}`);
-      this.#refresh();
-    });
   }
 
   #load(): Promise<ChatPanelElement> {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { PrmElement } from '../../core/element.js';
 import type { PrmEventDetails, PrmEventName } from '../../core/events.js';
 import type { PrmChatLauncher } from './chat-launcher.js';
@@ -18,6 +18,8 @@ import type { ChatContext, ChatMessage, FaqAnswer } from '../../core/contract/ch
 import { attribution } from '../../core/attribution.js';
 import { formatDateTime } from '../../core/i18n/format.js';
 import { SNIFF_BYTES } from '../../shared/attachments.js';
+import { colorTokens } from '../../core/theme/palette.js';
+import { prmGlobal } from '../../core/config/global.js';
 import {
   HANDOFF_CHANNELS,
   checkAttachment,
@@ -945,6 +947,41 @@ export const panelStyles = css`
   }
 `;
 
+let facadeSheet: CSSStyleSheet | undefined;
+/** The page's events whose reference the hand-off carries ("About quote Q-…"). */
+const SUCCESS = ['prm-quote-success', 'prm-booking-success'];
+
+/**
+ * What the panel adds to the launcher's own shadow root (the facade stays small without them): the
+ * unread badge over the button's corner and the status line announcing the count, and, on a phone,
+ * the button hidden while the full-screen dialog is open. The badge sits beside the button, not
+ * inside it: a count inside would be visible text missing from the button's name (WCAG 2.5.3).
+ * Returns the setter of the count and its announcement.
+ */
+function facadeParts(root: ShadowRoot): (n: number, announcement: string) => void {
+  if (!facadeSheet) {
+    facadeSheet = new CSSStyleSheet();
+    const color = (n: 'error' | 'on-error') => `--_${n}:var(--prm-color-${n},light-dark(${colorTokens[n].join()}));`;
+    facadeSheet.replaceSync(
+      `:host{${color('error')}${color('on-error')}}[hidden]{display:none!important}@media (max-width:40em){:host([open]) .w{display:none}}` +
+        `.b{position:absolute;pointer-events:none;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em;text-align:center}` +
+        `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}`,
+    );
+  }
+  if (!root.adoptedStyleSheets.includes(facadeSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, facadeSheet];
+  const badge = Object.assign(document.createElement('span'), { className: 'b', hidden: true });
+  badge.setAttribute('part', 'badge');
+  badge.ariaHidden = 'true';
+  const status = Object.assign(document.createElement('span'), { className: 'v' });
+  status.setAttribute('role', 'status');
+  root.querySelector('.w')?.append(badge, status);
+  return (n, announcement) => {
+    badge.textContent = n ? `${n}` : '';
+    badge.hidden = !n;
+    status.textContent = announcement;
+  };
+}
+
 /**
  * The launcher's panel (internal: `<prm-chat-panel>`, created by `<prm-chat-launcher>` inside its
  * own shadow root once the patient shows intent). A widget element like the others — config,
@@ -965,12 +1002,22 @@ export class PrmChatPanel extends PrmElement {
     locale: () => this.resolvedLocale,
     isOpen: () => !!this.launcher?.open,
     close: () => void this.launcher?.hide(),
-    unread: (n) => this.launcher?.setUnread(n, n ? msg(str`${n} unread messages`) : ''),
+    unread: (n) => this.#unread?.(n, n ? msg(str`${n} unread messages`) : ''),
     emit: (name, detail) => this.emit(name as PrmEventName, detail as never),
     reportError: (e) => this.reportError(e),
-    context: () => this.launcher?.context ?? {},
+    context: () => {
+      // A quote or booking made on this page, before or after the panel loaded (core/element.ts records it).
+      const done = prmGlobal().done ?? {};
+      const q = done['prm-quote-success']?.reference;
+      const b = done['prm-booking-success']?.reference;
+      return { ...this.launcher?.context, ...(q && { quoteReference: q }), ...(b && { bookingReference: b }) };
+    },
     position: () => this.launcher?.getAttribute('position') ?? null,
   });
+
+  #unread?: (n: number, announcement: string) => void;
+  /** The clinic profile whose theme the launcher's button was last given. */
+  #painted?: ClinicConfig;
 
   /** The launcher's config attributes: the panel has none of its own. */
   override configAttributes(): Record<string, unknown> {
@@ -982,13 +1029,18 @@ export class PrmChatPanel extends PrmElement {
     this.#chat.resume();
   }
 
+  readonly #onSuccess = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#unread ??= facadeParts(this.getRootNode() as ShadowRoot);
+    for (const t of SUCCESS) document.addEventListener(t, this.#onSuccess);
     if (this.hasUpdated) this.#chat.resume();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const t of SUCCESS) document.removeEventListener(t, this.#onSuccess);
     this.#chat.disconnected();
   }
 
@@ -1011,6 +1063,16 @@ export class PrmChatPanel extends PrmElement {
   protected override emit<K extends PrmEventName>(name: K, detail: PrmEventDetails[K]): boolean {
     const d = name === 'prm-error' ? { ...(detail as object), widget: 'prm-chat-launcher' } : detail;
     return super.emit(name, d as PrmEventDetails[K]);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A page without the loader: the button takes the clinic's colours once the profile is here.
+    const c = this.clinicConfig;
+    if (c && c !== this.#painted) {
+      this.#painted = c;
+      this.launcher?.paint(c.theme);
+    }
   }
 
   protected renderContent(): unknown {

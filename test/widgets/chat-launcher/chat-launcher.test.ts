@@ -3,6 +3,9 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/chat-launcher/define.js';
 import type { PrmChatLauncher } from '../../../src/widgets/chat-launcher/chat-launcher.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { startTags } from '../../../src/loader/start.js';
+import { prmGlobal } from '../../../src/core/config/global.js';
+import { PrmElement } from '../../../src/core/element.js';
 
 // Everything here talks to the real reference server mounted at /v1 (PGlite in memory).
 const STAFF = 'sk_demo_staff';
@@ -77,6 +80,7 @@ describe('<prm-chat-launcher>', () => {
   let restoreHours: (() => void) | undefined;
   beforeEach(() => {
     sessionStorage.clear();
+    delete prmGlobal().done;
     // A distinct api string (same server): the clinic profile is cached per api + key.
     resetConfig({ api: `${location.origin}/#open`, clinic: 'pk_demo_aurora' });
     restoreHours = clinicHours('open');
@@ -223,17 +227,70 @@ describe('<prm-chat-launcher>', () => {
     expect(bodies.filter((b) => b === 'sent while offline').length).to.equal(1);
   });
 
-  it('hand-off links carry the quote reference after prm-quote-success', async () => {
+  it('hand-off links carry the reference of a quote made on the page before the panel loaded, and of a booking made while it is open', async () => {
+    // A widget of the page, emitting through the shared runtime as the quote calculator and the
+    // booking scheduler do (core/element.ts records the last success of each kind).
+    class SuccessProbe extends PrmElement {
+      fire(name: 'prm-quote-success' | 'prm-booking-success', reference: string) {
+        return this.emit(name, { reference } as never);
+      }
+      protected renderContent() {
+        return '';
+      }
+    }
+    SuccessProbe.define('prm-test-success-probe');
+    const probe = (await fixture(html`<prm-test-success-probe></prm-test-success-probe>`)) as SuccessProbe;
     const el = await mount();
-    document.dispatchEvent(new CustomEvent('prm-quote-success', { detail: { reference: 'Q-ABC234' } }));
+    probe.fire('prm-quote-success', 'Q-ABC234');
     await open(el);
     await until(() => !!$(el, '.channels a'));
-    const wa = ($$(el, '.channels a') as HTMLAnchorElement[]).find((a) => a.textContent === 'WhatsApp')!;
-    expect(wa.href).to.equal(`https://wa.me/905321234567?text=${encodeURIComponent('About quote Q-ABC234')}`);
-    wa.addEventListener('click', (e) => e.preventDefault());
+    const wa = () => ($$(el, '.channels a') as HTMLAnchorElement[]).find((a) => a.textContent === 'WhatsApp')!;
+    expect(wa().href).to.equal(`https://wa.me/905321234567?text=${encodeURIComponent('About quote Q-ABC234')}`);
+    wa().addEventListener('click', (e) => e.preventDefault());
     const handoff = oneEvent(el, 'prm-chat-handoff');
-    wa.click();
+    wa().click();
     expect((await handoff).detail).to.deep.equal({ channel: 'whatsapp', reference: 'Q-ABC234' });
+    // Another page (nothing done yet): a booking made while the panel is open shows at once.
+    el.remove();
+    delete prmGlobal().done;
+    const other = await mount();
+    await open(other);
+    await until(() => !!$(other, '.channels a'));
+    const wa2 = () => ($$(other, '.channels a') as HTMLAnchorElement[]).find((a) => a.textContent === 'WhatsApp')!;
+    expect(decodeURIComponent(wa2().href)).to.not.include('About');
+    probe.fire('prm-booking-success', 'B-XYZ789');
+    await until(() => decodeURIComponent(wa2().href).endsWith('About booking B-XYZ789'));
+  });
+
+  it('the clinic’s colours are on the button before any interaction, from the loader’s first data: read, not taken, no request of its own', async () => {
+    resetConfig({ api: `${location.origin}/#boot`, clinic: 'pk_demo_aurora' });
+    const seen = performance.getEntriesByType('resource').length;
+    // What the loader does when the tag appears, before the facade's code arrives (src/loader/start.ts).
+    const el = document.createElement('prm-chat-launcher');
+    el.setAttribute('theme', 'dark');
+    const parked = document.createDocumentFragment();
+    parked.append(el);
+    startTags(prmGlobal(), ['prm-chat-launcher'], parked as unknown as Document);
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    const button = () => getComputedStyle($(el, '[part=button]')!).backgroundColor;
+    // The demo clinic's dark primary, derived by the server (GET /v1/config → theme.dark), not the SDK's default (#6fd6cc).
+    await until(() => button() === 'rgb(84, 156, 150)', 5000);
+    const api = () => performance.getEntriesByType('resource').slice(seen).map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/v1/'));
+    expect(api()).to.deep.equal(['/v1/bootstrap'], 'one request: the first data');
+    // The panel's client then takes the same profile from there: no GET /v1/config either.
+    await open(el);
+    expect(api().filter((p) => p === '/v1/config')).to.deep.equal([]);
+    expect(button()).to.equal('rgb(84, 156, 150)');
+  });
+
+  it('without the loader (npm), the button takes the clinic’s colours once the panel has the profile', async () => {
+    resetConfig({ api: `${location.origin}/#npm`, clinic: 'pk_demo_aurora' });
+    const el = await mount({ theme: 'dark' });
+    const button = () => getComputedStyle($(el, '[part=button]')!).backgroundColor;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(button()).to.equal('rgb(111, 214, 204)', 'the SDK default until the profile is here');
+    $(el, '[part=button]')!.dispatchEvent(new PointerEvent('pointerenter'));
+    await until(() => button() === 'rgb(84, 156, 150)', 8000);
   });
 
   it('Arabic: the launcher sits at the inline end, i.e. mirrored to the left', async () => {

@@ -33,15 +33,32 @@ describe('<prm-chat-launcher> facade copies', () => {
     resetConfig({ api: location.origin });
   });
 
+  // Each colour as painted inside the shadow root: a probe in the button's wrapper (or in the
+  // greeting, which carries its own three) resolves the private variable in that mode.
+  const painted = (where: Element, token: string) => {
+    const probe = document.createElement('i');
+    probe.style.color = `var(--_${token})`;
+    where.append(probe);
+    const v = getComputedStyle(probe).color;
+    probe.remove();
+    return v;
+  };
+
   for (const [mode, i] of [['light', 0], ['dark', 1]] as const) {
-    it(`its ${mode} colours are the SDK palette's`, async () => {
-      const el = await mount({ theme: mode });
-      const tokens = ['primary', 'on-primary', 'surface', 'on-surface', 'outline-variant', 'error', 'on-error', 'focus'] as const;
-      const got = Object.fromEntries(tokens.map((t) => [t, rgb(getComputedStyle(el).getPropertyValue(`--_${t}`).trim())]));
-      const want = Object.fromEntries(tokens.map((t) => [t, rgb(colorTokens[t][i])]));
+    it(`its ${mode} colours are the SDK palette's: the button's and the greeting's`, async () => {
+      const el = await mount({ theme: mode, greeting: 'Hello', 'greeting-delay': '0' });
+      await until(() => !!el.shadowRoot!.querySelector('[part=greeting]'));
+      const w = el.shadowRoot!.querySelector('.w')!;
+      const g = el.shadowRoot!.querySelector('[part=greeting]')!;
+      const got = {
+        ...Object.fromEntries((['primary', 'on-primary', 'focus'] as const).map((t) => [t, painted(w, t)])),
+        ...Object.fromEntries((['surface', 'on-surface', 'outline-variant'] as const).map((t) => [t, painted(g, t)])),
+      };
+      const want = Object.fromEntries(Object.keys(got).map((t) => [t, rgb(colorTokens[t as keyof typeof colorTokens][i])]));
       expect(got).to.deep.equal(want);
       const button = el.shadowRoot!.querySelector('[part=button]')!;
       expect(getComputedStyle(button).backgroundColor).to.equal(rgb(colorTokens.primary[i]));
+      expect(getComputedStyle(g).backgroundColor).to.equal(rgb(colorTokens.surface[i]));
     });
   }
 
