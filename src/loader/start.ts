@@ -1,6 +1,6 @@
 import { apiBase } from '../core/api/base.js';
 import type { BootEntry } from '../core/api/boot.js';
-import type { PrmGlobal } from '../core/config/global.js';
+import { pickConfig, type PrmGlobal } from '../core/config/global.js';
 import { resolveLocale } from '../core/i18n/locale.js';
 
 /**
@@ -67,10 +67,9 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const el = root.querySelector(tag);
     if (!el) continue;
     // Same precedence as the widget's config: attribute > PRM.configure() > the loader's data-*.
-    const pick = (f: string) => el.getAttribute(f) || (g.code[f] as string | undefined) || g.script[f];
-    const api = pick('api');
-    const clinic = pick('clinic');
-    const locale = resolveLocale(el, pick('locale') || 'auto');
+    const api = pickConfig(el, 'api');
+    const clinic = pickConfig(el, 'clinic');
+    const locale = resolveLocale(el, pickConfig(el, 'locale') || 'auto');
     // A facade that needs no runtime (the chat launcher's button) needs no messages chunk either:
     // its panel loads both on the first interaction.
     if (locale !== 'en' && chunks.l?.[locale] && chunks.w?.[name]?.length !== 0) void fetchChunk(chunks.l[locale]);

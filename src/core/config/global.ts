@@ -55,3 +55,12 @@ export function prmGlobal(): PrmGlobal {
   }
   return w.PRM;
 }
+
+/**
+ * A config value for a widget tag, as the loader and the chat launcher's facade read it before the
+ * runtime is there: its attribute > `PRM.configure()` > the loader's `data-*` ('' when none).
+ */
+export function pickConfig(el: Element, field: string): string {
+  const g = prmGlobal();
+  return el.getAttribute(field) || (g.code[field] as string | undefined) || g.script[field] || '';
+}

@@ -3,7 +3,7 @@
 // locale matching, the version). It is what every page with the launcher downloads (budget
 // 2 KiB gzip, checked by `npm test`); the panel — and with it the runtime — is fetched on the
 // first hover, focus or click (./panel.ts).
-import { prmGlobal } from '../../core/config/global.js';
+import { pickConfig, prmGlobal } from '../../core/config/global.js';
 import { apiBase } from '../../core/api/base.js';
 import { dirOf, resolveLocale } from '../../core/i18n/locale.js';
 import { VERSION } from '../../core/version.js';
@@ -78,12 +78,12 @@ const styles = () => {
   if (!sheet) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(
-      `:host{${tokens('primary #0b5f5a #6fd6cc on-primary #fff #06211f focus #1a56db #8ab4ff')}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;direction:ltr!important;color-scheme:light!important}${dark('color-scheme:dark!important')}` +
+      `:host{${tokens('primary #0b5f5a #6fd6cc on-primary #fff #06211f focus #1a56db #8ab4ff')}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;direction:ltr!important;color-scheme:light!important}:host(:state(dark)){color-scheme:dark!important}:host(:state(auto)){color-scheme:light dark!important}` +
         `:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}:host(:state(away)) .w{visibility:hidden}` +
         // Only the size of an em here: the greeting and the badge set their own font.
         `.w{all:initial;color-scheme:inherit;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font-size:var(--prm-font-size,medium)}` +
         `:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}` +
-        `.l{inline-size:3.5em;block-size:3.5em;border:0;padding:0;border-radius:50%;cursor:pointer;background:var(--_primary);color:var(--_on-primary);box-shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14));display:grid;place-items:center}svg{inline-size:1.75em;fill:currentColor}`,
+        `.l{inline-size:3.5em;block-size:3.5em;border:0;padding:0;border-radius:50%;cursor:pointer;background:var(--_primary);box-shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14));display:grid;place-items:center}svg{inline-size:1.75em;fill:var(--_on-primary)}`,
     );
   }
   return sheet;
@@ -211,7 +211,7 @@ export class PrmChatLauncher extends HTMLElement {
     // A conversation from earlier in this tab (the key the panel writes, chat-logic.ts): the patient
     // already interacted, so the panel loads now and the badge counts replies that came meanwhile.
     try {
-      if (sessionStorage.getItem(`prm-chat:${this.#pick('clinic')}`)) void this.#load().then((p) => p.resume());
+      if (sessionStorage.getItem(`prm-chat:${pickConfig(this, 'clinic')}`)) void this.#load().then((p) => p.resume());
     } catch {
       /* no storage: nothing to resume */
     }
@@ -222,7 +222,7 @@ export class PrmChatLauncher extends HTMLElement {
       this.#timer = setTimeout(
         () =>
           void import('./greeting.js').then((m) => {
-            if (!this.open) this.#greet ??= m.greet(this.#root, this.#button, text, this.#pick('clinic'));
+            if (!this.open) this.#greet ??= m.greet(this.#root, this.#button, text, pickConfig(this, 'clinic'));
             this.#refresh();
           }),
         Number(this.getAttribute('greeting-delay') ?? 8) * 1000,
@@ -287,23 +287,17 @@ export class PrmChatLauncher extends HTMLElement {
     for (const t of ['focusin', 'focusout']) document[`${how}EventListener`](t, this.#onFocus);
   }
 
-  /** A config value: attribute > `PRM.configure()` > the loader's `data-*`. */
-  #pick(f: string): string {
-    const g = prmGlobal();
-    return this.getAttribute(f) || (g.code[f] as string) || g.script[f] || '';
-  }
-
   /** Language, direction, theme, words; the clinic's colours from the loader's first data. */
   #refresh(): void {
-    const locale = resolveLocale(this, this.#pick('locale') || 'auto');
+    const locale = resolveLocale(this, pickConfig(this, 'locale') || 'auto');
     this.#button.ariaLabel = OPEN_WORDS[locale] ?? 'Chat with us';
     this.#greet?.t(locale);
     this.dir = dirOf(locale);
-    const mode = this.#pick('theme') || this.#mode || 'light';
+    const mode = pickConfig(this, 'theme') || this.#mode || 'light';
     for (const t of ['light', 'dark', 'auto']) this.#states[t == mode ? 'add' : 'delete'](t);
     void this.#panel?.then((p) => p.requestUpdate());
-    const api = this.#pick('api') || location.origin;
-    const clinic = this.#pick('clinic');
+    const api = pickConfig(this, 'api') || location.origin;
+    const clinic = pickConfig(this, 'clinic');
     if (!clinic || api + clinic == this.#fetched) return;
     this.#fetched = api + clinic;
     // The clinic profile (GET /v1/config) is part of the first data the loader asks for when this
