@@ -61,7 +61,7 @@ const CONFIG = ['api', 'clinic', 'locale', 'theme', 'currency', 'agent'];
 /**
  * The colours the button itself paints, `--_<name>: var(--prm-color-<name>, light-dark(<light>,
  * <dark>))`: the same defaults as src/core/theme/palette.ts (test/widgets/chat-launcher/facade.test.ts
- * fails when they drift apart). The badge's colours come with the panel, the greeting's with it.
+ * fails when they drift apart). The badge's colours come with the panel, the greeting's in its own part.
  */
 export const tokens = (list: string): string =>
   list.replace(/(\S+) (\S+) (\S+) ?/g, (_, n, l, d) => `--_${n}:var(--prm-color-${n},light-dark(${l},${d}));`);
