@@ -125,7 +125,8 @@ describe('chat launcher: XSS payloads render as text, never run', function () {
       });
       // A distinct api string each round (same server): the clinic profile is cached per api + key.
       const el = await mount(`${location.origin}/#${i}`);
-      expect($(el, '[role=dialog] h2')!.textContent).to.equal(p);
+      // Without the loader the panel asks for the clinic profile itself when it loads: its name comes with it.
+      await until(() => $(el, '[role=dialog] h2')!.textContent === p, 10_000);
       $<HTMLInputElement>(el, '.consent input')!.click();
       // (The stubbed clinic has no office hours: "leave a message" — the payload goes in the name field too.)
       expect($(el, '#f-name'), 'the name field is shown').to.exist;
