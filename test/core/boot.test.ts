@@ -65,6 +65,20 @@ describe('first data: the loader asks, the widget takes', () => {
     expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/bootstrap', '/v1/exchange-rates']);
   });
 
+  it('the clinic profile stays in the answer after a client took it, for the chat launcher’s button that reads it later', async () => {
+    await fixture(html`<div lang="en"><prm-quote-calculator></prm-quote-calculator></div>`);
+    const g = prmGlobal();
+    const { urls } = await fetches(async () => {
+      startTags(g, ['prm-quote-calculator']);
+      await client().get('config', ClinicConfigSchema);
+      await client().get('exchange-rates', ExchangeRatesSchema);
+    });
+    const answers = await g.boot![0]!.answers;
+    expect(answers.config, 'the profile is still there').to.be.an('object');
+    expect(answers['exchange-rates'], 'other answers are handed out once').to.equal(undefined);
+    expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/bootstrap']);
+  });
+
   it('a GET the bootstrap did not carry (another language), or a failed bootstrap, is fetched as before', async () => {
     await fixture(html`<div lang="fr"><prm-quote-calculator></prm-quote-calculator></div>`);
     const g = prmGlobal();

@@ -34,7 +34,7 @@ export function bootKey(pathname: string, params: URLSearchParams): string {
 /**
  * The bootstrap answer for `key`, waiting for the loader's request if it is still in flight —
  * at most `timeout` ms, or until `signal` aborts; undefined when there is none (the caller then
- * fetches). Each answer is handed out once.
+ * fetches). Each answer is handed out once, except the clinic profile (`config`), which stays.
  */
 export async function takeBoot(base: string, clinic: string, key: string, signal?: AbortSignal, timeout = 10_000): Promise<{ value: unknown } | undefined> {
   const entries = typeof window === 'undefined' ? undefined : window.PRM?.boot;
@@ -50,7 +50,9 @@ export async function takeBoot(base: string, clinic: string, key: string, signal
     clearTimeout(timer);
     if (Object.hasOwn(answers, key)) {
       const value = answers[key];
-      delete answers[key];
+      // The clinic profile stays: the chat launcher's button reads its colours from it, maybe
+      // after a widget took it (the profile is cached per page anyway, core/clinic.ts).
+      if (key !== 'config') delete answers[key];
       return { value };
     }
   }

@@ -1,7 +1,7 @@
 // The facade: a plain custom element, on purpose without Lit, zod or anything of the shared
 // runtime (it imports only what loader.js already holds: the page-wide store, the API base, the
-// locale matching, the version). It is what every page with the launcher downloads (budget
-// 2 KiB gzip, checked by `npm test`); the panel — and with it the runtime — is fetched on the
+// locale matching, the version). It is what every page with the launcher downloads (its gzip
+// budget is in widgets.config.mjs, checked by `npm test`); the panel — and with it the runtime — is fetched on the
 // first hover, focus or click (./panel.ts).
 import { pickConfig, prmGlobal } from '../../core/config/global.js';
 import { apiBase } from '../../core/api/base.js';
@@ -190,7 +190,7 @@ export class PrmChatLauncher extends HTMLElement {
   constructor() {
     super();
     this.#root.adoptedStyleSheets = [styles(), this.#theme];
-    // The unread badge and its announcement come with the panel (panel-parts.ts), which counts them.
+    // The unread badge and its announcement come with the panel (panel.ts facadeParts), which counts them.
     this.#root.append(el('div', { class: 'w' }, this.#button));
     this.#button.onpointerenter = this.#button.onfocus = () => this.preload();
     this.#button.onclick = () => (this.open = !this.open);
@@ -301,8 +301,9 @@ export class PrmChatLauncher extends HTMLElement {
     if (!clinic || api + clinic == this.#fetched) return;
     this.#fetched = api + clinic;
     // The clinic profile (GET /v1/config) is part of the first data the loader asks for when this
-    // tag appears (widgets.config.mjs): read here, not taken, so the panel's client gets it too.
-    // Without the loader the panel paints the button once its own profile arrives.
+    // tag appears (widgets.config.mjs): read here, not taken, and it stays there after a widget's
+    // client took it (core/api/boot.ts). Without the loader the panel paints the button once its
+    // own profile arrives.
     try {
       const base = apiBase(api);
       for (const e of prmGlobal().boot ?? [])

@@ -6,6 +6,8 @@ import { resetConfig, until } from '../../core/fixtures/setup.js';
 import { startTags } from '../../../src/loader/start.js';
 import { prmGlobal } from '../../../src/core/config/global.js';
 import { PrmElement } from '../../../src/core/element.js';
+import { ApiClient } from '../../../src/core/api/client.js';
+import { ClinicConfigSchema } from '../../../src/generated/contract/config.js';
 
 // Everything here talks to the real reference server mounted at /v1 (PGlite in memory).
 const STAFF = 'sk_demo_staff';
@@ -281,6 +283,19 @@ describe('<prm-chat-launcher>', () => {
     await open(el);
     expect(api().filter((p) => p === '/v1/config')).to.deep.equal([]);
     expect(button()).to.equal('rgb(84, 156, 150)');
+  });
+
+  it('a launcher whose code arrives after another widget took the clinic profile from the loader’s first data still paints it', async () => {
+    resetConfig({ api: `${location.origin}/#late`, clinic: 'pk_demo_aurora' });
+    const el = document.createElement('prm-chat-launcher');
+    el.setAttribute('theme', 'dark');
+    const parked = document.createDocumentFragment();
+    parked.append(el);
+    startTags(prmGlobal(), ['prm-chat-launcher'], parked as unknown as Document);
+    // Another widget's client takes the profile first (the quote calculator's, on a page with both).
+    await new ApiClient({ baseUrl: `${location.origin}/#late-widget`, clinic: 'pk_demo_aurora' }).get('config', ClinicConfigSchema);
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await until(() => getComputedStyle($(el, '[part=button]')!).backgroundColor === 'rgb(84, 156, 150)', 5000);
   });
 
   it('without the loader (npm), the button takes the clinic’s colours once the panel has the profile', async () => {
