@@ -94,7 +94,8 @@ export abstract class PrmElement extends LitElement {
 
   /** Dispatches a typed `prm-*` event that bubbles and crosses shadow roots. */
   protected emit<K extends PrmEventName>(name: K, detail: PrmEventDetails[K]): boolean {
-    if (name.endsWith('-success')) (prmGlobal().done ??= {})[name] = detail as never;
+    // Only the reference stays page-wide (never what the patient answered: a feedback's scores).
+    if (name.endsWith('-success')) (prmGlobal().done ??= {})[name] = { reference: (detail as { reference?: string }).reference };
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
   }
 

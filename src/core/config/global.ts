@@ -23,8 +23,9 @@ export interface PrmGlobal {
   /** First data the loader requested for the widgets on the page (see `core/api/boot.ts`). */
   boot?: BootEntry[];
   /**
-   * The detail of the last `prm-*-success` event of each kind on the page (a quote, a booking),
+   * The reference of the last `prm-*-success` event of each kind on the page (a quote, a booking),
    * for parts that load later and speak of it: the chat launcher's hand-off ("About quote Q-…").
+   * Memory only, and only the reference.
    */
   done?: Record<string, { reference?: string } | undefined>;
 }

@@ -233,8 +233,8 @@ describe('<prm-chat-launcher>', () => {
     // A widget of the page, emitting through the shared runtime as the quote calculator and the
     // booking scheduler do (core/element.ts records the last success of each kind).
     class SuccessProbe extends PrmElement {
-      fire(name: 'prm-quote-success' | 'prm-booking-success', reference: string) {
-        return this.emit(name, { reference } as never);
+      fire(name: 'prm-quote-success' | 'prm-booking-success' | 'prm-feedback-success', reference: string, more: object = {}) {
+        return this.emit(name, { reference, ...more } as never);
       }
       protected renderContent() {
         return '';
@@ -262,6 +262,9 @@ describe('<prm-chat-launcher>', () => {
     expect(decodeURIComponent(wa2().href)).to.not.include('About');
     probe.fire('prm-booking-success', 'B-XYZ789');
     await until(() => decodeURIComponent(wa2().href).endsWith('About booking B-XYZ789'));
+    // What stays page-wide is the reference alone, never what a patient answered.
+    probe.fire('prm-feedback-success', 'F-1', { nps: 2, aspects: { care: 1 }, stage: 'post-return' });
+    expect(prmGlobal().done?.['prm-feedback-success']).to.deep.equal({ reference: 'F-1' });
   });
 
   it('the clinic’s colours are on the button before any interaction, from the loader’s first data: read, not taken, no request of its own', async () => {
