@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { cardLayout, releaseReserve } from '../../core/theme/card.js';
 import { DataController } from '../../core/data/controller.js';
+import { nextTask } from '../../core/task.js';
 import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { formatList, formatMoney } from '../../core/i18n/format.js';
@@ -217,7 +218,7 @@ export class PrmBookingScheduler extends PrmElement {
     // It runs in a task of its own, after the chunk's evaluation and before the first render (which
     // waits for a task, core/element.ts), instead of lengthening the evaluation's task; a zone set
     // meanwhile (the time-zone attribute, setZone) is kept.
-    setTimeout(() => (this.zone ||= detectTimeZone()));
+    void nextTask().then(() => (this.zone ||= detectTimeZone()));
   }
 
   override connectedCallback(): void {

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { PrmElement } from '../../core/element.js';
 import type { PrmEventDetails, PrmEventName } from '../../core/events.js';
-import type { PrmChatLauncher } from './chat-launcher.js';
+import { tokens, type PrmChatLauncher } from './chat-launcher.js';
 import { msg, str } from '@lit/localize';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
@@ -961,9 +961,10 @@ const SUCCESS = ['prm-quote-success', 'prm-booking-success'];
 function facadeParts(root: ShadowRoot): (n: number, announcement: string) => void {
   if (!facadeSheet) {
     facadeSheet = new CSSStyleSheet();
-    const color = (n: 'error' | 'on-error') => `--_${n}:var(--prm-color-${n},light-dark(${colorTokens[n].join()}));`;
+    // The badge's colours, light and dark, from the SDK palette itself (the facade's `tokens` format).
+    const colors = tokens((['error', 'on-error'] as const).map((n) => `${n} ${colorTokens[n].join(' ')}`).join(' '));
     facadeSheet.replaceSync(
-      `:host{${color('error')}${color('on-error')}}[hidden]{display:none!important}@media (max-width:40em){:host([open]) .w{display:none}}` +
+      `:host{${colors}}[hidden]{display:none!important}@media (max-width:40em){:host([open]) .w{display:none}}` +
         `.b{position:absolute;pointer-events:none;inset-block-start:-.25em;inset-inline-end:-.25em;min-inline-size:1.5em;border-radius:.75em;background:var(--_error);color:var(--_on-error);font:700 .8125em/1.5em var(--prm-font-family,system-ui,sans-serif);padding-inline:.25em;text-align:center}` +
         `.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}`,
     );
