@@ -551,6 +551,8 @@ describe('<prm-chat-launcher> attachments', () => {
     const big = new Uint8Array(11 * 1024 * 1024);
     big.set(PNG);
     await pick(el, new File([big], 'big-scan.png', { type: 'image/png' }));
+    // Reading the first bytes of 11 MB can outlast pick()'s 50 ms on a busy machine (CI): wait for the answer.
+    await until(() => !!$(el, '.error')?.textContent?.includes('big-scan.png'), 5000).catch(() => undefined);
     expect($(el, '.error')!.textContent).to.equal('"big-scan.png" is larger than 10 MB. Please choose a smaller file.');
     await new Promise((r) => setTimeout(r, 200));
     expect(uploads).to.equal(0);
