@@ -95,6 +95,29 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  // A minifier setting once made the CDN build drop `list.push(slot)` (vite.config.ts): one time a
+  // day where the server offered seventeen. Only the built files can show it.
+  it('<prm-booking-scheduler> from the CDN build lists every free time of the chosen day, as the server sent them', async () => {
+    const { page, context, errors } = await open('/booking', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><prm-booking-scheduler></prm-booking-scheduler></body></html>`);
+    const el = page.locator('prm-booking-scheduler');
+    await el.locator('button', { hasText: 'Video consultation' }).click();
+    await el.locator('button', { hasText: 'Dr. Elif Aydın' }).click();
+    await el.locator('td.avail').first().click();
+    await el.locator('.slot').first().waitFor();
+    const { shown, sent } = await page.evaluate(() => {
+      const w = document.querySelector('prm-booking-scheduler') as HTMLElement & { slots: { value?: { slots: { start: string }[] } } };
+      const shown = [...w.shadowRoot!.querySelectorAll<HTMLElement>('.slot')].map((b) => b.dataset['start']!);
+      // (No named arrow functions in here: tsx would wrap them in a helper the page does not have.)
+      const first = new Date(shown[0]!).toLocaleDateString('en-CA');
+      const sent = (w.slots.value?.slots ?? []).map((x) => x.start).filter((x) => new Date(x).toLocaleDateString('en-CA') === first);
+      return { shown, sent: [...new Set(sent)] };
+    });
+    assert.ok(sent.length > 1, `the seed offers several times that day (${sent.length})`);
+    assert.deepEqual([...shown].sort(), [...sent].sort(), 'the times shown are the day’s times the server sent');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('one runtime per page: a widget type added after a solo bundle loaded comes from that bundle’s family, and both speak the page’s language', async () => {
     assert.ok(WIDGETS.length >= 2, 'needs two built widgets');
     const [first, second] = WIDGETS as [(typeof WIDGETS)[0], (typeof WIDGETS)[0]];
