@@ -79,7 +79,7 @@ const styles = () => {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(
       `:host{${tokens('primary #0b5f5a #6fd6cc on-primary #fff #06211f focus #1a56db #8ab4ff')}position:fixed;inset-block-end:0;inset-inline-end:0;z-index:var(--prm-z-index,2147483000);pointer-events:none;direction:ltr!important;color-scheme:light!important}:host(:state(dark)){color-scheme:dark!important}:host(:state(auto)){color-scheme:light dark!important}` +
-        `:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}:host(:state(away)) .w{visibility:hidden}` +
+        `:host([dir=rtl]){direction:rtl!important}:host([position=bottom-start]){inset-inline:0 auto}:host(:state(away)) .w{opacity:0;pointer-events:none}` +
         // Only the size of an em here: the greeting and the badge set their own font.
         `.w{all:initial;color-scheme:inherit;display:block;position:relative;pointer-events:auto;margin-block-end:var(--prm-chat-offset-block,1em);margin-inline:var(--prm-chat-offset-inline,1em);font-size:var(--prm-font-size,medium)}` +
         `:focus-visible{outline:var(--prm-focus-ring-width,3px) solid var(--_focus);outline-offset:2px}` +
@@ -210,19 +210,22 @@ export class PrmChatLauncher extends HTMLElement {
     this.#refresh();
     // A conversation from earlier in this tab (the key the panel writes, chat-logic.ts): the patient
     // already interacted, so the panel loads now and the badge counts replies that came meanwhile.
+    let resume;
     try {
-      if (sessionStorage.getItem(`prm-chat:${pickConfig(this, 'clinic')}`)) void this.#load().then((p) => p.resume());
+      resume = sessionStorage.getItem(`prm-chat:${pickConfig(this, 'clinic')}`);
     } catch {
       /* no storage: nothing to resume */
     }
     const text = this.getAttribute('greeting');
-    // The bubble's code comes only to pages that ask for one, when its delay has passed; it checks
-    // itself whether the patient dismissed it earlier in this tab.
-    if (text)
+    if (resume) void this.#load().then((p) => p.resume());
+    // The bubble's code comes only to pages that ask for one, when its delay has passed, and never
+    // in a conversation or once the patient has shown interest in the button (the panel is loading);
+    // it checks itself whether the patient dismissed it earlier in this tab.
+    else if (text)
       this.#timer = setTimeout(
         () =>
           void import('./greeting.js').then((m) => {
-            if (!this.open) this.#greet ??= m.greet(this.#root, this.#button, text, pickConfig(this, 'clinic'));
+            if (!this.#panel) this.#greet ??= m.greet(this.#root, this.#button, text, pickConfig(this, 'clinic'));
             this.#refresh();
           }),
         Number(this.getAttribute('greeting-delay') ?? 8) * 1000,
@@ -275,7 +278,8 @@ export class PrmChatLauncher extends HTMLElement {
     const open = this.open;
     if (open == (this.#button.ariaExpanded == 'true')) return;
     this.#button.ariaExpanded = `${open}`;
-    this.#greet?.remove();
+    // Opening the chat answers the greeting: it stays away for the rest of the tab.
+    this.#greet?.done();
     this.#toggled = this.#load().then(async (p) => {
       if (open) return p.opened();
       p.closed();

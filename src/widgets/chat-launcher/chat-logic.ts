@@ -109,6 +109,11 @@ export interface StoredConversation {
   token: string;
   /** Last staff message id the patient has seen (for the badge after a page change). */
   readId: string;
+  /**
+   * Last message id announced with `prm-chat-message-received` in this tab, so that the history
+   * replayed on each page of the site is not announced (and counted by an integrator) again.
+   */
+  seenId?: string;
 }
 export const conversationKey = (clinic: string) => `prm-chat:${clinic}`;
 
@@ -117,7 +122,8 @@ export function loadConversation(storage: Storage | undefined, clinic: string): 
     const raw = storage?.getItem(conversationKey(clinic));
     if (!raw) return undefined;
     const v = JSON.parse(raw) as Partial<StoredConversation>;
-    return typeof v.id === 'string' && typeof v.token === 'string' ? { id: v.id, token: v.token, readId: typeof v.readId === 'string' ? v.readId : '0' } : undefined;
+    const id = (x: unknown) => (typeof x === 'string' && /^\d{1,20}$/.test(x) ? x : '0');
+    return typeof v.id === 'string' && typeof v.token === 'string' ? { id: v.id, token: v.token, readId: id(v.readId), seenId: id(v.seenId) } : undefined;
   } catch {
     return undefined;
   }
@@ -125,7 +131,7 @@ export function loadConversation(storage: Storage | undefined, clinic: string): 
 
 export function saveConversation(storage: Storage | undefined, clinic: string, c: StoredConversation): void {
   try {
-    storage?.setItem(conversationKey(clinic), JSON.stringify({ id: c.id, token: c.token, readId: c.readId }));
+    storage?.setItem(conversationKey(clinic), JSON.stringify({ id: c.id, token: c.token, readId: c.readId, seenId: c.seenId ?? '0' }));
   } catch {
     /* storage full or disabled: the conversation lives as long as the page */
   }

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { PrmElement } from '../../core/element.js';
 import type { PrmEventDetails, PrmEventName } from '../../core/events.js';
 import { tokens, type PrmChatLauncher } from './chat-launcher.js';
@@ -96,6 +97,10 @@ export class ChatPanel {
   #retryTimer?: ReturnType<typeof setTimeout>;
   #poll?: ReturnType<typeof setInterval>;
   #typingSent = 0;
+  /** Clears "A coordinator is typing…" when no fresh signal comes (a coordinator who stopped without sending). */
+  #staffTypingTimer?: ReturnType<typeof setTimeout>;
+  /** Tells staff the patient stopped typing after a pause, not only on send or close. */
+  #idleTimer?: ReturnType<typeof setTimeout>;
   #error = '';
   #creating?: Promise<StoredConversation>;
   readonly #queue: SubmitQueue<Outgoing, ChatMessage>;
@@ -152,10 +157,43 @@ export class ChatPanel {
     // APG: focus moves into the dialog (the message field, else the first control).
     const target = root?.querySelector<HTMLElement>('#chat-input') ?? root?.querySelector<HTMLElement>('[role=dialog] button');
     target?.focus();
+    this.#follow(true);
+    this.#viewport(window.matchMedia('(max-width: 40em)').matches);
   }
 
   closed(): void {
     this.#sendTyping(false);
+    this.#viewport(false);
+  }
+
+  #vvSheet?: CSSStyleSheet;
+  #onViewport?: () => void;
+
+  /**
+   * The full-screen dialog on a phone follows the visual viewport, which the on-screen keyboard
+   * shrinks (the layout viewport, and so `100dvh`, stays as it was): the dialog ends where the
+   * keyboard begins and the focused field is scrolled into view, so what the patient types stays
+   * visible. The sizes go through a constructed stylesheet (no inline style: strict CSP).
+   */
+  #viewport(on: boolean): void {
+    const vv = window.visualViewport;
+    const root = this.host.shadowRoot;
+    if (!vv || !root) return;
+    if (this.#onViewport) {
+      vv.removeEventListener('resize', this.#onViewport);
+      vv.removeEventListener('scroll', this.#onViewport);
+      this.#onViewport = undefined;
+    }
+    const sheet = (this.#vvSheet ??= new CSSStyleSheet());
+    if (!on) return sheet.replaceSync('');
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const fit = (this.#onViewport = () => {
+      sheet.replaceSync(`:host{--_vvh:${Math.round(vv.height)}px;--_vvt:${Math.round(vv.offsetTop)}px}`);
+      (root.activeElement as HTMLElement | null)?.scrollIntoView({ block: 'nearest' });
+    });
+    vv.addEventListener('resize', fit);
+    vv.addEventListener('scroll', fit);
+    fit();
   }
 
   /** The element left the page: stop listening (a later resume reconnects from the last message). */
@@ -188,7 +226,7 @@ export class ChatPanel {
         CreateConversationResponseSchema,
         { signal, idempotencyKey: `conv-${this.#queue.entries[0]?.key ?? crypto.randomUUID()}` },
       );
-      const c = { id: r.conversation.id, token: r.token, readId: '0' };
+      const c = { id: r.conversation.id, token: r.token, readId: '0', seenId: '0' };
       this.#conv = c;
       saveConversation(session(), this.#clinic(), c);
       this.#connect();
@@ -222,8 +260,9 @@ export class ChatPanel {
       this.#messages = mergeMessages(this.#messages, [e.result]);
       this.p.emit('prm-chat-message-sent', { conversationId: e.result.conversationId, messageId: e.result.id, idempotencyKey: e.key });
     }
-    if (e.status === 'refused' || e.status === 'pending-offline') this.p.reportError(e.error);
-    this.host.requestUpdate();
+    // Queued while the browser knew it was offline: no failure to report (the line says it waits).
+    if ((e.status === 'refused' || e.status === 'pending-offline') && e.error) this.p.reportError(e.error);
+    this.#follow();
   }
 
   /** Live replies over SSE, resuming after the last message seen; polling when SSE keeps failing. */
@@ -249,6 +288,9 @@ export class ChatPanel {
       const t = ChatTypingEventSchema.safeParse(JSON.parse((ev as MessageEvent<string>).data));
       if (t.success && t.data.author === 'staff') {
         this.#staffTyping = t.data.typing;
+        // Staff pages repeat the signal every few seconds while typing: silence means they stopped.
+        clearTimeout(this.#staffTypingTimer);
+        if (t.data.typing) this.#staffTypingTimer = setTimeout(() => ((this.#staffTyping = false), this.host.requestUpdate()), 8000);
         this.host.requestUpdate();
       }
     });
@@ -293,15 +335,35 @@ export class ChatPanel {
 
   #received(list: ChatMessage[]): void {
     const before = new Set(this.#messages.map((m) => m.id));
+    const c = this.#conv;
     this.#messages = mergeMessages(this.#messages, list);
     for (const m of list) {
       if (before.has(m.id) || m.author === 'visitor') continue;
       this.#staffTyping = false;
+      // The history replayed on each page of the site was announced on the page where it arrived.
+      if (c && BigInt(m.id) <= BigInt(c.seenId ?? '0')) continue;
+      if (c) c.seenId = m.id;
       this.p.emit('prm-chat-message-received', { conversationId: m.conversationId, messageId: m.id, author: m.author });
     }
+    if (c) saveConversation(session(), this.#clinic(), c);
     if (this.p.isOpen()) this.#markRead();
     this.p.unread(this.p.isOpen() ? 0 : unreadCount(this.#messages, this.#conv?.readId ?? '0'));
+    this.#follow();
+  }
+
+  /**
+   * Re-renders and keeps the newest line in view: when the patient was already reading the end of
+   * the log (or `force`: their own message, the panel opening), not when they scrolled up to read.
+   */
+  #follow(force = false): void {
+    const log = this.#el('.log');
+    const atEnd = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 48;
     this.host.requestUpdate();
+    if (force || atEnd)
+      void this.host.updateComplete.then(() => {
+        const l = this.#el('.log');
+        if (l) l.scrollTop = l.scrollHeight;
+      });
   }
 
   #markRead(): void {
@@ -317,7 +379,9 @@ export class ChatPanel {
   #sendTyping(typing: boolean): void {
     const c = this.#conv;
     const now = Date.now();
-    if (!c || (typing && now - this.#typingSent < 3000)) return;
+    clearTimeout(this.#idleTimer);
+    if (typing) this.#idleTimer = setTimeout(() => this.#sendTyping(false), 5000);
+    if (!c || (typing ? now - this.#typingSent < 3000 : !this.#typingSent)) return;
     this.#typingSent = typing ? now : 0;
     void fetch(new URL(`chat/conversations/${c.id}/typing?token=${encodeURIComponent(c.token)}&clinic=${encodeURIComponent(this.#clinic())}`, apiBase(this.p.client()!.options.baseUrl)), {
       method: 'POST',
@@ -346,7 +410,7 @@ export class ChatPanel {
     const entry = this.#queue.submit({ text });
     // Before a person joins, the FAQ assistant answers what it can (and says so).
     if (!staffJoined) void this.#askFaq(text, entry.createdAt);
-    this.host.requestUpdate();
+    this.#follow(true);
     await this.host.updateComplete;
     this.host.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
   }
@@ -371,7 +435,7 @@ export class ChatPanel {
     try {
       const r = await this.p.client()!.get('/chat/faq/search', FaqSearchResponseSchema, { searchParams: { q, locale: this.p.locale() } });
       this.#faq = [...this.#faq, { kind: 'faq', id: `faq-${this.#faq.length}`, question: q, answers: r.answers, at }];
-      this.host.requestUpdate();
+      this.#follow();
     } catch {
       /* the assistant is optional: the message still goes to a person */
     }
@@ -533,7 +597,7 @@ export class ChatPanel {
   #talkToPerson(question: string): void {
     // The question already went to the inbox; this tells staff the answer did not help.
     this.#queue.submit({ text: `${msg('Talk to a person')}: ${question}` });
-    this.host.requestUpdate();
+    this.#follow(true);
   }
 
   render(): TemplateResult {
@@ -547,6 +611,7 @@ export class ChatPanel {
     const shareText = consentText || msg('I agree to share the files I attach, which may contain health information, with the clinic so that it can prepare my treatment.');
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
     const start = this.p.position() === 'bottom-start';
+    const lines = this.#lines();
     return html`<div
       class="panel ${modal ? 'modal' : ''} ${start ? 'start' : ''}"
       part="panel"
@@ -561,8 +626,9 @@ export class ChatPanel {
       </header>
       ${this.#availability(cfg)}
       <div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
+        ${lines.length ? nothing : html`<p class="welcome">${msg('Ask us about treatments, prices, travel or your visit. Automatic answers come first; a coordinator replies here too.')}</p>`}
         <ol>
-          ${this.#lines().map((l) => this.#line(l))}
+          ${lines.map((l) => this.#line(l))}
         </ol>
       </div>
       <p class="typing" aria-live="polite">${this.#staffTyping ? msg('A coordinator is typing…') : ''}</p>
@@ -603,7 +669,7 @@ export class ChatPanel {
             rows="2"
             maxlength="2000"
             placeholder=${msg('Type your question…')}
-            .value=${this.#draft}
+            .value=${live(this.#draft)}
             @input=${(e: Event) => ((this.#draft = (e.target as HTMLTextAreaElement).value), this.#sendTyping(true))}
             @keydown=${(e: KeyboardEvent) => {
               if (e.key === 'Enter' && !e.shiftKey) void this.#submit(e);
@@ -679,9 +745,11 @@ export const panelStyles = css`
   }
   .panel.modal {
     inset: 0;
+    /* The visual viewport's top and height (#viewport): above the on-screen keyboard. */
+    inset-block-start: var(--_vvt, 0);
     inline-size: auto;
     max-block-size: none;
-    block-size: 100dvh;
+    block-size: var(--_vvh, 100dvh);
     border-radius: 0;
   }
   header {
@@ -718,8 +786,15 @@ export const panelStyles = css`
   }
   .log {
     overflow-y: auto;
-    flex: 1 1 auto;
+    /* A long conversation shrinks the log (which scrolls), never the composer under it. */
+    flex: 1 1000 auto;
     min-block-size: 6em;
+  }
+  .welcome {
+    margin: 0;
+    padding: 0.75em 1em 0;
+    color: var(--_on-surface-variant);
+    font-size: 0.875em;
   }
   .log ol {
     list-style: none;
@@ -1003,7 +1078,8 @@ export class PrmChatPanel extends PrmElement {
     locale: () => this.resolvedLocale,
     isOpen: () => !!this.launcher?.open,
     close: () => void this.launcher?.hide(),
-    unread: (n) => this.#unread?.(n, n ? msg(str`${n} unread messages`) : ''),
+    // "Unread messages: 3" reads right for every count in every language (no plural forms needed).
+    unread: (n) => this.#unread?.(n, n ? msg(str`Unread messages: ${n}`) : ''),
     emit: (name, detail) => this.emit(name as PrmEventName, detail as never),
     reportError: (e) => this.reportError(e),
     context: () => {

@@ -113,6 +113,7 @@ describe('<prm-chat-launcher>', () => {
     expect(dialog.getAttribute('aria-modal')).to.equal('false', 'a corner panel on a large screen is not modal');
     expect(dialog.getAttribute('aria-labelledby')).to.equal('chat-title');
     await until(() => active(el)?.id === 'chat-input');
+    expect($(el, '.welcome')?.textContent, 'an empty log says what to ask and who answers').to.match(/Ask us about treatments.*coordinator replies/);
     await expect(el).to.be.accessible();
     const closed = oneEvent(el, 'prm-chat-close');
     await sendKeys({ press: 'Escape' });
@@ -182,7 +183,7 @@ describe('<prm-chat-launcher>', () => {
     await staffReply(detail.conversationId, 'The room has a second bed.');
     await until(() => $(el, '[part=badge]')?.textContent === '2' && !$(el, '[part=badge]')!.hidden, 10_000);
     expect($(el, '[part=badge]')!.getAttribute('aria-hidden'), 'the count is announced, not read twice').to.equal('true');
-    expect([...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent).join(' ')).to.include('2 unread messages');
+    expect([...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent).join(' ')).to.include('Unread messages: 2');
     await expect(el).to.be.accessible();
     await open(el);
     await until(() => !!$(el, '[part=badge]')?.hidden, 5000);
@@ -357,9 +358,11 @@ describe('<prm-chat-launcher>', () => {
     sheet.replaceSync(`.under-launcher{position:fixed;left:${b.left}px;top:${b.top}px;width:${b.width}px}`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     const away = Object.assign(document.createElement('input'), { ariaLabel: 'away' });
-    document.body.append(under, away);
+    // The field comes just before the launcher in the page's Tab order, as a cookie banner's button would.
+    el.before(under);
+    document.body.append(away);
     try {
-      const visible = () => getComputedStyle($(el, '[part=button]')!).visibility === 'visible';
+      const visible = () => getComputedStyle($(el, '.w')!).opacity === '1';
       expect(visible()).to.equal(true);
       under.focus();
       expect(visible()).to.equal(false, 'the button still covers the focused field');
@@ -370,9 +373,169 @@ describe('<prm-chat-launcher>', () => {
       expect(visible()).to.equal(true, 'the button came back once the field lost focus to nothing');
       $(el, '[part=button]')!.focus();
       expect(visible()).to.equal(true, 'focusing the launcher itself does not hide it');
+      // Stepping aside must not take it out of the keyboard's way: Tab from the field reaches it.
+      under.focus();
+      expect(visible()).to.equal(false);
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.getAttribute('part')).to.equal('button', 'Tab from the field under it skipped the launcher');
+      expect(visible()).to.equal(true, 'the focused launcher is shown');
     } finally {
       under.remove();
       away.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== sheet);
+    }
+  });
+
+  it('typing with the keyboard and sending twice: the box empties after each send and each message goes with its own text', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    const box = $<HTMLTextAreaElement>(el, '#chat-input')!;
+    box.focus();
+    await sendKeys({ type: 'Is there an interpreter?' });
+    let sent = oneEvent(el, 'prm-chat-message-sent');
+    await sendKeys({ press: 'Enter' });
+    await sent;
+    await updated(el);
+    expect($<HTMLTextAreaElement>(el, '#chat-input')!.value).to.equal('', 'the sent text stayed in the box');
+    await sendKeys({ type: 'Second question' });
+    sent = oneEvent(el, 'prm-chat-message-sent');
+    await sendKeys({ press: 'Enter' });
+    await sent;
+    await updated(el);
+    expect($<HTMLTextAreaElement>(el, '#chat-input')!.value).to.equal('');
+    const bodies = (await staffMessages(stored()!.id)).filter((m) => m.author === 'visitor').map((m) => m.body);
+    expect(bodies).to.deep.equal(['Is there an interpreter?', 'Second question']);
+  });
+
+  it('a long conversation: the composer stays whole and the newest line stays in view, also for a staff reply', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    for (let i = 1; i <= 8; i++) {
+      await type(el, `Question number ${i} about the treatment plan and the hotel near the clinic`);
+      const sent = oneEvent(el, 'prm-chat-message-sent');
+      $(el, '.send')!.click();
+      await sent;
+    }
+    await updated(el);
+    const log = $(el, '.log')!;
+    const composer = $(el, '.composer')!;
+    await until(() => log.scrollHeight - log.scrollTop - log.clientHeight < 2, 5000);
+    expect(composer.scrollHeight - composer.clientHeight, 'the composer was squeezed').to.be.at.most(1);
+    const dialog = $(el, '[role=dialog]')!.getBoundingClientRect();
+    const send = $(el, '.send')!.getBoundingClientRect();
+    expect(send.bottom, 'the send button is cut off').to.be.at.most(dialog.bottom);
+    await staffReply(stored()!.id, 'A reply that must be seen without scrolling.');
+    await until(() => $$(el, '.msg.staff .text').some((n) => n.textContent?.startsWith('A reply that must')), 5000);
+    await until(() => log.scrollHeight - log.scrollTop - log.clientHeight < 2, 5000);
+    // Reading back up is respected: a new line does not pull the patient down.
+    log.scrollTop = 0;
+    await staffReply(stored()!.id, 'Another reply.');
+    await until(() => $$(el, '.msg.staff .text').some((n) => n.textContent === 'Another reply.'), 5000);
+    await updated(el);
+    expect(log.scrollTop).to.equal(0);
+  });
+
+  it('on a phone the dialog ends where the on-screen keyboard begins (the visual viewport), with the message field in view', async () => {
+    await setViewport({ width: 375, height: 700 });
+    // The keyboard shrinks the visual viewport only; a stand-in whose height the test sets.
+    const vv = Object.assign(new EventTarget(), { height: 700, offsetTop: 0, width: 375 });
+    const real = Object.getOwnPropertyDescriptor(window, 'visualViewport');
+    Object.defineProperty(window, 'visualViewport', { configurable: true, get: () => vv });
+    try {
+      const el = await mount();
+      await open(el);
+      const dialog = () => $(el, '[role=dialog]')!.getBoundingClientRect();
+      expect(Math.round(dialog().height)).to.equal(700);
+      vv.height = 380;
+      vv.dispatchEvent(new Event('resize'));
+      await until(() => Math.round(dialog().height) === 380, 2000);
+      const input = $(el, '#chat-input')!.getBoundingClientRect();
+      expect(input.bottom, 'the message field is under the keyboard').to.be.at.most(380);
+      expect(input.top).to.be.at.least(0);
+      vv.height = 700;
+      vv.dispatchEvent(new Event('resize'));
+      await until(() => Math.round(dialog().height) === 700, 2000);
+    } finally {
+      if (real) Object.defineProperty(window, 'visualViewport', real);
+      else delete (window as { visualViewport?: unknown }).visualViewport;
+    }
+  });
+
+  it('the typing indicator goes away when the coordinator stops typing without sending', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'Hello?');
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    $(el, '.send')!.click();
+    await sent;
+    const r = await fetch(`/v1/staff/conversations/${stored()!.id}/typing`, { method: 'POST', headers: { Authorization: `Bearer ${STAFF}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ typing: true }) });
+    expect(r.ok).to.equal(true);
+    await until(() => $(el, '.typing')?.textContent?.includes('typing') ?? false, 5000);
+    await until(() => !$(el, '.typing')?.textContent?.trim(), 12_000);
+  });
+
+  it('the history replayed on the next page of the site is not announced again; a new reply is', async () => {
+    const el = await mount();
+    await open(el);
+    $<HTMLInputElement>(el, '.consent input')!.click();
+    await type(el, 'Is parking free?');
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    $(el, '.send')!.click();
+    await sent;
+    const first = oneEvent(el, 'prm-chat-message-received');
+    await staffReply(stored()!.id, 'Yes, for patients.');
+    await first;
+    // The next page of the site: a new launcher, the same tab.
+    el.remove();
+    const seen: string[] = [];
+    const record = (e: Event) => seen.push((e as CustomEvent<{ messageId: string }>).detail.messageId);
+    document.addEventListener('prm-chat-message-received', record);
+    try {
+      const next = await mount();
+      await until(() => !!panelOf(next), 5000);
+      await open(next);
+      await until(() => $$(next, '.msg.staff .text').some((n) => n.textContent === 'Yes, for patients.'), 5000);
+      expect(seen, 'the replayed reply was announced again').to.deep.equal([]);
+      await staffReply(stored()!.id, 'And for companions.');
+      await until(() => seen.length === 1, 5000);
+    } finally {
+      document.removeEventListener('prm-chat-message-received', record);
+    }
+  });
+
+  it('opening the chat answers the greeting: it does not come back in this tab', async () => {
+    const el = await mount({ greeting: 'Hello!', 'greeting-delay': '0' });
+    await until(() => !!$(el, '[part=greeting]'), 5000);
+    await open(el);
+    expect($(el, '[part=greeting]')).to.equal(null);
+    el.hide();
+    el.remove();
+    const again = await mount({ greeting: 'Hello!', 'greeting-delay': '0' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect($(again, '[part=greeting]')).to.equal(null);
+  });
+
+  it('the greeting never covers the page’s focused element either', async () => {
+    const el = await mount({ greeting: 'Questions about your treatment? Ask us.', 'greeting-delay': '0' });
+    await until(() => !!$(el, '[part=greeting]'), 5000);
+    const g = $(el, '[part=greeting]')!;
+    const b = g.getBoundingClientRect();
+    const under = Object.assign(document.createElement('a'), { href: '#x', textContent: 'a link under the bubble' });
+    under.className = 'under-greeting';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`.under-greeting{position:fixed;left:${b.left + 4}px;top:${b.top + 4}px}`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    document.body.append(under);
+    try {
+      under.focus();
+      expect(getComputedStyle(g).visibility).to.equal('hidden', 'the bubble covers the focused link');
+      under.blur();
+      expect(getComputedStyle(g).visibility).to.equal('visible');
+    } finally {
+      under.remove();
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== sheet);
     }
   });
