@@ -9,6 +9,7 @@ let conversations = [];
 let es = null;
 let lastEventId = '0';
 let typingSent = 0;
+let typingTimer = 0;
 
 async function call(path, init = {}) {
   const res = await fetch(api(path), { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
@@ -35,6 +36,8 @@ function contextLine(c) {
 
 function renderList() {
   const ul = $('#conversations');
+  // The list is rebuilt on every event: keep keyboard focus on the same conversation's row.
+  const focused = ul.contains(document.activeElement) ? document.activeElement.dataset.id : undefined;
   ul.replaceChildren(
     ...conversations.map((c) => {
       const b = el('button', { type: 'button' },
@@ -44,11 +47,13 @@ function renderList() {
         c.unread ? el('span', { className: 'unread', textContent: `${c.unread} unread` }) : null,
         c.handled ? el('span', { className: 'handled', textContent: 'Handled' }) : null,
       );
+      b.dataset.id = c.id;
       b.setAttribute('aria-current', String(current?.id === c.id));
       b.addEventListener('click', () => void openConversation(c.id));
       return el('li', {}, b);
     }),
   );
+  if (focused) ul.querySelector(`button[data-id="${CSS.escape(focused)}"]`)?.focus();
 }
 
 async function loadList() {
@@ -74,15 +79,29 @@ function messageItem(m) {
   return li;
 }
 
+/** Says what failed where the staff member is looking (role=alert), until the next try works. */
+function failed(where, err) {
+  const box = $('#error');
+  box.textContent = err ? `${where}: ${err.message}. Nothing was lost: try again.` : '';
+  box.hidden = !err;
+}
+
+function showTyping(typing) {
+  // A patient who stops without sending says so after a pause; silence clears it here too.
+  clearTimeout(typingTimer);
+  $('#typing').textContent = typing ? 'The patient is typing…' : '';
+  if (typing) typingTimer = setTimeout(() => showTyping(false), 8000);
+}
+
 async function openConversation(id) {
   current = conversations.find((c) => c.id === id);
+  showTyping(false);
   $('#conversation').hidden = false;
   $('#conv-title').textContent = current.name || current.email || 'Visitor';
   $('#context').textContent = contextLine(current);
   const { messages } = await (await call(`/staff/conversations/${id}/messages`)).json();
   $('#messages').replaceChildren(...messages.map(messageItem));
   $('#handled').setAttribute('aria-pressed', String(current.handled));
-  $('#handled').textContent = current.handled ? 'Handled ✓' : 'Mark handled';
   if (messages.length) await call(`/staff/conversations/${id}/read`, { method: 'POST', body: JSON.stringify({ lastReadId: messages.at(-1).id }) });
   renderList();
   $('#reply-text').focus();
@@ -110,7 +129,7 @@ function connect() {
   });
   es.addEventListener('typing', (ev) => {
     const t = JSON.parse(ev.data);
-    if (t.author === 'visitor' && t.conversationId === current?.id) $('#typing').textContent = t.typing ? 'The patient is typing…' : '';
+    if (t.author === 'visitor' && t.conversationId === current?.id) showTyping(t.typing);
   });
 }
 
@@ -128,7 +147,14 @@ $('#reply').addEventListener('submit', async (e) => {
   e.preventDefault();
   const body = $('#reply-text').value.trim();
   if (!body || !current) return;
-  await call(`/staff/conversations/${current.id}/messages`, { method: 'POST', body: JSON.stringify({ body }) });
+  try {
+    await call(`/staff/conversations/${current.id}/messages`, { method: 'POST', body: JSON.stringify({ body }) });
+  } catch (err) {
+    // The reply stays in the box: nothing is lost, and the staff member knows it did not go.
+    failed('Your reply was not sent', err);
+    return;
+  }
+  failed();
   $('#reply-text').value = '';
   void call(`/staff/conversations/${current.id}/typing`, { method: 'POST', body: JSON.stringify({ typing: false }) });
 });
@@ -140,9 +166,15 @@ $('#reply-text').addEventListener('input', () => {
 $('#handled').addEventListener('click', async () => {
   if (!current) return;
   const handled = $('#handled').getAttribute('aria-pressed') !== 'true';
-  await call(`/staff/conversations/${current.id}/handled`, { method: 'POST', body: JSON.stringify({ handled }) });
+  try {
+    await call(`/staff/conversations/${current.id}/handled`, { method: 'POST', body: JSON.stringify({ handled }) });
+  } catch (err) {
+    failed('Could not change “Handled”', err);
+    return;
+  }
+  failed();
   current.handled = handled;
   renderList();
+  // A toggle button keeps its name ("Handled"); aria-pressed says whether it is on.
   $('#handled').setAttribute('aria-pressed', String(handled));
-  $('#handled').textContent = handled ? 'Handled ✓' : 'Mark handled';
 });

@@ -86,4 +86,41 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     assert.deepEqual(errors, []);
     await context.close();
   });
+  it('the staff inbox by keyboard: focus stays on the conversation row while messages arrive; a reply that fails says so and keeps its text', async () => {
+    // A conversation with a visitor message, through the public API as the panel makes it.
+    const base = `${site.base}/v1`;
+    const created = (await (
+      await fetch(`${base}/chat/conversations?clinic=pk_demo_aurora`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ locale: 'en', email: 'keys@example.com', context: {} }) })
+    ).json()) as { conversation: { id: string }; token: string };
+    const say = (body: string) =>
+      fetch(`${base}/chat/conversations/${created.conversation.id}/messages?clinic=pk_demo_aurora&token=${created.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ body }) });
+    assert.equal((await say('First question')).status, 201);
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staff = await context.newPage();
+    const errors: string[] = [];
+    staff.on('pageerror', (e) => errors.push(String(e)));
+    await staff.goto(`${site.base}/staff.html`);
+    await staff.locator('#token').fill('sk_demo_staff');
+    await staff.keyboard.press('Enter');
+    const row = staff.locator('#conversations button', { hasText: 'keys@example.com' }).first();
+    await row.waitFor();
+    await staff.locator('#live', { hasText: 'Live' }).waitFor();
+    await row.focus();
+    assert.equal((await say('A second question while staff browse')).status, 201);
+    await staff.locator('#conversations button', { hasText: 'A second question' }).waitFor();
+    assert.equal(await staff.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.includes('keys@example.com')), true, 'focus left the row when the list was redrawn');
+    await staff.keyboard.press('Enter');
+    await staff.locator('#messages li', { hasText: 'A second question' }).waitFor();
+    await staff.route('**/v1/staff/conversations/*/messages', (r) => (r.request().method() === 'POST' ? r.fulfill({ status: 500, body: '{}' }) : r.continue()));
+    await staff.locator('#reply-text').fill('We can help with that.');
+    await staff.locator('#reply button[type=submit]').click();
+    await staff.locator('#error[role=alert]', { hasText: 'not sent' }).waitFor();
+    assert.equal(await staff.locator('#reply-text').inputValue(), 'We can help with that.', 'the failed reply was cleared');
+    await staff.unroute('**/v1/staff/conversations/*/messages');
+    await staff.locator('#reply button[type=submit]').click();
+    await staff.locator('#messages li.staff', { hasText: 'We can help with that.' }).waitFor();
+    assert.equal(await staff.locator('#error').isHidden(), true, 'the error stays after the reply went');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
