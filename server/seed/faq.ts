@@ -305,7 +305,7 @@ export const FAQ: SeedFaq[] = [
     },
     keywords: {
       en: ['aftercare', 'follow-up', 'check-up', 'complications', 'support', 'guarantee'],
-      ar: ['رعاية لاحقة', 'متابعة', 'فحص', 'مضاعفات', 'دعم', 'ضمان'],
+      ar: ['رعاية لاحقة', 'رعاية', 'متابعة', 'بعد العودة', 'فحص', 'مضاعفات', 'دعم', 'ضمان'],
       de: ['Nachsorge', 'Nachkontrolle', 'Kontrolle', 'Komplikationen', 'Betreuung', 'Garantie'],
       es: ['seguimiento', 'revisión', 'control', 'complicaciones', 'apoyo', 'garantía'],
       fr: ['suivi', 'contrôle', 'soins', 'complications', 'accompagnement', 'garantie'],

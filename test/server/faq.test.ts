@@ -23,6 +23,9 @@ const CASES: [string, string, string | null][] = [
   ['ar', 'هل يوجد مترجم', 'interpreter'],
   ['ar', 'كيف ادفع', 'payment'],
   ['ar', 'أين سأقيم', 'hotel'],
+  // Natural wordings of the seed's own questions: a relative pronoun, an attached pronoun ("يشمله").
+  ['ar', 'ما الذي يشمله السعر؟', 'price-includes'],
+  ['ar', 'رعاية بعد العودة', 'aftercare'],
   ['ar', 'هل يمكنني إحضار كلبي؟', null],
   ['ar', 'ما هو الطقس في إسطنبول؟', null],
   // German

@@ -32,7 +32,7 @@ export const FAQ_FUZZY_MIN = 0.55;
  */
 export const QUESTION_FILLERS: Record<string, readonly string[]> = {
   en: ['can', 'could', 'will', 'would', 'there', 'please', 'hello', 'hi', 'need', 'get', 'tell', 'know', 'want'],
-  ar: ['هل', 'ما', 'ماذا', 'كيف', 'أين', 'اين', 'متى', 'يوجد', 'هناك', 'ممكن', 'يمكن', 'يمكنني', 'أريد', 'اريد', 'من', 'في', 'على', 'عن', 'مرحبا', 'لو', 'سمحت'],
+  ar: ['هل', 'ما', 'ماذا', 'كيف', 'أين', 'اين', 'متى', 'يوجد', 'هناك', 'ممكن', 'يمكن', 'يمكنني', 'أريد', 'اريد', 'من', 'في', 'على', 'عن', 'مرحبا', 'لو', 'سمحت', 'الذي', 'التي', 'هو', 'هي'],
   de: ['gibt', 'kann', 'könnte', 'bitte', 'hallo', 'bekomme', 'brauche', 'möchte', 'wissen'],
   es: ['hay', 'puedo', 'puede', 'hola', 'favor', 'necesito', 'quiero', 'saber'],
   fr: ['puis', 'peut', 'peux', 'bonjour', 'faut', 'voudrais', 'savoir', 'est-ce', 'il', 'y'],
@@ -55,8 +55,19 @@ export function questionWords(q: string, locale = 'en'): string[] {
   const words = lower
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter((w) => w.length >= 2 && w.length <= 40);
-  const fillers = new Set(QUESTION_FILLERS[locale.split('-')[0]!] ?? []);
-  return [...new Set(words)].filter((w) => !fillers.has(w)).slice(0, 24);
+  const lang = locale.split('-')[0]!;
+  const fillers = new Set(QUESTION_FILLERS[lang] ?? []);
+  return [...new Set(words.map((w) => (lang === 'ar' ? arabicPronounless(w) : w)))].filter((w) => !fillers.has(w)).slice(0, 24);
+}
+
+/**
+ * An Arabic word without an attached object or possessive pronoun ("يشمله", what includes *it* →
+ * "يشمل"), which the Snowball Arabic stemmer leaves on: the entries are written without them.
+ * Only on words long enough that a stem of three letters or more remains.
+ */
+export function arabicPronounless(w: string): string {
+  const m = /^(.{3,}?)(?:ها|هم|هن|كم|ه)$/u.exec(w);
+  return m && w.length >= 5 ? m[1]! : w;
 }
 
 /**
