@@ -179,12 +179,21 @@ export class PrmChatLauncher extends HTMLElement {
   #toggled: Promise<void> = Promise.resolve();
   readonly #sync = () => this.#refresh();
 
-  // The button never covers the page's focused element (WCAG 2.4.11): it steps aside while the
-  // element focused on the host page lies under it, and comes back when focus moves elsewhere.
+  // The button never covers the page's focused element (WCAG 2.4.11): it steps aside (with its
+  // greeting) while the element focused on the host page lies under either, and comes back when
+  // focus moves elsewhere. Aside means transparent, not hidden: Tab still reaches it.
   readonly #onFocus = ({ type, target: t }: Event) => {
     const a = (t as Element).getBoundingClientRect();
-    const b = this.#button.getBoundingClientRect();
-    this.#states[type == 'focusin' && t != this && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? 'add' : 'delete']('away');
+    this.#states[
+      type == 'focusin' &&
+      t != this &&
+      [...this.#button.parentNode!.children].some((c) => {
+        const b = c.getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      })
+        ? 'add'
+        : 'delete'
+    ]('away');
   };
 
   constructor() {

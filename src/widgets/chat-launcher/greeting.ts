@@ -34,7 +34,7 @@ export function greet(root: ShadowRoot, button: HTMLElement, text: string, clini
     sheet.replaceSync(
       // Its colours: the same defaults as src/core/theme/palette.ts (test/widgets/chat-launcher/facade.test.ts).
       `.g{${tokens('surface #fff #161a1e on-surface #1b2126 #e9edf0 outline-variant #d5dce1 #353d44')}color:var(--_on-surface);font:1em/var(--prm-line-height,1.5) var(--prm-font-family,system-ui,sans-serif);position:absolute;inset-block-end:4.25em;inset-inline-end:0;inline-size:max-content;max-inline-size:min(14.5em,calc(100vw - 5.5em));background:var(--_surface);border:1px solid var(--_outline-variant);border-radius:var(--prm-radius-lg,.75em);box-shadow:var(--prm-elevation-high,0 4px 12px rgb(0 0 0/.16),0 12px 32px rgb(0 0 0/.14));padding:.75em;padding-inline-end:2.75em}` +
-        `:host([position=bottom-start]) .g{inset-inline:0 auto}.g.away{visibility:hidden}.g button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;border:0;padding:0;border-radius:50%;cursor:pointer;color:inherit;background:none;font-size:1.25em}`,
+        `:host([position=bottom-start]) .g{inset-inline:0 auto}.g button{position:absolute;inset-block-start:.25em;inset-inline-end:.25em;inline-size:2em;block-size:2em;border:0;padding:0;border-radius:50%;cursor:pointer;color:inherit;background:none;font-size:1.25em}`,
     );
   }
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -50,21 +50,12 @@ export function greet(root: ShadowRoot, button: HTMLElement, text: string, clini
   g.done = () => {
     store(true);
     g.remove();
-    listen('remove');
   };
   close.onclick = () => {
     g.done();
     button.focus();
   };
-  // Like the button, the bubble never covers the element focused on the host page (WCAG 2.4.11):
-  // it steps aside while that element lies under it.
-  const avoid = ({ type, target: t }: Event) => {
-    const a = (t as Element).getBoundingClientRect();
-    const b = g.getBoundingClientRect();
-    g.classList.toggle('away', type == 'focusin' && t != root.host && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom);
-  };
-  const listen = (how: 'add' | 'remove') => ['focusin', 'focusout'].map((e) => document[`${how}EventListener`](e, avoid));
-  listen('add');
+  // Inside the button's wrapper: the facade steps both aside from a focused page element under either.
   button.before(g);
   return g;
 }

@@ -1,5 +1,4 @@
 import { css, html, nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { PrmElement } from '../../core/element.js';
 import type { PrmEventDetails, PrmEventName } from '../../core/events.js';
 import { tokens, type PrmChatLauncher } from './chat-launcher.js';
@@ -405,6 +404,10 @@ export class ChatPanel {
     }
     this.#error = '';
     this.#draft = '';
+    // Straight on the field: the binding may never have committed what was typed (no render since
+    // the first), so setting '' through it would change nothing and the text would stay.
+    const box = this.#el<HTMLTextAreaElement>('#chat-input');
+    if (box) box.value = '';
     this.#sendTyping(false);
     const staffJoined = this.#messages.some((m) => m.author === 'staff');
     const entry = this.#queue.submit({ text });
@@ -626,7 +629,7 @@ export class ChatPanel {
       </header>
       ${this.#availability(cfg)}
       <div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
-        ${lines.length ? nothing : html`<p class="welcome">${msg('Ask us about treatments, prices, travel or your visit. Automatic answers come first; a coordinator replies here too.')}</p>`}
+        ${lines.length ? nothing : html`<p class="welcome">${msg('Ask us about treatment, prices or travel. A coordinator replies here.')}</p>`}
         <ol>
           ${lines.map((l) => this.#line(l))}
         </ol>
@@ -669,7 +672,7 @@ export class ChatPanel {
             rows="2"
             maxlength="2000"
             placeholder=${msg('Type your question…')}
-            .value=${live(this.#draft)}
+            .value=${this.#draft}
             @input=${(e: Event) => ((this.#draft = (e.target as HTMLTextAreaElement).value), this.#sendTyping(true))}
             @keydown=${(e: KeyboardEvent) => {
               if (e.key === 'Enter' && !e.shiftKey) void this.#submit(e);
