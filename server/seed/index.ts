@@ -23,6 +23,8 @@ const weekly = (days: readonly string[], ...ranges: [string, string][]): Block[]
   days.flatMap((day) => ranges.map(([start, end]) => ({ day, start, end })));
 
 const AURORA_CONFIG = {
+  // The hospital's own names in its patients' languages (the demo site's Arabic page uses the Arabic one).
+  names: { ar: 'مستشفى أورورا الدولي' },
   currencies: ['EUR', 'USD', 'GBP', 'TRY', 'AED', 'SAR', 'CHF', 'SEK'],
   defaultCurrency: 'EUR',
   locales: ['en', 'ar', 'de', 'es', 'fr', 'ru', 'tr'],

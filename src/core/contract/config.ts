@@ -63,6 +63,8 @@ export const ClinicConfigSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
+    /** The clinic's name as it is written in other languages (e.g. its Arabic name), by locale; `name` otherwise. */
+    names: z.optional(z.record(z.string(), z.string())),
     timeZone: TimeZoneSchema,
     currencies: list(CurrencyCodeSchema, z.minLength(1)),
     defaultCurrency: CurrencyCodeSchema,

@@ -569,7 +569,7 @@ export class ChatPanel {
     if (l.kind === 'message') {
       const m = l.m;
       return html`<li class="msg ${m.author}">
-        ${m.author === 'staff' ? html`<span class="who">${m.authorName ?? this.p.clinicConfig()?.name}</span>` : nothing}
+        ${m.author === 'staff' ? html`<span class="who">${m.authorName ?? this.#clinicName()}</span>` : nothing}
         ${m.attachment ? this.#file(m.attachment.name, m.attachment.size, this.#fileUrl(m)) : html`<span class="text">${m.body}</span>`}
       </li>`;
     }
@@ -595,6 +595,12 @@ export class ChatPanel {
       <span class="source">${msg(str`Source: ${a.question}`)}</span>
       <button type="button" class="link" @click=${() => this.#talkToPerson(l.question)}>${msg('Talk to a person')}</button>
     </li>`;
+  }
+
+  /** The clinic's name in the patient's language when it has one (its Arabic name on an Arabic page). */
+  #clinicName(): string | undefined {
+    const cfg = this.p.clinicConfig();
+    return cfg?.names?.[this.p.locale()] ?? cfg?.name;
   }
 
   #talkToPerson(question: string): void {
@@ -624,7 +630,7 @@ export class ChatPanel {
       @keydown=${(e: KeyboardEvent) => this.#keydown(e, modal)}
     >
       <header>
-        <h2 id="chat-title">${cfg?.name ?? msg('Chat with us')}</h2>
+        <h2 id="chat-title">${this.#clinicName() ?? msg('Chat with us')}</h2>
         <button type="button" class="close" aria-label=${msg('Close chat')} @click=${() => this.p.close()}>×</button>
       </header>
       ${this.#availability(cfg)}

@@ -35,7 +35,7 @@ async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLaunche
 const open = async (el: PrmChatLauncher) => {
   $(el, '[part=button]')!.click();
   await until(() => !!$(el, '[role=dialog]'), 10_000);
-  await until(() => !!$(el, '[role=dialog] h2')?.textContent?.includes('Aurora'), 10_000);
+  await until(() => /Aurora|أورورا/.test($(el, '[role=dialog] h2')?.textContent ?? ''), 10_000);
 };
 const staffReply = async (conversationId: string, body: string) => {
   const r = await fetch(`/v1/staff/conversations/${conversationId}/messages`, { method: 'POST', headers: { Authorization: `Bearer ${STAFF}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ body }) });
@@ -842,6 +842,8 @@ describe('<prm-chat-launcher> attachments', () => {
     expect(attach.left).to.be.at.least(input.right, 'mirrored: the attach button right of the field');
     // The Arabic messages load with the panel: wait for them.
     await until(() => $(ar, '.attach')!.getAttribute('aria-label') === 'إرفاق صورة أو ملف PDF', 10_000);
+    // The clinic's own Arabic name from its profile, not its English one in Latin script.
+    await until(() => $(ar, '[role=dialog] h2')?.textContent === 'مستشفى أورورا الدولي', 10_000);
     await agree(ar);
     await pick(ar, new File(['not a picture'], 'صورة.png', { type: 'image/png' }));
     const text = $(ar, '.error')!.textContent!;
