@@ -76,6 +76,11 @@ function messageItem(m) {
     });
     li.append(a);
   } else li.append(el('span', { dir: 'auto', textContent: m.body }));
+  // What the FAQ assistant told the patient (null: it had no answer), so nobody answers it twice.
+  if (m.faq !== undefined) {
+    li.append(el('br'), el('span', { className: 'meta faq', textContent: m.faq ? `Automatic answer given (${m.faq.question}): ` : 'Automatic answer: none found' }));
+    if (m.faq) li.append(el('span', { className: 'faq', dir: 'auto', textContent: m.faq.answer }));
+  }
   return li;
 }
 

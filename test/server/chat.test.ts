@@ -132,5 +132,28 @@ for (const driver of drivers) {
       const empty = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: '   ' } });
       assert.equal(empty.status, 400);
     });
+    it('the FAQ assistant answers a patient message with it, kept in the history and shown to staff, until a coordinator writes', async () => {
+      const c = await open();
+      const post = async (body: string, extra: object = {}) => {
+        const r = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body, ...extra } });
+        assert.equal(r.status, 201);
+        return PostMessageResponseSchema.parse(await r.json()).message;
+      };
+      const visa = await post('Do I need a visa?');
+      assert.equal(visa.faq?.id, 'visa', 'answered from the visa entry');
+      assert.match(visa.faq!.answer, /e-Visa|visa/i);
+      assert.equal((await post('Can I bring my dog?')).faq, null, 'asked, no answer');
+      assert.equal((await post('Talk to a person: Can I bring my dog?', { assistant: false })).faq, undefined, 'not asked');
+      // The history the patient's next page loads, and the staff inbox, carry the same answers.
+      const history = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`);
+      const again = ((await history.json()) as { messages: { id: string; faq?: { id: string } | null }[] }).messages;
+      assert.deepEqual(again.map((m) => (m.faq === undefined ? 'none' : (m.faq?.id ?? null))), ['visa', null, 'none']);
+      const staff = await s.app.request(`/v1/staff/conversations/${c.conversation.id}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } });
+      const seen = StaffMessagesResponseSchema.parse(await staff.json()).messages;
+      assert.equal(seen[0]!.faq?.id, 'visa');
+      // Once a coordinator has written, a person answers: the assistant is not asked.
+      assert.equal((await staffPost(c.conversation.id, 'Hello, I am Ayşe.')).status, 201);
+      assert.equal((await post('Do I need a visa?')).faq, undefined);
+    });
   });
 }

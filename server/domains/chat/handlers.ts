@@ -70,7 +70,7 @@ export const chatHandlers: Pick<
     }
     const messages = await db.transaction(async (tx) => {
       await insertConversation(tx, { id, clinicId: clinic.id, tokenHash: sha256(token), name: body.name ?? null, email: body.email ?? null, locale: body.locale, context, now });
-      return body.message ? [await insertMessage(tx, ctx, id, 'visitor', null, body.message)] : [];
+      return body.message ? [await insertMessage(tx, ctx, id, 'visitor', null, body.message, null, await assistantAnswer(tx, clinic.id, id, body.locale, body.message))] : [];
     });
     return ok({ conversation: { id, status: 'open', locale: body.locale, context, createdAt: iso(now) }, token, messages }, 201);
   },
@@ -78,7 +78,8 @@ export const chatHandlers: Pick<
   async postVisitorMessage(ctx) {
     const c = await conversationForToken(ctx.db, ctx.clinic.id, ctx.params.id, ctx.query.token);
     if (c.status !== 'open') throw new ApiError(409, 'conflict', 'This conversation is closed');
-    return ok({ message: await insertMessage(ctx.db, ctx, c.id, 'visitor', null, ctx.body.body) }, 201);
+    const faq = ctx.body.assistant === false ? undefined : await assistantAnswer(ctx.db, ctx.clinic.id, c.id, c.locale, ctx.body.body);
+    return ok({ message: await insertMessage(ctx.db, ctx, c.id, 'visitor', null, ctx.body.body, null, faq) }, 201);
   },
 
   async listVisitorMessages({ db, clinic, params, query, now }) {
@@ -134,3 +135,14 @@ export const chatStreams: Pick<Streams, 'conversationEvents'> = {
     return messageStream(db, deps, clinic, conv.id, lastEventId(deps.c, query.lastEventId), { event: 'status', data: status });
   },
 };
+
+/**
+ * The FAQ assistant's answer to a patient's message (its best entry, or null), stored with the
+ * message; undefined once a coordinator has written in the conversation (a person answers then).
+ */
+async function assistantAnswer(db: Queryable, clinicId: string, conversationId: string, locale: string, question: string) {
+  const { rows } = await db.query<{ staff: boolean }>(`SELECT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = $1 AND author = 'staff') AS staff`, [conversationId]);
+  if (rows[0]?.staff) return undefined;
+  const [best] = await searchFaq(db, clinicId, locale, question, { limit: 1 });
+  return best ?? null;
+}

@@ -1,4 +1,4 @@
-import type { ChatAttachment, ChatContext, ChatMessage } from '../../../src/core/contract/chat.js';
+import type { ChatAttachment, ChatContext, ChatMessage, FaqAnswer } from '../../../src/core/contract/chat.js';
 import type { Queryable } from '../../db/types.js';
 import { ApiError, notFound } from '../../http.js';
 import { iso, json, sha256 } from '../shared.js';
@@ -12,6 +12,9 @@ interface MessageRow {
   body: string;
   created_at: Date;
   attachment?: ChatAttachment | null;
+  faq?: FaqAnswer | null;
+  /** Whether the assistant was asked (faq is then the answer or null). */
+  faq_asked?: boolean;
 }
 export interface ConversationRow {
   id: string;
@@ -39,8 +42,9 @@ export const messageView = (m: MessageRow): ChatMessage => ({
   body: m.body,
   createdAt: iso(m.created_at),
   ...(m.attachment ? { attachment: m.attachment } : {}),
+  ...(m.faq_asked ? { faq: m.faq ?? null } : {}),
 });
-const MSG_COLS = 'id::text AS id, conversation_id, author, author_name, body, created_at, attachment';
+const MSG_COLS = 'id::text AS id, conversation_id, author, author_name, body, created_at, attachment, faq, faq_asked';
 
 /** Messages after `afterId`, of one conversation or (conversationId null) of the whole clinic. */
 export async function messagesAfter(db: Queryable, clinicId: string, conversationId: string | null, afterId: string): Promise<ChatMessage[]> {
@@ -61,10 +65,12 @@ export async function insertMessage(
   authorName: string | null,
   body: string,
   attachment: ChatAttachment | null = null,
+  /** The FAQ assistant's answer (null: none), or undefined when it was not asked. */
+  faq?: FaqAnswer | null,
 ) {
   const { rows } = await db.query<MessageRow>(
-    `INSERT INTO chat_messages (clinic_id, conversation_id, author, author_name, body, created_at, attachment) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${MSG_COLS}`,
-    [ctx.clinic.id, conversationId, author, authorName, body, ctx.now, attachment ? json(attachment) : null],
+    `INSERT INTO chat_messages (clinic_id, conversation_id, author, author_name, body, created_at, attachment, faq, faq_asked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MSG_COLS}`,
+    [ctx.clinic.id, conversationId, author, authorName, body, ctx.now, attachment ? json(attachment) : null, faq ? json(faq) : null, faq !== undefined],
   );
   // A visitor writing again re-opens the question for staff: it is no longer "handled".
   await db.query(
@@ -83,8 +89,8 @@ export async function insertConversation(
 
 /** The conversation `id` of the clinic if `token` is its visitor token; 404 / 403 otherwise. */
 export async function conversationForToken(db: Queryable, clinicId: string, id: string, token: string) {
-  const { rows } = await db.query<{ id: string; status: 'open' | 'closed'; token_hash: string }>(
-    'SELECT id, status, token_hash FROM conversations WHERE clinic_id = $1 AND id = $2',
+  const { rows } = await db.query<{ id: string; status: 'open' | 'closed'; token_hash: string; locale: string }>(
+    'SELECT id, status, token_hash, locale FROM conversations WHERE clinic_id = $1 AND id = $2',
     [clinicId, id],
   );
   const c = rows[0];

@@ -29,6 +29,16 @@ export type ChatAttachment = z.infer<typeof ChatAttachmentSchema>;
 /** What attachments may be, checked on the bytes (magic numbers), not on the name or Content-Type. */
 export { ATTACHMENT_MAX_BYTES } from '../../shared/attachments.js';
 
+export const FaqAnswerSchema = /* @__PURE__ */ z.object({
+  /** The FAQ entry answered from (shown as the source). */
+  id: IdSchema,
+  question: z.string(),
+  answer: z.string(),
+  /** 0..1; only answers above the server's threshold are returned. */
+  score: z.number(),
+});
+export type FaqAnswer = z.infer<typeof FaqAnswerSchema>;
+
 export const ChatMessageSchema = /* @__PURE__ */ z
   .object({
     /** Monotonic per clinic; also the SSE event id (`Last-Event-ID`). */
@@ -41,6 +51,12 @@ export const ChatMessageSchema = /* @__PURE__ */ z
     createdAt: DateTimeSchema,
     /** Present on a message that carries an attachment (its body is the file name). */
     attachment: z.optional(ChatAttachmentSchema),
+    /**
+     * The FAQ assistant's answer to this patient message, kept with it so the patient sees it again
+     * on the next page and staff see what the patient was told: absent when it was not asked (a
+     * coordinator had joined, or the patient asked for a person), null when it had no answer.
+     */
+    faq: z.optional(z.nullable(FaqAnswerSchema)),
   });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
@@ -79,7 +95,11 @@ export const ConversationParamsSchema = /* @__PURE__ */ z.object({ id: UuidSchem
 export const ConversationTokenQuerySchema = /* @__PURE__ */ z.object({ token: str(z.minLength(16), z.maxLength(128)) });
 
 /** `POST /v1/chat/conversations/:id/messages?token=` and the staff equivalent. */
-export const PostMessageBodySchema = /* @__PURE__ */ z.object({ body: MessageText });
+export const PostMessageBodySchema = /* @__PURE__ */ z.object({
+  body: MessageText,
+  /** `false`: not a question for the FAQ assistant (e.g. "Talk to a person: …"). Default: asked until a coordinator joins. */
+  assistant: z.optional(z.boolean()),
+});
 export type PostMessageBody = z.infer<typeof PostMessageBodySchema>;
 export const PostMessageResponseSchema = /* @__PURE__ */ z.object({ message: ChatMessageSchema });
 
@@ -158,14 +178,5 @@ export const FaqSearchQuerySchema = /* @__PURE__ */ z.object({
   q: str(z.trim(), z.minLength(1), z.maxLength(500)),
   locale: z.optional(LocaleSchema),
 });
-export const FaqAnswerSchema = /* @__PURE__ */ z.object({
-  /** The FAQ entry answered from (shown as the source). */
-  id: IdSchema,
-  question: z.string(),
-  answer: z.string(),
-  /** 0..1; only answers above the server's threshold are returned. */
-  score: z.number(),
-});
-export type FaqAnswer = z.infer<typeof FaqAnswerSchema>;
 /** `answers` is empty when the FAQ has no answer: the assistant says so and offers a person. */
 export const FaqSearchResponseSchema = /* @__PURE__ */ z.object({ locale: LocaleSchema, answers: z.array(FaqAnswerSchema) });

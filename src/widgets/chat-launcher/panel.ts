@@ -9,7 +9,7 @@ import { apiBase } from '../../core/api/base.js';
 import { SubmitQueue, type SubmitEntry } from '../../core/submit/queue.js';
 import { FormController } from '../../core/form/controller.js';
 import { formStyles, textField } from '../../core/form/view.js';
-import { ChatMessageSchema, ChatStatusEventSchema, ChatTypingEventSchema, CreateConversationBodySchema, CreateConversationResponseSchema, FaqSearchResponseSchema, PostMessageResponseSchema, VisitorMessagesResponseSchema } from '../../generated/contract/chat.js';
+import { ChatMessageSchema, ChatStatusEventSchema, ChatTypingEventSchema, CreateConversationBodySchema, CreateConversationResponseSchema, PostMessageResponseSchema, VisitorMessagesResponseSchema } from '../../generated/contract/chat.js';
 import { EmailSchema } from '../../generated/contract/fields.js';
 import { OkSchema } from '../../generated/contract/requests.js';
 import type { EmbedConfig } from '../../core/config/schema.js';
@@ -57,11 +57,11 @@ export interface PanelHost {
  * A patient message in the queue: text, or a file (`text` is its name). The File is held in memory
  * only until the server has it, then dropped (the queue never writes it to storage either).
  */
-type Outgoing = { text: string; file?: File; size?: number };
+type Outgoing = { text: string; file?: File; size?: number; /** Not a question for the FAQ assistant. */ quiet?: boolean };
 /** One line of the log: a server message, an automatic FAQ answer, or a patient message in the queue. */
 type Line =
   | { kind: 'message'; m: ChatMessage }
-  | { kind: 'faq'; id: string; question: string; answers: FaqAnswer[]; at: number }
+  | { kind: 'faq'; question: string; answer: FaqAnswer | null; at: number }
   | { kind: 'outgoing'; entry: SubmitEntry<Outgoing, ChatMessage> };
 
 const session = (): Storage | undefined => {
@@ -81,7 +81,6 @@ export class ChatPanel {
   resumed = false;
   #conv?: StoredConversation;
   #messages: ChatMessage[] = [];
-  #faq: Extract<Line, { kind: 'faq' }>[] = [];
   #draft = '';
   #consent = false;
   /** Consent to share health records (attachments), given in this page. */
@@ -248,7 +247,12 @@ export class ChatPanel {
       });
       return r.message;
     }
-    const r = await this.p.client()!.post(`/chat/conversations/${c.id}/messages`, { body: body.text }, PostMessageResponseSchema, { signal, idempotencyKey: key, searchParams: { token: c.token } });
+    // The server asks the FAQ assistant (until a coordinator joins) and keeps its answer with the message.
+    const r = await this.p.client()!.post(`/chat/conversations/${c.id}/messages`, { body: body.text, ...(body.quiet && { assistant: false }) }, PostMessageResponseSchema, {
+      signal,
+      idempotencyKey: key,
+      searchParams: { token: c.token },
+    });
     return r.message;
   }
 
@@ -409,10 +413,7 @@ export class ChatPanel {
     const box = this.#el<HTMLTextAreaElement>('#chat-input');
     if (box) box.value = '';
     this.#sendTyping(false);
-    const staffJoined = this.#messages.some((m) => m.author === 'staff');
-    const entry = this.#queue.submit({ text });
-    // Before a person joins, the FAQ assistant answers what it can (and says so).
-    if (!staffJoined) void this.#askFaq(text, entry.createdAt);
+    this.#queue.submit({ text });
     this.#follow(true);
     await this.host.updateComplete;
     this.host.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
@@ -432,16 +433,6 @@ export class ChatPanel {
     if (typeof name === 'string' && name) out.name = name;
     if (typeof email === 'string' && email) out.email = email;
     return out;
-  }
-
-  async #askFaq(q: string, at: number): Promise<void> {
-    try {
-      const r = await this.p.client()!.get('/chat/faq/search', FaqSearchResponseSchema, { searchParams: { q, locale: this.p.locale() } });
-      this.#faq = [...this.#faq, { kind: 'faq', id: `faq-${this.#faq.length}`, question: q, answers: r.answers, at }];
-      this.#follow();
-    } catch {
-      /* the assistant is optional: the message still goes to a person */
-    }
   }
 
   #el<T extends HTMLElement>(sel: string): T | null {
@@ -559,9 +550,19 @@ export class ChatPanel {
     const lines: (Line & { at: number })[] = [];
     // A message this page sent shows once, as its queue entry (with sending / sent / failed).
     const mine = new Set(this.#queue.entries.map((e) => e.result?.id).filter(Boolean));
-    for (const m of this.#messages) if (!mine.has(m.id)) lines.push({ kind: 'message', m, at: Date.parse(m.createdAt) });
-    for (const e of this.#queue.entries) lines.push({ kind: 'outgoing', entry: e, at: e.createdAt });
-    for (const f of this.#faq) lines.push(f);
+    // The FAQ assistant's answer, stored with the patient's message, right under it.
+    const faq = (m: ChatMessage | undefined, at: number) => {
+      if (m?.faq !== undefined) lines.push({ kind: 'faq', question: m.body, answer: m.faq, at: at + 0.5 });
+    };
+    for (const m of this.#messages) {
+      if (mine.has(m.id)) continue;
+      lines.push({ kind: 'message', m, at: Date.parse(m.createdAt) });
+      faq(m, Date.parse(m.createdAt));
+    }
+    for (const e of this.#queue.entries) {
+      lines.push({ kind: 'outgoing', entry: e, at: e.createdAt });
+      faq(e.result, e.createdAt);
+    }
     return lines.sort((a, b) => a.at - b.at);
   }
 
@@ -585,10 +586,10 @@ export class ChatPanel {
         ${e.status === 'pending-offline' || e.status === 'refused' ? html`<button type="button" class="link" @click=${() => this.#queue.retry()}>${msg('Retry')}</button>` : nothing}
       </li>`;
     }
-    if (!l.answers.length) {
+    const a = l.answer;
+    if (!a) {
       return html`<li class="msg system faq"><span class="label">${msg('Automatic answer')}</span><span class="text">${msg('I have no answer to that. A coordinator will reply here.')}</span></li>`;
     }
-    const a = l.answers[0]!;
     return html`<li class="msg system faq">
       <span class="label">${msg('Automatic answer')}</span>
       <span class="text">${a.answer}</span>
@@ -605,7 +606,7 @@ export class ChatPanel {
 
   #talkToPerson(question: string): void {
     // The question already went to the inbox; this tells staff the answer did not help.
-    this.#queue.submit({ text: `${msg('Talk to a person')}: ${question}` });
+    this.#queue.submit({ text: `${msg('Talk to a person')}: ${question}`, quiet: true });
     this.#follow(true);
   }
 

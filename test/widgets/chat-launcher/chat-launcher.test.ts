@@ -199,6 +199,21 @@ describe('<prm-chat-launcher>', () => {
     expect($(el, '.faq .label')!.textContent).to.equal('Automatic answer');
     expect($(el, '.faq .source')!.textContent).to.contain('Do I need a visa to travel to Turkey');
     expect($(el, '.faq .link')!.textContent).to.equal('Talk to a person');
+    // Asking for a person is not a question for the assistant: no second automatic answer.
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    $(el, '.faq .link')!.click();
+    await sent;
+    await updated(el);
+    expect($$(el, '.faq').length).to.equal(1);
+    // The next page of the site: the answer comes back with the history (staff see it too).
+    el.remove();
+    const next = await mount();
+    await open(next);
+    await until(() => !!$(next, '.faq .source'), 5000);
+    expect($$(next, '.faq').length).to.equal(1);
+    expect($(next, '.faq .source')!.textContent).to.contain('Do I need a visa to travel to Turkey');
+    const staffSide = await staffMessages(stored()!.id);
+    expect((staffSide[0] as { faq?: { id: string } }).faq?.id).to.equal('visa');
   });
 
   it('a message sent while offline is delivered once when the network is back', async () => {
