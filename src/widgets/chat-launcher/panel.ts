@@ -560,8 +560,11 @@ export class ChatPanel {
       faq(m, Date.parse(m.createdAt));
     }
     for (const e of this.#queue.entries) {
-      lines.push({ kind: 'outgoing', entry: e, at: e.createdAt });
-      faq(e.result, e.createdAt);
+      // Once sent, in the server's order (as the coordinator and the next page see it): a message
+      // typed offline comes after the replies the server stored before it arrived.
+      const at = e.result ? Date.parse(e.result.createdAt) : e.createdAt;
+      lines.push({ kind: 'outgoing', entry: e, at });
+      faq(e.result, at);
     }
     return lines.sort((a, b) => a.at - b.at);
   }

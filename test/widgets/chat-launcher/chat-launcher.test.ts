@@ -239,10 +239,17 @@ describe('<prm-chat-launcher>', () => {
     } finally {
       window.fetch = realFetch;
     }
+    // A coordinator answers the first message meanwhile: the server stores it first.
+    await staffReply(stored()!.id, 'Reply written while you were offline');
+    await until(() => $$(el, '.msg.staff .text').some((n) => n.textContent === 'Reply written while you were offline'), 8000);
     window.dispatchEvent(new Event('online'));
     await until(() => $$(el, '.state.sent').length === 2, 8000);
     const bodies = (await staffMessages(stored()!.id)).map((m) => m.body);
     expect(bodies.filter((b) => b === 'sent while offline').length).to.equal(1);
+    await updated(el);
+    // The log reads in the server's order, as the coordinator and the next page see it.
+    const order = $$(el, '.msg:not(.faq) .text').map((n) => n.textContent);
+    expect(order.indexOf('Reply written while you were offline')).to.be.lessThan(order.indexOf('sent while offline'));
   });
 
   it('hand-off links carry the reference of a quote made on the page before the panel loaded, and of a booking made while it is open', async () => {
