@@ -35,6 +35,7 @@ export interface BookingRow {
   locale: string;
   interpreter: string | null;
   notes: string | null;
+  preferred_channel: string | null;
   quote_reference: string | null;
   /** iCalendar SEQUENCE: 0 when booked, +1 on each reschedule and on cancel. */
   sequence: number;

@@ -28,7 +28,7 @@ import {
 } from '../../core/form/index.js';
 import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, PatchBookingBody, Slot } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, type Channel, type DetailsForm } from './details.js';
+import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
 import { formatWhen, groupByDay } from './zones.js';
@@ -103,6 +103,8 @@ export class DetailsView {
   conflicted = false;
   alternatives: Alternative<Slot>[] = [];
   result?: CreateBookingResponse;
+  /** The contact channel of the confirmed booking (from what was sent, so a reload that resent it still knows). */
+  channel?: string;
   /** Manage mode: the booking as loaded, and what happened to it. */
   managed?: Booking;
   manageError?: unknown;
@@ -165,6 +167,7 @@ export class DetailsView {
     const h = this.host;
     if (e.status === 'sent' && e.result) {
       this.result = e.result;
+      this.channel = e.body.preferredChannel;
       const b = e.result.booking;
       h.hold = undefined;
       h.refreshSlots();
@@ -419,7 +422,7 @@ export class DetailsView {
       <p>${msg(str`Reference ${b.reference}`)} · ${b.doctor.name}</p>
       <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
       <h3>${msg('What happens next')}</h3>
-      <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : msg('The video link arrives by email 24 hours before the consultation.')}</p>
+      <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : this.#videoLink(b.start)}</p>
       ${service?.prepare?.length ? html`<ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       <div class="links">
         ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
@@ -428,6 +431,19 @@ export class DetailsView {
         <a href=${manageUrl(location.href, b.id, r.manageToken)}>${msg('Change or cancel this booking')}</a>
       </div>
     </section>`;
+  }
+
+  /** How and when the video link arrives: by the channel the patient chose, and never "24 hours before" when less than a day is left. */
+  #videoLink(start: string): string {
+    const soon = videoLinkTiming(start, Date.now()) === 'soon';
+    switch (this.channel) {
+      case 'email':
+        return soon ? msg('The video link arrives by email before the consultation.') : msg('The video link arrives by email 24 hours before the consultation.');
+      case 'whatsapp':
+        return soon ? msg('The video link arrives on WhatsApp before the consultation.') : msg('The video link arrives on WhatsApp 24 hours before the consultation.');
+      default:
+        return soon ? msg('The clinic sends you the video link before the consultation.') : msg('The clinic sends you the video link 24 hours before the consultation.');
+    }
   }
 
   #manage(c: { config: ClinicConfig; services: BookingService[] }) {

@@ -6,7 +6,7 @@ import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../.
 import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
 import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
 import { holdAnnouncement } from '../../../src/widgets/booking-scheduler/hold.js';
-import { DETAILS_SPEC, emptyDetails, prefilled, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
+import { DETAILS_SPEC, emptyDetails, prefilled, videoLinkTiming, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
 import { validate as validateForm } from '../../../src/core/form/controller.js';
 import { generateSlots, type ScheduleBlock } from '../../../server/domains/booking/slots.js';
 
@@ -366,5 +366,14 @@ describe('zone picker keys, hold milestones, details form rules', () => {
     expect(validate({ ...ok, notes: 'x'.repeat(4001) })).to.deep.equal({ notes: { code: 'tooLong', max: 4000 } });
     expect(validate({ ...ok, email: 'name@example.c', consent: false })).to.deep.equal({ email: { code: 'invalid' }, consent: { code: 'required' } });
     expect(prefilled({ ...emptyDetails(), name: 'Typed' }, { name: 'Quote', email: 'q@example.com', country: 'DE' })).to.include({ name: 'Typed', email: 'q@example.com', country: 'DE' });
+  });
+});
+
+describe('booking scheduler: what the confirmation may promise', () => {
+  it('videoLinkTiming: "24 hours before" only while more than a day is left', () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    expect(videoLinkTiming('2026-12-02T12:00:00Z', now)).to.equal('soon');
+    expect(videoLinkTiming('2026-12-03T10:00:00Z', now)).to.equal('soon');
+    expect(videoLinkTiming('2026-12-03T10:30:00Z', now)).to.equal('day-before');
   });
 });
