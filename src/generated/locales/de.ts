@@ -136,6 +136,7 @@
 's7264ce78df88d53a': `Zustimmen und Datei wählen`,
 's736ac03c26b4eaf8': `Ich bin einverstanden, die Dateien, die ich anhänge und die Gesundheitsangaben enthalten können, mit der Klinik zu teilen, damit sie meine Behandlung vorbereiten kann.`,
 's739264aa3476b5b4': `Nicht gesendet`,
+'s73bedc72d1c098b6': `Aus Ihrem Kalender entfernen (.ics)`,
 's7468b373b87db4db': `Aufgeschlüsselte Schätzung anzeigen`,
 's747ad388f758d76d': str`Gefundene Zeitzonen: ${0}`,
 's75ed09a809d91f7b': `Paket`,

@@ -136,6 +136,7 @@
 's7264ce78df88d53a': `Aceptar y elegir un archivo`,
 's736ac03c26b4eaf8': `Acepto compartir con la clínica los archivos que adjunte, que pueden contener información de salud, para que pueda preparar mi tratamiento.`,
 's739264aa3476b5b4': `No enviado`,
+'s73bedc72d1c098b6': `Quitar de su calendario (.ics)`,
 's7468b373b87db4db': `Ver la estimación desglosada`,
 's747ad388f758d76d': str`Zonas horarias encontradas: ${0}`,
 's75ed09a809d91f7b': `Paquete`,

@@ -136,6 +136,7 @@
 's7264ce78df88d53a': `Accepter et choisir un fichier`,
 's736ac03c26b4eaf8': `J’accepte de partager avec la clinique les fichiers que je joins, qui peuvent contenir des informations de santé, afin qu’elle prépare mon traitement.`,
 's739264aa3476b5b4': `Non envoyé`,
+'s73bedc72d1c098b6': `Retirer de votre agenda (.ics)`,
 's7468b373b87db4db': `Voir l'estimation détaillée`,
 's747ad388f758d76d': str`Fuseaux horaires trouvés : ${0}`,
 's75ed09a809d91f7b': `Forfait`,

@@ -136,6 +136,7 @@
 's7264ce78df88d53a': `Kabul et ve dosya seç`,
 's736ac03c26b4eaf8': `Eklediğim ve sağlık bilgisi içerebilecek dosyaları, tedavimi hazırlayabilmesi için klinikle paylaşmayı kabul ediyorum.`,
 's739264aa3476b5b4': `Gönderilmedi`,
+'s73bedc72d1c098b6': `Takviminizden kaldırın (.ics)`,
 's7468b373b87db4db': `Kalem kalem tahmini göster`,
 's747ad388f758d76d': str`Bulunan saat dilimi: ${0}`,
 's75ed09a809d91f7b': `Paket`,

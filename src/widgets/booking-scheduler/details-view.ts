@@ -459,7 +459,7 @@ export class DetailsView {
     return html`<section class="step" part="manage" aria-labelledby="manage-title">
       <h2 id="manage-title" class="title" tabindex="-1">${msg('Your booking')}</h2>
       <p>${service?.name ?? ''} · ${b.doctor.name} · ${msg(str`Reference ${b.reference}`)}</p>
-      <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
+      <div class="done-box">${this.#twoZones(b.start, h.zone || b.patientTimeZone, b.timeZone)}</div>
       ${b.status === 'cancelled'
         ? html`<p class="notice" role="status">${msg('This booking is cancelled.')}</p>`
         : past
@@ -468,8 +468,10 @@ export class DetailsView {
       ${this.manageError ? html`<p class="notice" role="alert">${errorMessage(this.manageError).text}</p>` : nothing}
       ${submitStatus(this.moves.last, { locale: this.#locale, retry: () => this.moves.retry() })}
       <div class="links">
-        ${b.status === 'confirmed' && h.token
-          ? html`<a href=${new URL(`bookings/${b.id}/ics?token=${encodeURIComponent(h.token)}&clinic=${encodeURIComponent(h['config']?.clinic ?? '')}`, apiBase(h['config']?.api ?? location.origin)).href} download>${msg('Add to calendar (.ics)')}</a>`
+        ${h.token
+          ? html`<a href=${new URL(`bookings/${b.id}/ics?token=${encodeURIComponent(h.token)}&clinic=${encodeURIComponent(h['config']?.clinic ?? '')}`, apiBase(h['config']?.api ?? location.origin)).href} download
+              >${b.status === 'cancelled' ? msg('Remove from your calendar (.ics)') : msg('Add to calendar (.ics)')}</a
+            >`
           : nothing}
       </div>
       ${b.status === 'confirmed' && !past

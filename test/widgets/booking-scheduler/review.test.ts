@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, fill, fresh, mount, text } from './helpers.js';
+import { $, $$, buttonWith, fill, fresh, mount, text } from './helpers.js';
 
 // Defects found by a patient-style review (/tmp/review-booking/report.md), each checked as the
 // patient would notice it, against the real reference server mounted at /v1.
@@ -31,5 +31,44 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     expect(done).not.to.include('24 hours');
     expect(done).not.to.include('by email');
     expect(done).to.include('The video link arrives on WhatsApp before the consultation.');
+  });
+
+  it('manage from another zone: the booking, the new time chosen and the moved booking all read in the zone the patient is in now; a cancelled booking offers its .ics to remove the event', async () => {
+    // Booked from Tokyo…
+    const a = await mount({ service: 'video-consultation', doctor: 'dr-aydin', 'time-zone': 'Asia/Tokyo' });
+    await until(() => !!$(a, 'td.avail'), 15_000);
+    $<HTMLElement>(a, 'td.avail')!.click();
+    await until(() => $$(a, '.slot').length > 0);
+    $(a, '.slot')!.click();
+    await fill(a);
+    $<HTMLFormElement>(a, 'form')!.requestSubmit();
+    await until(() => !!$(a, '[part=success]'), 15_000);
+    const manage = new URL($$<HTMLAnchorElement>(a, '[part=success] a').at(-1)!.href);
+    a.parentElement!.remove();
+    // …managed from New York.
+    const m = await mount({ booking: manage.searchParams.get('prm-booking')!, token: manage.searchParams.get('prm-token')!, 'time-zone': 'America/New_York' });
+    await until(() => !!$(m, '[part=manage] dd'), 10_000);
+    expect(text($(m, '[part=manage] dd'))).to.include('America/New_York').and.not.include('Tokyo');
+    buttonWith(m, 'Choose another time')!.click();
+    await until(() => !!$(m, 'td.avail'), 15_000);
+    $<HTMLElement>(m, 'td.avail')!.click();
+    await until(() => $$(m, '.slot').length > 1);
+    $$(m, '.slot').at(-1)!.click();
+    await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
+    const chosen = text($(m, '.summary dd'));
+    expect(chosen).to.include('America/New_York');
+    buttonWith(m, 'Move my booking to this time')!.click();
+    await until(() => !!$(m, '[part=manage] dd'), 10_000);
+    expect(text($(m, '[part=manage] dd'))).to.equal(chosen);
+    // Cancel: the calendar file that removes the event is offered.
+    buttonWith(m, 'Cancel booking')!.click();
+    await m.updateComplete;
+    buttonWith(m, 'Yes, cancel it')!.click();
+    await until(() => text($(m, '[part=manage]')).includes('This booking is cancelled.'), 10_000);
+    const ics = $$<HTMLAnchorElement>(m, '[part=manage] a').find((x) => text(x).includes('.ics'));
+    expect(ics, 'a calendar file after cancelling').to.not.equal(undefined);
+    expect(text(ics!)).to.include('Remove from your calendar');
+    const body = await (await fetch(ics!.href)).text();
+    expect(body).to.include('METHOD:CANCEL').and.include('STATUS:CANCELLED');
   });
 });
