@@ -26,15 +26,16 @@ import {
   textField,
   type SubmitEntry,
 } from '../../core/form/index.js';
-import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, PatchBookingBody, Slot } from '../../core/contract/booking.js';
+import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, Doctor, PatchBookingBody, Slot } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
-import { formatWhen, groupByDay } from './zones.js';
+import { formatWhen, groupByDay, slotLabels } from './zones.js';
+import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
-import { BookingResponseSchema, CreateBookingResponseSchema } from '../../generated/contract/booking.js';
+import { BookingResponseSchema, CreateBookingResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
 
 export const detailsStyles = css`
   ${formStyles}
@@ -214,17 +215,40 @@ export class DetailsView {
     h.refreshSlots();
     h.requestUpdate();
     await h.slots.task.taskComplete.catch(() => undefined);
-    const slots = h.slots.value?.slots ?? [];
+    let slots = h.slots.value?.slots ?? [];
+    // The chosen doctor's list holds only their times: every doctor's free times, for "then another doctor".
+    if (h.doctorId !== 'any') {
+      const all = await h['client']
+        ?.get('booking/slots', SlotsResponseSchema, { searchParams: { service: h.serviceId, doctor: 'any', ...monthRange(h.month), session: h.session } })
+        .catch(() => undefined);
+      if (all) slots = all.slots;
+    }
     this.alternatives = nearestAlternatives(slots, start, h.doctorId, 3);
     h.emitEvent('prm-booking-conflict', { start, alternatives: this.alternatives.map((a) => a.slot.start) });
     h.requestUpdate();
     void h.updateComplete.then(() => h.renderRoot.querySelector<HTMLElement>('#conflict-title')?.focus());
   }
 
+  /** Books the alternative with its own doctor (another doctor's time is held and booked with them). */
   async #pickAlternative(a: Alternative<Slot>): Promise<void> {
     this.conflicted = false;
     this.alternatives = [];
+    this.host.doctorId = a.doctor;
     await this.host.selectSlot(a.slot);
+  }
+
+  /** An alternative as the main list shows a time: the patient's, the clinic's beside it, and the doctor when it is another one. */
+  #alternative(a: Alternative<Slot>, clinicZone: string, doctors: readonly Doctor[]) {
+    const h = this.host;
+    const l = slotLabels(a.slot.start, h.zone, clinicZone, this.#locale);
+    const other = a.doctor !== h.doctorId && a.doctor !== 'any' ? doctors.find((d) => d.id === a.doctor)?.name : undefined;
+    return html`<li>
+      <button type="button" class="slot" data-start=${a.slot.start} data-doctor=${a.doctor} @click=${() => void this.#pickAlternative(a)}>
+        <span class="t">${this.#when(a.slot.start, h.zone)}</span>
+        <span class="c">${msg(str`clinic ${l.clinic}`)}${l.clinicDayShift ? html` <small>(${l.clinicDayShift > 0 ? msg('next day') : msg('previous day')})</small>` : nothing}</span>
+        ${other ? html`<span class="c">${msg(str`with ${other}`)}</span>` : nothing}
+      </button>
+    </li>`;
   }
 
   #submit(e: Event, c: { config: ClinicConfig }): void {
@@ -281,7 +305,7 @@ export class DetailsView {
     }
   }
 
-  render(c: { config: ClinicConfig; services: BookingService[] }): unknown {
+  render(c: { config: ClinicConfig; services: BookingService[]; doctors: Doctor[] }): unknown {
     const h = this.host;
     if (h.step === 'done' && this.result) return this.#done(c, this.result.booking, this.result);
     if (h.step === 'manage') return this.#manage(c);
@@ -330,7 +354,7 @@ export class DetailsView {
     </div>`;
   }
 
-  #details(c: { config: ClinicConfig; services: BookingService[] }) {
+  #details(c: { config: ClinicConfig; services: BookingService[]; doctors: Doctor[] }) {
     const h = this.host;
     const slot = h.chosen;
     const locale = this.#locale;
@@ -351,16 +375,14 @@ export class DetailsView {
       <button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>
       <h2 id="details-title" class="title" tabindex="-1">${h.rescheduling ? msg('Confirm the new time') : msg('Your details')}</h2>
       ${slot ? html`<div class="summary">${this.#twoZones(slot.start, h.zone, c.config.timeZone)}</div>` : nothing}
-      ${slot && !h.rescheduling ? this.#hold() : nothing}
+      ${slot && !h.rescheduling && !this.conflicted ? this.#hold() : nothing}
       ${this.conflicted
         ? html`<div class="notice" role="alert" part="alternatives">
             <h3 id="conflict-title" tabindex="-1">${msg('Sorry, someone has just booked this time.')}</h3>
             <p>${msg('Everything you typed is kept. Choose another time:')}</p>
             ${this.alternatives.length
               ? html`<ul class="slot-list" role="list">
-                  ${this.alternatives.map(
-                    (a) => html`<li><button type="button" class="slot" @click=${() => void this.#pickAlternative(a)}>${this.#when(a.slot.start, h.zone)}${a.doctor === 'any' && h.doctorId !== 'any' ? html` <small>${msg('another doctor')}</small>` : nothing}</button></li>`,
-                  )}
+                  ${this.alternatives.map((a) => this.#alternative(a, c.config.timeZone, c.doctors))}
                 </ul>`
               : html`<p>${msg('No other times are free nearby; go back to the calendar.')}</p>`}
           </div>`

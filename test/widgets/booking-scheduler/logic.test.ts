@@ -268,13 +268,15 @@ describe('booking scheduler: alternatives and calendar links', () => {
   const s = (start: string, ...doctorIds: string[]) => ({ start, end: start, doctorIds });
   const slots = [s('2026-03-10T09:00:00Z', 'b'), s('2026-03-10T09:30:00Z', 'a', 'b'), s('2026-03-10T10:00:00Z', 'b'), s('2026-03-10T12:00:00Z', 'a'), s('2026-03-10T08:00:00Z', 'a')];
 
-  it('after a conflict: nearest with the same doctor first, then any doctor; never the taken slot', () => {
-    const alt = nearestAlternatives([...slots, s('2026-03-10T09:15:00Z', 'a')], '2026-03-10T09:15:00Z', 'a', 4);
+  it('after a conflict: nearest with the same doctor first, then with another (named) doctor; never the taken slot with its doctor', () => {
+    const alt = nearestAlternatives([...slots, s('2026-03-10T09:15:00Z', 'a', 'c')], '2026-03-10T09:15:00Z', 'a', 3);
     expect(alt.map((x) => [x.slot.start.slice(11, 16), x.doctor])).to.deep.equal([
       ['09:30', 'a'],
       ['08:00', 'a'],
       ['12:00', 'a'],
-      ['09:00', 'any'],
+      ['09:15', 'c'],
+      ['09:30', 'b'],
+      ['09:00', 'b'],
     ]);
     const any = nearestAlternatives(slots, '2026-03-10T09:45:00Z', 'any', 2);
     expect(any.map((x) => x.slot.start.slice(11, 16))).to.deep.equal(['10:00', '09:30']);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, buttonWith, fill, fresh, mount, text } from './helpers.js';
+import { $, $$, bookingsAt, buttonWith, fill, fresh, intercept, mount, text } from './helpers.js';
 
 // Defects found by a patient-style review (/tmp/review-booking/report.md), each checked as the
 // patient would notice it, against the real reference server mounted at /v1.
@@ -70,5 +70,44 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     expect(text(ics!)).to.include('Remove from your calendar');
     const body = await (await fetch(ics!.href)).text();
     expect(body).to.include('METHOD:CANCEL').and.include('STATUS:CANCELLED');
+  });
+
+  it('after a 409: no "you can still book it" above "someone has just booked this time"; alternatives show the clinic time, the same doctor first, then another doctor by name; choosing that one books with that doctor', async () => {
+    const restore = intercept(async (req) => (new URL(req.url).pathname === '/v1/booking/holds' ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
+    try {
+      const a = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
+      const b = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
+      for (const el of [a, b]) {
+        await until(() => !!$(el, 'td.avail'), 15_000);
+        $<HTMLElement>(el, 'td.avail')!.click();
+        await until(() => $$(el, '.slot').length > 0);
+        $(el, '.slot')!.click();
+        await fill(el);
+      }
+      $<HTMLFormElement>(a, 'form')!.requestSubmit();
+      await until(() => !!$(a, '[part=success]'), 15_000);
+      $<HTMLFormElement>(b, 'form')!.requestSubmit();
+      await until(() => $$(b, '[part=alternatives] .slot').length > 0, 15_000);
+      expect(text($(b, '[part=alternatives]'))).to.include('someone has just booked this time');
+      expect(text($(b, '[part=details], .step'))).not.to.include('you can still book it');
+      const alts = $$<HTMLButtonElement>(b, '[part=alternatives] .slot');
+      for (const x of alts) expect(text(x.querySelector('.c')), text(x)).to.match(/^clinic \d/);
+      const doctors = alts.map((x) => x.dataset['doctor']);
+      expect(doctors[0]).to.equal('dr-petrova');
+      const other = alts.find((x) => x.dataset['doctor'] !== 'dr-petrova');
+      expect(other, 'an alternative with another doctor').to.not.equal(undefined);
+      expect(doctors.lastIndexOf('dr-petrova')).to.be.below(doctors.indexOf(other!.dataset['doctor']));
+      const name = /with (.+)$/.exec(text(other!))![1]!;
+      const [start, doctor] = [other!.dataset['start']!, other!.dataset['doctor']!];
+      other!.click();
+      await until(() => !!$(b, '#f-name') && !$(b, '[part=alternatives]'), 10_000);
+      expect($<HTMLInputElement>(b, '#f-name')!.value).to.equal('Ana Test');
+      $<HTMLFormElement>(b, 'form')!.requestSubmit();
+      await until(() => !!$(b, '[part=success]'), 15_000);
+      expect(text($(b, '[part=success]'))).to.include(name);
+      expect(await bookingsAt(start, doctor)).to.equal(1);
+    } finally {
+      restore();
+    }
   });
 });
