@@ -113,7 +113,7 @@ export const WIDGETS = [
     // Measured, not guessed: test/widgets/booking-scheduler/reserve.test.ts renders the docs snippet
     // (no attributes: the first step, consultation types, in English) at 375, 600 and 1280 px and
     // fails when the rendered box drifts from these (the choices' text wraps less as it widens).
-    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '31.5615234375em' }, { minWidth: '35em', blockSize: '25.0615234375em' }, { minWidth: '50em', blockSize: '17.2490234375em' }] },
+    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '53.2177734375em' }, { minWidth: '35em', blockSize: '40.8115234375em' }, { minWidth: '50em', blockSize: '25.7802734375em' }] },
     ready: 'prm-booking-view',
     firstData: ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
     example: '<prm-booking-scheduler></prm-booking-scheduler>',

@@ -286,6 +286,7 @@
 'sf8f7b2d264b8852f': `Bitte schreiben Sie ein paar Worte für Ihre Geschichte.`,
 'sf93726ddddae1f46': `Ärztin oder Arzt wählen`,
 'sf993bb199fefbe04': `Alle`,
+'sf9e432bc9fc209af': `Was Sie vorbereiten sollten`,
 'sfa251e3af0f9c14c': str`${0} bis ${1}`,
 'sfa89ffc2a3282e2f': str`Zur Buchung ${0}`,
 'sfba8923c5248742c': str`freie Uhrzeiten: ${0}`,

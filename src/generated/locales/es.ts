@@ -286,6 +286,7 @@
 'sf8f7b2d264b8852f': `Escriba unas palabras para su historia.`,
 'sf93726ddddae1f46': `Elija un médico`,
 'sf993bb199fefbe04': `Todas`,
+'sf9e432bc9fc209af': `Qué debe preparar`,
 'sfa251e3af0f9c14c': str`de ${0} a ${1}`,
 'sfa89ffc2a3282e2f': str`Sobre la reserva ${0}`,
 'sfba8923c5248742c': str`horas libres: ${0}`,

@@ -286,6 +286,7 @@
 'sf8f7b2d264b8852f': `Veuillez écrire quelques mots pour votre témoignage.`,
 'sf93726ddddae1f46': `Choisissez un médecin`,
 'sf993bb199fefbe04': `Toutes`,
+'sf9e432bc9fc209af': `À préparer`,
 'sfa251e3af0f9c14c': str`de ${0} à ${1}`,
 'sfa89ffc2a3282e2f': str`À propos de la réservation ${0}`,
 'sfba8923c5248742c': str`créneaux libres : ${0}`,

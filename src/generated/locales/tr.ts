@@ -286,6 +286,7 @@
 'sf8f7b2d264b8852f': `Lütfen hikâyeniz için birkaç kelime yazın.`,
 'sf93726ddddae1f46': `Doktor seçin`,
 'sf993bb199fefbe04': `Tümü`,
+'sf9e432bc9fc209af': `Hazırlamanız gerekenler`,
 'sfa251e3af0f9c14c': str`${0} ile ${1} arası`,
 'sfa89ffc2a3282e2f': str`${0} numaralı randevu hakkında`,
 'sfba8923c5248742c': str`boş saat: ${0}`,

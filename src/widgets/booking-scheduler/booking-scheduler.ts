@@ -118,7 +118,7 @@ const HORIZON_DAYS = 120;
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-booking-scheduler-block-size=31.5615234375em] - Block size reserved for the widget before and while it loads (the first step's, for the docs snippet); the skeleton has this size. Once shown, the widget takes its content's size.
+ * @cssprop [--prm-booking-scheduler-block-size=53.2177734375em] - Block size reserved for the widget before and while it loads (the first step's, for the docs snippet); the skeleton has this size. Once shown, the widget takes its content's size.
  * @cssprop --prm-color-primary - Buttons, the selected day and time.
  * @cssprop --prm-color-success - Days with availability, the confirmation.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -471,11 +471,12 @@ export class PrmBookingScheduler extends PrmElement {
       <ul class="choices" role="list">
         ${c.services.map(
           (s) => html`<li>
-            <button type="button" class="choice" @click=${() => this.chooseService(s)} aria-describedby="svc-${s.id}">
+            <button type="button" class="choice" @click=${() => this.chooseService(s)} aria-describedby="svc-${s.id}${s.prepare?.length ? ` prep-${s.id}` : ''}">
               <span class="choice-title">${s.name}</span>
               <span class="choice-meta">${msg(str`${s.durationMinutes} min`)} · ${s.price ? formatMoney(s.price.amount, s.price.currency, this.resolvedLocale, { whole: true }) : msg('Free of charge')}</span>
             </button>
             <p class="hint" id="svc-${s.id}">${s.description}</p>
+            ${s.prepare?.length ? html`<div class="prepare" id="prep-${s.id}"><h3>${msg('What to prepare')}</h3><ul class="hint">${s.prepare.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
           </li>`,
         )}
       </ul>

@@ -445,7 +445,7 @@ export class DetailsView {
       <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
       <h3>${msg('What happens next')}</h3>
       <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : this.#videoLink(b.start)}</p>
-      ${service?.prepare?.length ? html`<ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
+      ${service?.prepare?.length ? html`<h3>${msg('What to prepare')}</h3><ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       <div class="links">
         ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
         <a href=${googleCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Google Calendar</a>

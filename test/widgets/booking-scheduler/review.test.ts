@@ -110,4 +110,13 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
       restore();
     }
   });
+
+  it('the service step says what to prepare, under a heading, before the patient chooses (and the choice button points to it)', async () => {
+    const el = await mount();
+    const item = $$(el, '[part=services] .choices > li').find((li) => text(li).includes('In-person consultation'))!;
+    expect(text(item.querySelector('h3'))).to.equal('What to prepare');
+    expect([...item.querySelectorAll('.prepare li')].map(text)).to.include('Your passport or ID');
+    const ids = item.querySelector('button')!.getAttribute('aria-describedby')!.split(' ');
+    expect(ids.map((id) => text($(el, `#${id}`))).join(' ')).to.include('Your passport or ID');
+  });
 });
