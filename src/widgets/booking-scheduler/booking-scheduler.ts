@@ -565,7 +565,7 @@ export class PrmBookingScheduler extends PrmElement {
                 ${week.map((d) => {
                   if (!d.inMonth) return html`<td class="out"></td>`;
                   const n = byDay.get(d.key)?.length ?? 0;
-                  const label = `${formatKey(d.key, locale)}, ${d.available ? msg(str`${n} times available`) : d.inWindow ? msg('no times available') : msg('not bookable')}`;
+                  const label = `${formatKey(d.key, locale)}, ${d.available ? msg(str`times available: ${n}`) : d.inWindow ? msg('no times available') : msg('not bookable')}`;
                   return html`<td
                     data-day=${d.key}
                     tabindex=${d.key === focus ? 0 : -1}

@@ -94,7 +94,7 @@ export function renderPicker(host: PrmBookingScheduler, at: number): unknown {
       }}
       @keydown=${key}
     />
-    <p class="hint" role="status">${msg(str`${found.length} time zones found`)}</p>
+    <p class="hint" role="status">${msg(str`Time zones found: ${found.length}`)}</p>
     <ul id="zone-list" class="zone-list" role="listbox" aria-label=${msg('Time zones')}>
       ${shown.map(
         (z, i) => html`<li

@@ -119,4 +119,30 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     const ids = item.querySelector('button')!.getAttribute('aria-describedby')!.split(' ');
     expect(ids.map((id) => text($(el, `#${id}`))).join(' ')).to.include('Your passport or ID');
   });
+
+  it('no broken plurals: each day with times reads "times available: N", right for 1 as for 17', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'any' });
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    const labels = $$(el, 'td.avail .visually-hidden').map(text);
+    expect(labels.length).to.be.greaterThan(0);
+    for (const l of labels) expect(l, l).to.match(/, times available: \d+$/);
+  });
+
+  it('a server that cannot be reached while the browser is online is not blamed on the patient\'s connection; the retry works', async () => {
+    expect(navigator.onLine).to.equal(true);
+    let down = true;
+    const restore = intercept(async (req) => (down && new URL(req.url).pathname === '/v1/booking/services' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    try {
+      const el = await mount();
+      const error = text($(el, '[part=error]'));
+      expect(error).to.include('The clinic cannot be reached right now');
+      expect(error).not.to.include('offline');
+      expect(error).not.to.include('internet connection');
+      down = false;
+      buttonWith(el, 'Try again')!.click();
+      await until(() => !!$(el, '[part=services]'), 10_000);
+    } finally {
+      restore();
+    }
+  });
 });
