@@ -151,6 +151,7 @@
 's7fdc30e7ecba4a14': `Was hat Ihnen am besten gefallen?`,
 's8079b71872346425': `Bitte füllen Sie dieses Feld aus.`,
 's8213840a0f7d2644': `Nein, behalten`,
+'s82dadbe0af454d9b': `Gespeichert, noch nicht gesendet`,
 's8487153a89cc0524': `Ihre Angaben`,
 's859401ada332ef00': str`${0} von 5 Sternen`,
 's859ce3bcefd17e37': `Sie scheinen offline zu sein`,

@@ -151,6 +151,7 @@
 's7fdc30e7ecba4a14': `¿Qué es lo que más le gustó?`,
 's8079b71872346425': `Rellene este campo.`,
 's8213840a0f7d2644': `No, mantenerla`,
+'s82dadbe0af454d9b': `Guardado, aún no enviado`,
 's8487153a89cc0524': `Sus datos`,
 's859401ada332ef00': str`${0} de 5 estrellas`,
 's859ce3bcefd17e37': `Parece que no tienes conexión`,

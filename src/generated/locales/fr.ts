@@ -151,6 +151,7 @@
 's7fdc30e7ecba4a14': `Qu’avez-vous le plus apprécié ?`,
 's8079b71872346425': `Veuillez remplir ce champ.`,
 's8213840a0f7d2644': `Non, la garder`,
+'s82dadbe0af454d9b': `Enregistré, pas encore envoyé`,
 's8487153a89cc0524': `Vos coordonnées`,
 's859401ada332ef00': str`${0} sur 5 étoiles`,
 's859ce3bcefd17e37': `Vous semblez hors ligne`,

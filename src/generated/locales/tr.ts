@@ -151,6 +151,7 @@
 's7fdc30e7ecba4a14': `En çok neyi beğendiniz?`,
 's8079b71872346425': `Lütfen bu alanı doldurun.`,
 's8213840a0f7d2644': `Hayır, kalsın`,
+'s82dadbe0af454d9b': `Kaydedildi, henüz gönderilmedi`,
 's8487153a89cc0524': `Bilgileriniz`,
 's859401ada332ef00': str`5 üzerinden ${0} yıldız`,
 's859ce3bcefd17e37': `Çevrimdışı görünüyorsunuz`,

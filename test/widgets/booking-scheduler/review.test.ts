@@ -145,4 +145,25 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
       restore();
     }
   });
+
+  it('a booking kept after a 500 is shown as saved and waiting, not as "Something went wrong"', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'dr-haddad' });
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    $<HTMLElement>(el, 'td.avail')!.click();
+    await until(() => $$(el, '.slot').length > 0);
+    $(el, '.slot')!.click();
+    await fill(el);
+    let broken = true;
+    const restore = intercept(async (req) => (broken && new URL(req.url).pathname === '/v1/bookings' ? new Response('{"error":{"code":"internal","message":"boom"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
+    try {
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await until(() => !!$(el, '#pending'), 30_000);
+      expect(text($(el, '#pending'))).to.include('Saved, not sent yet').and.include('saved in this tab').and.not.include('went wrong');
+      broken = false;
+      buttonWith(el, 'Try again now')!.click();
+      await until(() => !!$(el, '[part=success]'), 30_000);
+    } finally {
+      restore();
+    }
+  });
 });
