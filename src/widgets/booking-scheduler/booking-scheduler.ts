@@ -9,7 +9,7 @@ import { PrmApiError } from '../../core/api/errors.js';
 import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
-import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, offsetLabel } from './zones.js';
+import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, noonOf, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
 import { httpUrl } from './urls.js';
@@ -414,15 +414,19 @@ export class PrmBookingScheduler extends PrmElement {
   setZone(zone: string): void {
     this.zone = zone;
     this.pickerOpen = false;
-    // Same instant list, regrouped: the chosen day stays when it still has times.
-    this.day = '';
-    this.focusDay = '';
+    // Same instant list, regrouped: the chosen day stays when it still has times (always when the
+    // zone did not change: Escape in the picker).
+    const s = this.slots.value;
+    if (this.day && !(s && groupByDay(s.slots, zone).has(this.day))) {
+      this.day = '';
+      this.focusDay = '';
+    }
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#zone-button')?.focus());
   }
 
   async openPicker(): Promise<void> {
     this.#picker ??= await import('./zone-picker.js');
-    this.#picker.resetPicker();
+    this.#picker.resetPicker(this);
     this.pickerOpen = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#zone-search')?.focus());
   }
@@ -529,7 +533,7 @@ export class PrmBookingScheduler extends PrmElement {
     return html`<section class="step" aria-labelledby="date-title">
       <button type="button" class="btn link-btn" @click=${() => this.back(this.rescheduling ? 'manage' : 'doctor')}>${msg('Back')}</button>
       <h2 id="date-title" class="title" tabindex="-1">${msg('Pick a day and time')}</h2>
-      ${this.zoneLine(Date.parse(`${this.month}-15T12:00:00Z`))}
+      ${this.zoneLine(noonOf(this.day || (monthOf(this.focusDay) === this.month ? this.focusDay : '') || `${this.month}-01`, this.zone))}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       <div class="when">${this.slots.render({ complete: (s, refreshing) => this.#calendar(s, clinicZone, refreshing), pending: () => this.#calendarSkeleton() })}</div>
     </section>`;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { addDays, dayKey, groupByDay, labelDay, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
+import { addDays, dayKey, groupByDay, labelDay, noonOf, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
 import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
@@ -377,5 +377,13 @@ describe('booking scheduler: what the confirmation may promise', () => {
     expect(videoLinkTiming('2026-12-02T12:00:00Z', now)).to.equal('soon');
     expect(videoLinkTiming('2026-12-03T10:00:00Z', now)).to.equal('soon');
     expect(videoLinkTiming('2026-12-03T10:30:00Z', now)).to.equal('day-before');
+  });
+});
+
+describe('booking scheduler: the zone line\'s instant', () => {
+  it('noonOf: noon of that day in that zone, so the offset is the day\'s own (New York, March 2027)', () => {
+    expect(offsetLabel(noonOf('2027-03-13', 'America/New_York'), 'America/New_York')).to.equal('GMT−5');
+    expect(offsetLabel(noonOf('2027-03-14', 'America/New_York'), 'America/New_York')).to.equal('GMT−4');
+    expect(new Date(noonOf('2026-12-02', 'Asia/Kolkata')).toISOString()).to.equal('2026-12-02T06:30:00.000Z');
   });
 });

@@ -166,4 +166,64 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
       restore();
     }
   });
+
+  it('the zone line gives the UTC offset of the day shown: before and after a daylight-saving change in the same month', async function () {
+    const zone = 'America/New_York';
+    const off = (day: string) => new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(new Date(`${day}T17:00:00Z`)).find((p) => p.type === 'timeZoneName')!.value;
+    // The next clock change in New York inside the bookable window (120 days).
+    const days = Array.from({ length: 118 }, (_, i) => new Date(Date.now() + (i + 1) * 86_400_000).toISOString().slice(0, 10));
+    const change = days.findIndex((d, i) => i > 0 && off(d) !== off(days[i - 1]!));
+    if (change < 0) this.skip();
+    const after = days[change]!;
+    const el = await mount({ service: 'video-consultation', doctor: 'any', 'time-zone': zone });
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    el.setMonth(after.slice(0, 7));
+    await until(() => $$(el, 'td.avail').some((td) => td.dataset['day']!.startsWith(after.slice(0, 7))), 15_000);
+    const avail = $$(el, 'td.avail').map((td) => td.dataset['day']!);
+    const pick = async (day: string) => {
+      $<HTMLElement>(el, `td[data-day="${day}"]`)!.click();
+      await until(() => $(el, 'td.sel')?.dataset['day'] === day);
+      return text($(el, '[part=zone] span'));
+    };
+    const before = avail.filter((d) => d < after && off(d) !== off(after)).at(-1);
+    const later = avail.find((d) => d >= after);
+    for (const d of [before, later]) if (d) expect(await pick(d), d).to.include(off(d).replace('-', '−'));
+    expect(before ?? later, 'a day with times on one side of the change').to.not.equal(undefined);
+  });
+
+  it('Escape in the zone picker, or choosing a zone, keeps the chosen day; two schedulers on one page keep their own search text', async () => {
+    const a = await mount({ service: 'video-consultation', doctor: 'any' });
+    const b = await mount({ service: 'video-consultation', doctor: 'any' });
+    for (const el of [a, b]) await until(() => !!$(el, 'td.avail'), 15_000);
+    $<HTMLElement>(a, 'td.avail')!.click();
+    await until(() => !!$(a, 'td.sel'));
+    const day = $(a, 'td.sel')!.dataset['day']!;
+    const heading = text($(a, '#slots-title'));
+    $<HTMLButtonElement>(a, '#zone-button')!.click();
+    await until(() => !!$(a, '#zone-search'), 10_000);
+    $(a, '#zone-search')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => !$(a, '#zone-search'));
+    expect($(a, 'td.sel')?.dataset['day']).to.equal(day);
+    expect(text($(a, '#slots-title'))).to.equal(heading);
+    expect($$(a, '.slot').length).to.be.greaterThan(0);
+    // Two pickers open at once: each keeps what was typed in it.
+    $<HTMLButtonElement>(a, '#zone-button')!.click();
+    await until(() => !!$(a, '#zone-search'), 10_000);
+    const input = $<HTMLInputElement>(a, '#zone-search')!;
+    input.value = 'Tokyo';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await a.updateComplete;
+    $<HTMLButtonElement>(b, '#zone-button')!.click();
+    await until(() => !!$(b, '#zone-search'), 10_000);
+    expect($<HTMLInputElement>(b, '#zone-search')!.value).to.equal('');
+    a.requestUpdate();
+    await a.updateComplete;
+    expect($<HTMLInputElement>(a, '#zone-search')!.value).to.equal('Tokyo');
+    expect(text($$(a, '#zone-list [role=option]')[0]!)).to.include('Tokyo');
+    // Choosing a zone from the list: the chosen day stays when it still has times there.
+    $$<HTMLElement>(a, '#zone-list [role=option]')[0]!.click();
+    await until(() => !$(a, '#zone-search'));
+    expect(a.zone).to.equal('Asia/Tokyo');
+    if ($(a, 'td.sel')) expect($(a, 'td.sel')!.dataset['day']).to.equal(day);
+  });
 });
