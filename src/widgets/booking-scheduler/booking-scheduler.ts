@@ -361,11 +361,15 @@ export class PrmBookingScheduler extends PrmElement {
     const w = this.window();
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      this.selectDay(focus);
+      // As a click: a day without times is not chosen (focus stays on it); it is said instead.
+      const s = this.slots.value;
+      if (s && this.availableDays(s).has(focus)) this.selectDay(focus);
+      else this.#sayNoTimes();
       return;
     }
     if (!GRID_KEYS.includes(e.key)) return;
     e.preventDefault();
+    this.#gridNote = '';
     const next = moveFocus(focus, e.key as GridKey, { ...w, firstDay: firstDayOfWeek(this.resolvedLocale), shift: e.shiftKey, rtl: this.matches(':dir(rtl)') });
     this.focusDay = next;
     if (monthOf(next) !== this.month) {
@@ -373,6 +377,15 @@ export class PrmBookingScheduler extends PrmElement {
       this.#autoMonths = 3;
     }
     this.#focusWanted = next;
+  }
+
+  /** What a keyboard user hears after Enter on a day without times (polite, cleared by the next move). */
+  #gridNote = '';
+  #sayNoTimes(): void {
+    // Emptied first when already said, so pressing Enter twice is announced twice.
+    this.#gridNote = this.#gridNote ? '' : msg('No free times on this day.');
+    if (!this.#gridNote) void this.updateComplete.then(() => this.#sayNoTimes());
+    this.requestUpdate();
   }
 
   /** A day the keyboard moved to: focused as soon as its cell is rendered (another month may load first). */
@@ -588,6 +601,7 @@ export class PrmBookingScheduler extends PrmElement {
           </tbody>
         </table>
         ${available.size ? nothing : html`<p class="hint" role="status">${msg('No free times this month. Try the next month.')}</p>`}
+        <p class="visually-hidden" role="status" id="grid-note">${this.#gridNote}</p>
       </div>
       <div class="slots" part="slots">
         <h3 id="slots-title" tabindex="-1">${this.day ? formatKey(this.day, locale) : msg('Choose a day to see its times')}</h3>

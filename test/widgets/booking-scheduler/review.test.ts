@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, bookingsAt, buttonWith, fill, fresh, intercept, mount, text } from './helpers.js';
+import { $, $$, active, bookingsAt, buttonWith, fill, fresh, intercept, mount, text } from './helpers.js';
 
 // Defects found by a patient-style review (/tmp/review-booking/report.md), each checked as the
 // patient would notice it, against the real reference server mounted at /v1.
@@ -225,5 +226,24 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     await until(() => !$(a, '#zone-search'));
     expect(a.zone).to.equal('Asia/Tokyo');
     if ($(a, 'td.sel')) expect($(a, 'td.sel')!.dataset['day']).to.equal(day);
+  });
+
+  it('keyboard: Enter on a day without times does what a click does (nothing chosen, focus stays) and says there are no times; Tab then goes forward, not back to "Back"', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'dr-demir' });
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    const empty = $$(el, 'td[aria-disabled="true"][data-day]').find((td) => !text(td).includes('not bookable'))!;
+    expect(empty, 'a day in the window without times').to.not.equal(undefined);
+    empty.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => text($(el, '#grid-note')) !== '');
+    expect(text($(el, '#grid-note'))).to.equal('No free times on this day.');
+    expect($(el, 'td.sel'), 'no day chosen').to.equal(null);
+    expect(text($(el, '#slots-title'))).to.equal('Choose a day to see its times');
+    expect(active(el)).to.equal(empty);
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const now = active(el);
+    expect(text(now)).not.to.equal('Back');
+    if (now) expect(empty.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING, now.outerHTML.slice(0, 80)).to.not.equal(0);
   });
 });
