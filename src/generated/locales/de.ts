@@ -159,6 +159,7 @@
 's86a468a1dc5847ce': `Spricht`,
 's88aa014d71dd3ab0': `Bitte stimmen Sie der Weitergabe von Gesundheitsunterlagen zu, bevor Sie eine Datei anhängen.`,
 's88be6df048ad527b': str`Üblicher Preis in ${0}:`,
+'s89649937ddef97b1': str`${0}, ${1}`,
 's8a1cc2725e462c2a': `Feedback senden`,
 's8a979917269e979e': `Die Klinik konnte diese Anfrage nicht annehmen. Bitte versuchen Sie es erneut.`,
 's8bd7c71fea34a56f': `nicht buchbar`,

@@ -159,6 +159,7 @@
 's86a468a1dc5847ce': `Habla`,
 's88aa014d71dd3ab0': `Acepte compartir documentos de salud antes de adjuntar un archivo.`,
 's88be6df048ad527b': str`Precio habitual en ${0}:`,
+'s89649937ddef97b1': str`${0}, ${1}`,
 's8a1cc2725e462c2a': `Enviar opinión`,
 's8a979917269e979e': `La clínica no pudo aceptar esta solicitud. Inténtalo de nuevo.`,
 's8bd7c71fea34a56f': `no reservable`,

@@ -159,6 +159,7 @@
 's86a468a1dc5847ce': `Parle`,
 's88aa014d71dd3ab0': `Veuillez accepter le partage de documents médicaux avant de joindre un fichier.`,
 's88be6df048ad527b': str`Prix habituel (${0}) :`,
+'s89649937ddef97b1': str`${0}, ${1}`,
 's8a1cc2725e462c2a': `Envoyer mon avis`,
 's8a979917269e979e': `La clinique n’a pas pu accepter cette demande. Veuillez réessayer.`,
 's8bd7c71fea34a56f': `non réservable`,

@@ -159,6 +159,7 @@
 's86a468a1dc5847ce': `Konuştuğu dil`,
 's88aa014d71dd3ab0': `Dosya eklemeden önce lütfen sağlık kayıtlarını paylaşmayı kabul edin.`,
 's88be6df048ad527b': str`${0} için olağan fiyat:`,
+'s89649937ddef97b1': str`${0}, ${1}`,
 's8a1cc2725e462c2a': `Geri bildirimi gönder`,
 's8a979917269e979e': `Klinik bu isteği kabul edemedi. Lütfen tekrar deneyin.`,
 's8bd7c71fea34a56f': `randevuya kapalı`,

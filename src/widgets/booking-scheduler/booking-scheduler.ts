@@ -9,7 +9,7 @@ import { PrmApiError } from '../../core/api/errors.js';
 import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
-import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, noonOf, offsetLabel } from './zones.js';
+import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, isolate, labelDay, noonOf, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
 import { httpUrl } from './urls.js';
@@ -535,7 +535,7 @@ export class PrmBookingScheduler extends PrmElement {
   /** The zone line: "Times in New York (GMT−4) · change". */
   zoneLine(at: number) {
     return html`<div class="zone" part="zone">
-      <span>${msg(str`Times in ${cityOf(this.zone)} (${offsetLabel(at, this.zone)})`)}</span>
+      <span>${msg(str`Times in ${isolate(cityOf(this.zone))} (${isolate(offsetLabel(at, this.zone))})`)}</span>
       <button id="zone-button" type="button" class="btn link-btn" aria-expanded=${this.pickerOpen ? 'true' : 'false'} @click=${() => (this.pickerOpen ? (this.pickerOpen = false) : void this.openPicker())}>${msg('Change time zone')}</button>
       ${this.pickerOpen && this.#picker ? this.#picker.renderPicker(this, at) : nothing}
     </div>`;
@@ -582,7 +582,9 @@ export class PrmBookingScheduler extends PrmElement {
                 ${week.map((d) => {
                   if (!d.inMonth) return html`<td class="out"></td>`;
                   const n = byDay.get(d.key)?.length ?? 0;
-                  const label = `${formatKey(d.key, locale)}, ${d.available ? msg(str`times available: ${n}`) : d.inWindow ? msg('no times available') : msg('not bookable')}`;
+                  const what = d.available ? msg(str`times available: ${n}`) : d.inWindow ? msg('no times available') : msg('not bookable');
+                  // Joined as the language joins them (Arabic: "،").
+                  const label = msg(str`${formatKey(d.key, locale)}, ${what}`);
                   return html`<td
                     data-day=${d.key}
                     tabindex=${d.key === focus ? 0 : -1}
@@ -607,7 +609,7 @@ export class PrmBookingScheduler extends PrmElement {
         <h3 id="slots-title" tabindex="-1">${this.day ? formatKey(this.day, locale) : msg('Choose a day to see its times')}</h3>
         ${this.day
           ? daySlots.length
-            ? html`<p class="hint">${msg(str`Clinic time (${cityOf(clinicZone)}) in grey.`)}</p>
+            ? html`<p class="hint">${msg(str`Clinic time (${isolate(cityOf(clinicZone))}) in grey.`)}</p>
                 <ul class="slot-list" role="list">
                   ${labelDay(daySlots, this.zone, clinicZone, locale).map(
                     (l) => html`<li>

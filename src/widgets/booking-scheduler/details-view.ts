@@ -320,9 +320,9 @@ export class DetailsView {
   #twoZones(start: string, patientZone: string, clinicZone: string) {
     return html`<dl>
       <dt>${msg('Your time')}</dt>
-      <dd><strong>${this.#when(start, patientZone)}</strong> (${patientZone})</dd>
+      <dd><strong>${this.#when(start, patientZone)}</strong> (<bdi>${patientZone}</bdi>)</dd>
       <dt>${msg('Clinic time')}</dt>
-      <dd>${this.#when(start, clinicZone)} (${clinicZone})</dd>
+      <dd>${this.#when(start, clinicZone)} (<bdi>${clinicZone}</bdi>)</dd>
     </dl>`;
   }
 
@@ -441,7 +441,7 @@ export class DetailsView {
     const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? c.config.name) : msg('Video call') };
     return html`<section class="step" part="success" aria-labelledby="done-title">
       <h2 id="done-title" class="title done-title" tabindex="-1">${msg('Your consultation is booked')}</h2>
-      <p>${msg(str`Reference ${b.reference}`)} · ${b.doctor.name}</p>
+      <p>${msg(str`Reference ${b.reference}`)} · <bdi>${b.doctor.name}</bdi></p>
       <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
       <h3>${msg('What happens next')}</h3>
       <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : this.#videoLink(b.start)}</p>

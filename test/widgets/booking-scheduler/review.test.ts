@@ -246,4 +246,27 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     expect(text(now)).not.to.equal('Back');
     if (now) expect(empty.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING, now.outerHTML.slice(0, 80)).to.not.equal(0);
   });
+
+  it('Arabic: Latin city names, UTC offsets and zone ids are isolated inside the Arabic text; day labels join with the Arabic comma', async () => {
+    document.documentElement.lang = 'ar';
+    try {
+      const el = await mount({ service: 'video-consultation', doctor: 'any', 'time-zone': 'Asia/Dubai' });
+      await until(() => !!$(el, 'td.avail') && /[\u0600-\u06ff]/.test(text($(el, '[part=zone] span'))), 15_000);
+      const line = $(el, '[part=zone] span')!.textContent!;
+      expect(line).to.include('\u2068Dubai\u2069').and.include('\u2068GMT+4\u2069');
+      const labels = $$(el, 'td.avail .visually-hidden').map((x) => x.textContent!);
+      for (const l of labels) {
+        expect(l, l).to.include('، ');
+        expect(l, l).not.to.include(', ');
+      }
+      $<HTMLElement>(el, 'td.avail')!.click();
+      await until(() => $$(el, '.slot').length > 0);
+      expect(text($(el, '[part=slots] .hint'))).to.include('\u2068Istanbul\u2069');
+      $(el, '.slot')!.click();
+      await until(() => $$(el, '.summary dd bdi').length === 2, 10_000);
+      expect($$(el, '.summary dd bdi').map(text)).to.deep.equal(['Asia/Dubai', 'Europe/Istanbul']);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
 });
