@@ -128,7 +128,7 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     }
     const service = await loadService(db, clinic.id, b.service_id);
     const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor ?? b.doctor_id);
-    const row = await moveBooking(db, ctx, b, doctors, service, start, body.session);
+    const row = await moveBooking(db, ctx, b, doctors, service, start, body.session, body.timeZone);
     await releaseSession(db, clinic.id, body.session);
     return ok({ booking: await bookingView(db, clinic, row) });
   },

@@ -280,7 +280,7 @@ export class DetailsView {
     const r = h.rescheduling;
     if (!r || this.moves.unsent.length) return;
     this.conflicted = false;
-    this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session } });
+    this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session, timeZone: h.zone } });
   }
 
   async #cancel(): Promise<void> {

@@ -61,6 +61,9 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     buttonWith(m, 'Move my booking to this time')!.click();
     await until(() => !!$(m, '[part=manage] dd'), 10_000);
     expect(text($(m, '[part=manage] dd'))).to.equal(chosen);
+    // The move carried the zone: the calendar file's "Your time" reads in New York too.
+    const movedIcs = await (await fetch($$<HTMLAnchorElement>(m, '[part=manage] a').find((x) => text(x).includes('.ics'))!.href)).text();
+    expect(movedIcs.replace(/\r\n /g, '')).to.include('(America/New_York)');
     // Cancel: the calendar file that removes the event is offered.
     buttonWith(m, 'Cancel booking')!.click();
     await m.updateComplete;
