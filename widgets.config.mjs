@@ -113,7 +113,7 @@ export const WIDGETS = [
     // Measured, not guessed: test/widgets/booking-scheduler/reserve.test.ts renders the docs snippet
     // (no attributes: the first step, consultation types, in English) at 375, 600 and 1280 px and
     // fails when the rendered box drifts from these (the choices' text wraps less as it widens).
-    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '31.5615234375em' }, { minWidth: '35em', blockSize: '25.0615234375em' }, { minWidth: '50em', blockSize: '17.2490234375em' }] },
+    box: { property: '--prm-booking-scheduler-block-size', sizes: [{ blockSize: '53.2177734375em' }, { minWidth: '35em', blockSize: '40.8115234375em' }, { minWidth: '50em', blockSize: '25.7802734375em' }] },
     ready: 'prm-booking-view',
     firstData: ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
     example: '<prm-booking-scheduler></prm-booking-scheduler>',
@@ -263,7 +263,10 @@ export const SHARED = {
   // request) instead of the two; its budget is the runtime's plus the widget's (scripts/budgets.mjs),
   // and the copies of the other chunks in its folder (its family) have the budgets of the originals.
   solo: { file: 'solo/{folder}/solo-*.js', label: '<{tag}> solo bundle (runtime + its own chunk in one file, for a page with only this widget type)' },
-  locale: { file: 'chunks/locale-{locale}-*.js', budget: 8 * KiB, label: 'locale {locale} messages (loaded only when used)' },
+  // 8 KiB until the booking scheduler's review fixes (the video link by channel and timing, 'What to
+  // prepare', an unreachable server told from offline, 'Saved, not sent yet', …): Russian, the
+  // largest in gzip (Cyrillic), went from 8.0 to 8.4 KiB; the others stay under 8 KiB.
+  locale: { file: 'chunks/locale-{locale}-*.js', budget: 8.5 * KiB, label: 'locale {locale} messages (loaded only when used)' },
   // Lazy chunks shared by several widgets, split out on purpose (vite.config.ts `codeSplitting.groups`).
   lazy: [
     { file: 'chunks/form-*.js', budget: 6 * KiB, label: 'form layer + submission queue + attribution, loaded only by widgets that show a form', holds: 'src/core/form, src/core/submit, src/core/attribution.ts' },

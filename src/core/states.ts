@@ -31,7 +31,10 @@ export function errorMessage(err: unknown): { title: string; text: string } {
   const e = err instanceof PrmApiError ? err : undefined;
   switch (e?.kind) {
     case 'network':
-      return { title: msg('You seem to be offline'), text: msg('Check your internet connection, then try again.') };
+      // The browser knows when it has no network; a failed fetch while online is the clinic's server.
+      return navigator.onLine
+        ? { title: msg('The clinic cannot be reached right now'), text: msg('Please try again in a few minutes.') }
+        : { title: msg('You seem to be offline'), text: msg('Check your internet connection, then try again.') };
     case 'timeout':
       return { title: msg('This is taking too long'), text: msg('The clinic did not answer in time. Please try again.') };
     case 'rate_limited':

@@ -131,7 +131,7 @@ describe('data controllers', () => {
       window.fetch = (input, init) => (String(input).includes('cursor=') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
       el.list.loadMore();
       await until(() => !!$(el, '[role=alert]'), 10_000);
-      expect($(el, '[role=alert]')!.textContent).to.contain('offline');
+      expect($(el, '[role=alert]')!.textContent).to.contain('The clinic cannot be reached right now'); // online: the server, not the patient's connection
       expect($$(el, 'li').map((li) => li.dataset['id']), 'page 1 kept').to.deep.equal(all.slice(0, 2));
       await expect(el).to.be.accessible();
       window.fetch = realFetch;

@@ -177,7 +177,7 @@ describe('form layer: a form built with it', () => {
     expect($(el, '[role=status].visually-hidden')!.textContent).to.contain('Sending');
     await show(entry('pending-offline', new PrmApiError('network', 'x')));
     expect($(el, '#pending')!.textContent).to.contain('saved in this tab');
-    expect($(el, '#pending')!.textContent).to.contain('offline');
+    expect($(el, '#pending')!.textContent).to.contain('Saved, not sent yet'); // calm: the request is kept, nothing went wrong for the patient
     $<HTMLButtonElement>(el, '#pending button')!.click();
     expect(el.retried).to.equal(1);
     await expect(el).to.be.accessible();

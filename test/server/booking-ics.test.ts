@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import { bookingIcs, fold, type IcsEvent } from '../../server/domains/booking/ics.js';
+import { bookingIcs, fold, videoLinkNote, type IcsEvent } from '../../server/domains/booking/ics.js';
 
 /** Parses with ical.js (a maintained RFC 5545 parser) and returns what a calendar would read. */
 function read(ics: string) {
@@ -72,5 +72,14 @@ describe('booking .ics, read back by ical.js', () => {
     assert.ok(!/[^\r]\n/.test(ics), 'bare LF');
     assert.equal(read(ics).description, 'ş'.repeat(50) + 'استشارة'.repeat(20) + '😀'.repeat(30));
     assert.equal(fold('short'), 'short');
+  });
+});
+
+describe('booking .ics: what happens next', () => {
+  it('a video consultation less than a day away promises no "24 hours before", and names the channel the patient chose', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    assert.equal(videoLinkNote(new Date('2026-12-02T13:00:00Z'), now, 'whatsapp'), 'The video link arrives on WhatsApp before the consultation.');
+    assert.equal(videoLinkNote(new Date('2026-12-05T13:00:00Z'), now, 'email'), 'The video link arrives by email 24 hours before the consultation.');
+    assert.equal(videoLinkNote(new Date('2026-12-02T13:00:00Z'), now, 'phone'), 'The clinic sends you the video link before the consultation.');
   });
 });

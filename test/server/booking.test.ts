@@ -77,9 +77,13 @@ for (const driver of drivers) {
 
       // Reschedule to the next free slot: old one frees up, new one is taken.
       const next = free[1]!;
-      const moved = await s.request(`/v1/bookings/${id}?token=${tok}`, { method: 'PATCH', json: { start: next }, idem: key() });
+      // From another zone than the booking's: the booking then reads in the zone the patient is in now.
+      const moved = await s.request(`/v1/bookings/${id}?token=${tok}`, { method: 'PATCH', json: { start: next, timeZone: 'America/New_York' }, idem: key() });
       assert.equal(moved.status, 200);
-      assert.equal(BookingResponseSchema.parse(await moved.json()).booking.start, next);
+      const movedBooking = BookingResponseSchema.parse(await moved.json()).booking;
+      assert.equal(movedBooking.start, next);
+      assert.equal(movedBooking.patientTimeZone, 'America/New_York');
+      assert.match(await (await s.request(created.links.ics, { key: null })).text(), /America\/New_York/);
       let now = await slotsOf();
       assert.ok(now.includes(start) && !now.includes(next));
 

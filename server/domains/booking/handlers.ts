@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, ok } from '../../http.js';
 import { iso, json, newReference, newToken, pick, sha256, storedContact } from '../shared.js';
 import type { Handlers } from '../types.js';
-import { bookingIcs } from './ics.js';
+import { bookingIcs, videoLinkNote } from './ics.js';
 import { createHold, heldStarts, releaseHold, releaseSession, unheldDoctors } from './holds.js';
 import { BOOKING_HORIZON_MS, BOOKING_LEAD_MS, bookingForToken, bookingView, claimSlot, listServices, loadDoctors, loadService, moveBooking, takenStarts, type BookingRow } from './queries.js';
 import { generateSlots } from './slots.js';
@@ -128,7 +128,7 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     }
     const service = await loadService(db, clinic.id, b.service_id);
     const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor ?? b.doctor_id);
-    const row = await moveBooking(db, ctx, b, doctors, service, start, body.session);
+    const row = await moveBooking(db, ctx, b, doctors, service, start, body.session, body.timeZone);
     await releaseSession(db, clinic.id, body.session);
     return ok({ booking: await bookingView(db, clinic, row) });
   },
@@ -156,7 +156,7 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
       `Booking reference ${view.reference}.`,
       `Your time: ${when(view.patientTimeZone)} (${view.patientTimeZone}).`,
       `Clinic time: ${when(view.timeZone)} (${view.timeZone}).`,
-      view.kind === 'in-person' ? 'Please arrive 15 minutes early.' : 'The video link arrives by email 24 hours before.',
+      view.kind === 'in-person' ? 'Please arrive 15 minutes early.' : videoLinkNote(new Date(b.starts_at), ctx.now, b.preferred_channel),
       ...(view.interpreter ? [`Interpreter requested: ${view.interpreter}.`] : []),
     ].join('\n');
     return {

@@ -83,3 +83,15 @@ export function bookingIcs(e: IcsEvent): string {
   ];
   return lines.map(fold).join('\r\n') + '\r\n';
 }
+
+/**
+ * The calendar event's "what happens next" line for a video consultation: how the link arrives (the
+ * channel the patient chose) and when. "24 hours before" only while more than a day is left at
+ * `now`; a sooner consultation gets its link "before the consultation", which the clinic can keep.
+ */
+export function videoLinkNote(start: Date, now: Date, channel: string | null): string {
+  const when = start.getTime() - now.getTime() > 24 * 3600_000 ? '24 hours before the consultation' : 'before the consultation';
+  if (channel === 'email') return `The video link arrives by email ${when}.`;
+  if (channel === 'whatsapp') return `The video link arrives on WhatsApp ${when}.`;
+  return `The clinic sends you the video link ${when}.`;
+}

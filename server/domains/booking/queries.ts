@@ -35,6 +35,7 @@ export interface BookingRow {
   locale: string;
   interpreter: string | null;
   notes: string | null;
+  preferred_channel: string | null;
   quote_reference: string | null;
   /** iCalendar SEQUENCE: 0 when booked, +1 on each reschedule and on cancel. */
   sequence: number;
@@ -135,7 +136,7 @@ export async function claimSlot(
  * Moves booking `b` to `start` in one transaction: frees the old slot and claims the new one, or
  * changes nothing. Throws 422 slot_unavailable / 409 slot_taken.
  */
-export async function moveBooking(db: Db, ctx: { clinic: ClinicRow; now: Date }, b: BookingRow, doctors: DoctorRow[], service: ServiceRow, start: Date, session?: string): Promise<BookingRow> {
+export async function moveBooking(db: Db, ctx: { clinic: ClinicRow; now: Date }, b: BookingRow, doctors: DoctorRow[], service: ServiceRow, start: Date, session?: string, timeZone?: string): Promise<BookingRow> {
   const { clinic, now } = ctx;
   return db.transaction(async (tx) => {
     await tx.query("UPDATE bookings SET status = 'cancelled' WHERE clinic_id = $1 AND id = $2", [clinic.id, b.id]);
@@ -152,8 +153,8 @@ export async function moveBooking(db: Db, ctx: { clinic: ClinicRow; now: Date },
     if (!free) throw new ApiError(409, 'slot_taken', 'Someone has just booked this slot; please pick another.');
     try {
       const { rows } = await tx.query<BookingRow>(
-        "UPDATE bookings SET status = 'confirmed', doctor_id = $3, starts_at = $4, ends_at = $5, updated_at = $6, sequence = sequence + 1 WHERE clinic_id = $1 AND id = $2 RETURNING *",
-        [clinic.id, b.id, free.id, start, end, now],
+        "UPDATE bookings SET status = 'confirmed', doctor_id = $3, starts_at = $4, ends_at = $5, updated_at = $6, sequence = sequence + 1, patient_time_zone = COALESCE($7, patient_time_zone) WHERE clinic_id = $1 AND id = $2 RETURNING *",
+        [clinic.id, b.id, free.id, start, end, now, timeZone ?? null],
       );
       return rows[0]!;
     } catch (err) {

@@ -145,6 +145,8 @@ export type BookingResponse = z.infer<typeof BookingResponseSchema>;
 /** Reschedule: a new start, optionally another doctor (or `any`). */
 export const PatchBookingBodySchema = /* @__PURE__ */ z.object({
   start: DateTimeInputSchema,
+  /** The patient's zone now (they may manage from another zone than they booked from): the booking and its calendar text then read in it. */
+  timeZone: z.optional(TimeZoneSchema),
   doctor: z.optional(z.union([z.literal('any'), IdSchema])),
   session: z.optional(str(z.minLength(16), z.maxLength(64))),
 });

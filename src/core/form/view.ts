@@ -145,7 +145,7 @@ export function submitStatus(entry: SubmitEntry<unknown, unknown> | undefined, o
   if (entry?.status === 'pending-offline') {
     const when = new Intl.DateTimeFormat(o.locale, { timeStyle: 'short' }).format(entry.createdAt);
     return html`<div class="status" part="status" role="status" id="pending">
-      <p><strong>${errorMessage(entry.error).title}</strong></p>
+      <p><strong>${navigator.onLine ? msg('Saved, not sent yet') : errorMessage(entry.error).title}</strong></p>
       <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
       <button class="btn" type="button" @click=${o.retry}>${msg('Try again now')}</button>
     </div>`;

@@ -7,43 +7,37 @@ export interface SlotLike {
 
 export interface Alternative<T extends SlotLike> {
   slot: T;
-  /** The doctor to book: the one the patient chose when they are free then, else `any`. */
+  /** The doctor to book: the one the patient chose, another doctor free then, or `any` when the patient chose first available. */
   doctor: string;
 }
 
 /**
  * The nearest free slots to `taken` (closest in time first; on a tie the later one, since the
- * patient had chosen that time of day): with the same doctor first when the patient chose one, then
- * with any doctor. The taken start itself is never offered; each start at most once.
+ * patient had chosen that time of day), from a list holding every doctor's free slots. When the
+ * patient chose a doctor: up to `count` with that doctor, then up to `count` with another doctor
+ * free then (named, so booking it books that doctor; the taken time itself may be free with
+ * someone else). When they chose first available: up to `count` times with any doctor. The taken
+ * start is never offered with the doctor it was taken from.
  */
 export function nearestAlternatives<T extends SlotLike>(slots: readonly T[], taken: string, doctor: string, count = 3): Alternative<T>[] {
   const t = Date.parse(taken);
-  const candidates = slots
-    .filter((s) => Date.parse(s.start) !== t && s.doctorIds.length)
+  const byDistance = slots
+    .filter((s) => s.doctorIds.length)
     .sort((a, b) => {
       const da = Math.abs(Date.parse(a.start) - t);
       const db = Math.abs(Date.parse(b.start) - t);
       return da - db || Date.parse(b.start) - Date.parse(a.start);
     });
-  const out: Alternative<T>[] = [];
-  const used = new Set<string>();
-  if (doctor !== 'any') {
-    for (const s of candidates) {
-      if (out.length >= count) break;
-      if (s.doctorIds.includes(doctor)) {
-        out.push({ slot: s, doctor });
-        used.add(s.start);
-      }
-    }
+  const notTaken = byDistance.filter((s) => Date.parse(s.start) !== t);
+  if (doctor === 'any') return notTaken.slice(0, count).map((s) => ({ slot: s, doctor }));
+  const same = notTaken.filter((s) => s.doctorIds.includes(doctor)).slice(0, count).map((s) => ({ slot: s, doctor }));
+  const others: Alternative<T>[] = [];
+  for (const s of byDistance) {
+    if (others.length >= count) break;
+    const other = s.doctorIds.find((d) => d !== doctor);
+    if (other) others.push({ slot: s, doctor: other });
   }
-  for (const s of candidates) {
-    if (out.length >= count) break;
-    if (!used.has(s.start)) {
-      out.push({ slot: s, doctor: 'any' });
-      used.add(s.start);
-    }
-  }
-  return out;
+  return [...same, ...others];
 }
 
 export interface CalendarEvent {

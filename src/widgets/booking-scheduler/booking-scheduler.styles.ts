@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Styles of `<prm-booking-scheduler>`: tokens only, logical properties, container queries. */
 export const styles = css`
   :host {
-    min-block-size: var(--prm-booking-scheduler-block-size, 31.5615234375em);
+    min-block-size: var(--prm-booking-scheduler-block-size, 53.2177734375em);
   }
   h3 {
     font-size: 1.05em;
@@ -77,6 +77,14 @@ export const styles = css`
     border-radius: 50%;
     inline-size: 3.5em;
     block-size: 3.5em;
+  }
+  .prepare h3 {
+    margin: calc(var(--_space) * 2) 0 0;
+    font-size: 0.875em;
+  }
+  .prepare ul {
+    margin: calc(var(--_space) * 1) 0 0;
+    padding-inline-start: 1.25em;
   }
   .choice-title {
     font-weight: 600;

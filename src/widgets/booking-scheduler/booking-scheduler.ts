@@ -9,7 +9,7 @@ import { PrmApiError } from '../../core/api/errors.js';
 import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
-import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, labelDay, offsetLabel } from './zones.js';
+import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, isolate, labelDay, noonOf, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
 import { httpUrl } from './urls.js';
@@ -118,7 +118,7 @@ const HORIZON_DAYS = 120;
  * @csspart error - An error state.
  * @csspart empty - The empty state.
  *
- * @cssprop [--prm-booking-scheduler-block-size=31.5615234375em] - Block size reserved for the widget before and while it loads (the first step's, for the docs snippet); the skeleton has this size. Once shown, the widget takes its content's size.
+ * @cssprop [--prm-booking-scheduler-block-size=53.2177734375em] - Block size reserved for the widget before and while it loads (the first step's, for the docs snippet); the skeleton has this size. Once shown, the widget takes its content's size.
  * @cssprop --prm-color-primary - Buttons, the selected day and time.
  * @cssprop --prm-color-success - Days with availability, the confirmation.
  * @cssprop --prm-radius - Corner radius of controls.
@@ -361,11 +361,15 @@ export class PrmBookingScheduler extends PrmElement {
     const w = this.window();
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      this.selectDay(focus);
+      // As a click: a day without times is not chosen (focus stays on it); it is said instead.
+      const s = this.slots.value;
+      if (s && this.availableDays(s).has(focus)) this.selectDay(focus);
+      else this.#sayNoTimes();
       return;
     }
     if (!GRID_KEYS.includes(e.key)) return;
     e.preventDefault();
+    this.#gridNote = '';
     const next = moveFocus(focus, e.key as GridKey, { ...w, firstDay: firstDayOfWeek(this.resolvedLocale), shift: e.shiftKey, rtl: this.matches(':dir(rtl)') });
     this.focusDay = next;
     if (monthOf(next) !== this.month) {
@@ -373,6 +377,15 @@ export class PrmBookingScheduler extends PrmElement {
       this.#autoMonths = 3;
     }
     this.#focusWanted = next;
+  }
+
+  /** What a keyboard user hears after Enter on a day without times (polite, cleared by the next move). */
+  #gridNote = '';
+  #sayNoTimes(): void {
+    // Emptied first when already said, so pressing Enter twice is announced twice.
+    this.#gridNote = this.#gridNote ? '' : msg('No free times on this day.');
+    if (!this.#gridNote) void this.updateComplete.then(() => this.#sayNoTimes());
+    this.requestUpdate();
   }
 
   /** A day the keyboard moved to: focused as soon as its cell is rendered (another month may load first). */
@@ -414,15 +427,19 @@ export class PrmBookingScheduler extends PrmElement {
   setZone(zone: string): void {
     this.zone = zone;
     this.pickerOpen = false;
-    // Same instant list, regrouped: the chosen day stays when it still has times.
-    this.day = '';
-    this.focusDay = '';
+    // Same instant list, regrouped: the chosen day stays when it still has times (always when the
+    // zone did not change: Escape in the picker).
+    const s = this.slots.value;
+    if (this.day && !(s && groupByDay(s.slots, zone).has(this.day))) {
+      this.day = '';
+      this.focusDay = '';
+    }
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#zone-button')?.focus());
   }
 
   async openPicker(): Promise<void> {
     this.#picker ??= await import('./zone-picker.js');
-    this.#picker.resetPicker();
+    this.#picker.resetPicker(this);
     this.pickerOpen = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#zone-search')?.focus());
   }
@@ -471,11 +488,12 @@ export class PrmBookingScheduler extends PrmElement {
       <ul class="choices" role="list">
         ${c.services.map(
           (s) => html`<li>
-            <button type="button" class="choice" @click=${() => this.chooseService(s)} aria-describedby="svc-${s.id}">
+            <button type="button" class="choice" @click=${() => this.chooseService(s)} aria-describedby="svc-${s.id}${s.prepare?.length ? ` prep-${s.id}` : ''}">
               <span class="choice-title">${s.name}</span>
               <span class="choice-meta">${msg(str`${s.durationMinutes} min`)} · ${s.price ? formatMoney(s.price.amount, s.price.currency, this.resolvedLocale, { whole: true }) : msg('Free of charge')}</span>
             </button>
             <p class="hint" id="svc-${s.id}">${s.description}</p>
+            ${s.prepare?.length ? html`<div class="prepare" id="prep-${s.id}"><h3>${msg('What to prepare')}</h3><ul class="hint">${s.prepare.map((p) => html`<li>${p}</li>`)}</ul></div>` : nothing}
           </li>`,
         )}
       </ul>
@@ -517,7 +535,7 @@ export class PrmBookingScheduler extends PrmElement {
   /** The zone line: "Times in New York (GMT−4) · change". */
   zoneLine(at: number) {
     return html`<div class="zone" part="zone">
-      <span>${msg(str`Times in ${cityOf(this.zone)} (${offsetLabel(at, this.zone)})`)}</span>
+      <span>${msg(str`Times in ${isolate(cityOf(this.zone))} (${isolate(offsetLabel(at, this.zone))})`)}</span>
       <button id="zone-button" type="button" class="btn link-btn" aria-expanded=${this.pickerOpen ? 'true' : 'false'} @click=${() => (this.pickerOpen ? (this.pickerOpen = false) : void this.openPicker())}>${msg('Change time zone')}</button>
       ${this.pickerOpen && this.#picker ? this.#picker.renderPicker(this, at) : nothing}
     </div>`;
@@ -528,7 +546,7 @@ export class PrmBookingScheduler extends PrmElement {
     return html`<section class="step" aria-labelledby="date-title">
       <button type="button" class="btn link-btn" @click=${() => this.back(this.rescheduling ? 'manage' : 'doctor')}>${msg('Back')}</button>
       <h2 id="date-title" class="title" tabindex="-1">${msg('Pick a day and time')}</h2>
-      ${this.zoneLine(Date.parse(`${this.month}-15T12:00:00Z`))}
+      ${this.zoneLine(noonOf(this.day || (monthOf(this.focusDay) === this.month ? this.focusDay : '') || `${this.month}-01`, this.zone))}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       <div class="when">${this.slots.render({ complete: (s, refreshing) => this.#calendar(s, clinicZone, refreshing), pending: () => this.#calendarSkeleton() })}</div>
     </section>`;
@@ -564,7 +582,9 @@ export class PrmBookingScheduler extends PrmElement {
                 ${week.map((d) => {
                   if (!d.inMonth) return html`<td class="out"></td>`;
                   const n = byDay.get(d.key)?.length ?? 0;
-                  const label = `${formatKey(d.key, locale)}, ${d.available ? msg(str`${n} times available`) : d.inWindow ? msg('no times available') : msg('not bookable')}`;
+                  const what = d.available ? msg(str`times available: ${n}`) : d.inWindow ? msg('no times available') : msg('not bookable');
+                  // Joined as the language joins them (Arabic: "،").
+                  const label = msg(str`${formatKey(d.key, locale)}, ${what}`);
                   return html`<td
                     data-day=${d.key}
                     tabindex=${d.key === focus ? 0 : -1}
@@ -583,12 +603,13 @@ export class PrmBookingScheduler extends PrmElement {
           </tbody>
         </table>
         ${available.size ? nothing : html`<p class="hint" role="status">${msg('No free times this month. Try the next month.')}</p>`}
+        <p class="visually-hidden" role="status" id="grid-note">${this.#gridNote}</p>
       </div>
       <div class="slots" part="slots">
         <h3 id="slots-title" tabindex="-1">${this.day ? formatKey(this.day, locale) : msg('Choose a day to see its times')}</h3>
         ${this.day
           ? daySlots.length
-            ? html`<p class="hint">${msg(str`Clinic time (${cityOf(clinicZone)}) in grey.`)}</p>
+            ? html`<p class="hint">${msg(str`Clinic time (${isolate(cityOf(clinicZone))}) in grey.`)}</p>
                 <ul class="slot-list" role="list">
                   ${labelDay(daySlots, this.zone, clinicZone, locale).map(
                     (l) => html`<li>

@@ -26,15 +26,16 @@ import {
   textField,
   type SubmitEntry,
 } from '../../core/form/index.js';
-import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, PatchBookingBody, Slot } from '../../core/contract/booking.js';
+import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, Doctor, PatchBookingBody, Slot } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, type Channel, type DetailsForm } from './details.js';
+import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
-import { formatWhen, groupByDay } from './zones.js';
+import { formatWhen, groupByDay, slotLabels } from './zones.js';
+import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
-import { BookingResponseSchema, CreateBookingResponseSchema } from '../../generated/contract/booking.js';
+import { BookingResponseSchema, CreateBookingResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
 
 export const detailsStyles = css`
   ${formStyles}
@@ -103,6 +104,8 @@ export class DetailsView {
   conflicted = false;
   alternatives: Alternative<Slot>[] = [];
   result?: CreateBookingResponse;
+  /** The contact channel of the confirmed booking (from what was sent, so a reload that resent it still knows). */
+  channel?: string;
   /** Manage mode: the booking as loaded, and what happened to it. */
   managed?: Booking;
   manageError?: unknown;
@@ -165,6 +168,7 @@ export class DetailsView {
     const h = this.host;
     if (e.status === 'sent' && e.result) {
       this.result = e.result;
+      this.channel = e.body.preferredChannel;
       const b = e.result.booking;
       h.hold = undefined;
       h.refreshSlots();
@@ -211,17 +215,40 @@ export class DetailsView {
     h.refreshSlots();
     h.requestUpdate();
     await h.slots.task.taskComplete.catch(() => undefined);
-    const slots = h.slots.value?.slots ?? [];
+    let slots = h.slots.value?.slots ?? [];
+    // The chosen doctor's list holds only their times: every doctor's free times, for "then another doctor".
+    if (h.doctorId !== 'any') {
+      const all = await h['client']
+        ?.get('booking/slots', SlotsResponseSchema, { searchParams: { service: h.serviceId, doctor: 'any', ...monthRange(h.month), session: h.session } })
+        .catch(() => undefined);
+      if (all) slots = all.slots;
+    }
     this.alternatives = nearestAlternatives(slots, start, h.doctorId, 3);
     h.emitEvent('prm-booking-conflict', { start, alternatives: this.alternatives.map((a) => a.slot.start) });
     h.requestUpdate();
     void h.updateComplete.then(() => h.renderRoot.querySelector<HTMLElement>('#conflict-title')?.focus());
   }
 
+  /** Books the alternative with its own doctor (another doctor's time is held and booked with them). */
   async #pickAlternative(a: Alternative<Slot>): Promise<void> {
     this.conflicted = false;
     this.alternatives = [];
+    this.host.doctorId = a.doctor;
     await this.host.selectSlot(a.slot);
+  }
+
+  /** An alternative as the main list shows a time: the patient's, the clinic's beside it, and the doctor when it is another one. */
+  #alternative(a: Alternative<Slot>, clinicZone: string, doctors: readonly Doctor[]) {
+    const h = this.host;
+    const l = slotLabels(a.slot.start, h.zone, clinicZone, this.#locale);
+    const other = a.doctor !== h.doctorId && a.doctor !== 'any' ? doctors.find((d) => d.id === a.doctor)?.name : undefined;
+    return html`<li>
+      <button type="button" class="slot" data-start=${a.slot.start} data-doctor=${a.doctor} @click=${() => void this.#pickAlternative(a)}>
+        <span class="t">${this.#when(a.slot.start, h.zone)}</span>
+        <span class="c">${msg(str`clinic ${l.clinic}`)}${l.clinicDayShift ? html` <small>(${l.clinicDayShift > 0 ? msg('next day') : msg('previous day')})</small>` : nothing}</span>
+        ${other ? html`<span class="c">${msg(str`with ${other}`)}</span>` : nothing}
+      </button>
+    </li>`;
   }
 
   #submit(e: Event, c: { config: ClinicConfig }): void {
@@ -253,7 +280,7 @@ export class DetailsView {
     const r = h.rescheduling;
     if (!r || this.moves.unsent.length) return;
     this.conflicted = false;
-    this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session } });
+    this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session, timeZone: h.zone } });
   }
 
   async #cancel(): Promise<void> {
@@ -278,7 +305,7 @@ export class DetailsView {
     }
   }
 
-  render(c: { config: ClinicConfig; services: BookingService[] }): unknown {
+  render(c: { config: ClinicConfig; services: BookingService[]; doctors: Doctor[] }): unknown {
     const h = this.host;
     if (h.step === 'done' && this.result) return this.#done(c, this.result.booking, this.result);
     if (h.step === 'manage') return this.#manage(c);
@@ -293,9 +320,9 @@ export class DetailsView {
   #twoZones(start: string, patientZone: string, clinicZone: string) {
     return html`<dl>
       <dt>${msg('Your time')}</dt>
-      <dd><strong>${this.#when(start, patientZone)}</strong> (${patientZone})</dd>
+      <dd><strong>${this.#when(start, patientZone)}</strong> (<bdi>${patientZone}</bdi>)</dd>
       <dt>${msg('Clinic time')}</dt>
-      <dd>${this.#when(start, clinicZone)} (${clinicZone})</dd>
+      <dd>${this.#when(start, clinicZone)} (<bdi>${clinicZone}</bdi>)</dd>
     </dl>`;
   }
 
@@ -327,7 +354,7 @@ export class DetailsView {
     </div>`;
   }
 
-  #details(c: { config: ClinicConfig; services: BookingService[] }) {
+  #details(c: { config: ClinicConfig; services: BookingService[]; doctors: Doctor[] }) {
     const h = this.host;
     const slot = h.chosen;
     const locale = this.#locale;
@@ -348,16 +375,14 @@ export class DetailsView {
       <button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>
       <h2 id="details-title" class="title" tabindex="-1">${h.rescheduling ? msg('Confirm the new time') : msg('Your details')}</h2>
       ${slot ? html`<div class="summary">${this.#twoZones(slot.start, h.zone, c.config.timeZone)}</div>` : nothing}
-      ${slot && !h.rescheduling ? this.#hold() : nothing}
+      ${slot && !h.rescheduling && !this.conflicted ? this.#hold() : nothing}
       ${this.conflicted
         ? html`<div class="notice" role="alert" part="alternatives">
             <h3 id="conflict-title" tabindex="-1">${msg('Sorry, someone has just booked this time.')}</h3>
             <p>${msg('Everything you typed is kept. Choose another time:')}</p>
             ${this.alternatives.length
               ? html`<ul class="slot-list" role="list">
-                  ${this.alternatives.map(
-                    (a) => html`<li><button type="button" class="slot" @click=${() => void this.#pickAlternative(a)}>${this.#when(a.slot.start, h.zone)}${a.doctor === 'any' && h.doctorId !== 'any' ? html` <small>${msg('another doctor')}</small>` : nothing}</button></li>`,
-                  )}
+                  ${this.alternatives.map((a) => this.#alternative(a, c.config.timeZone, c.doctors))}
                 </ul>`
               : html`<p>${msg('No other times are free nearby; go back to the calendar.')}</p>`}
           </div>`
@@ -416,11 +441,11 @@ export class DetailsView {
     const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? c.config.name) : msg('Video call') };
     return html`<section class="step" part="success" aria-labelledby="done-title">
       <h2 id="done-title" class="title done-title" tabindex="-1">${msg('Your consultation is booked')}</h2>
-      <p>${msg(str`Reference ${b.reference}`)} · ${b.doctor.name}</p>
+      <p>${msg(str`Reference ${b.reference}`)} · <bdi>${b.doctor.name}</bdi></p>
       <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
       <h3>${msg('What happens next')}</h3>
-      <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : msg('The video link arrives by email 24 hours before the consultation.')}</p>
-      ${service?.prepare?.length ? html`<ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
+      <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : this.#videoLink(b.start)}</p>
+      ${service?.prepare?.length ? html`<h3>${msg('What to prepare')}</h3><ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       <div class="links">
         ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
         <a href=${googleCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Google Calendar</a>
@@ -428,6 +453,19 @@ export class DetailsView {
         <a href=${manageUrl(location.href, b.id, r.manageToken)}>${msg('Change or cancel this booking')}</a>
       </div>
     </section>`;
+  }
+
+  /** How and when the video link arrives: by the channel the patient chose, and never "24 hours before" when less than a day is left. */
+  #videoLink(start: string): string {
+    const soon = videoLinkTiming(start, Date.now()) === 'soon';
+    switch (this.channel) {
+      case 'email':
+        return soon ? msg('The video link arrives by email before the consultation.') : msg('The video link arrives by email 24 hours before the consultation.');
+      case 'whatsapp':
+        return soon ? msg('The video link arrives on WhatsApp before the consultation.') : msg('The video link arrives on WhatsApp 24 hours before the consultation.');
+      default:
+        return soon ? msg('The clinic sends you the video link before the consultation.') : msg('The clinic sends you the video link 24 hours before the consultation.');
+    }
   }
 
   #manage(c: { config: ClinicConfig; services: BookingService[] }) {
@@ -443,7 +481,7 @@ export class DetailsView {
     return html`<section class="step" part="manage" aria-labelledby="manage-title">
       <h2 id="manage-title" class="title" tabindex="-1">${msg('Your booking')}</h2>
       <p>${service?.name ?? ''} · ${b.doctor.name} · ${msg(str`Reference ${b.reference}`)}</p>
-      <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
+      <div class="done-box">${this.#twoZones(b.start, h.zone || b.patientTimeZone, b.timeZone)}</div>
       ${b.status === 'cancelled'
         ? html`<p class="notice" role="status">${msg('This booking is cancelled.')}</p>`
         : past
@@ -452,8 +490,10 @@ export class DetailsView {
       ${this.manageError ? html`<p class="notice" role="alert">${errorMessage(this.manageError).text}</p>` : nothing}
       ${submitStatus(this.moves.last, { locale: this.#locale, retry: () => this.moves.retry() })}
       <div class="links">
-        ${b.status === 'confirmed' && h.token
-          ? html`<a href=${new URL(`bookings/${b.id}/ics?token=${encodeURIComponent(h.token)}&clinic=${encodeURIComponent(h['config']?.clinic ?? '')}`, apiBase(h['config']?.api ?? location.origin)).href} download>${msg('Add to calendar (.ics)')}</a>`
+        ${h.token
+          ? html`<a href=${new URL(`bookings/${b.id}/ics?token=${encodeURIComponent(h.token)}&clinic=${encodeURIComponent(h['config']?.clinic ?? '')}`, apiBase(h['config']?.api ?? location.origin)).href} download
+              >${b.status === 'cancelled' ? msg('Remove from your calendar (.ics)') : msg('Add to calendar (.ics)')}</a
+            >`
           : nothing}
       </div>
       ${b.status === 'confirmed' && !past

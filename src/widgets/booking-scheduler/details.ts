@@ -95,3 +95,15 @@ export function bookingBody(i: BookingInput): CreateBookingBody {
 /** ISO 3166-1 alpha-2 codes offered in the country list (names come from Intl.DisplayNames). */
 export const COUNTRIES =
   'AE AF AL AM AO AR AT AU AZ BA BD BE BG BH BR BY CA CH CL CN CO CY CZ DE DK DZ EE EG ES ET FI FR GB GE GH GR HR HU ID IE IL IN IQ IR IS IT JO JP KE KG KR KW KZ LB LT LU LV LY MA MD MK MN MX MY NG NL NO NZ OM PH PK PL PS PT QA RO RS RU SA SD SE SG SI SK SO SY TH TJ TM TN TR UA UG US UZ VN YE ZA'.split(' ');
+
+/** How long before a video consultation the clinic sends its link. */
+export const VIDEO_LINK_LEAD_MS = 24 * 3600_000;
+
+/**
+ * When the video link of a consultation at `start` can be promised, seen at `now`: `day-before`
+ * when there is still a full day until it (the clinic sends it 24 hours before), else `soon` (the
+ * clinic sends it before the consultation; "24 hours before" would already be past).
+ */
+export function videoLinkTiming(start: string, now: number): 'day-before' | 'soon' {
+  return Date.parse(start) - now > VIDEO_LINK_LEAD_MS ? 'day-before' : 'soon';
+}

@@ -13,9 +13,17 @@ import type { PrmBookingScheduler } from './booking-scheduler.js';
 
 const MAX = 50;
 let list: { key: string; options: ZoneOption[] } | undefined;
-let query = '';
-/** Index of the option with visual focus among those shown, or -1 (focus on the text). */
-let active = -1;
+/** Each scheduler's own search: the text typed, and the option with visual focus among those shown (-1: focus on the text). */
+interface PickerState {
+  query: string;
+  active: number;
+}
+const states = new WeakMap<PrmBookingScheduler, PickerState>();
+const stateOf = (host: PrmBookingScheduler): PickerState => {
+  let st = states.get(host);
+  if (!st) states.set(host, (st = { query: '', active: -1 }));
+  return st;
+};
 
 function options(locale: string, at: number, current: string): ZoneOption[] {
   const key = `${locale}|${at}|${current}`;
@@ -39,19 +47,21 @@ export function moveActive(key: string, current: number, count: number): number 
   return undefined;
 }
 
-/** Starts a fresh search (called when the picker opens). */
-export function resetPicker(): void {
-  query = '';
-  active = -1;
+/** Starts a fresh search in `host`'s picker (called when it opens). */
+export function resetPicker(host: PrmBookingScheduler): void {
+  states.set(host, { query: '', active: -1 });
 }
 
 export function renderPicker(host: PrmBookingScheduler, at: number): unknown {
+  const st = stateOf(host);
+  const query = st.query;
+  let active = st.active;
   const all = options(host.resolvedLocale, at, host.zone);
   const found = searchZones(all, query);
   const shown = found.slice(0, MAX);
-  if (active >= shown.length) active = -1;
+  if (active >= shown.length) active = st.active = -1;
   const choose = (id: string) => {
-    resetPicker();
+    resetPicker(host);
     host.setZone(id);
   };
   const optId = (i: number) => `zone-opt-${i}`;
@@ -62,13 +72,13 @@ export function renderPicker(host: PrmBookingScheduler, at: number): unknown {
       if (o) choose(o.id);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      resetPicker();
+      resetPicker(host);
       host.setZone(host.zone);
     } else {
       const next = moveActive(e.key, active, shown.length);
       if (next === undefined) return;
       e.preventDefault();
-      active = next;
+      active = st.active = next;
       host.requestUpdate();
       void host.updateComplete.then(() => host.renderRoot.querySelector(`#${optId(next)}`)?.scrollIntoView({ block: 'nearest' }));
     }
@@ -88,13 +98,13 @@ export function renderPicker(host: PrmBookingScheduler, at: number): unknown {
       aria-activedescendant=${active >= 0 ? optId(active) : nothing}
       .value=${query}
       @input=${(e: Event) => {
-        query = (e.target as HTMLInputElement).value;
-        active = -1;
+        st.query = (e.target as HTMLInputElement).value;
+        st.active = -1;
         host.requestUpdate();
       }}
       @keydown=${key}
     />
-    <p class="hint" role="status">${msg(str`${found.length} time zones found`)}</p>
+    <p class="hint" role="status">${msg(str`Time zones found: ${found.length}`)}</p>
     <ul id="zone-list" class="zone-list" role="listbox" aria-label=${msg('Time zones')}>
       ${shown.map(
         (z, i) => html`<li

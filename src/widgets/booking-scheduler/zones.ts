@@ -144,6 +144,15 @@ export function formatKey(key: string, locale: string, opts: Intl.DateTimeFormat
   return fmt(locale, 'UTC', opts).format(keyMs(key));
 }
 
+/** `s` isolated from the text around it (FSI…PDI, as <bdi>): a Latin city or "GMT+4" keeps its own order inside Arabic. */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;
+
+/** The instant of noon on day `key` (YYYY-MM-DD) in `timeZone`: the day's UTC offset is the one in force then (clocks change at night). */
+export function noonOf(key: string, timeZone: string): number {
+  const t = Date.parse(`${key}T12:00:00Z`);
+  return t - offsetMinutes(t, timeZone) * 60_000;
+}
+
 /** "GMT+5:30", "GMT−4", "GMT" at instant `ms` (the offset in force then, not now). */
 export function offsetLabel(ms: number, timeZone: string): string {
   const m = offsetMinutes(ms, timeZone);

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { addDays, dayKey, groupByDay, labelDay, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
+import { addDays, dayKey, groupByDay, labelDay, noonOf, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
 import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
 import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
 import { holdAnnouncement } from '../../../src/widgets/booking-scheduler/hold.js';
-import { DETAILS_SPEC, emptyDetails, prefilled, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
+import { DETAILS_SPEC, emptyDetails, prefilled, videoLinkTiming, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
 import { validate as validateForm } from '../../../src/core/form/controller.js';
 import { generateSlots, type ScheduleBlock } from '../../../server/domains/booking/slots.js';
 
@@ -268,13 +268,15 @@ describe('booking scheduler: alternatives and calendar links', () => {
   const s = (start: string, ...doctorIds: string[]) => ({ start, end: start, doctorIds });
   const slots = [s('2026-03-10T09:00:00Z', 'b'), s('2026-03-10T09:30:00Z', 'a', 'b'), s('2026-03-10T10:00:00Z', 'b'), s('2026-03-10T12:00:00Z', 'a'), s('2026-03-10T08:00:00Z', 'a')];
 
-  it('after a conflict: nearest with the same doctor first, then any doctor; never the taken slot', () => {
-    const alt = nearestAlternatives([...slots, s('2026-03-10T09:15:00Z', 'a')], '2026-03-10T09:15:00Z', 'a', 4);
+  it('after a conflict: nearest with the same doctor first, then with another (named) doctor; never the taken slot with its doctor', () => {
+    const alt = nearestAlternatives([...slots, s('2026-03-10T09:15:00Z', 'a', 'c')], '2026-03-10T09:15:00Z', 'a', 3);
     expect(alt.map((x) => [x.slot.start.slice(11, 16), x.doctor])).to.deep.equal([
       ['09:30', 'a'],
       ['08:00', 'a'],
       ['12:00', 'a'],
-      ['09:00', 'any'],
+      ['09:15', 'c'],
+      ['09:30', 'b'],
+      ['09:00', 'b'],
     ]);
     const any = nearestAlternatives(slots, '2026-03-10T09:45:00Z', 'any', 2);
     expect(any.map((x) => x.slot.start.slice(11, 16))).to.deep.equal(['10:00', '09:30']);
@@ -366,5 +368,22 @@ describe('zone picker keys, hold milestones, details form rules', () => {
     expect(validate({ ...ok, notes: 'x'.repeat(4001) })).to.deep.equal({ notes: { code: 'tooLong', max: 4000 } });
     expect(validate({ ...ok, email: 'name@example.c', consent: false })).to.deep.equal({ email: { code: 'invalid' }, consent: { code: 'required' } });
     expect(prefilled({ ...emptyDetails(), name: 'Typed' }, { name: 'Quote', email: 'q@example.com', country: 'DE' })).to.include({ name: 'Typed', email: 'q@example.com', country: 'DE' });
+  });
+});
+
+describe('booking scheduler: what the confirmation may promise', () => {
+  it('videoLinkTiming: "24 hours before" only while more than a day is left', () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    expect(videoLinkTiming('2026-12-02T12:00:00Z', now)).to.equal('soon');
+    expect(videoLinkTiming('2026-12-03T10:00:00Z', now)).to.equal('soon');
+    expect(videoLinkTiming('2026-12-03T10:30:00Z', now)).to.equal('day-before');
+  });
+});
+
+describe('booking scheduler: the zone line\'s instant', () => {
+  it('noonOf: noon of that day in that zone, so the offset is the day\'s own (New York, March 2027)', () => {
+    expect(offsetLabel(noonOf('2027-03-13', 'America/New_York'), 'America/New_York')).to.equal('GMT−5');
+    expect(offsetLabel(noonOf('2027-03-14', 'America/New_York'), 'America/New_York')).to.equal('GMT−4');
+    expect(new Date(noonOf('2026-12-02', 'Asia/Kolkata')).toISOString()).to.equal('2026-12-02T06:30:00.000Z');
   });
 });

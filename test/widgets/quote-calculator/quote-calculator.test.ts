@@ -215,7 +215,8 @@ describe('<prm-quote-calculator> against the reference server', function () {
     ['garbage (wrong shape)', () => json({ procedures: 'nope' }), 'Something went wrong'],
     ['not JSON', () => new Response('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), 'Something went wrong'],
     ['a timeout', () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError')), 'taking too long'],
-    ['offline', () => Promise.reject(new TypeError('Failed to fetch')), 'offline'],
+    // A failed fetch while the browser is online: the clinic's server, not the patient's connection.
+    ['unreachable', () => Promise.reject(new TypeError('Failed to fetch')), 'cannot be reached'],
   ] as const) {
     it(`error: ${name} gives the error state, never an exception or a blank box`, async () => {
       const net = interceptFetch((url) => (url.pathname === '/v1/exchange-rates' ? (answer() as Response | Promise<Response>) : undefined));

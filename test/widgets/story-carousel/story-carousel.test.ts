@@ -396,7 +396,7 @@ describe('<prm-story-carousel>', function () {
         const el = await mount({}, { wait: '[part=error]' });
         const err = $(el, '[part=error]')!;
         expect(err.getAttribute('role')).to.equal('alert');
-        expect(text(err)).to.match(name === 'timeout' ? /taking too long/ : name === 'offline' ? /offline/ : /went wrong/);
+        expect(text(err)).to.match(name === 'timeout' ? /taking too long/ : name === 'offline' ? /cannot be reached/ : /went wrong/);
         expect(el.getBoundingClientRect().height).to.be.closeTo(512, 1);
         await expect(el).to.be.accessible();
         expect(errors.length).to.be.greaterThan(0);
