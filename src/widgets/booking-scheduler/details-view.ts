@@ -436,15 +436,17 @@ export class DetailsView {
     const h = this.host;
     const service = c.services.find((s) => s.id === b.service);
     const base = apiBase(h['config']?.api ?? location.origin);
-    const title = `${service?.name ?? ''} – ${b.doctor.name}, ${c.config.name}`;
+    // The clinic's name in the patient's language when it has one (its Arabic name in Arabic).
+    const name = c.config.names?.[this.#locale] ?? c.config.name;
+    const title = `${service?.name ?? ''} – ${b.doctor.name}, ${name}`;
     const icsHref = httpUrl(r.links.ics.replace(/^\/v1\//, ''), base);
-    const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? c.config.name) : msg('Video call') };
+    const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? name) : msg('Video call') };
     return html`<section class="step" part="success" aria-labelledby="done-title">
       <h2 id="done-title" class="title done-title" tabindex="-1">${msg('Your consultation is booked')}</h2>
       <p>${msg(str`Reference ${b.reference}`)} · <bdi>${b.doctor.name}</bdi></p>
       <div class="done-box">${this.#twoZones(b.start, b.patientTimeZone, b.timeZone)}</div>
       <h3>${msg('What happens next')}</h3>
-      <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? c.config.name}.`) : this.#videoLink(b.start)}</p>
+      <p>${b.kind === 'in-person' ? msg(str`Come to ${c.config.address ?? name}.`) : this.#videoLink(b.start)}</p>
       ${service?.prepare?.length ? html`<h3>${msg('What to prepare')}</h3><ul>${service.prepare.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       <div class="links">
         ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
