@@ -299,6 +299,9 @@ export class PrmFeedbackForm extends PrmElement {
       this.#npsMissing = true;
       return;
     }
+    // One answer, one row: while a submission of this tab waits (saved offline or on its way),
+    // Send adds nothing; the queue sends the waiting one with its own Idempotency-Key.
+    if (this.#outbox?.unsent.length) return;
     const form = this.#form;
     // Sent before the form layer arrived (it loads on the first touch): send once it is here.
     if (!form || !this.#outbox) {
@@ -390,6 +393,9 @@ export class PrmFeedbackForm extends PrmElement {
     const stage = this.#stage(d);
     const aspects = aspectsFor(d.config.feedback, stage, locale);
     const busy = last?.status === 'sending';
+    // Disabled while anything of this tab is unsent, not only while sending: pressed again while
+    // the first was saved offline, it stored a second row for one answer.
+    const held = !!this.#outbox?.unsent.length;
     return html`<form class="form" part="form" novalidate @submit=${this.#submit} @focusin=${this.#loadForm} @pointerdown=${this.#loadForm}>
       <header>
         <h2 class="title">${msg('How was your experience?')}</h2>
@@ -412,7 +418,7 @@ export class PrmFeedbackForm extends PrmElement {
             <div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block tall" aria-hidden="true"></div><div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div><div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div>
           </div>`}
       <div class="actions">
-        <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
+        <button class="btn btn-primary" type="submit" ?disabled=${busy || held}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
       </div>
     </form>`;
   }

@@ -1,0 +1,86 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/widgets/feedback-form/define.js';
+import type { PrmFeedbackForm } from '../../../src/widgets/feedback-form/feedback-form.js';
+import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { interceptFetch } from '../quote-calculator/fixtures.js';
+
+// Findings of the patient-style review of <prm-feedback-form>, each checked as the patient would
+// notice it, against the real reference server (mounted at /v1 by web-test-runner).
+
+const $ = <T extends HTMLElement = HTMLElement>(el: PrmFeedbackForm, s: string) => el.shadowRoot!.querySelector<T>(s);
+let n = 0;
+const fresh = (extra: Record<string, unknown> = {}) => resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', _n: `review${n++}`, ...extra });
+const STAFF = { Authorization: 'Bearer sk_demo_staff' };
+
+async function place(attrs: Record<string, string> = {}): Promise<PrmFeedbackForm> {
+  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('prm-feedback-form');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  wrap.append(el);
+  return el;
+}
+async function mount(attrs: Record<string, string> = {}): Promise<PrmFeedbackForm> {
+  const el = await place(attrs);
+  await until(() => !!$(el, 'form'), 15_000);
+  const arabic = attrs['locale'] === 'ar';
+  await until(() => /[\u0600-\u06ff]/.test($(el, '#nps-q')!.textContent!) === arabic, 10_000);
+  $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+  await until(() => !!$(el, '#f-comment'), 10_000);
+  return el;
+}
+async function rows(reference: string): Promise<number> {
+  const r = await fetch('/v1/staff/feedback?limit=100', { headers: STAFF });
+  const body = (await r.json()) as { feedback: { feedback: { reference?: string } }[] };
+  return body.feedback.filter((f) => f.feedback.reference === reference).length;
+}
+function type(el: PrmFeedbackForm, id: string, value: string) {
+  const c = $<HTMLInputElement>(el, `#${id}`)!;
+  c.value = value;
+  c.dispatchEvent(new Event('input', { bubbles: true }));
+}
+async function fill(el: PrmFeedbackForm, o: { nps: number; comment?: string; reference: string; stars?: Record<string, number> }) {
+  $(el, `#nps-${o.nps}`)!.click();
+  await el.updateComplete;
+  for (const [id, v] of Object.entries(o.stars ?? {})) $(el, `#r-${id}-${v}`)!.click();
+  if (o.comment) type(el, 'f-comment', o.comment);
+  type(el, 'f-reference', o.reference);
+  await el.updateComplete;
+}
+const offlineFeedback = () => {
+  const state = { offline: true };
+  const net = interceptFetch((url, method) => (state.offline && method === 'POST' && url.pathname === '/v1/feedback' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+  return { state, net };
+};
+
+describe('<prm-feedback-form> review findings', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('1. pressing Send again while the first answer waits offline stores one row, not two', async () => {
+    const ref = `D${Date.now().toString(36)}`;
+    const { state, net } = offlineFeedback();
+    try {
+      const el = await mount();
+      await fill(el, { nps: 5, comment: 'Twice?', reference: ref, stars: { medical: 3 } });
+      $(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#pending'), 10_000);
+      const send = $<HTMLButtonElement>(el, 'button[type=submit]');
+      expect(!send || send.disabled, 'no enabled Send while an answer waits').to.equal(true);
+      send?.click();
+      $<HTMLFormElement>(el, 'form')?.requestSubmit(); // Enter in a field, or a script
+      await el.updateComplete;
+      state.offline = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!$(el, '[part=success]'), 15_000);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await rows(ref)).to.equal(1);
+      const keys = new Set(net.seen.filter((s) => s.method === 'POST' && s.url.pathname === '/v1/feedback').map((s) => s.key));
+      expect(keys.size, 'one Idempotency-Key').to.equal(1);
+    } finally {
+      net.restore();
+    }
+  });
+});
