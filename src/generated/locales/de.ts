@@ -126,6 +126,7 @@
 's6ebc9bd6feae62a3': `Wird geladen…`,
 's6edd356b3df3f9aa': `Ihre E-Mail-Adresse, damit wir antworten können`,
 's6fb446b0b3b07d1c': `Dieser Termin wird für Sie freigehalten, während Sie das Formular ausfüllen.`,
+'s6fb761c6de59f308': `Was die Klinik aufgrund von Rückmeldungen geändert hat, kann gerade nicht angezeigt werden.`,
 's70c96f2bfd09e63e': `Jetzt erneut versuchen`,
 's70ef5c3fc88b09e6': `Wie war Ihre Erfahrung?`,
 's716649cb75975e08': `Derzeit können keine Beratungen online gebucht werden.`,

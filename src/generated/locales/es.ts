@@ -126,6 +126,7 @@
 's6ebc9bd6feae62a3': `Cargando…`,
 's6edd356b3df3f9aa': `Su correo electrónico, para poder responderle`,
 's6fb446b0b3b07d1c': `Le reservamos esta hora mientras rellena el formulario.`,
+'s6fb761c6de59f308': `Ahora mismo no se puede mostrar lo que la clínica ha cambiado gracias a las opiniones.`,
 's70c96f2bfd09e63e': `Reintentar ahora`,
 's70ef5c3fc88b09e6': `¿Cómo fue su experiencia?`,
 's716649cb75975e08': `Ahora mismo no se pueden reservar consultas en línea.`,

@@ -126,6 +126,7 @@
 's6ebc9bd6feae62a3': `Chargement…`,
 's6edd356b3df3f9aa': `Votre e-mail, pour que nous puissions vous répondre`,
 's6fb446b0b3b07d1c': `Ce créneau vous est réservé pendant que vous remplissez le formulaire.`,
+'s6fb761c6de59f308': `Ce que la clinique a changé grâce aux avis ne peut pas être affiché pour le moment.`,
 's70c96f2bfd09e63e': `Réessayer maintenant`,
 's70ef5c3fc88b09e6': `Comment s’est passée votre expérience ?`,
 's716649cb75975e08': `Aucune consultation ne peut être réservée en ligne pour le moment.`,

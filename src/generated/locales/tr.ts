@@ -126,6 +126,7 @@
 's6ebc9bd6feae62a3': `Yükleniyor…`,
 's6edd356b3df3f9aa': `Size yanıt verebilmemiz için e-posta adresiniz`,
 's6fb446b0b3b07d1c': `Formu doldururken bu saat sizin için ayrılıyor.`,
+'s6fb761c6de59f308': `Kliniğin geri bildirimlere göre yaptığı değişiklikler şu anda gösterilemiyor.`,
 's70c96f2bfd09e63e': `Şimdi tekrar dene`,
 's70ef5c3fc88b09e6': `Deneyiminiz nasıldı?`,
 's716649cb75975e08': `Şu anda çevrimiçi randevu alınamıyor.`,

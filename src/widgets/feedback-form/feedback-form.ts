@@ -54,7 +54,8 @@ type Values = import('./fields-view.js').FieldValues;
 
 interface Loaded {
   config: ClinicConfig;
-  improvements: Improvement[];
+  /** undefined: GET /improvements failed (the form works without them). */
+  improvements: Improvement[] | undefined;
   invitation?: Invitation;
   /** The page named an invitation the clinic does not know (expired, mistyped). */
   invitationGone?: boolean;
@@ -132,10 +133,18 @@ export class PrmFeedbackForm extends PrmElement {
     task: async ([client, locale, token], { signal }): Promise<Loaded> => {
       // The form layer (a shared chunk) is not part of the first view: it loads when the patient
       // first touches the form, or now when this tab holds a submission still to be sent.
-      const [, config, imp, invitation] = await Promise.all([
+      const [, config, improvements, invitation] = await Promise.all([
         this.#hasPending() ? this.#loadForm() : undefined,
         this.clinicCtl.load(),
-        client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }),
+        // Optional: only the thank-you shows them. A 500 or a wrong shape here used to replace
+        // the whole form with an error state; now only that list says it could not be loaded.
+        client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }).then(
+          (r) => r.improvements,
+          (err: unknown) => {
+            if (signal.aborted) throw err;
+            return undefined;
+          },
+        ),
         token
           ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal, searchParams: { locale } }).catch((err: unknown) => {
               // An expired or unknown link: the patient can still answer, just not as that invitation.
@@ -144,7 +153,7 @@ export class PrmFeedbackForm extends PrmElement {
             })
           : undefined,
       ]);
-      return { config, improvements: imp.improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
+      return { config, improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
     },
   });
 

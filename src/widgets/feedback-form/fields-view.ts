@@ -68,7 +68,8 @@ export function createForm(host: ReactiveControllerHost & HTMLElement & { readon
 
 export interface DoneData {
   config: ClinicConfig;
-  improvements: Improvement[];
+  /** undefined: they could not be loaded (shown as a short note, the thank-you stays). */
+  improvements: Improvement[] | undefined;
   invitation?: Invitation;
 }
 
@@ -114,7 +115,7 @@ const { d, f, form, last, locale } = c;
 /** The thank-you with "You said, we did". */
 export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined, f: FormModule): TemplateResult {
   const body = entry?.body;
-  const list = matchImprovements(d.improvements, lowestAspects(body?.ratings ?? {}));
+  const list = matchImprovements(d.improvements ?? [], lowestAspects(body?.ratings ?? {}));
   const review = f.safeHttpUrl(d.config.feedback?.reviewUrl);
   const high = npsBand(body?.nps) === 'high';
   return html`<section class="done" part="success" aria-labelledby="done-title">
@@ -134,6 +135,8 @@ export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, F
               </li>`,
             )}
           </ul>`
-      : nothing}
+      : d.improvements
+        ? nothing
+        : html`<p class="hint" id="wedid-error">${msg('What the clinic has changed after feedback cannot be shown right now.')}</p>`}
   </section>`;
 }

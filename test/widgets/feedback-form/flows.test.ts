@@ -117,7 +117,8 @@ describe('<prm-feedback-form> when loading fails', function () {
   // own per test (same server; the query does not reach API paths) makes each test fetch it.
   beforeEach(() => fresh({ api: `${location.origin}/?run=${n}` }));
 
-  for (const path of ['/v1/config', '/v1/improvements']) {
+  // The clinic config is needed for the form; GET /improvements is optional (review.test.ts).
+  for (const path of ['/v1/config']) {
     for (const [name, answer, text] of [
       ['garbage (wrong shape)', () => json(path === '/v1/config' ? { name: 42, feedback: 'nope' } : { improvements: [{ id: 1 }] }), 'Something went wrong'],
       ['not JSON', () => new Response('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), 'Something went wrong'],

@@ -83,4 +83,28 @@ describe('<prm-feedback-form> review findings', function () {
       net.restore();
     }
   });
+
+  for (const [name, answer] of [
+    ['a 500', () => new Response(JSON.stringify({ error: { code: 'internal', message: 'boom' } }), { status: 500, headers: { 'Content-Type': 'application/json' } })],
+    ['garbage (wrong shape)', () => new Response(JSON.stringify({ improvements: [{ id: 1 }] }), { status: 200, headers: { 'Content-Type': 'application/json' } })],
+  ] as const) {
+    it(`2. GET /improvements answers ${name}: the form still shows and sends; the thank-you says the list cannot be shown`, async () => {
+      fresh({ api: `${location.origin}/?imp=${n}` }); // its own API base: the clinic profile is fetched again
+      const ref = `I${Date.now().toString(36)}`;
+      const net = interceptFetch((url) => (url.pathname === '/v1/improvements' ? answer() : undefined));
+      try {
+        const el = await mount();
+        expect($(el, '[part=error]'), 'no error state instead of the form').to.equal(null);
+        await fill(el, { nps: 3, reference: ref, stars: { medical: 1 } });
+        $(el, 'button[type=submit]')!.click();
+        await until(() => !!$(el, '[part=success]'), 15_000);
+        expect($(el, '#done-title')!.textContent).to.contain('Thank you');
+        expect($(el, '#wedid-error')!.textContent).to.contain('cannot be shown right now');
+        expect(await rows(ref)).to.equal(1);
+        await expect(el).to.be.accessible();
+      } finally {
+        net.restore();
+      }
+    });
+  }
 });
