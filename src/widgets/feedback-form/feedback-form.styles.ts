@@ -190,6 +190,20 @@ export const styles = css`
   .said {
     color: var(--_on-surface-variant);
   }
+  .summary {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: calc(var(--_space) * 1) calc(var(--_space) * 4);
+    margin: 0;
+  }
+  .summary dt {
+    font-weight: 600;
+  }
+  .summary dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
   /* Eleven 2.75em targets and their gaps need about 36em: below that the scale takes two rows
      (0–5, 6–10), in the reading direction, instead of squeezing the targets onto each other. */
   @container (max-width: 36em) {

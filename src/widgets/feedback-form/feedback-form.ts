@@ -221,6 +221,32 @@ export class PrmFeedbackForm extends PrmElement {
     });
     this.#form = form;
     this.#outbox = outbox;
+    // Restored from an earlier load in this tab: shown as waiting, not as a blank form.
+    if (outbox.unsent.length) this.#held = true;
+  }
+
+  /**
+   * A submission waits (saved offline, or the clinic did not answer): the form gives way to what
+   * will be sent, until nothing of this tab is unsent.
+   */
+  #held = false;
+  /** Keys the patient submitted in this mount (not restored from an earlier load). */
+  #mine = new Set<string>();
+  #submitting = false;
+
+  /**
+   * Whether a change the patient did not just make may move focus: only when focus is inside the
+   * widget, or nowhere (on the body, e.g. the pressed Send was replaced) after their own submit.
+   */
+  #mayFocus(key: string): { preventScroll: boolean } | undefined {
+    const a = document.activeElement;
+    if (a === this) return { preventScroll: false };
+    if ((!a || a === document.body) && (this.#submitting || this.#mine.has(key))) return { preventScroll: true };
+    return undefined;
+  }
+
+  #focusAfterRender(selector: string, how: { preventScroll: boolean } | undefined): void {
+    if (how) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus(how));
   }
 
   #detail(body: CreateFeedbackBody, key: string): FeedbackSubmitDetail {
@@ -229,6 +255,11 @@ export class PrmFeedbackForm extends PrmElement {
 
   #entryChanged(e: SubmitEntry<CreateFeedbackBody, FeedbackResponse>): void {
     const detail = this.#detail(e.body, e.key);
+    if (e.status === 'pending-offline' && !this.#held) {
+      // The form gives way to the waiting panel: focus goes to its heading, not to the body.
+      this.#held = true;
+      this.#focusAfterRender('#pending-title', this.#mayFocus(e.key));
+    } else if ((e.status === 'sent' || e.status === 'refused') && !this.#outbox?.unsent.length) this.#held = false;
     if (e.status === 'pending-offline') this.emit('prm-feedback-queued', detail);
     else if (e.status === 'sent' && e.result && !this.#successFired.has(e.key)) {
       this.#successFired.add(e.key);
@@ -261,7 +292,7 @@ export class PrmFeedbackForm extends PrmElement {
     // The thank-you and an error state are shorter than the form: release the reserved box (the
     // page's embed rule reads --prm-feedback-form-block-size) instead of showing an empty card
     // around them (an error on a phone was a few lines in a 1,185 px card).
-    this.toggleAttribute('data-short', !!this.renderRoot.querySelector('[part=success], [part=error]'));
+    this.toggleAttribute('data-short', !!this.renderRoot.querySelector('[part=success], [part=error], #pending'));
     const d = this.data.value;
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;
@@ -342,7 +373,10 @@ export class PrmFeedbackForm extends PrmElement {
       ...(v.publish && this.#storyOffered(d) ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
       ...(Object.keys(a).length ? { attribution: a } : {}),
     };
+    this.#submitting = true; // the queue reports the new entry before submit() returns
     const entry = this.#outbox.submit(body);
+    this.#submitting = false;
+    this.#mine.add(entry.key);
     this.emit('prm-feedback-submit', this.#detail(body, entry.key));
   };
 
@@ -361,6 +395,11 @@ export class PrmFeedbackForm extends PrmElement {
           const last = this.#outbox?.last;
           if (this.#view && this.#f && this.#botThanked) return this.#view.renderDone(d, undefined, this.#f);
           if (this.#view && this.#f && last?.status === 'sent') return this.#view.renderDone(d, last, this.#f);
+          const waiting = this.#held ? this.#outbox?.unsent[0] : undefined;
+          if (this.#view && waiting) {
+            const labels = Object.fromEntries(aspectsFor(d.config.feedback, waiting.body.stage ?? 'post-return', this.resolvedLocale).map((a) => [a.id, a.label]));
+            return this.#view.renderPending(waiting, { locale: this.resolvedLocale, labels, retry: () => this.#outbox?.retry() });
+          }
           return this.#renderForm(d, last);
         },
       })}

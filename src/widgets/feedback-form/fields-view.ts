@@ -112,6 +112,32 @@ const { d, f, form, last, locale } = c;
     ${f.submitStatus(last, { locale, retry: c.retry })}`;
 }
 
+/**
+ * A submission of this tab that waits (saved offline, or the clinic did not answer): what will be
+ * sent and that it will be, with "Try again now", instead of the form. Shown also after a reload,
+ * where the form used to come back blank and enabled beside the note, and a patient who thought
+ * the answer lost sent it twice.
+ */
+export function renderPending(entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse>, o: { locale: string; labels: Partial<Record<string, string>>; retry: () => void }): TemplateResult {
+  const b = entry.body;
+  const num = new Intl.NumberFormat(o.locale);
+  const when = new Intl.DateTimeFormat(o.locale, { timeStyle: 'short' }).format(entry.createdAt);
+  const offline = !navigator.onLine || (entry.error instanceof PrmApiError && entry.error.kind === 'network') || !entry.error;
+  return html`<section class="done" part="status" id="pending" aria-labelledby="pending-title">
+    <div role="status">
+      <h2 class="title" id="pending-title" tabindex="-1">${offline ? msg('Saved — it will be sent when you’re back online') : msg('Saved — it will be sent as soon as the clinic answers')}</h2>
+      <p>${msg(str`Your feedback from ${when} is saved in this tab and will be sent automatically. You do not need to send it again.`)}</p>
+    </div>
+    <dl class="summary">
+      <dt>${msg('Your score')}</dt>
+      <dd>${msg(str`${num.format(b.nps)} out of ${num.format(10)}`)}</dd>
+      ${Object.entries(b.ratings).map(([id, v]) => html`<dt>${o.labels[id] ?? id}</dt><dd>${msg(str`${num.format(v)} of 5 stars`)}</dd>`)}
+      ${b.comment ? html`<dt>${msg('Your comment')}</dt><dd dir="auto" class="said">${b.comment}</dd>` : nothing}
+    </dl>
+    <div><button class="btn" type="button" @click=${o.retry}>${msg('Try again now')}</button></div>
+  </section>`;
+}
+
 /** The thank-you with "You said, we did". */
 export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined, f: FormModule): TemplateResult {
   const body = entry?.body;

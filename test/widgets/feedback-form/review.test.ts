@@ -108,3 +108,74 @@ describe('<prm-feedback-form> review findings', function () {
     });
   }
 });
+
+describe('<prm-feedback-form> review findings: waiting submissions', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('3. reloaded while an answer waits: what was saved and that it will be sent, no blank form, no Send; then sent once', async () => {
+    const ref = `W${Date.now().toString(36)}`;
+    const { state, net } = offlineFeedback();
+    try {
+      const el = await mount({ stage: 'in-clinic' });
+      await fill(el, { nps: 6, comment: 'The interpreter came late', reference: ref, stars: { interpreter: 1 } });
+      $(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#pending'), 10_000);
+      el.remove(); // the reload: a new mount in the same tab
+
+      const again = await place({ stage: 'in-clinic' });
+      await until(() => !!$(again, '#pending'), 15_000);
+      await new Promise((r) => setTimeout(r, 300)); // its first retry fails too
+      const text = $(again, '#pending')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('will be sent');
+      expect(text).to.contain('6 out of 10');
+      expect(text).to.contain('Interpreter');
+      expect(text).to.contain('1 of 5 stars');
+      expect(text).to.contain('The interpreter came late');
+      expect($(again, 'form'), 'no blank form beside it').to.equal(null);
+      expect($(again, 'button[type=submit]'), 'no Send to press again').to.equal(null);
+      await expect(again).to.be.accessible();
+      state.offline = false;
+      $(again, '#pending button')!.click();
+      await until(() => !!$(again, '[part=success]'), 15_000);
+      expect(await rows(ref)).to.equal(1);
+    } finally {
+      net.restore();
+    }
+  });
+
+  for (const lang of ['en', 'ar'] as const) {
+    it(`4. offline at submit (${lang}): saved and sent when back online, never "Something went wrong"`, async () => {
+      const ref = `O${lang}${Date.now().toString(36)}`;
+      const { state, net } = offlineFeedback();
+      const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !state.offline });
+      try {
+        const el = await mount(lang === 'ar' ? { locale: 'ar' } : {});
+        await fill(el, { nps: 8, reference: ref });
+        $(el, 'button[type=submit]')!.click();
+        await until(() => !!$(el, '#pending'), 10_000);
+        const text = $(el, '#pending')!.textContent!;
+        if (lang === 'en') {
+          expect($(el, '#pending-title')!.textContent).to.equal('Saved — it will be sent when you’re back online');
+          expect(text).not.to.contain('Something went wrong');
+        } else {
+          expect(text).to.match(/[\u0600-\u06ff]/);
+          expect(text).not.to.contain('حدث خطأ ما');
+        }
+        expect(el.shadowRoot!.activeElement?.id, 'focus follows the pressed Send').to.equal('pending-title');
+        state.offline = false;
+        window.dispatchEvent(new Event('online'));
+        await until(() => !!$(el, '[part=success]'), 15_000);
+        expect(await rows(ref)).to.equal(1);
+      } finally {
+        delete (navigator as unknown as Record<string, unknown>)['onLine'];
+        Object.defineProperty(Navigator.prototype, 'onLine', online);
+        net.restore();
+      }
+    });
+  }
+});
