@@ -255,6 +255,7 @@ export class PrmFeedbackForm extends PrmElement {
 
   #entryChanged(e: SubmitEntry<CreateFeedbackBody, FeedbackResponse>): void {
     const detail = this.#detail(e.body, e.key);
+    const waited = this.#held;
     if (e.status === 'pending-offline' && !this.#held) {
       // The form gives way to the waiting panel: focus goes to its heading, not to the body.
       this.#held = true;
@@ -264,7 +265,11 @@ export class PrmFeedbackForm extends PrmElement {
     else if (e.status === 'sent' && e.result && !this.#successFired.has(e.key)) {
       this.#successFired.add(e.key);
       this.emit('prm-feedback-success', { ...detail, feedbackId: e.result.id, storyPending: e.result.storyPending });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus());
+      // A send the patient is not watching (back online later, a restored entry on this load) does
+      // not take focus from where they are, nor scroll the page to the thank-you: it moved a
+      // patient reading the top of the clinic's page 2,800 px down.
+      const how = this.#mayFocus(e.key);
+      this.#focusAfterRender('#done-title', how && { preventScroll: how.preventScroll || waited });
     } else if (e.status === 'refused') {
       this.reportError(e.error);
       if (e.error instanceof PrmApiError) this.#form?.serverErrors(e.error.fields);

@@ -179,3 +179,70 @@ describe('<prm-feedback-form> review findings: waiting submissions', function ()
     });
   }
 });
+
+describe('<prm-feedback-form> review findings: sent later', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  /** A clinic page: a link at the top, a long article, the widget at the bottom. */
+  async function page(): Promise<{ link: HTMLAnchorElement; host: HTMLDivElement }> {
+    const wrap = await fixture<HTMLDivElement>(html`<div><a href="#prices" id="prices">Prices</a><div class="article"></div><div class="host"></div></div>`);
+    wrap.querySelector<HTMLElement>('.article')!.style.blockSize = '3000px'; // (a test page, not the widget)
+    return { link: wrap.querySelector('a')!, host: wrap.querySelector('.host')! };
+  }
+
+  it('5. an answer sent in the background keeps focus and scroll where the patient is: after going online, and on the next load', async () => {
+    const ref = `F${Date.now().toString(36)}`;
+    const { state, net } = offlineFeedback();
+    try {
+      const { link, host } = await page();
+      const el = document.createElement('prm-feedback-form');
+      host.append(el);
+      await until(() => !!$(el, 'form'), 15_000);
+      $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      await until(() => !!$(el, '#f-comment'), 10_000);
+      await fill(el, { nps: 9, reference: ref });
+      $(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#pending'), 10_000);
+      // The patient moves on: back to the top of the page, to a link.
+      window.scrollTo(0, 0);
+      link.focus();
+      state.offline = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!$(el, '[part=success]'), 15_000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(document.activeElement, 'focus stays on the link').to.equal(link);
+      expect(window.scrollY, 'the page did not jump to the thank-you').to.equal(0);
+      expect(await rows(ref)).to.equal(1);
+
+      // The next load in the tab sends what an earlier one left: no focus taken, no scroll either.
+      state.offline = true;
+      const ref2 = `G${Date.now().toString(36)}`;
+      const first = document.createElement('prm-feedback-form');
+      host.append(first);
+      await until(() => !!$(first, 'form'), 15_000);
+      $(first, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      await until(() => !!$(first, '#f-comment'), 10_000);
+      await fill(first, { nps: 2, reference: ref2 });
+      $(first, 'button[type=submit]')!.click();
+      await until(() => !!$(first, '#pending'), 10_000);
+      first.remove();
+      el.remove();
+      state.offline = false;
+      window.scrollTo(0, 0);
+      link.focus();
+      const again = document.createElement('prm-feedback-form');
+      host.append(again);
+      await until(() => !!$(again, '[part=success]'), 15_000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(document.activeElement, 'focus stays on the link').to.equal(link);
+      expect(window.scrollY).to.equal(0);
+      expect(await rows(ref2)).to.equal(1);
+    } finally {
+      net.restore();
+    }
+  });
+});
