@@ -400,6 +400,13 @@ export class PrmFeedbackForm extends PrmElement {
           const last = this.#outbox?.last;
           if (this.#view && this.#f && this.#botThanked) return this.#view.renderDone(d, undefined, this.#f);
           if (this.#view && this.#f && last?.status === 'sent') return this.#view.renderDone(d, last, this.#f);
+          // An invitation takes one answer: a second one would be dropped by the server (it
+          // answers with the first), and the patient was shown the form and then "sent".
+          if (d.invitation?.answered) {
+            return html`<section class="done" part="success" aria-labelledby="answered-title">
+              <h2 class="title" id="answered-title">${msg('You have already answered this invitation. Thank you!')}</h2>
+            </section>`;
+          }
           const waiting = this.#held ? this.#outbox?.unsent[0] : undefined;
           if (this.#view && waiting) {
             const labels = Object.fromEntries(aspectsFor(d.config.feedback, waiting.body.stage ?? 'post-return', this.resolvedLocale).map((a) => [a.id, a.label]));
@@ -454,7 +461,6 @@ export class PrmFeedbackForm extends PrmElement {
         <h2 class="title">${msg('How was your experience?')}</h2>
         <p class="sub">${stage === 'pre-travel' ? msg('Before your trip') : stage === 'in-clinic' ? msg('During your stay at the clinic') : msg('Since you returned home')}</p>
       </header>
-      ${d.invitation?.answered ? html`<p class="hint" role="status">${msg('You have already answered this invitation. Thank you!')}</p>` : nothing}
       ${d.invitationGone ? html`<p class="hint" role="status">${msg('This feedback link has expired, but you can still tell us how it went.')}</p>` : nothing}
       ${d.invitation?.procedureName ? html`<p class="hint" id="treatment">${msg(str`Treatment: ${d.invitation.procedureName}`)}</p>` : nothing}
       ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : nothing}
