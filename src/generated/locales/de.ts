@@ -33,6 +33,7 @@
 's146080774bbaa7b2': `Wann möchten Sie reisen?`,
 's14bf7772cefab131': `Datum der Behandlung (optional)`,
 's163faa6c78d5cd57': `Patientengeschichten`,
+'s16cbecdcb730e06f': str`Für Ihre Geschichte erforderlich, höchstens ${0} Zeichen. Bitte geben Sie keine medizinischen Details an, die andere nicht lesen sollen.`,
 's1785570bff7e08e3': `Land, in dem Sie leben`,
 's18be57f33486f071': `Dieses Feld leer lassen`,
 's19a793e7854e36e8': str`${0} von ${1}`,

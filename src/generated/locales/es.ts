@@ -33,6 +33,7 @@
 's146080774bbaa7b2': `¿Cuándo le gustaría viajar?`,
 's14bf7772cefab131': `Fecha del tratamiento (opcional)`,
 's163faa6c78d5cd57': `Historias de pacientes`,
+'s16cbecdcb730e06f': str`Necesario para su historia, como máximo ${0} caracteres. No incluya detalles médicos que no quiera que lean otras personas.`,
 's1785570bff7e08e3': `País en el que vive`,
 's18be57f33486f071': `Deje este campo vacío`,
 's19a793e7854e36e8': str`${0} de ${1}`,

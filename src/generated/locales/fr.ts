@@ -33,6 +33,7 @@
 's146080774bbaa7b2': `Quand souhaitez-vous voyager ?`,
 's14bf7772cefab131': `Date du traitement (facultatif)`,
 's163faa6c78d5cd57': `Témoignages de patients`,
+'s16cbecdcb730e06f': str`Nécessaire pour votre témoignage, ${0} caractères au maximum. N’indiquez pas de détails médicaux que vous ne voulez pas que d’autres lisent.`,
 's1785570bff7e08e3': `Pays où vous vivez`,
 's18be57f33486f071': `Laissez ce champ vide`,
 's19a793e7854e36e8': str`${0} sur ${1}`,

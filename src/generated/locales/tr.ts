@@ -33,6 +33,7 @@
 's146080774bbaa7b2': `Ne zaman seyahat etmek istersiniz?`,
 's14bf7772cefab131': `Tedavi tarihi (isteğe bağlı)`,
 's163faa6c78d5cd57': `Hasta hikâyeleri`,
+'s16cbecdcb730e06f': str`Hikâyeniz için gerekli, en fazla ${0} karakter. Lütfen başkalarının okumasını istemediğiniz tıbbi ayrıntılar eklemeyin.`,
 's1785570bff7e08e3': `Yaşadığınız ülke`,
 's18be57f33486f071': `Bu alanı boş bırakın`,
 's19a793e7854e36e8': str`${1} üzerinden ${0}`,

@@ -92,7 +92,12 @@ const { d, f, form, last, locale } = c;
   const len = [...form.values.comment].length;
   const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
   const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
+  // Publishing a story makes the comment required: the hint said "Optional" right above the
+  // error "Please write a few words for your story."
+  const commentHint = form.isRequired('comment')
+    ? msg(str`Needed for your story, at most ${max} characters. Please do not include medical details you would not want others to read.`)
+    : msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`);
+  return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: commentHint })}
     <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
     ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
     ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}

@@ -246,3 +246,29 @@ describe('<prm-feedback-form> review findings: sent later', function () {
     }
   });
 });
+
+describe('<prm-feedback-form> review findings: story hint, events', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('7. publishing a story: the comment hint no longer says "Optional" above "Please write a few words for your story."', async () => {
+    const el = await mount({ procedure: 'dental-implants' });
+    $(el, '#nps-10')!.click();
+    await until(() => !!$(el, '#f-publish'), 10_000);
+    expect($(el, '#h-comment')!.textContent).to.contain('Optional');
+    $(el, '#f-publish')!.click();
+    await el.updateComplete;
+    $(el, 'button[type=submit]')!.click(); // empty comment: its error shows
+    await el.updateComplete;
+    expect($(el, '#e-comment')!.textContent).to.contain('few words for your story');
+    expect($(el, '#h-comment')!.textContent).not.to.contain('Optional');
+    expect($(el, '#h-comment')!.textContent).to.contain('Needed for your story');
+    expect($(el, '#f-comment')!.getAttribute('aria-required')).to.equal('true');
+    $(el, '#f-publish')!.click();
+    await el.updateComplete;
+    expect($(el, '#h-comment')!.textContent).to.contain('Optional');
+  });
+});
