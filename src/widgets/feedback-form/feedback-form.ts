@@ -261,7 +261,9 @@ export class PrmFeedbackForm extends PrmElement {
       this.#held = true;
       this.#focusAfterRender('#pending-title', this.#mayFocus(e.key));
     } else if ((e.status === 'sent' || e.status === 'refused') && !this.#outbox?.unsent.length) this.#held = false;
-    if (e.status === 'pending-offline') this.emit('prm-feedback-queued', detail);
+    // Queued once per submission, after its submit (the queue reports an entry saved offline
+    // from inside submit(), before the widget's prm-feedback-submit), not on every failed retry.
+    if (e.status === 'pending-offline' && !this.#submitting) this.#queued(e);
     else if (e.status === 'sent' && e.result && !this.#successFired.has(e.key)) {
       this.#successFired.add(e.key);
       this.emit('prm-feedback-success', { ...detail, feedbackId: e.result.id, storyPending: e.result.storyPending });
@@ -274,6 +276,13 @@ export class PrmFeedbackForm extends PrmElement {
       this.reportError(e.error);
       if (e.error instanceof PrmApiError) this.#form?.serverErrors(e.error.fields);
     }
+  }
+
+  #queuedFired = new Set<string>();
+  #queued(e: SubmitEntry<CreateFeedbackBody, FeedbackResponse>): void {
+    if (this.#queuedFired.has(e.key)) return;
+    this.#queuedFired.add(e.key);
+    this.emit('prm-feedback-queued', this.#detail(e.body, e.key));
   }
 
   #changed(field: string): void {
@@ -383,6 +392,7 @@ export class PrmFeedbackForm extends PrmElement {
     this.#submitting = false;
     this.#mine.add(entry.key);
     this.emit('prm-feedback-submit', this.#detail(body, entry.key));
+    if (entry.status === 'pending-offline') this.#queued(entry);
   };
 
   #npsMissing = false;

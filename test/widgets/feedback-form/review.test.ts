@@ -271,4 +271,36 @@ describe('<prm-feedback-form> review findings: story hint, events', function () 
     await el.updateComplete;
     expect($(el, '#h-comment')!.textContent).to.contain('Optional');
   });
+
+  it('9. events: prm-feedback-submit before prm-feedback-queued, queued once however often a retry fails', async () => {
+    const { state, net } = offlineFeedback();
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    let browserOffline = true;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !browserOffline });
+    try {
+      const el = await mount();
+      const seen: string[] = [];
+      for (const t of ['prm-feedback-submit', 'prm-feedback-queued', 'prm-feedback-success']) el.addEventListener(t, () => seen.push(t.replace('prm-feedback-', '')));
+      $(el, '#nps-7')!.click();
+      await el.updateComplete;
+      $(el, 'button[type=submit]')!.click(); // the browser knows it is offline
+      await until(() => !!$(el, '#pending'), 10_000);
+      expect(seen).to.deep.equal(['submit', 'queued']);
+      browserOffline = false; // online again, but the request still fails: two retries by hand
+      for (let i = 0; i < 2; i++) {
+        $(el, '#pending button')!.click();
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      expect(seen).to.deep.equal(['submit', 'queued']);
+      state.offline = false;
+      $(el, '#pending button')!.click();
+      await until(() => !!$(el, '[part=success]'), 15_000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).to.deep.equal(['submit', 'queued', 'success']);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>)['onLine'];
+      Object.defineProperty(Navigator.prototype, 'onLine', online);
+      net.restore();
+    }
+  });
 });
