@@ -210,6 +210,12 @@ export const styles = css`
     .nps {
       grid-template-columns: repeat(6, minmax(0, 1fr));
     }
+    /* Six columns share the width: at 320 px a 2.75em minimum per box (16.5em and the gaps, in
+       about 15.5em) pushed the boxes onto each other and the sixth into the card's padding. Each
+       is still about 2.3em (37 px) wide and 2.75em high, above the 24 px target. */
+    .opt span {
+      min-inline-size: 0;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

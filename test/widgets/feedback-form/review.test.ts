@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/feedback-form/define.js';
 import type { PrmFeedbackForm } from '../../../src/widgets/feedback-form/feedback-form.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
@@ -303,4 +304,30 @@ describe('<prm-feedback-form> review findings: story hint, events', function () 
       net.restore();
     }
   });
+});
+
+describe('<prm-feedback-form> review findings: narrow screens', function () {
+  this.timeout(60_000);
+  beforeEach(() => fresh());
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  for (const locale of ['en', 'ar']) {
+    it(`8. NPS scale at 320 px (${locale}): no box overlaps another or leaves the scale, each at least 24 px`, async () => {
+      await setViewport({ width: 320, height: 800 });
+      const el = await mount(locale === 'ar' ? { locale } : {});
+      await el.updateComplete;
+      const grid = $(el, '.nps')!.getBoundingClientRect();
+      const boxes = [...el.shadowRoot!.querySelectorAll('.opt span')].map((s) => s.getBoundingClientRect());
+      expect(boxes.length).to.equal(11);
+      const bad: string[] = [];
+      boxes.forEach((b, i) => {
+        if (b.left < grid.left - 0.5 || b.right > grid.right + 0.5) bad.push(`${i} outside the scale: ${b.left.toFixed(1)}–${b.right.toFixed(1)} in ${grid.left.toFixed(1)}–${grid.right.toFixed(1)}`);
+        if (b.width < 24 || b.height < 24) bad.push(`${i} smaller than 24 px`);
+        boxes.forEach((c, j) => {
+          if (j > i && b.left < c.right - 0.5 && c.left < b.right - 0.5 && b.top < c.bottom - 0.5 && c.top < b.bottom - 0.5) bad.push(`${i} overlaps ${j}`);
+        });
+      });
+      expect(bad).to.deep.equal([]);
+    });
+  }
 });
