@@ -11,7 +11,7 @@ import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
 import type { ReactiveControllerHost } from 'lit';
-import { COUNTRIES, lowestAspects, matchImprovements, npsBand } from './feedback.js';
+import { countryOptions, lowestAspects, matchImprovements, npsBand } from './feedback.js';
 import { CreateFeedbackBodySchema, FeedbackResponseSchema } from '../../generated/contract/feedback.js';
 
 type FormModule = typeof import('../../core/form/index.js');
@@ -91,7 +91,6 @@ const { d, f, form, last, locale } = c;
   const max = form.rules('comment').maxLength ?? 4000;
   const len = [...form.values.comment].length;
   const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
   // Publishing a story makes the comment required: the hint said "Optional" right above the
   // error "Please write a few words for your story."
   const commentHint = form.isRequired('comment')
@@ -108,7 +107,7 @@ const { d, f, form, last, locale } = c;
             ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off' })}
               ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
                 <option value="">${msg('Choose…')}</option>
-                ${COUNTRIES.map((c) => html`<option value=${c} ?selected=${form.values.country === c}>${names.of(c)}</option>`)}
+                ${countryOptions(locale).map((c) => html`<option value=${c.code} ?selected=${form.values.country === c.code}>${c.name}</option>`)}
               </select>`)}`
             : nothing}
         </div>`

@@ -331,3 +331,35 @@ describe('<prm-feedback-form> review findings: narrow screens', function () {
     });
   }
 });
+
+describe('<prm-feedback-form> review findings: story countries', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('10. a patient from Egypt can publish a story: every country, sorted by its Arabic name; the server accepts it', async () => {
+    const ref = `E${Date.now().toString(36)}`;
+    const el = await mount({ procedure: 'dental-implants', locale: 'ar' });
+    await fill(el, { nps: 10, comment: 'The team was wonderful.', reference: ref });
+    $(el, '#f-publish')!.click();
+    await until(() => !!$(el, '#f-country'), 10_000);
+    const options = [...$<HTMLSelectElement>(el, '#f-country')!.options].filter((o) => o.value);
+    expect(options.length).to.equal(249);
+    const names = options.map((o) => o.textContent!.trim());
+    for (const n of ['مصر', 'الأردن', 'المغرب', 'عُمان', 'الجزائر']) expect(names).to.include(n);
+    expect([...names].sort(new Intl.Collator('ar').compare), 'sorted by the Arabic name').to.deep.equal(names);
+    type(el, 'f-displayName', 'م. ع.');
+    const country = $<HTMLSelectElement>(el, '#f-country')!;
+    country.value = 'EG';
+    country.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    $(el, 'button[type=submit]')!.click();
+    await until(() => !!$(el, '[part=success]'), 15_000);
+    expect(await rows(ref)).to.equal(1);
+    const r = await fetch('/v1/staff/stories?status=pending', { headers: STAFF });
+    const stories = ((await r.json()) as { stories: { country: string; displayName: string }[] }).stories;
+    expect(stories.some((s) => s.country === 'EG' && s.displayName === 'م. ع.'), 'stored as a pending story from Egypt').to.equal(true);
+  });
+});
