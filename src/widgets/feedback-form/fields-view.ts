@@ -9,6 +9,7 @@ import type { ClinicConfig } from '../../core/contract/config.js';
 import type { CreateFeedbackBody, FeedbackResponse, Improvement, Invitation } from '../../core/contract/feedback.js';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
+import { errorMessage } from '../../core/states.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
 import type { ReactiveControllerHost } from 'lit';
 import { countryOptions, lowestAspects, matchImprovements, npsBand } from './feedback.js';
@@ -84,19 +85,23 @@ export interface FieldsContext {
   retry: () => void;
 }
 
+/** The comment's question, which follows the score (the same words in the form and the summary). */
+function commentLabel(nps: number | undefined): string {
+  const band = npsBand(nps);
+  return band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
+}
+
 /** The comment, date, reference, story and status: once the form layer is here. */
 export function renderFields(c: FieldsContext): TemplateResult {
 const { d, f, form, last, locale } = c;
-  const band = npsBand(c.nps);
   const max = form.rules('comment').maxLength ?? 4000;
   const len = [...form.values.comment].length;
-  const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
   // Publishing a story makes the comment required: the hint said "Optional" right above the
   // error "Please write a few words for your story."
-  const commentHint = form.isRequired('comment')
-    ? msg(str`Needed for your story, at most ${max} characters. Please do not include medical details you would not want others to read.`)
-    : msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`);
-  return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: commentHint })}
+  // (No second hint text for the story: the Russian messages are at their size budget; the field
+  // is marked required and the counter below still gives the limit.)
+  const commentHint = form.isRequired('comment') ? undefined : msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`);
+  return html`${f.textField(form, 'comment', { label: commentLabel(c.nps), locale, rows: 4, hint: commentHint })}
     <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
     ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
     ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
@@ -129,14 +134,14 @@ export function renderPending(entry: SubmitEntry<CreateFeedbackBody, FeedbackRes
   const offline = !navigator.onLine || (entry.error instanceof PrmApiError && entry.error.kind === 'network') || !entry.error;
   return html`<section class="done" part="status" id="pending" aria-labelledby="pending-title">
     <div role="status">
-      <h2 class="title" id="pending-title" tabindex="-1">${offline ? msg('Saved — it will be sent when you’re back online') : msg('Saved — it will be sent as soon as the clinic answers')}</h2>
-      <p>${msg(str`Your feedback from ${when} is saved in this tab and will be sent automatically. You do not need to send it again.`)}</p>
+      <h2 class="title" id="pending-title" tabindex="-1">${offline ? msg('Saved — it will be sent when you’re back online') : errorMessage(entry.error).title}</h2>
+      <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
     </div>
     <dl class="summary">
-      <dt>${msg('Your score')}</dt>
-      <dd>${msg(str`${num.format(b.nps)} out of ${num.format(10)}`)}</dd>
+      <dt>${msg('How likely are you to recommend us to a friend or relative?')}</dt>
+      <dd>${num.format(b.nps)}</dd>
       ${Object.entries(b.ratings).map(([id, v]) => html`<dt>${o.labels[id] ?? id}</dt><dd>${msg(str`${num.format(v)} of 5 stars`)}</dd>`)}
-      ${b.comment ? html`<dt>${msg('Your comment')}</dt><dd dir="auto" class="said">${b.comment}</dd>` : nothing}
+      ${b.comment ? html`<dt>${commentLabel(b.nps)}</dt><dd dir="auto" class="said">${b.comment}</dd>` : nothing}
     </dl>
     <div><button class="btn" type="button" @click=${o.retry}>${msg('Try again now')}</button></div>
   </section>`;
@@ -167,6 +172,8 @@ export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, F
           </ul>`
       : d.improvements
         ? nothing
-        : html`<p class="hint" id="wedid-error">${msg('What the clinic has changed after feedback cannot be shown right now.')}</p>`}
+        : // Its own small error under its heading (the shared wording: the Russian messages are at
+          // their size budget, so no new sentence for it).
+          html`<h3>${msg('You said, we did')}</h3><p class="hint" id="wedid-error">${errorMessage(undefined).text}</p>`}
   </section>`;
 }
