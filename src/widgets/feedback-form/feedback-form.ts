@@ -381,7 +381,8 @@ export class PrmFeedbackForm extends PrmElement {
       locale: this.resolvedLocale,
       ...(form.wire('comment') ? { comment: form.wire('comment') as string } : {}),
       ...(procedureId ? { procedureId } : {}),
-      ...(form.wire('reference') ? { reference: form.wire('reference') as string } : {}),
+      // Arabic-Indic digits typed on an Arabic keyboard: B-٧K٢M٩Q is the booking B-7K2M9Q.
+      ...(form.wire('reference') ? { reference: this.#f!.normalizeDigits(form.wire('reference') as string) } : {}),
       ...(form.wire('treatmentDate') ? { treatmentDate: form.wire('treatmentDate') as string } : {}),
       ...(token ? { invitation: token } : {}),
       ...(v.publish && this.#storyOffered(d) ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),

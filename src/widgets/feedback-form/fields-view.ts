@@ -101,7 +101,7 @@ const { d, f, form, last, locale } = c;
   // (No second hint text for the story: the Russian messages are at their size budget; the field
   // is marked required and the counter below still gives the limit.)
   const commentHint = form.isRequired('comment') ? undefined : msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`);
-  return html`${f.textField(form, 'comment', { label: commentLabel(c.nps), locale, rows: 4, hint: commentHint })}
+  return html`${f.textField(form, 'comment', { label: commentLabel(c.nps), locale, rows: 4, dir: 'auto', hint: commentHint })}
     <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
     ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
     ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
@@ -109,7 +109,7 @@ const { d, f, form, last, locale } = c;
       ? html`<div class="story" part="story">
           ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
           ${form.values.publish
-            ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off' })}
+            ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off', dir: 'auto' })}
               ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
                 <option value="">${msg('Choose…')}</option>
                 ${countryOptions(locale).map((c) => html`<option value=${c.code} ?selected=${form.values.country === c.code}>${c.name}</option>`)}

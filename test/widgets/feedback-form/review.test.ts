@@ -363,3 +363,23 @@ describe('<prm-feedback-form> review findings: story countries', function () {
     expect(stories.some((s) => s.country === 'EG' && s.displayName === 'م. ع.'), 'stored as a pending story from Egypt').to.equal(true);
   });
 });
+
+describe('<prm-feedback-form> review findings: smaller points', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('11. a reference typed with Arabic-Indic digits is sent with ASCII digits; the comment follows its own text direction', async () => {
+    const stamp = Date.now().toString(36).toUpperCase().replace(/[0-9]/g, '');
+    const ascii = `B-7K2M9Q${stamp}`.slice(0, 20);
+    const typed = ascii.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    const el = await mount({ locale: 'ar' });
+    expect($(el, '#f-comment')!.getAttribute('dir'), 'an English comment in the Arabic widget reads left to right').to.equal('auto');
+    await fill(el, { nps: 8, comment: 'The team was wonderful.', reference: typed });
+    $(el, 'button[type=submit]')!.click();
+    await until(() => !!$(el, '[part=success]'), 15_000);
+    expect(await rows(ascii), 'stored under the booking reference as the clinic writes it').to.equal(1);
+  });
+});
