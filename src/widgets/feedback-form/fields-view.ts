@@ -96,13 +96,15 @@ export function renderFields(c: FieldsContext): TemplateResult {
 const { d, f, form, last, locale } = c;
   const max = form.rules('comment').maxLength ?? 4000;
   const len = [...form.values.comment].length;
+  // "4,000" in English, "4.000" in German: numbers through Intl in the widget's locale.
+  const nf = new Intl.NumberFormat(locale);
   // Publishing a story makes the comment required: the hint said "Optional" right above the
   // error "Please write a few words for your story."
   // (No second hint text for the story: the Russian messages are at their size budget; the field
   // is marked required and the counter below still gives the limit.)
-  const commentHint = form.isRequired('comment') ? undefined : msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`);
+  const commentHint = form.isRequired('comment') ? undefined : msg(str`Optional, at most ${nf.format(max)} characters. Please do not include medical details you would not want staff to read.`);
   return html`${f.textField(form, 'comment', { label: commentLabel(c.nps), locale, rows: 4, dir: 'auto', hint: commentHint })}
-    <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
+    <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${nf.format(len)} of ${nf.format(max)} characters`) : html`<span aria-hidden="true">${msg(str`${nf.format(len)} of ${nf.format(max)} characters`)}</span>`}</p>
     ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
     ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
     ${c.storyOffered

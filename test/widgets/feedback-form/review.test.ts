@@ -382,4 +382,12 @@ describe('<prm-feedback-form> review findings: smaller points', function () {
     await until(() => !!$(el, '[part=success]'), 15_000);
     expect(await rows(ascii), 'stored under the booking reference as the clinic writes it').to.equal(1);
   });
+
+  it('11. the comment limit and counter are numbers formatted for the locale: 4,000 in English, 4.000 in German', async () => {
+    const el = await mount();
+    expect($(el, '#h-comment')!.textContent).to.contain('4,000 characters');
+    expect($(el, '#count')!.textContent).to.contain('0 of 4,000 characters');
+    el.setAttribute('locale', 'de');
+    await until(() => ($(el, '#h-comment')?.textContent ?? '').includes('4.000'), 10_000);
+  });
 });
