@@ -252,6 +252,7 @@
 'scd1dd6ff53d0d01a': `Erneut versuchen`,
 'sce27ee63ade1742b': `Möchten Sie Ihre Erfahrung auch öffentlich teilen? Das hilft anderen Patienten bei der Entscheidung.`,
 'scedf77e8b75cad5a': `Bitte geben Sie Ihre E-Mail-Adresse ein.`,
+'scfcf0a6eb6b29aeb': `Gespeichert – wird gesendet, sobald Sie wieder online sind`,
 'scff2014781e9ed6e': `Automatische Antwort`,
 'sd02489e1a4611eca': `Aufenthalt der Begleitperson (pro Nacht)`,
 'sd096ed3571aaac38': `Vielen Dank`,

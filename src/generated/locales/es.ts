@@ -252,6 +252,7 @@
 'scd1dd6ff53d0d01a': `Reintentar`,
 'sce27ee63ade1742b': `¿Compartiría también su experiencia en público? Ayuda a otros pacientes a decidir.`,
 'scedf77e8b75cad5a': `Introduzca su correo electrónico.`,
+'scfcf0a6eb6b29aeb': `Guardado: se enviará cuando vuelva a tener conexión`,
 'scff2014781e9ed6e': `Respuesta automática`,
 'sd02489e1a4611eca': `Estancia del acompañante (por noche)`,
 'sd096ed3571aaac38': `Gracias`,

@@ -252,6 +252,7 @@
 'scd1dd6ff53d0d01a': `Réessayer`,
 'sce27ee63ade1742b': `Partageriez-vous aussi votre expérience publiquement ? Cela aide d’autres patients à choisir.`,
 'scedf77e8b75cad5a': `Veuillez saisir votre adresse e-mail.`,
+'scfcf0a6eb6b29aeb': `Enregistré — il sera envoyé dès que vous serez de nouveau en ligne`,
 'scff2014781e9ed6e': `Réponse automatique`,
 'sd02489e1a4611eca': `Séjour de l'accompagnant (par nuit)`,
 'sd096ed3571aaac38': `Merci`,

@@ -252,6 +252,7 @@
 'scd1dd6ff53d0d01a': `Tekrar dene`,
 'sce27ee63ade1742b': `Deneyiminizi herkese açık olarak da paylaşır mısınız? Diğer hastaların karar vermesine yardımcı olur.`,
 'scedf77e8b75cad5a': `Lütfen e-posta adresinizi girin.`,
+'scfcf0a6eb6b29aeb': `Kaydedildi — tekrar çevrimiçi olduğunuzda gönderilecek`,
 'scff2014781e9ed6e': `Otomatik yanıt`,
 'sd02489e1a4611eca': `Refakatçi konaklaması (gecelik)`,
 'sd096ed3571aaac38': `Teşekkürler`,

@@ -190,11 +190,31 @@ export const styles = css`
   .said {
     color: var(--_on-surface-variant);
   }
+  .summary {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: calc(var(--_space) * 1) calc(var(--_space) * 4);
+    margin: 0;
+  }
+  .summary dt {
+    font-weight: 600;
+  }
+  .summary dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
   /* Eleven 2.75em targets and their gaps need about 36em: below that the scale takes two rows
      (0–5, 6–10), in the reading direction, instead of squeezing the targets onto each other. */
   @container (max-width: 36em) {
     .nps {
       grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
+    /* Six columns share the width: at 320 px a 2.75em minimum per box (16.5em and the gaps, in
+       about 15.5em) pushed the boxes onto each other and the sixth into the card's padding. Each
+       is still about 2.3em (37 px) wide and 2.75em high, above the 24 px target. */
+    .opt span {
+      min-inline-size: 0;
     }
   }
   @media (prefers-reduced-motion: reduce) {

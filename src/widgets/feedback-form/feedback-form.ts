@@ -54,7 +54,8 @@ type Values = import('./fields-view.js').FieldValues;
 
 interface Loaded {
   config: ClinicConfig;
-  improvements: Improvement[];
+  /** undefined: GET /improvements failed (the form works without them). */
+  improvements: Improvement[] | undefined;
   invitation?: Invitation;
   /** The page named an invitation the clinic does not know (expired, mistyped). */
   invitationGone?: boolean;
@@ -132,10 +133,18 @@ export class PrmFeedbackForm extends PrmElement {
     task: async ([client, locale, token], { signal }): Promise<Loaded> => {
       // The form layer (a shared chunk) is not part of the first view: it loads when the patient
       // first touches the form, or now when this tab holds a submission still to be sent.
-      const [, config, imp, invitation] = await Promise.all([
+      const [, config, improvements, invitation] = await Promise.all([
         this.#hasPending() ? this.#loadForm() : undefined,
         this.clinicCtl.load(),
-        client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }),
+        // Optional: only the thank-you shows them. A 500 or a wrong shape here used to replace
+        // the whole form with an error state; now only that list says it could not be loaded.
+        client.get('improvements', ImprovementsResponseSchema, { signal, searchParams: { locale } }).then(
+          (r) => r.improvements,
+          (err: unknown) => {
+            if (signal.aborted) throw err;
+            return undefined;
+          },
+        ),
         token
           ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal, searchParams: { locale } }).catch((err: unknown) => {
               // An expired or unknown link: the patient can still answer, just not as that invitation.
@@ -144,7 +153,7 @@ export class PrmFeedbackForm extends PrmElement {
             })
           : undefined,
       ]);
-      return { config, improvements: imp.improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
+      return { config, improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
     },
   });
 
@@ -212,6 +221,32 @@ export class PrmFeedbackForm extends PrmElement {
     });
     this.#form = form;
     this.#outbox = outbox;
+    // Restored from an earlier load in this tab: shown as waiting, not as a blank form.
+    if (outbox.unsent.length) this.#held = true;
+  }
+
+  /**
+   * A submission waits (saved offline, or the clinic did not answer): the form gives way to what
+   * will be sent, until nothing of this tab is unsent.
+   */
+  #held = false;
+  /** Keys the patient submitted in this mount (not restored from an earlier load). */
+  #mine = new Set<string>();
+  #submitting = false;
+
+  /**
+   * Whether a change the patient did not just make may move focus: only when focus is inside the
+   * widget, or nowhere (on the body, e.g. the pressed Send was replaced) after their own submit.
+   */
+  #mayFocus(key: string): { preventScroll: boolean } | undefined {
+    const a = document.activeElement;
+    if (a === this) return { preventScroll: false };
+    if ((!a || a === document.body) && (this.#submitting || this.#mine.has(key))) return { preventScroll: true };
+    return undefined;
+  }
+
+  #focusAfterRender(selector: string, how: { preventScroll: boolean } | undefined): void {
+    if (how) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus(how));
   }
 
   #detail(body: CreateFeedbackBody, key: string): FeedbackSubmitDetail {
@@ -220,15 +255,34 @@ export class PrmFeedbackForm extends PrmElement {
 
   #entryChanged(e: SubmitEntry<CreateFeedbackBody, FeedbackResponse>): void {
     const detail = this.#detail(e.body, e.key);
-    if (e.status === 'pending-offline') this.emit('prm-feedback-queued', detail);
+    const waited = this.#held;
+    if (e.status === 'pending-offline' && !this.#held) {
+      // The form gives way to the waiting panel: focus goes to its heading, not to the body.
+      this.#held = true;
+      this.#focusAfterRender('#pending-title', this.#mayFocus(e.key));
+    } else if ((e.status === 'sent' || e.status === 'refused') && !this.#outbox?.unsent.length) this.#held = false;
+    // Queued once per submission, after its submit (the queue reports an entry saved offline
+    // from inside submit(), before the widget's prm-feedback-submit), not on every failed retry.
+    if (e.status === 'pending-offline' && !this.#submitting) this.#queued(e);
     else if (e.status === 'sent' && e.result && !this.#successFired.has(e.key)) {
       this.#successFired.add(e.key);
       this.emit('prm-feedback-success', { ...detail, feedbackId: e.result.id, storyPending: e.result.storyPending });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus());
+      // A send the patient is not watching (back online later, a restored entry on this load) does
+      // not take focus from where they are, nor scroll the page to the thank-you: it moved a
+      // patient reading the top of the clinic's page 2,800 px down.
+      const how = this.#mayFocus(e.key);
+      this.#focusAfterRender('#done-title', how && { preventScroll: how.preventScroll || waited });
     } else if (e.status === 'refused') {
       this.reportError(e.error);
       if (e.error instanceof PrmApiError) this.#form?.serverErrors(e.error.fields);
     }
+  }
+
+  #queuedFired = new Set<string>();
+  #queued(e: SubmitEntry<CreateFeedbackBody, FeedbackResponse>): void {
+    if (this.#queuedFired.has(e.key)) return;
+    this.#queuedFired.add(e.key);
+    this.emit('prm-feedback-queued', this.#detail(e.body, e.key));
   }
 
   #changed(field: string): void {
@@ -252,7 +306,7 @@ export class PrmFeedbackForm extends PrmElement {
     // The thank-you and an error state are shorter than the form: release the reserved box (the
     // page's embed rule reads --prm-feedback-form-block-size) instead of showing an empty card
     // around them (an error on a phone was a few lines in a 1,185 px card).
-    this.toggleAttribute('data-short', !!this.renderRoot.querySelector('[part=success], [part=error]'));
+    this.toggleAttribute('data-short', !!this.renderRoot.querySelector('[part=success], [part=error], #pending'));
     const d = this.data.value;
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;
@@ -299,6 +353,9 @@ export class PrmFeedbackForm extends PrmElement {
       this.#npsMissing = true;
       return;
     }
+    // One answer, one row: while a submission of this tab waits (saved offline or on its way),
+    // Send adds nothing; the queue sends the waiting one with its own Idempotency-Key.
+    if (this.#outbox?.unsent.length) return;
     const form = this.#form;
     // Sent before the form layer arrived (it loads on the first touch): send once it is here.
     if (!form || !this.#outbox) {
@@ -324,14 +381,19 @@ export class PrmFeedbackForm extends PrmElement {
       locale: this.resolvedLocale,
       ...(form.wire('comment') ? { comment: form.wire('comment') as string } : {}),
       ...(procedureId ? { procedureId } : {}),
-      ...(form.wire('reference') ? { reference: form.wire('reference') as string } : {}),
+      // Arabic-Indic digits typed on an Arabic keyboard: B-٧K٢M٩Q is the booking B-7K2M9Q.
+      ...(form.wire('reference') ? { reference: this.#f!.normalizeDigits(form.wire('reference') as string) } : {}),
       ...(form.wire('treatmentDate') ? { treatmentDate: form.wire('treatmentDate') as string } : {}),
       ...(token ? { invitation: token } : {}),
       ...(v.publish && this.#storyOffered(d) ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
       ...(Object.keys(a).length ? { attribution: a } : {}),
     };
+    this.#submitting = true; // the queue reports the new entry before submit() returns
     const entry = this.#outbox.submit(body);
+    this.#submitting = false;
+    this.#mine.add(entry.key);
     this.emit('prm-feedback-submit', this.#detail(body, entry.key));
+    if (entry.status === 'pending-offline') this.#queued(entry);
   };
 
   #npsMissing = false;
@@ -349,6 +411,18 @@ export class PrmFeedbackForm extends PrmElement {
           const last = this.#outbox?.last;
           if (this.#view && this.#f && this.#botThanked) return this.#view.renderDone(d, undefined, this.#f);
           if (this.#view && this.#f && last?.status === 'sent') return this.#view.renderDone(d, last, this.#f);
+          // An invitation takes one answer: a second one would be dropped by the server (it
+          // answers with the first), and the patient was shown the form and then "sent".
+          if (d.invitation?.answered) {
+            return html`<section class="done" part="success" aria-labelledby="answered-title">
+              <h2 class="title" id="answered-title">${msg('You have already answered this invitation. Thank you!')}</h2>
+            </section>`;
+          }
+          const waiting = this.#held ? this.#outbox?.unsent[0] : undefined;
+          if (this.#view && waiting) {
+            const labels = Object.fromEntries(aspectsFor(d.config.feedback, waiting.body.stage ?? 'post-return', this.resolvedLocale).map((a) => [a.id, a.label]));
+            return this.#view.renderPending(waiting, { locale: this.resolvedLocale, labels, retry: () => this.#outbox?.retry() });
+          }
           return this.#renderForm(d, last);
         },
       })}
@@ -390,12 +464,14 @@ export class PrmFeedbackForm extends PrmElement {
     const stage = this.#stage(d);
     const aspects = aspectsFor(d.config.feedback, stage, locale);
     const busy = last?.status === 'sending';
+    // Disabled while anything of this tab is unsent, not only while sending: pressed again while
+    // the first was saved offline, it stored a second row for one answer.
+    const held = !!this.#outbox?.unsent.length;
     return html`<form class="form" part="form" novalidate @submit=${this.#submit} @focusin=${this.#loadForm} @pointerdown=${this.#loadForm}>
       <header>
         <h2 class="title">${msg('How was your experience?')}</h2>
         <p class="sub">${stage === 'pre-travel' ? msg('Before your trip') : stage === 'in-clinic' ? msg('During your stay at the clinic') : msg('Since you returned home')}</p>
       </header>
-      ${d.invitation?.answered ? html`<p class="hint" role="status">${msg('You have already answered this invitation. Thank you!')}</p>` : nothing}
       ${d.invitationGone ? html`<p class="hint" role="status">${msg('This feedback link has expired, but you can still tell us how it went.')}</p>` : nothing}
       ${d.invitation?.procedureName ? html`<p class="hint" id="treatment">${msg(str`Treatment: ${d.invitation.procedureName}`)}</p>` : nothing}
       ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : nothing}
@@ -412,7 +488,7 @@ export class PrmFeedbackForm extends PrmElement {
             <div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block tall" aria-hidden="true"></div><div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div><div class="skeleton-line" aria-hidden="true"></div><div class="skeleton-block" aria-hidden="true"></div>
           </div>`}
       <div class="actions">
-        <button class="btn btn-primary" type="submit" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
+        <button class="btn btn-primary" type="submit" ?disabled=${busy || held}>${busy ? msg('Sending…') : msg('Send feedback')}</button>
       </div>
     </form>`;
   }

@@ -100,5 +100,26 @@ export function initials(name: string): string {
     .join(' ');
 }
 
-/** Countries offered for a story (the clinic's usual markets), ISO 3166 codes. */
-export const COUNTRIES = 'AE AT AU BE CA CH DE DK ES FI FR GB IE IL IQ IT KW KZ LB NL NO PL QA RU SA SE TR UA US'.split(' ');
+/**
+ * Every ISO 3166-1 alpha-2 code (249), for the story's country: the 28 "usual markets" left out
+ * Egypt, Jordan, Morocco and most of the clinic's Arabic-speaking patients, and country is required
+ * to publish. The server takes any two capital letters (CreateFeedbackBody.country ^[A-Z]{2}$).
+ */
+export const COUNTRIES: readonly string[] = 'ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW'.match(/../g)!;
+
+/** The countries named in `locale` (Intl.DisplayNames), sorted by that name with its Intl.Collator. */
+export function countryOptions(locale: string, codes: readonly string[] = COUNTRIES): { code: string; name: string }[] {
+  // Named and sorted once per locale, not on every render of the open story fields.
+  const key = `${locale}|${codes.length}|${codes[0] ?? ''}`;
+  const hit = countryCache.get(key);
+  if (hit) return hit;
+  const list = nameCountries(locale, codes);
+  countryCache.set(key, list);
+  return list;
+}
+const countryCache = new Map<string, { code: string; name: string }[]>();
+function nameCountries(locale: string, codes: readonly string[]): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  const order = new Intl.Collator(locale);
+  return codes.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => order.compare(a.name, b.name));
+}

@@ -9,9 +9,10 @@ import type { ClinicConfig } from '../../core/contract/config.js';
 import type { CreateFeedbackBody, FeedbackResponse, Improvement, Invitation } from '../../core/contract/feedback.js';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
+import { errorMessage } from '../../core/states.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
 import type { ReactiveControllerHost } from 'lit';
-import { COUNTRIES, lowestAspects, matchImprovements, npsBand } from './feedback.js';
+import { countryOptions, lowestAspects, matchImprovements, npsBand } from './feedback.js';
 import { CreateFeedbackBodySchema, FeedbackResponseSchema } from '../../generated/contract/feedback.js';
 
 type FormModule = typeof import('../../core/form/index.js');
@@ -68,7 +69,8 @@ export function createForm(host: ReactiveControllerHost & HTMLElement & { readon
 
 export interface DoneData {
   config: ClinicConfig;
-  improvements: Improvement[];
+  /** undefined: they could not be loaded (shown as a short note, the thank-you stays). */
+  improvements: Improvement[] | undefined;
   invitation?: Invitation;
 }
 
@@ -83,26 +85,36 @@ export interface FieldsContext {
   retry: () => void;
 }
 
+/** The comment's question, which follows the score (the same words in the form and the summary). */
+function commentLabel(nps: number | undefined): string {
+  const band = npsBand(nps);
+  return band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
+}
+
 /** The comment, date, reference, story and status: once the form layer is here. */
 export function renderFields(c: FieldsContext): TemplateResult {
 const { d, f, form, last, locale } = c;
-  const band = npsBand(c.nps);
   const max = form.rules('comment').maxLength ?? 4000;
   const len = [...form.values.comment].length;
-  const commentLabel = band === 'low' ? msg('What should we have done better?') : band === 'high' ? msg('What did you like most?') : msg('Anything you would like to tell us?');
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return html`${f.textField(form, 'comment', { label: commentLabel, locale, rows: 4, hint: msg(str`Optional, at most ${max} characters. Please do not include medical details you would not want staff to read.`) })}
-    <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${len} of ${max} characters`) : html`<span aria-hidden="true">${msg(str`${len} of ${max} characters`)}</span>`}</p>
+  // "4,000" in English, "4.000" in German: numbers through Intl in the widget's locale.
+  const nf = new Intl.NumberFormat(locale);
+  // Publishing a story makes the comment required: the hint said "Optional" right above the
+  // error "Please write a few words for your story."
+  // (No second hint text for the story: the Russian messages are at their size budget; the field
+  // is marked required and the counter below still gives the limit.)
+  const commentHint = form.isRequired('comment') ? undefined : msg(str`Optional, at most ${nf.format(max)} characters. Please do not include medical details you would not want staff to read.`);
+  return html`${f.textField(form, 'comment', { label: commentLabel(c.nps), locale, rows: 4, dir: 'auto', hint: commentHint })}
+    <p class="count" aria-live="polite" id="count">${len > max * 0.9 ? msg(str`${nf.format(len)} of ${nf.format(max)} characters`) : html`<span aria-hidden="true">${msg(str`${nf.format(len)} of ${nf.format(max)} characters`)}</span>`}</p>
     ${f.field(form, 'treatmentDate', { label: msg('Date of treatment (optional)'), locale }, (a) => html`<input id=${a.id} class="input" type="date" .value=${form.values.treatmentDate} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @input=${f.onInput(form, 'treatmentDate')} />`)}
     ${d.invitation?.reference ? nothing : f.textField(form, 'reference', { label: msg('Booking reference (optional)'), locale, dir: 'ltr' })}
     ${c.storyOffered
       ? html`<div class="story" part="story">
           ${f.consentField(form, 'publish', { text: msg('Publish my comment as a success story on the clinic’s website, after the clinic has reviewed it. Only the name and country below are shown.'), locale })}
           ${form.values.publish
-            ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off' })}
+            ? html`${f.textField(form, 'displayName', { label: msg('Name to show (your first name or initials)'), locale, autocomplete: 'off', dir: 'auto' })}
               ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
                 <option value="">${msg('Choose…')}</option>
-                ${COUNTRIES.map((c) => html`<option value=${c} ?selected=${form.values.country === c}>${names.of(c)}</option>`)}
+                ${countryOptions(locale).map((c) => html`<option value=${c.code} ?selected=${form.values.country === c.code}>${c.name}</option>`)}
               </select>`)}`
             : nothing}
         </div>`
@@ -111,10 +123,36 @@ const { d, f, form, last, locale } = c;
     ${f.submitStatus(last, { locale, retry: c.retry })}`;
 }
 
+/**
+ * A submission of this tab that waits (saved offline, or the clinic did not answer): what will be
+ * sent and that it will be, with "Try again now", instead of the form. Shown also after a reload,
+ * where the form used to come back blank and enabled beside the note, and a patient who thought
+ * the answer lost sent it twice.
+ */
+export function renderPending(entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse>, o: { locale: string; labels: Partial<Record<string, string>>; retry: () => void }): TemplateResult {
+  const b = entry.body;
+  const num = new Intl.NumberFormat(o.locale);
+  const when = new Intl.DateTimeFormat(o.locale, { timeStyle: 'short' }).format(entry.createdAt);
+  const offline = !navigator.onLine || (entry.error instanceof PrmApiError && entry.error.kind === 'network') || !entry.error;
+  return html`<section class="done" part="status" id="pending" aria-labelledby="pending-title">
+    <div role="status">
+      <h2 class="title" id="pending-title" tabindex="-1">${offline ? msg('Saved — it will be sent when you’re back online') : errorMessage(entry.error).title}</h2>
+      <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
+    </div>
+    <dl class="summary">
+      <dt>${msg('How likely are you to recommend us to a friend or relative?')}</dt>
+      <dd>${num.format(b.nps)}</dd>
+      ${Object.entries(b.ratings).map(([id, v]) => html`<dt>${o.labels[id] ?? id}</dt><dd>${msg(str`${num.format(v)} of 5 stars`)}</dd>`)}
+      ${b.comment ? html`<dt>${commentLabel(b.nps)}</dt><dd dir="auto" class="said">${b.comment}</dd>` : nothing}
+    </dl>
+    <div><button class="btn" type="button" @click=${o.retry}>${msg('Try again now')}</button></div>
+  </section>`;
+}
+
 /** The thank-you with "You said, we did". */
 export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, FeedbackResponse> | undefined, f: FormModule): TemplateResult {
   const body = entry?.body;
-  const list = matchImprovements(d.improvements, lowestAspects(body?.ratings ?? {}));
+  const list = matchImprovements(d.improvements ?? [], lowestAspects(body?.ratings ?? {}));
   const review = f.safeHttpUrl(d.config.feedback?.reviewUrl);
   const high = npsBand(body?.nps) === 'high';
   return html`<section class="done" part="success" aria-labelledby="done-title">
@@ -134,6 +172,10 @@ export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, F
               </li>`,
             )}
           </ul>`
-      : nothing}
+      : d.improvements
+        ? nothing
+        : // Its own small error under its heading (the shared wording: the Russian messages are at
+          // their size budget, so no new sentence for it).
+          html`<h3>${msg('You said, we did')}</h3><p class="hint" id="wedid-error">${errorMessage(undefined).text}</p>`}
   </section>`;
 }

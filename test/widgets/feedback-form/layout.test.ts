@@ -156,7 +156,7 @@ describe('<prm-feedback-form> layout', function () {
     await setViewport({ width: 375, height: 900 });
     const real = window.fetch;
     window.fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-      new URL(input instanceof Request ? input.url : String(input), location.href).pathname === '/v1/improvements'
+      new URL(input instanceof Request ? input.url : String(input), location.href).pathname === '/v1/config' // (a failing /improvements no longer gives an error state)
         ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } })
         : real(input, init);
     const box = document.createElement('div');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { aspectsFor, initials, invitationFromUrl, lowestAspects, matchImprovements, npsBand, parseStage, scaleKey } from '../../../src/widgets/feedback-form/feedback.js';
+import { COUNTRIES, aspectsFor, countryOptions, initials, invitationFromUrl, lowestAspects, matchImprovements, npsBand, parseStage, scaleKey } from '../../../src/widgets/feedback-form/feedback.js';
 import type { FeedbackConfig, Improvement } from '../../../src/core/contract/feedback.js';
 
 // Pure functions beside the element: no DOM used.
@@ -57,5 +57,19 @@ describe('feedback form: logic', () => {
     expect(invitationFromUrl('?x=1&prm-feedback=AbCdEfGhIjKlMnOpQr_-12')).to.equal('AbCdEfGhIjKlMnOpQr_-12');
     expect(invitationFromUrl('?prm-feedback=<script>')).to.equal(undefined);
     expect(initials(' anna  kowalska ')).to.equal('A. K.');
+  });
+
+  it('story countries: all 249 ISO 3166 codes, named in the locale and sorted by that name', () => {
+    expect(COUNTRIES.length).to.equal(249);
+    expect(new Set(COUNTRIES).size).to.equal(249);
+    for (const c of ['EG', 'JO', 'MA', 'OM', 'BH', 'DZ', 'LY', 'TN', 'AZ', 'GE', 'IR', 'UZ']) expect(COUNTRIES).to.include(c);
+    for (const locale of ['en', 'ar', 'tr']) {
+      const list = countryOptions(locale);
+      const names = list.map((c) => c.name);
+      expect([...names].sort(new Intl.Collator(locale).compare)).to.deep.equal(names);
+    }
+    expect(countryOptions('en').find((c) => c.code === 'EG')!.name).to.equal('Egypt');
+    expect(countryOptions('ar').find((c) => c.code === 'JO')!.name).to.equal('الأردن');
+    expect(countryOptions('en')[0]!.name).to.equal('Afghanistan');
   });
 });
