@@ -120,7 +120,13 @@ describe('chat launcher: XSS payloads render as text, never run', function () {
       const real = window.fetch.bind(window);
       restore = stubFetch((url, init) => {
         if (url.pathname === '/v1/config') return json(clinicConfig(() => p));
-        if (url.pathname === '/v1/chat/faq/search') return json({ locale: 'en', answers: [{ id: 'faq-x', question: p, answer: p, score: 0.9 }] });
+        // The server keeps the FAQ assistant's answer with the patient's message: the payload is the answer.
+        if (/\/v1\/chat\/conversations\/[^/]+\/messages$/.test(url.pathname) && init.method === 'POST')
+          return real(url.href, { method: init.method, body: init.body, headers: init.headers }).then(async (r) => {
+            const body = (await r.json()) as { message: Record<string, unknown> };
+            body.message['faq'] = { id: 'faq-x', question: p, answer: p, score: 0.9 };
+            return json(body, r.status);
+          });
         return real(url.href, { method: init.method, body: init.body, headers: init.headers });
       });
       // A distinct api string each round (same server): the clinic profile is cached per api + key.
