@@ -1,0 +1,59 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../../src/widgets/story-carousel/define.js';
+import type { PrmStoryCarousel } from '../../../src/widgets/story-carousel/define.js';
+import { resetConfig, until } from '../../core/fixtures/setup.js';
+
+// Defects found by the patient-style review of the carousel (/tmp/review-carousel/report.md),
+// each checked for what a patient or a clinic would notice. Against the real reference server.
+
+type El = PrmStoryCarousel;
+const $ = <T extends Element = HTMLElement>(el: El, s: string) => el.shadowRoot!.querySelector(s) as T | null;
+const $$ = <T extends Element = HTMLElement>(el: El, s: string) => [...el.shadowRoot!.querySelectorAll(s)] as T[];
+const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const LONG = '/test/fixtures/stories-long.json';
+let n = 0;
+
+async function mount(attrs: Record<string, string> = {}, opts: { clinic?: string; width?: number; wait?: string } = {}): Promise<El> {
+  resetConfig({ api: location.origin, clinic: opts.clinic ?? 'pk_demo_aurora', _n: n++ });
+  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+  if (opts.width) wrap.style.inlineSize = `${opts.width}px`;
+  const el = document.createElement('prm-story-carousel');
+  for (const [k, v] of Object.entries({ lang: 'en', ...attrs })) el.setAttribute(k, v);
+  wrap.append(el);
+  await until(() => !!$(el, opts.wait ?? '.slide[data-i] .title, [part=empty], [part=error]'), 15_000);
+  await until(() => $(el, '[part=base]')?.getAttribute('aria-roledescription') === 'carousel', 10_000);
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(r));
+  return el;
+}
+
+describe('<prm-story-carousel> review fixes', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await setViewport({ width: 1280, height: 900 });
+  });
+
+  it('the story title is never squeezed: whole lines, inside its slide, at 320 px, in a 300 px column and in the quotes layout', async () => {
+    for (const [attrs, width] of [
+      [{}, 320],
+      [{}, 300],
+      [{ src: LONG }, 300],
+      [{ src: LONG, layout: 'quotes' }, 375],
+    ] as const) {
+      const el = await mount(attrs, { width });
+      const what = `${JSON.stringify(attrs)} at ${width}px`;
+      for (const slide of $$(el, '.slide:not([inert])')) {
+        const title = slide.querySelector<HTMLElement>('.title')!;
+        const line = parseFloat(getComputedStyle(title).lineHeight);
+        const lines = title.clientHeight / line;
+        expect(lines, `${what}: "${text(title)}" shows at least one line`).to.be.at.least(0.99);
+        expect(Math.abs(lines - Math.round(lines)), `${what}: "${text(title)}" is not cut through a line (${lines} lines)`).to.be.below(0.05);
+        // A short title shows in full; a long one shows its two clamped lines.
+        expect(Math.round(lines), what).to.equal(Math.min(2, Math.round(title.scrollHeight / line)));
+        expect(title.getBoundingClientRect().bottom, `${what}: inside its slide`).to.be.at.most(slide.getBoundingClientRect().bottom);
+      }
+    }
+  });
+});
