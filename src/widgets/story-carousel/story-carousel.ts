@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
@@ -442,26 +442,19 @@ export class PrmStoryCarousel extends PrmElement {
     this.#structuredData();
   }
 
-  /**
-   * Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none). Rendered
-   * by Lit from a template: its text is a text binding (never parsed as markup, escaped so it can
-   * never close the script) and the element comes from Lit's own Trusted Types policy, so strict
-   * pages (require-trusted-types-for 'script') accept it; it is data, never run.
-   */
+  /** Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none): json-ld.ts. */
   #structuredData(): void {
     const items = this.paged.items;
     const on = !!this.structuredData && items.length > 0;
     if (!on && !this.#jsonLd) return;
     this.#jsonLd = on;
     if (!on) {
-      render(nothing, this);
+      this.querySelector(':scope>script[type="application/ld+json"]')?.remove();
       return;
     }
     // The builder is a lazy part, loaded only by pages that ask for structured data.
-    void import('./json-ld.js').then(({ buildJsonLd, jsonLdText }) => {
-      if (!this.#jsonLd) return;
-      const text = jsonLdText(buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: this.paged.items, total: this.#count, averageRating: this.#average }));
-      render(html`<script type="application/ld+json">${text}</script>`, this);
+    void import('./json-ld.js').then(({ buildJsonLd, putJsonLd }) => {
+      if (this.#jsonLd) putJsonLd(this, buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: this.paged.items, total: this.#count, averageRating: this.#average }));
     });
   }
 

@@ -72,6 +72,12 @@ describe('<prm-story-carousel> static mode and structured data', function () {
     // The page's own parser, given the host's light DOM as markup, still sees one script.
     const doc = new DOMParser().parseFromString(`<body>${el.outerHTML}</body>`, 'text/html');
     expect(doc.querySelectorAll('script').length).to.equal(1);
+    // What a search engine's renderer stores is the serialised page: its script must still be JSON
+    // (a Lit marker comment inside it would read `<!---->{…}`).
+    expect(doc.querySelector('script')!.childNodes.length, 'one text node, no comment').to.equal(1);
+    expect(JSON.parse(doc.querySelector('script')!.textContent!)).to.deep.equal(JSON.parse(scripts[0]!.textContent!));
+    const page = new DOMParser().parseFromString(document.documentElement.outerHTML, 'text/html');
+    expect(() => JSON.parse(page.querySelector('prm-story-carousel script[type="application/ld+json"]')!.textContent!)).not.to.throw();
     const ld = JSON.parse(scripts[0]!.textContent!);
     expect(ld['@type']).to.equal('MedicalClinic');
     expect(ld.aggregateRating).to.deep.include({ '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2 });
