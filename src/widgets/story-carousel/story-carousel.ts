@@ -598,7 +598,7 @@ export class PrmStoryCarousel extends PrmElement {
           <p class="meta"><span aria-hidden="true">${flagOf(story.country)}</span> ${displayName(locale, 'region', story.country)}</p>
           <p class="meta">${story.procedureName}</p>
         </div>
-        ${quotes ? nothing : this.#media(story, i)}
+        ${this.#media(story, i, quotes)}
       </div>
       <p class="rating">
         <span class="stars" role="img" aria-label=${ratedLabel(story.rating)}>${'★'.repeat(story.rating)}<span class="off">${'★'.repeat(5 - story.rating)}</span></span>
@@ -612,7 +612,7 @@ export class PrmStoryCarousel extends PrmElement {
       <p class="foot"><time datetime=${story.date}>${date}</time>${other ? html` · <span>${writtenIn(displayName(locale, 'language', lang))}</span>` : nothing}</p>`);
   }
 
-  #media(story: Story, i: number): TemplateResult | typeof nothing {
+  #media(story: Story, i: number, quotes: boolean): TemplateResult | typeof nothing {
     const v = story.video;
     const base = this.#base();
     const poster = v && playerUrl(v) ? httpUrl(v.poster.url, base) : undefined;
@@ -624,7 +624,8 @@ export class PrmStoryCarousel extends PrmElement {
     }
     const img = story.image;
     const src = img ? httpUrl(img.url, base) : undefined;
-    if (!img || !src) return nothing;
+    // The quotes layout shows no photo, but a video keeps its facade.
+    if (!img || !src || quotes) return nothing;
     return html`<img class="media photo" src=${src} srcset=${srcsetOf(img, base) || nothing} sizes="8em" alt=${img.alt} lang=${story.language} width=${img.width} height=${img.height} loading="lazy" />`;
   }
 }

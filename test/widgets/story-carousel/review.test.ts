@@ -57,3 +57,27 @@ describe('<prm-story-carousel> review fixes', function () {
     }
   });
 });
+
+describe('<prm-story-carousel> review fixes: quotes layout', function () {
+  this.timeout(60_000);
+
+  it('layout="quotes": a video story keeps its click-to-play facade (no photo), and axe finds no unfocusable scroll region', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount({ src: LONG, layout: 'quotes' }, { width: 1000 });
+    const video = $$(el, '.slide:not([inert])').find((s) => text(s.querySelector('.name')) === 'James')!;
+    expect(video, 'James’s video story is in view').to.not.equal(undefined);
+    const poster = video.querySelector<HTMLButtonElement>('.poster')!;
+    expect(poster.getAttribute('aria-label')).to.equal('Play video: Walking again');
+    expect(el.shadowRoot!.querySelector('img.photo'), 'still no photo in quotes').to.equal(null);
+    poster.click();
+    await until(() => !!$(el, '.player iframe'));
+    expect($(el, '.player iframe')!.getAttribute('src')).to.match(/^https:\/\/www\.youtube-nocookie\.com\/embed\/abc123\?autoplay=1$/);
+    // The clinic's own stories in quotes at full width: the track scrolls, so it can be reached by keyboard.
+    const api = await mount({ layout: 'quotes' }, { width: 1240 });
+    for (let i = 0; i < 6; i++) {
+      await expect(api).to.be.accessible();
+      $<HTMLButtonElement>(api, '.arrow.next')!.click();
+      await api.updateComplete;
+    }
+  });
+});
