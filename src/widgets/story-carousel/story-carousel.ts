@@ -343,12 +343,20 @@ export class PrmStoryCarousel extends PrmElement {
     this.#settleTimer = setTimeout(this.#settle, 150);
   };
 
-  /** Pointer fallback: a mouse drag across the track moves one story (touch and trackpads scroll). */
+  /**
+   * Pointer fallback: a mouse drag across the track moves one story (touch and trackpads scroll).
+   * While the button is down the browser neither starts a selection nor drags one already made:
+   * a native drag of selected text cancels the pointer (no pointerup), and every later drag would do nothing.
+   */
   #down = (e: PointerEvent) => {
     if (e.pointerType === 'mouse' && e.button === 0) this.#dragX = e.clientX;
   };
+  #native = (e: Event) => {
+    if (this.#dragX !== undefined) e.preventDefault();
+  };
   #up = (e: PointerEvent) => {
     if (this.#dragX === undefined) return;
+    if (e.type === 'pointercancel') return void (this.#dragX = undefined);
     const dx = e.clientX - this.#dragX;
     this.#dragX = undefined;
     if (Math.abs(dx) < 40) return;
@@ -543,6 +551,9 @@ export class PrmStoryCarousel extends PrmElement {
         @scrollend=${this.#settle}
         @pointerdown=${this.#down}
         @pointerup=${this.#up}
+        @pointercancel=${this.#up}
+        @dragstart=${this.#native}
+        @selectstart=${this.#native}
       >
         ${win.indices.map((i) => this.#slide(items[i], i, total, win.visible.includes(i)))}
       </div>

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/story-carousel/define.js';
 import type { PrmStoryCarousel } from '../../../src/widgets/story-carousel/define.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
@@ -78,6 +78,44 @@ describe('<prm-story-carousel> review fixes: quotes layout', function () {
       await expect(api).to.be.accessible();
       $<HTMLButtonElement>(api, '.arrow.next')!.click();
       await api.updateComplete;
+    }
+  });
+});
+
+describe('<prm-story-carousel> review fixes: mouse drag', function () {
+  this.timeout(60_000);
+
+  it('mouse drags keep moving one story each, also after a drag that left text selected (no native drag of the selection)', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount({}, { clinic: 'pk_test_many_stories', width: 375 });
+    const shown = () => $(el, '.slide:not([inert])')!.getAttribute('aria-label');
+    const drag = async (dx: number) => {
+      const r = $(el, '.slide:not([inert]) .title')!.getBoundingClientRect();
+      const [x, y] = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      for (let k = 1; k <= 6; k++) await sendMouse({ type: 'move', position: [x + Math.round((dx * k) / 6), y] });
+      await sendMouse({ type: 'up' });
+      await until(() => !$(el, '.track.aligning'), 3000);
+      await new Promise((r) => setTimeout(r, 200));
+    };
+    try {
+      // A patient who selected some of the story's text first (a drag that selects, or a double click).
+      const title = $(el, '.slide:not([inert]) .title')!;
+      getSelection()!.selectAllChildren(title);
+      const seen: (string | null)[] = [];
+      for (let i = 0; i < 4; i++) {
+        await drag(-150);
+        seen.push(shown());
+      }
+      for (let i = 0; i < 2; i++) {
+        await drag(150);
+        seen.push(shown());
+      }
+      expect(seen).to.deep.equal(['2 of 1,000', '3 of 1,000', '4 of 1,000', '5 of 1,000', '4 of 1,000', '3 of 1,000']);
+    } finally {
+      await resetMouse();
+      getSelection()!.removeAllRanges();
     }
   });
 });
