@@ -50,6 +50,18 @@ for (const driver of drivers) {
       assert.match(lasik.procedureName, /[\u0600-\u06FF]/, 'procedure name in Arabic for an Arabic-speaking patient');
     });
 
+    it('locale names the procedures, apart from the language that orders: German stories first, procedure names in English', async () => {
+      const en = await all('language=en', 50);
+      const deFirst = await all('language=de&locale=en', 50);
+      assert.equal(deFirst[0]!.language, 'de', 'language still orders');
+      const byId = new Map(en.map((x) => [x.id, x.procedureName]));
+      for (const x of deFirst) assert.equal(x.procedureName, byId.get(x.id), `${x.id}: ${x.procedureName}`);
+      const hip = deFirst.find((x) => x.procedureId === 'hip-replacement')!;
+      assert.doesNotMatch(hip.procedureName, /Hüft/);
+      // Without locale, language still names them (the API's earlier behaviour).
+      assert.match((await all('language=de', 50)).find((x) => x.procedureId === 'hip-replacement')!.procedureName, /Hüft/);
+    });
+
     it('without language: newest first over the whole set, the cursor ends with null on the last page', async () => {
       const xs = await all('x=1', 7);
       assert.ok(xs.length >= 24);

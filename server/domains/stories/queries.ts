@@ -65,7 +65,7 @@ export async function listServedStories(db: Queryable, clinicId: string, query: 
     return {
       id: r.id,
       procedureId: r.procedure_id,
-      procedureName: pick(r.pname ?? {}, query.language ?? r.language) || r.procedure_id,
+      procedureName: pick(r.pname ?? {}, query.locale ?? query.language ?? r.language) || r.procedure_id,
       language: r.language,
       country: r.country,
       displayName: r.data.displayName,

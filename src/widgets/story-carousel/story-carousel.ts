@@ -50,10 +50,12 @@ declare module '../../core/events.js' {
   }
 }
 
-type Args = readonly [source: string | object, language: string, procedure: string, specialty: string, country: string, minRating: number, limit: number];
+type Args = readonly [source: string | object, language: string, procedure: string, specialty: string, country: string, minRating: number, limit: number, locale: string];
 
 /** Autoplay interval when the attribute is given without a usable number (ms). */
 const DEFAULT_AUTOPLAY = 6000;
+/** The base language of a locale (`pt-BR` → `pt`). */
+const baseLang = (locale: string) => locale.toLowerCase().split('-')[0]!;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)');
 
 /**
@@ -117,7 +119,7 @@ export class PrmStoryCarousel extends PrmElement {
   declare specialty?: string;
   /** Only stories by patients from this country (ISO 3166-1 alpha-2, e.g. `DE`). */
   declare country?: string;
-  /** Stories written in this language come first (default: the widget's language); others say which language they are in. */
+  /** Stories written in this language come first (default: the widget's language); names and texts of the widget stay in the widget's language, and stories not in it say which language they are in. */
   declare language?: string;
   /** Only stories rated at least this (1–5). */
   declare minRating?: string;
@@ -178,9 +180,9 @@ export class PrmStoryCarousel extends PrmElement {
     args: () => {
       const source = this.src ? httpUrl(new URL(this.src, document.baseURI).href) : this.client;
       if (!source) return undefined;
-      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', this.country ?? '', Number(this.minRating) || 0, Number(this.limit) || 0] as const;
+      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', this.country ?? '', Number(this.minRating) || 0, Number(this.limit) || 0, baseLang(this.resolvedLocale)] as const;
     },
-    page: async ([source, language, procedure, specialty, country, minRating, limit], cursor, { signal }) => {
+    page: async ([source, language, procedure, specialty, country, minRating, limit, locale], cursor, { signal }) => {
       if (typeof source === 'string') {
         // Static mode is a lazy part: pages on the API never download it.
         const sel = await (await import('./static-source.js')).loadStaticStories(source, { procedure, country, language, minRating }, signal);
@@ -191,7 +193,7 @@ export class PrmStoryCarousel extends PrmElement {
       const client = this.client!;
       // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
       const far = this.current > this.paged.items.length + 12;
-      const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
+      const searchParams = { language, locale, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
       // The engine's Intl start-up (numbers, dates, names on the first slides) in tasks of its own
       // while the first page comes, rather than inside the task that renders it (the controller
       // renders a page a task after it arrives, core/data/paged.ts).
@@ -209,8 +211,9 @@ export class PrmStoryCarousel extends PrmElement {
     return this.src ? new URL(this.src, document.baseURI).href : undefined;
   }
 
+  /** Stories in this language come first: the `language` attribute, else the widget's own. */
   #language(): string {
-    return (this.language || this.resolvedLocale).toLowerCase().split('-')[0]!;
+    return baseLang(this.language || this.resolvedLocale);
   }
 
   /** Stories in the whole set: the server's total, or what is loaded once the last page is in. */
@@ -598,7 +601,8 @@ export class PrmStoryCarousel extends PrmElement {
       </div>`);
     }
     const lang = story.language;
-    const other = lang !== this.#language();
+    // Said only of stories the reader's page is not in (the widget's locale, not the `language` preference).
+    const other = lang !== baseLang(locale);
     const open = this.open.has(story.id);
     const cut = this.clamped.has(story.id) || open;
     const quotes = this.layout === 'quotes';

@@ -119,3 +119,25 @@ describe('<prm-story-carousel> review fixes: mouse drag', function () {
     }
   });
 });
+
+describe('<prm-story-carousel> review fixes: language', function () {
+  this.timeout(60_000);
+
+  it('language="de" on an English page: German stories first, but procedure names and "Written in" follow the page (English)', async () => {
+    const el = await mount({ language: 'de' }, { width: 360 });
+    const slide = () => $(el, '.slide:not([inert])')!;
+    const procedure = () => text(slide().querySelectorAll('.meta')[1]!);
+    expect(text(slide().querySelector('.name'))).to.equal('Katrin');
+    expect(procedure()).to.equal('All-on-4 full arch');
+    expect(text(slide().querySelector('.foot'))).to.contain('Written in German');
+    expect($(el, '[part=base]')!.getAttribute('aria-label')).to.equal('Patient stories');
+    // Past the five German stories: Sarah's English story on an English page says nothing about its language.
+    for (let i = 0; i < 5; i++) {
+      $<HTMLButtonElement>(el, '.arrow.next')!.click();
+      await el.updateComplete;
+    }
+    expect(text(slide().querySelector('.name'))).to.equal('Sarah');
+    expect(procedure()).to.equal('Dental implant (single)');
+    expect(text(slide().querySelector('.foot'))).not.to.contain('Written in');
+  });
+});
