@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { str, int } from './checked.js';
 import { CountryCodeSchema, DateSchema, IdSchema, LocaleSchema, queryInt } from './common.js';
 
-/** `GET /v1/stories?procedure&specialty&country&language&locale&minRating&cursor&limit` */
+/** `GET /v1/stories?procedure&specialty&country&language&locale&minRating&cursor&limit&offset` */
 export const StoriesQuerySchema = /* @__PURE__ */ z.object({
   procedure: /* @__PURE__ */ z.optional(IdSchema),
   /** Stories about any procedure of this specialty. */
@@ -22,6 +22,12 @@ export const StoriesQuerySchema = /* @__PURE__ */ z.object({
   /** Opaque; pass `nextCursor` of the previous page, with the same filters. */
   cursor: /* @__PURE__ */ z.optional(str(z.maxLength(200))),
   limit: /* @__PURE__ */ z.optional(queryInt(1, 50)),
+  /**
+   * Skip this many stories of the ordered set (ignored with `cursor`): a jump far ahead, e.g. to
+   * the last stories, in one request instead of walking every page before it. Its `nextCursor`
+   * goes on from there.
+   */
+  offset: /* @__PURE__ */ z.optional(queryInt(0, 100000)),
 });
 export type StoriesQuery = z.infer<typeof StoriesQuerySchema>;
 
