@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
-import { emptyState, errorState } from '../../core/states.js';
+import { configErrorState, emptyState, errorState } from '../../core/states.js';
+import type { PrmApiError } from '../../core/api/errors.js';
 import { dateFormat, displayName, formatNumber, warmIntl } from '../../core/i18n/format.js';
 import type { Story } from '../../core/contract/stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
@@ -488,7 +489,11 @@ export class PrmStoryCarousel extends PrmElement {
       @focusin=${this.#hold}
       @focusout=${this.#hold}
     >
-      ${this.paged.render({
+      ${
+        // The `src` file is missing or invalid: trying again cannot help (static-source.ts says why in the console).
+        this.src && this.paged.status === 'error' && ((e) => e.kind === 'invalid_response' || e.status! < 500)(this.paged.error as PrmApiError)
+          ? configErrorState()
+        : this.paged.render({
         pending: () => this.#skeleton(),
         empty: () => emptyState(msg('No patient stories to show yet'), msg('Please check back later.')),
         complete: (items) => this.#carousel(items),
