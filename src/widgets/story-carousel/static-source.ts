@@ -29,6 +29,10 @@ export async function loadStaticStories(url: string, filters: StoryFilters, sign
  * "not available" with no retry (a 5xx, a timeout or being offline keep theirs).
  */
 function broken(err: PrmApiError): PrmApiError {
-  if (err.kind === 'invalid_response' || err.status! < 500) console.error(`[prm-widgets] <prm-story-carousel src>: ${err.message}. Patients see "not available" until the file is fixed.`);
+  if (err.kind === 'invalid_response' || err.status! < 500) {
+    console.error(`[prm-widgets] <prm-story-carousel src>: ${err.message}. Patients see "not available" until the file is fixed.`);
+    // The carousel shows "not available" (no retry) for such an error.
+    Object.assign(err, { final: true });
+  }
   return err;
 }

@@ -3,7 +3,6 @@ import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
 import { configErrorState, emptyState, errorState } from '../../core/states.js';
-import type { PrmApiError } from '../../core/api/errors.js';
 import { dateFormat, displayName, formatNumber, warmIntl } from '../../core/i18n/format.js';
 import type { Story } from '../../core/contract/stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
@@ -201,7 +200,7 @@ export class PrmStoryCarousel extends PrmElement {
       if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
       const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
-      this.#total = res.nextCursor ? res.total : Math.max(res.total, 0);
+      this.#total = res.total;
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
     },
@@ -491,7 +490,7 @@ export class PrmStoryCarousel extends PrmElement {
     >
       ${
         // The `src` file is missing or invalid: trying again cannot help (static-source.ts says why in the console).
-        this.src && this.paged.status === 'error' && ((e) => e.kind === 'invalid_response' || e.status! < 500)(this.paged.error as PrmApiError)
+        (this.paged.error as { final?: true } | undefined)?.final
           ? configErrorState()
         : this.paged.render({
         pending: () => this.#skeleton(),
