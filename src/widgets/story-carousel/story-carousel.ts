@@ -519,6 +519,8 @@ export class PrmStoryCarousel extends PrmElement {
     const pv = Math.min(this.perView, total);
     const win = renderWindow(total, this.current, pv);
     const go = canGo(this.current, total, pv);
+    // Tabs: one per place the view can start, each with its true place among them (the picker shows a window of them).
+    const dots = lastStart(total, pv) + 1;
     const rotation = this.#canRotate();
     const live = this.rotating && !this.paused && rotation ? 'off' : 'polite';
     const n = (v: number) => formatNumber(v, locale);
@@ -566,7 +568,7 @@ export class PrmStoryCarousel extends PrmElement {
       </div>
       <div class="picker-row">
         <div class="picker" part="picker" role="tablist" aria-label=${msg('Choose a story')} @keydown=${this.#pickerKey}>
-          ${pickerWindow(total, this.current).map((i) => {
+          ${pickerWindow(dots, this.current).map((i) => {
             const selected = i === this.current;
             return html`<button
               type="button"
@@ -574,6 +576,8 @@ export class PrmStoryCarousel extends PrmElement {
               class="dot"
               aria-label=${storyName(n(i + 1))}
               aria-selected=${selected ? 'true' : 'false'}
+              aria-posinset=${i + 1}
+              aria-setsize=${dots}
               aria-controls=${win.indices.includes(i) ? `s-${i}` : nothing}
               tabindex=${selected ? 0 : -1}
               @click=${() => this.#go(i, 'picker')}

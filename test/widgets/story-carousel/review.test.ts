@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/story-carousel/define.js';
 import type { PrmStoryCarousel } from '../../../src/widgets/story-carousel/define.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
@@ -139,5 +139,57 @@ describe('<prm-story-carousel> review fixes: language', function () {
     expect(text(slide().querySelector('.name'))).to.equal('Sarah');
     expect(procedure()).to.equal('Dental implant (single)');
     expect(text(slide().querySelector('.foot'))).not.to.contain('Written in');
+  });
+});
+
+describe('<prm-story-carousel> review fixes: picker', function () {
+  this.timeout(60_000);
+  const tabs = (el: El) => $$(el, '[role=tab]');
+  const selected = (el: El) => $(el, '[role=tab][aria-selected=true]')!;
+  const focused = (el: El) => el.shadowRoot!.activeElement as HTMLElement;
+
+  it('3 stories per view: every tab can be selected, and ArrowRight always moves to the next tab, also at the end', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount({}, { width: 1240 });
+    expect($$(el, '.slide:not([inert])').length).to.equal(3);
+    selected(el).focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect($$(el, '.slide:not([inert])').map((x) => x.getAttribute('aria-label'))).to.deep.equal(['33 of 35', '34 of 35', '35 of 35']);
+    // The last tab is the one selected, and focus is on it.
+    expect(focused(el)).to.equal(tabs(el).at(-1));
+    expect(selected(el)).to.equal(tabs(el).at(-1));
+    // Every tab shown selects itself when clicked.
+    for (const label of tabs(el).map((t) => t.getAttribute('aria-label'))) {
+      tabs(el).find((t) => t.getAttribute('aria-label') === label)!.click();
+      await el.updateComplete;
+      expect(selected(el).getAttribute('aria-label'), label!).to.equal(label);
+    }
+    // From the second-last tab, ArrowRight goes to the last one (forwards), and stays there.
+    tabs(el).at(-2)!.click();
+    await el.updateComplete;
+    tabs(el).at(-2)!.focus();
+    const last = tabs(el).at(-1)!.getAttribute('aria-label');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await until(() => focused(el)?.getAttribute('aria-label') === last);
+    expect(selected(el).getAttribute('aria-label')).to.equal(last);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(focused(el).getAttribute('aria-label')).to.equal(last);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the windowed picker gives each tab its true position in the whole set (not "4 of 7")', async () => {
+    const el = await mount({}, { clinic: 'pk_test_many_stories', width: 360 });
+    selected(el).focus();
+    for (let i = 0; i < 10; i++) await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(tabs(el).length).to.equal(7);
+    expect(selected(el).getAttribute('aria-label')).to.equal('Story 11');
+    expect(tabs(el).map((t) => [t.getAttribute('aria-posinset'), t.getAttribute('aria-setsize')])).to.deep.equal(
+      [8, 9, 10, 11, 12, 13, 14].map((k) => [String(k), '1000']),
+    );
+    await expect(el).to.be.accessible();
   });
 });
