@@ -180,7 +180,8 @@ export class PrmStoryCarousel extends PrmElement {
     args: () => {
       const source = this.src ? httpUrl(new URL(this.src, document.baseURI).href) : this.client;
       if (!source) return undefined;
-      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', this.country ?? '', Number(this.minRating) || 0, Number(this.limit) || 0, baseLang(this.resolvedLocale)] as const;
+      // As a clinic writes them (`country="de"`, `min-rating="4.5"`, `limit="100"`): what the API accepts, not a 400.
+      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', (this.country ?? '').toUpperCase(), Math.min(5, Math.ceil(Number(this.minRating)) || 0), Math.min(50, Number(this.limit) | 0), baseLang(this.resolvedLocale)] as const;
     },
     page: async ([source, language, procedure, specialty, country, minRating, limit, locale], cursor, { signal }) => {
       if (typeof source === 'string') {

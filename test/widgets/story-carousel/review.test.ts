@@ -193,3 +193,20 @@ describe('<prm-story-carousel> review fixes: picker', function () {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<prm-story-carousel> review fixes: attributes as a clinic writes them', function () {
+  this.timeout(60_000);
+
+  it('limit="100", min-rating="4.5", country="de" show stories (clamped / normalised), not a permanent error', async () => {
+    const el = await mount({ limit: '100', 'min-rating': '4.5', country: 'de' }, { width: 360 });
+    expect($(el, '[part=error]'), 'no error state').to.equal(null);
+    expect($(el, '.slide:not([inert])')!.getAttribute('aria-label')).to.match(/^1 of \d+$/);
+    // Every story in the DOM: from Germany, rated 5 (at least 4.5 of whole stars).
+    const slides = $$(el, '.slide[data-i]').filter((x) => x.querySelector('.name'));
+    expect(slides.length).to.be.greaterThan(1);
+    for (const x of slides) {
+      expect(text(x)).to.contain('Germany');
+      expect(x.querySelector('.stars')!.getAttribute('aria-label')).to.equal('Rated 5 out of 5');
+    }
+  });
+});
