@@ -50,6 +50,32 @@ for (const driver of drivers) {
       assert.match(lasik.procedureName, /[\u0600-\u06FF]/, 'procedure name in Arabic for an Arabic-speaking patient');
     });
 
+    it('locale names the procedures, apart from the language that orders: German stories first, procedure names in English', async () => {
+      const en = await all('language=en', 50);
+      const deFirst = await all('language=de&locale=en', 50);
+      assert.equal(deFirst[0]!.language, 'de', 'language still orders');
+      const byId = new Map(en.map((x) => [x.id, x.procedureName]));
+      for (const x of deFirst) assert.equal(x.procedureName, byId.get(x.id), `${x.id}: ${x.procedureName}`);
+      const hip = deFirst.find((x) => x.procedureId === 'hip-replacement')!;
+      assert.doesNotMatch(hip.procedureName, /Hüft/);
+      // Without locale, language still names them (the API's earlier behaviour).
+      assert.match((await all('language=de', 50)).find((x) => x.procedureId === 'hip-replacement')!.procedureName, /Hüft/);
+    });
+
+    it('offset jumps into the ordered set in one request (End of the carousel): the same stories as walking there, and its cursor goes on', async () => {
+      const walked = await all('language=ar', 5);
+      const at = walked.length - 7;
+      const jump = await page(`language=ar&offset=${at}&limit=4`);
+      assert.deepEqual(jump.stories.map((x) => x.id), walked.slice(at, at + 4).map((x) => x.id));
+      assert.equal(jump.total, walked.length, 'total is still the whole set');
+      const rest = await page(`language=ar&limit=10&cursor=${jump.nextCursor}`);
+      assert.deepEqual(rest.stories.map((x) => x.id), walked.slice(at + 4).map((x) => x.id));
+      assert.equal(rest.nextCursor, null);
+      const end = await page(`offset=${walked.length - 2}&limit=12`);
+      assert.equal(end.stories.length, 2);
+      assert.equal(end.nextCursor, null);
+    });
+
     it('without language: newest first over the whole set, the cursor ends with null on the last page', async () => {
       const xs = await all('x=1', 7);
       assert.ok(xs.length >= 24);
@@ -131,7 +157,7 @@ for (const driver of drivers) {
     });
 
     it('bad filters and cursors → 400 naming the parameter', async () => {
-      for (const [qs, field] of [['minRating=6', 'minRating'], ['minRating=0', 'minRating'], ['minRating=four', 'minRating'], ['specialty=Not%20A%20Slug', 'specialty'], ['country=germany', 'country'], ['language=%3Cscript%3E', 'language'], ['limit=0', 'limit'], ['limit=51', 'limit'], ['cursor=garbage', 'cursor'], [`cursor=${Buffer.from(JSON.stringify(['2:2026-10-30', 'story-01'])).toString('base64url')}`, 'cursor'], [`cursor=${Buffer.from(JSON.stringify(['2026-10-30', 'story-01'])).toString('base64url')}`, 'cursor']] as const) {
+      for (const [qs, field] of [['minRating=6', 'minRating'], ['minRating=0', 'minRating'], ['minRating=four', 'minRating'], ['specialty=Not%20A%20Slug', 'specialty'], ['country=germany', 'country'], ['language=%3Cscript%3E', 'language'], ['limit=0', 'limit'], ['limit=51', 'limit'], ['cursor=garbage', 'cursor'], ['offset=-1', 'offset'], ['offset=x', 'offset'], [`cursor=${Buffer.from(JSON.stringify(['2:2026-10-30', 'story-01'])).toString('base64url')}`, 'cursor'], [`cursor=${Buffer.from(JSON.stringify(['2026-10-30', 'story-01'])).toString('base64url')}`, 'cursor']] as const) {
         const res = await s.request(`/v1/stories?${qs}`);
         assert.equal(res.status, 400, qs);
         const body = ErrorBodySchema.parse(await res.json());

@@ -54,7 +54,7 @@ export async function listServedStories(db: Queryable, clinicId: string, query: 
   const { rows } = await db.query<StoryRow>(
     `SELECT s.id, s.procedure_id, s.language, s.country, s.date::text AS date, s.verified, s.data, ${rank} AS rank, p.data->'name' AS pname
      FROM stories s LEFT JOIN procedures p ON p.clinic_id = s.clinic_id AND p.id = s.procedure_id
-     WHERE ${cond.join(' AND ')} ORDER BY 8, s.date DESC, s.id DESC LIMIT ${p(limit + 1)}`,
+     WHERE ${cond.join(' AND ')} ORDER BY 8, s.date DESC, s.id DESC LIMIT ${p(limit + 1)}${!cur && query.offset ? ` OFFSET ${p(query.offset)}` : ''}`,
     params,
   );
   const page = rows.slice(0, limit);
@@ -65,7 +65,7 @@ export async function listServedStories(db: Queryable, clinicId: string, query: 
     return {
       id: r.id,
       procedureId: r.procedure_id,
-      procedureName: pick(r.pname ?? {}, query.language ?? r.language) || r.procedure_id,
+      procedureName: pick(r.pname ?? {}, query.locale ?? query.language ?? r.language) || r.procedure_id,
       language: r.language,
       country: r.country,
       displayName: r.data.displayName,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { str, int } from './checked.js';
 import { CountryCodeSchema, DateSchema, IdSchema, LocaleSchema, queryInt } from './common.js';
 
-/** `GET /v1/stories?procedure&specialty&country&language&minRating&cursor&limit` */
+/** `GET /v1/stories?procedure&specialty&country&language&locale&minRating&cursor&limit&offset` */
 export const StoriesQuerySchema = /* @__PURE__ */ z.object({
   procedure: /* @__PURE__ */ z.optional(IdSchema),
   /** Stories about any procedure of this specialty. */
@@ -12,14 +12,22 @@ export const StoriesQuerySchema = /* @__PURE__ */ z.object({
   /**
    * The patient's language: an ordering, not a filter. Stories written in it come first (newest
    * first), then all others (newest first), each carrying its own `language`; procedure names are
-   * given in this language.
+   * given in this language unless `locale` is given.
    */
   language: /* @__PURE__ */ z.optional(LocaleSchema),
+  /** The language of the reader's page (the widget's locale): procedure names are given in it. */
+  locale: /* @__PURE__ */ z.optional(LocaleSchema),
   /** Only stories rated at least this (1–5). */
   minRating: /* @__PURE__ */ z.optional(queryInt(1, 5)),
   /** Opaque; pass `nextCursor` of the previous page, with the same filters. */
   cursor: /* @__PURE__ */ z.optional(str(z.maxLength(200))),
   limit: /* @__PURE__ */ z.optional(queryInt(1, 50)),
+  /**
+   * Skip this many stories of the ordered set (ignored with `cursor`): a jump far ahead, e.g. to
+   * the last stories, in one request instead of walking every page before it. Its `nextCursor`
+   * goes on from there.
+   */
+  offset: /* @__PURE__ */ z.optional(queryInt(0, 100000)),
 });
 export type StoriesQuery = z.infer<typeof StoriesQuerySchema>;
 

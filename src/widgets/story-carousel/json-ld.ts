@@ -45,3 +45,22 @@ export function buildJsonLd(o: JsonLdInput): Record<string, unknown> {
 export function jsonLdText(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Puts `value` as the one JSON-LD script of `host`'s light DOM. The script goes in empty, with one
+ * empty Text node, and the JSON is that node's `data`: no markup is ever parsed, and a Lit template
+ * is not used because it leaves its marker comment inside the raw-text element, so the page's
+ * serialised HTML (what a search engine's renderer or a prerender cache stores) would read
+ * `<!---->{…}`, which is not JSON. Changing a Text node's data is no Trusted Types sink (an empty
+ * script is never prepared, and a JSON-LD script is data, never run), so strict pages accept it.
+ */
+export function putJsonLd(host: Element, value: unknown): void {
+  let script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
+  if (!script) {
+    script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.append(document.createTextNode(''));
+    host.append(script);
+  }
+  (script.firstChild as Text).data = jsonLdText(value);
+}

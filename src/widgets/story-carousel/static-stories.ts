@@ -8,20 +8,20 @@ import { StaticStoriesFileSchema as StaticFileSchema } from '../../generated/con
  */
 export type StaticParse = { ok: true; stories: Story[] } | { ok: false; error: string };
 
-/** Parses the file's text; on failure a message that names the first wrong place (`stories[3].rating: …`). */
-export function parseStaticStories(text: string): StaticParse {
+/** Parses the file's text; on failure a message that names the file and its first wrong place (`…/bad.json: stories[3].rating: …`). */
+export function parseStaticStories(text: string, file = 'stories.json'): StaticParse {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `stories.json is not valid JSON (${(e as Error).message})` };
+    return { ok: false, error: `${file} is not valid JSON (${(e as Error).message})` };
   }
   const r = StaticFileSchema.safeParse(json);
   if (r.success) return { ok: true, stories: r.data.stories };
   const issue = r.error.issues[0]!;
   const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(top level)';
   const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
-  return { ok: false, error: `stories.json: ${where}: ${issue.message}${more}` };
+  return { ok: false, error: `${file}: ${where}: ${issue.message}${more}` };
 }
 
 export interface StoryFilters {

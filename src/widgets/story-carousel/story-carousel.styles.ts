@@ -110,6 +110,11 @@ export const styles = css`
     background: var(--_surface);
     overflow: hidden;
   }
+  /* Only the quote gives way when a slide is short (320 px, a narrow column, 200 % zoom): the
+     name, title, rating and date keep their own height, never squeezed to 0 or cut mid-letter. */
+  .slide > * {
+    flex: none;
+  }
   .slide > .skeleton,
   .slide > .state {
     flex: 1;
@@ -187,7 +192,8 @@ export const styles = css`
     overflow: hidden;
   }
   .quote {
-    flex: none;
+    flex: 0 1 auto;
+    min-block-size: 1.5em;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 3;
@@ -219,6 +225,9 @@ export const styles = css`
   .quotes .slide {
     text-align: center;
     align-items: center;
+  }
+  .quotes .more {
+    align-self: center;
   }
   .player {
     flex: 1;

@@ -1,8 +1,8 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { PrmElement } from '../../core/element.js';
 import { PagedController } from '../../core/data/paged.js';
-import { emptyState, errorState } from '../../core/states.js';
+import { configErrorState, emptyState, errorState } from '../../core/states.js';
 import { dateFormat, displayName, formatNumber, warmIntl } from '../../core/i18n/format.js';
 import type { Story } from '../../core/contract/stories.js';
 import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
@@ -50,10 +50,12 @@ declare module '../../core/events.js' {
   }
 }
 
-type Args = readonly [source: string | object, language: string, procedure: string, specialty: string, country: string, minRating: number, limit: number];
+type Args = readonly [source: string | object, language: string, procedure: string, specialty: string, country: string, minRating: number, limit: number, locale: string];
 
 /** Autoplay interval when the attribute is given without a usable number (ms). */
 const DEFAULT_AUTOPLAY = 6000;
+/** The base language of a locale (`pt-BR` → `pt`). */
+const baseLang = (locale: string) => locale.toLowerCase().split('-')[0]!;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)');
 
 /**
@@ -117,7 +119,7 @@ export class PrmStoryCarousel extends PrmElement {
   declare specialty?: string;
   /** Only stories by patients from this country (ISO 3166-1 alpha-2, e.g. `DE`). */
   declare country?: string;
-  /** Stories written in this language come first (default: the widget's language); others say which language they are in. */
+  /** Stories written in this language come first (default: the widget's language); names and texts of the widget stay in the widget's language, and stories not in it say which language they are in. */
   declare language?: string;
   /** Only stories rated at least this (1–5). */
   declare minRating?: string;
@@ -178,9 +180,10 @@ export class PrmStoryCarousel extends PrmElement {
     args: () => {
       const source = this.src ? httpUrl(new URL(this.src, document.baseURI).href) : this.client;
       if (!source) return undefined;
-      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', this.country ?? '', Number(this.minRating) || 0, Number(this.limit) || 0] as const;
+      // As a clinic writes them (`country="de"`, `min-rating="4.5"`, `limit="100"`): what the API accepts, not a 400.
+      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', (this.country ?? '').toUpperCase(), Math.min(5, Math.ceil(Number(this.minRating)) || 0), Math.min(50, Number(this.limit) | 0), baseLang(this.resolvedLocale)] as const;
     },
-    page: async ([source, language, procedure, specialty, country, minRating, limit], cursor, { signal }) => {
+    page: async ([source, language, procedure, specialty, country, minRating, limit, locale], cursor, { signal }) => {
       if (typeof source === 'string') {
         // Static mode is a lazy part: pages on the API never download it.
         const sel = await (await import('./static-source.js')).loadStaticStories(source, { procedure, country, language, minRating }, signal);
@@ -191,14 +194,14 @@ export class PrmStoryCarousel extends PrmElement {
       const client = this.client!;
       // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
       const far = this.current > this.paged.items.length + 12;
-      const searchParams = { language, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
+      const searchParams = { language, locale, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
       // The engine's Intl start-up (numbers, dates, names on the first slides) in tasks of its own
       // while the first page comes, rather than inside the task that renders it (the controller
       // renders a page a task after it arrives, core/data/paged.ts).
       if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
       const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
-      this.#total = res.nextCursor ? res.total : Math.max(res.total, 0);
+      this.#total = res.total;
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
     },
@@ -209,8 +212,9 @@ export class PrmStoryCarousel extends PrmElement {
     return this.src ? new URL(this.src, document.baseURI).href : undefined;
   }
 
+  /** Stories in this language come first: the `language` attribute, else the widget's own. */
   #language(): string {
-    return (this.language || this.resolvedLocale).toLowerCase().split('-')[0]!;
+    return baseLang(this.language || this.resolvedLocale);
   }
 
   /** Stories in the whole set: the server's total, or what is loaded once the last page is in. */
@@ -343,12 +347,20 @@ export class PrmStoryCarousel extends PrmElement {
     this.#settleTimer = setTimeout(this.#settle, 150);
   };
 
-  /** Pointer fallback: a mouse drag across the track moves one story (touch and trackpads scroll). */
+  /**
+   * Pointer fallback: a mouse drag across the track moves one story (touch and trackpads scroll).
+   * While the button is down the browser neither starts a selection nor drags one already made:
+   * a native drag of selected text cancels the pointer (no pointerup), and every later drag would do nothing.
+   */
   #down = (e: PointerEvent) => {
     if (e.pointerType === 'mouse' && e.button === 0) this.#dragX = e.clientX;
   };
+  #native = (e: Event) => {
+    if (this.#dragX !== undefined) e.preventDefault();
+  };
   #up = (e: PointerEvent) => {
     if (this.#dragX === undefined) return;
+    if (e.type === 'pointercancel') return void (this.#dragX = undefined);
     const dx = e.clientX - this.#dragX;
     this.#dragX = undefined;
     if (Math.abs(dx) < 40) return;
@@ -442,26 +454,19 @@ export class PrmStoryCarousel extends PrmElement {
     this.#structuredData();
   }
 
-  /**
-   * Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none). Rendered
-   * by Lit from a template: its text is a text binding (never parsed as markup, escaped so it can
-   * never close the script) and the element comes from Lit's own Trusted Types policy, so strict
-   * pages (require-trusted-types-for 'script') accept it; it is data, never run.
-   */
+  /** Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none): json-ld.ts. */
   #structuredData(): void {
     const items = this.paged.items;
     const on = !!this.structuredData && items.length > 0;
     if (!on && !this.#jsonLd) return;
     this.#jsonLd = on;
     if (!on) {
-      render(nothing, this);
+      this.querySelector(':scope>script[type="application/ld+json"]')?.remove();
       return;
     }
     // The builder is a lazy part, loaded only by pages that ask for structured data.
-    void import('./json-ld.js').then(({ buildJsonLd, jsonLdText }) => {
-      if (!this.#jsonLd) return;
-      const text = jsonLdText(buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: this.paged.items, total: this.#count, averageRating: this.#average }));
-      render(html`<script type="application/ld+json">${text}</script>`, this);
+    void import('./json-ld.js').then(({ buildJsonLd, putJsonLd }) => {
+      if (this.#jsonLd) putJsonLd(this, buildJsonLd({ clinicName: this.clinicConfig?.name ?? document.title, stories: this.paged.items, total: this.#count, averageRating: this.#average }));
     });
   }
 
@@ -484,7 +489,11 @@ export class PrmStoryCarousel extends PrmElement {
       @focusin=${this.#hold}
       @focusout=${this.#hold}
     >
-      ${this.paged.render({
+      ${
+        // The `src` file is missing or invalid: trying again cannot help (static-source.ts says why in the console).
+        (this.paged.error as { final?: true } | undefined)?.final
+          ? configErrorState()
+        : this.paged.render({
         pending: () => this.#skeleton(),
         empty: () => emptyState(msg('No patient stories to show yet'), msg('Please check back later.')),
         complete: (items) => this.#carousel(items),
@@ -511,6 +520,8 @@ export class PrmStoryCarousel extends PrmElement {
     const pv = Math.min(this.perView, total);
     const win = renderWindow(total, this.current, pv);
     const go = canGo(this.current, total, pv);
+    // Tabs: one per place the view can start, each with its true place among them (the picker shows a window of them).
+    const dots = lastStart(total, pv) + 1;
     const rotation = this.#canRotate();
     const live = this.rotating && !this.paused && rotation ? 'off' : 'polite';
     const n = (v: number) => formatNumber(v, locale);
@@ -550,12 +561,15 @@ export class PrmStoryCarousel extends PrmElement {
         @scrollend=${this.#settle}
         @pointerdown=${this.#down}
         @pointerup=${this.#up}
+        @pointercancel=${this.#up}
+        @dragstart=${this.#native}
+        @selectstart=${this.#native}
       >
         ${win.indices.map((i) => this.#slide(items[i], i, total, win.visible.includes(i)))}
       </div>
       <div class="picker-row">
         <div class="picker" part="picker" role="tablist" aria-label=${msg('Choose a story')} @keydown=${this.#pickerKey}>
-          ${pickerWindow(total, this.current).map((i) => {
+          ${pickerWindow(dots, this.current).map((i) => {
             const selected = i === this.current;
             return html`<button
               type="button"
@@ -563,6 +577,8 @@ export class PrmStoryCarousel extends PrmElement {
               class="dot"
               aria-label=${storyName(n(i + 1))}
               aria-selected=${selected ? 'true' : 'false'}
+              aria-posinset=${i + 1}
+              aria-setsize=${dots}
               aria-controls=${win.indices.includes(i) ? `s-${i}` : nothing}
               tabindex=${selected ? 0 : -1}
               @click=${() => this.#go(i, 'picker')}
@@ -594,7 +610,8 @@ export class PrmStoryCarousel extends PrmElement {
       </div>`);
     }
     const lang = story.language;
-    const other = lang !== this.#language();
+    // Said only of stories the reader's page is not in (the widget's locale, not the `language` preference).
+    const other = lang !== baseLang(locale);
     const open = this.open.has(story.id);
     const cut = this.clamped.has(story.id) || open;
     const quotes = this.layout === 'quotes';
@@ -605,7 +622,7 @@ export class PrmStoryCarousel extends PrmElement {
           <p class="meta"><span aria-hidden="true">${flagOf(story.country)}</span> ${displayName(locale, 'region', story.country)}</p>
           <p class="meta">${story.procedureName}</p>
         </div>
-        ${quotes ? nothing : this.#media(story, i)}
+        ${this.#media(story, i, quotes)}
       </div>
       <p class="rating">
         <span class="stars" role="img" aria-label=${ratedLabel(story.rating)}>${'★'.repeat(story.rating)}<span class="off">${'★'.repeat(5 - story.rating)}</span></span>
@@ -619,7 +636,7 @@ export class PrmStoryCarousel extends PrmElement {
       <p class="foot"><time datetime=${story.date}>${date}</time>${other ? html` · <span>${writtenIn(displayName(locale, 'language', lang))}</span>` : nothing}</p>`);
   }
 
-  #media(story: Story, i: number): TemplateResult | typeof nothing {
+  #media(story: Story, i: number, quotes: boolean): TemplateResult | typeof nothing {
     const v = story.video;
     const base = this.#base();
     const poster = v && playerUrl(v) ? httpUrl(v.poster.url, base) : undefined;
@@ -631,7 +648,8 @@ export class PrmStoryCarousel extends PrmElement {
     }
     const img = story.image;
     const src = img ? httpUrl(img.url, base) : undefined;
-    if (!img || !src) return nothing;
+    // The quotes layout shows no photo, but a video keeps its facade.
+    if (!img || !src || quotes) return nothing;
     return html`<img class="media photo" src=${src} srcset=${srcsetOf(img, base) || nothing} sizes="8em" alt=${img.alt} lang=${story.language} width=${img.width} height=${img.height} loading="lazy" />`;
   }
 }

@@ -38,20 +38,28 @@ describe('<prm-story-carousel> static mode and structured data', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('src: an invalid file gives a clear error state, and prm-error names the first wrong place for the website team', async () => {
+  it('src: an invalid or missing file: "not available" with no useless retry for the patient; the console and prm-error name the actual file and its first wrong place', async () => {
     const errors: { reason: string; message: string }[] = [];
     const on = (e: Event) => errors.push((e as CustomEvent).detail);
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...a: unknown[]) => logged.push(a.join(' '));
     document.addEventListener('prm-error', on);
     try {
       const el = await mount({ src: '/test/fixtures/stories-invalid.json' });
-      expect($(el, '[part=error]')!.getAttribute('role')).to.equal('alert');
-      expect(text($(el, '[part=error]'))).to.contain('Something went wrong');
+      const file = `${location.origin}/test/fixtures/stories-invalid.json`;
+      expect(text($(el, '[part=error]'))).to.contain('This service is not available right now');
+      expect($(el, '[part=error] button'), 'no "Try again": the same file would fail the same way').to.equal(null);
       expect(errors.map((e) => e.reason)).to.deep.equal(['invalid_response']);
-      expect(errors[0]!.message).to.match(/^stories\.json: stories\[1\]\.rating: /);
+      expect(errors[0]!.message).to.equal(`${file}: stories[1].rating: ${errors[0]!.message.split('rating: ')[1]}`);
+      expect(logged.filter((l) => l.includes(`${file}: stories[1].rating`)).length, 'one console message for the website team').to.equal(1);
       await expect(el).to.be.accessible();
       const missing = await mount({ src: '/test/fixtures/no-such-file.json' });
-      expect($(missing, '[part=error]')).to.not.equal(null);
+      expect(text($(missing, '[part=error]'))).to.contain('This service is not available right now');
+      expect($(missing, '[part=error] button')).to.equal(null);
+      expect(logged.some((l) => l.includes('/test/fixtures/no-such-file.json answered 404'))).to.equal(true);
     } finally {
+      console.error = consoleError;
       document.removeEventListener('prm-error', on);
     }
   });
@@ -72,6 +80,12 @@ describe('<prm-story-carousel> static mode and structured data', function () {
     // The page's own parser, given the host's light DOM as markup, still sees one script.
     const doc = new DOMParser().parseFromString(`<body>${el.outerHTML}</body>`, 'text/html');
     expect(doc.querySelectorAll('script').length).to.equal(1);
+    // What a search engine's renderer stores is the serialised page: its script must still be JSON
+    // (a Lit marker comment inside it would read `<!---->{…}`).
+    expect(doc.querySelector('script')!.childNodes.length, 'one text node, no comment').to.equal(1);
+    expect(JSON.parse(doc.querySelector('script')!.textContent!)).to.deep.equal(JSON.parse(scripts[0]!.textContent!));
+    const page = new DOMParser().parseFromString(document.documentElement.outerHTML, 'text/html');
+    expect(() => JSON.parse(page.querySelector('prm-story-carousel script[type="application/ld+json"]')!.textContent!)).not.to.throw();
     const ld = JSON.parse(scripts[0]!.textContent!);
     expect(ld['@type']).to.equal('MedicalClinic');
     expect(ld.aggregateRating).to.deep.include({ '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2 });

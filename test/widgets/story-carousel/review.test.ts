@@ -1,0 +1,212 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import '../../../src/widgets/story-carousel/define.js';
+import type { PrmStoryCarousel } from '../../../src/widgets/story-carousel/define.js';
+import { resetConfig, until } from '../../core/fixtures/setup.js';
+
+// Defects found by the patient-style review of the carousel (/tmp/review-carousel/report.md),
+// each checked for what a patient or a clinic would notice. Against the real reference server.
+
+type El = PrmStoryCarousel;
+const $ = <T extends Element = HTMLElement>(el: El, s: string) => el.shadowRoot!.querySelector(s) as T | null;
+const $$ = <T extends Element = HTMLElement>(el: El, s: string) => [...el.shadowRoot!.querySelectorAll(s)] as T[];
+const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const LONG = '/test/fixtures/stories-long.json';
+let n = 0;
+
+async function mount(attrs: Record<string, string> = {}, opts: { clinic?: string; width?: number; wait?: string } = {}): Promise<El> {
+  resetConfig({ api: location.origin, clinic: opts.clinic ?? 'pk_demo_aurora', _n: n++ });
+  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+  if (opts.width) wrap.style.inlineSize = `${opts.width}px`;
+  const el = document.createElement('prm-story-carousel');
+  for (const [k, v] of Object.entries({ lang: 'en', ...attrs })) el.setAttribute(k, v);
+  wrap.append(el);
+  await until(() => !!$(el, opts.wait ?? '.slide[data-i] .title, [part=empty], [part=error]'), 15_000);
+  await until(() => $(el, '[part=base]')?.getAttribute('aria-roledescription') === 'carousel', 10_000);
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(r));
+  return el;
+}
+
+describe('<prm-story-carousel> review fixes', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await setViewport({ width: 1280, height: 900 });
+  });
+
+  it('the story title is never squeezed: whole lines, inside its slide, at 320 px, in a 300 px column and in the quotes layout', async () => {
+    for (const [attrs, width] of [
+      [{}, 320],
+      [{}, 300],
+      [{ src: LONG }, 300],
+      [{ src: LONG, layout: 'quotes' }, 375],
+    ] as const) {
+      const el = await mount(attrs, { width });
+      const what = `${JSON.stringify(attrs)} at ${width}px`;
+      for (const slide of $$(el, '.slide:not([inert])')) {
+        const title = slide.querySelector<HTMLElement>('.title')!;
+        const line = parseFloat(getComputedStyle(title).lineHeight);
+        const lines = title.clientHeight / line;
+        expect(lines, `${what}: "${text(title)}" shows at least one line`).to.be.at.least(0.99);
+        expect(Math.abs(lines - Math.round(lines)), `${what}: "${text(title)}" is not cut through a line (${lines} lines)`).to.be.below(0.05);
+        // A short title shows in full; a long one shows its two clamped lines.
+        expect(Math.round(lines), what).to.equal(Math.min(2, Math.round(title.scrollHeight / line)));
+        expect(title.getBoundingClientRect().bottom, `${what}: inside its slide`).to.be.at.most(slide.getBoundingClientRect().bottom);
+      }
+    }
+  });
+});
+
+describe('<prm-story-carousel> review fixes: quotes layout', function () {
+  this.timeout(60_000);
+
+  it('layout="quotes": a video story keeps its click-to-play facade (no photo), and axe finds no unfocusable scroll region', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount({ src: LONG, layout: 'quotes' }, { width: 1000 });
+    const video = $$(el, '.slide:not([inert])').find((s) => text(s.querySelector('.name')) === 'James')!;
+    expect(video, 'James’s video story is in view').to.not.equal(undefined);
+    const poster = video.querySelector<HTMLButtonElement>('.poster')!;
+    expect(poster.getAttribute('aria-label')).to.equal('Play video: Walking again');
+    expect(el.shadowRoot!.querySelector('img.photo'), 'still no photo in quotes').to.equal(null);
+    poster.click();
+    await until(() => !!$(el, '.player iframe'));
+    expect($(el, '.player iframe')!.getAttribute('src')).to.match(/^https:\/\/www\.youtube-nocookie\.com\/embed\/abc123\?autoplay=1$/);
+    // The clinic's own stories in quotes at full width: the track scrolls, so it can be reached by keyboard.
+    const api = await mount({ layout: 'quotes' }, { width: 1240 });
+    for (let i = 0; i < 6; i++) {
+      await expect(api).to.be.accessible();
+      $<HTMLButtonElement>(api, '.arrow.next')!.click();
+      await api.updateComplete;
+    }
+  });
+});
+
+describe('<prm-story-carousel> review fixes: mouse drag', function () {
+  this.timeout(60_000);
+
+  it('mouse drags keep moving one story each, also after a drag that left text selected (no native drag of the selection)', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount({}, { clinic: 'pk_test_many_stories', width: 375 });
+    const shown = () => $(el, '.slide:not([inert])')!.getAttribute('aria-label');
+    const drag = async (dx: number) => {
+      const r = $(el, '.slide:not([inert]) .title')!.getBoundingClientRect();
+      const [x, y] = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      for (let k = 1; k <= 6; k++) await sendMouse({ type: 'move', position: [x + Math.round((dx * k) / 6), y] });
+      await sendMouse({ type: 'up' });
+      await until(() => !$(el, '.track.aligning'), 3000);
+      await new Promise((r) => setTimeout(r, 200));
+    };
+    try {
+      // A patient who selected some of the story's text first (a drag that selects, or a double click).
+      const title = $(el, '.slide:not([inert]) .title')!;
+      getSelection()!.selectAllChildren(title);
+      const seen: (string | null)[] = [];
+      for (let i = 0; i < 4; i++) {
+        await drag(-150);
+        seen.push(shown());
+      }
+      for (let i = 0; i < 2; i++) {
+        await drag(150);
+        seen.push(shown());
+      }
+      expect(seen).to.deep.equal(['2 of 1,000', '3 of 1,000', '4 of 1,000', '5 of 1,000', '4 of 1,000', '3 of 1,000']);
+    } finally {
+      await resetMouse();
+      getSelection()!.removeAllRanges();
+    }
+  });
+});
+
+describe('<prm-story-carousel> review fixes: language', function () {
+  this.timeout(60_000);
+
+  it('language="de" on an English page: German stories first, but procedure names and "Written in" follow the page (English)', async () => {
+    const el = await mount({ language: 'de' }, { width: 360 });
+    const slide = () => $(el, '.slide:not([inert])')!;
+    const procedure = () => text(slide().querySelectorAll('.meta')[1]!);
+    expect(text(slide().querySelector('.name'))).to.equal('Katrin');
+    expect(procedure()).to.equal('All-on-4 full arch');
+    expect(text(slide().querySelector('.foot'))).to.contain('Written in German');
+    expect($(el, '[part=base]')!.getAttribute('aria-label')).to.equal('Patient stories');
+    // Past the five German stories: Sarah's English story on an English page says nothing about its language.
+    for (let i = 0; i < 5; i++) {
+      $<HTMLButtonElement>(el, '.arrow.next')!.click();
+      await el.updateComplete;
+    }
+    expect(text(slide().querySelector('.name'))).to.equal('Sarah');
+    expect(procedure()).to.equal('Dental implant (single)');
+    expect(text(slide().querySelector('.foot'))).not.to.contain('Written in');
+  });
+});
+
+describe('<prm-story-carousel> review fixes: picker', function () {
+  this.timeout(60_000);
+  const tabs = (el: El) => $$(el, '[role=tab]');
+  const selected = (el: El) => $(el, '[role=tab][aria-selected=true]')!;
+  const focused = (el: El) => el.shadowRoot!.activeElement as HTMLElement;
+
+  it('3 stories per view: every tab can be selected, and ArrowRight always moves to the next tab, also at the end', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mount({}, { width: 1240 });
+    expect($$(el, '.slide:not([inert])').length).to.equal(3);
+    selected(el).focus();
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect($$(el, '.slide:not([inert])').map((x) => x.getAttribute('aria-label'))).to.deep.equal(['33 of 35', '34 of 35', '35 of 35']);
+    // The last tab is the one selected, and focus is on it.
+    expect(focused(el)).to.equal(tabs(el).at(-1));
+    expect(selected(el)).to.equal(tabs(el).at(-1));
+    // Every tab shown selects itself when clicked.
+    for (const label of tabs(el).map((t) => t.getAttribute('aria-label'))) {
+      tabs(el).find((t) => t.getAttribute('aria-label') === label)!.click();
+      await el.updateComplete;
+      expect(selected(el).getAttribute('aria-label'), label!).to.equal(label);
+    }
+    // From the second-last tab, ArrowRight goes to the last one (forwards), and stays there.
+    tabs(el).at(-2)!.click();
+    await el.updateComplete;
+    tabs(el).at(-2)!.focus();
+    const last = tabs(el).at(-1)!.getAttribute('aria-label');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await until(() => focused(el)?.getAttribute('aria-label') === last);
+    expect(selected(el).getAttribute('aria-label')).to.equal(last);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(focused(el).getAttribute('aria-label')).to.equal(last);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the windowed picker gives each tab its true position in the whole set (not "4 of 7")', async () => {
+    const el = await mount({}, { clinic: 'pk_test_many_stories', width: 360 });
+    selected(el).focus();
+    for (let i = 0; i < 10; i++) await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(tabs(el).length).to.equal(7);
+    expect(selected(el).getAttribute('aria-label')).to.equal('Story 11');
+    expect(tabs(el).map((t) => [t.getAttribute('aria-posinset'), t.getAttribute('aria-setsize')])).to.deep.equal(
+      [8, 9, 10, 11, 12, 13, 14].map((k) => [String(k), '1000']),
+    );
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<prm-story-carousel> review fixes: attributes as a clinic writes them', function () {
+  this.timeout(60_000);
+
+  it('limit="100", min-rating="4.5", country="de" show stories (clamped / normalised), not a permanent error', async () => {
+    const el = await mount({ limit: '100', 'min-rating': '4.5', country: 'de' }, { width: 360 });
+    expect($(el, '[part=error]'), 'no error state').to.equal(null);
+    expect($(el, '.slide:not([inert])')!.getAttribute('aria-label')).to.match(/^1 of \d+$/);
+    // Every story in the DOM: from Germany, rated 5 (at least 4.5 of whole stars).
+    const slides = $$(el, '.slide[data-i]').filter((x) => x.querySelector('.name'));
+    expect(slides.length).to.be.greaterThan(1);
+    for (const x of slides) {
+      expect(text(x)).to.contain('Germany');
+      expect(x.querySelector('.stars')!.getAttribute('aria-label')).to.equal('Rated 5 out of 5');
+    }
+  });
+});
