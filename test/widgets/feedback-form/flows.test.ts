@@ -2,34 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/widgets/feedback-form/define.js';
 import type { PrmFeedbackForm } from '../../../src/widgets/feedback-form/feedback-form.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { $, mount, place } from './helpers.js';
 import { interceptFetch } from '../quote-calculator/fixtures.js';
 
 // Invitations, load failures and events of <prm-feedback-form>, against the real reference server
 // (mounted at /v1 by web-test-runner); a test breaks an answer only where that is the point.
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const $ = <T extends HTMLElement = HTMLElement>(el: PrmFeedbackForm, s: string) => el.shadowRoot!.querySelector<T>(s);
 let n = 0;
 const fresh = (extra: Record<string, unknown> = {}) => resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', _n: n++, ...extra });
 const STAFF = { Authorization: 'Bearer sk_demo_staff', 'Content-Type': 'application/json' };
-
-async function place(attrs: Record<string, string> = {}): Promise<PrmFeedbackForm> {
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement('prm-feedback-form');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  wrap.append(el);
-  return el;
-}
-async function mount(attrs: Record<string, string> = {}): Promise<PrmFeedbackForm> {
-  const el = await place(attrs);
-  await until(() => !!$(el, 'form'), 15_000);
-  const arabic = attrs['locale'] === 'ar';
-  await until(() => /[\u0600-\u06ff]/.test($(el, '#nps-q')!.textContent!) === arabic, 10_000);
-  // The first touch of the form loads the form layer (comment, date, reference appear).
-  $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-  await until(() => !!$(el, '#f-comment'), 10_000);
-  return el;
-}
 
 async function invite(body: Record<string, unknown>): Promise<{ token: string; link: string | null }> {
   const r = await fetch('/v1/staff/feedback-invitations', { method: 'POST', headers: STAFF, body: JSON.stringify(body) });

@@ -3,32 +3,16 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/feedback-form/define.js';
 import type { PrmFeedbackForm } from '../../../src/widgets/feedback-form/feedback-form.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { $, mount, place } from './helpers.js';
 import { interceptFetch } from '../quote-calculator/fixtures.js';
 
 // Findings of the patient-style review of <prm-feedback-form>, each checked as the patient would
 // notice it, against the real reference server (mounted at /v1 by web-test-runner).
 
-const $ = <T extends HTMLElement = HTMLElement>(el: PrmFeedbackForm, s: string) => el.shadowRoot!.querySelector<T>(s);
 let n = 0;
 const fresh = (extra: Record<string, unknown> = {}) => resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', _n: `review${n++}`, ...extra });
 const STAFF = { Authorization: 'Bearer sk_demo_staff' };
 
-async function place(attrs: Record<string, string> = {}): Promise<PrmFeedbackForm> {
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement('prm-feedback-form');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  wrap.append(el);
-  return el;
-}
-async function mount(attrs: Record<string, string> = {}): Promise<PrmFeedbackForm> {
-  const el = await place(attrs);
-  await until(() => !!$(el, 'form'), 15_000);
-  const arabic = attrs['locale'] === 'ar';
-  await until(() => /[\u0600-\u06ff]/.test($(el, '#nps-q')!.textContent!) === arabic, 10_000);
-  $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-  await until(() => !!$(el, '#f-comment'), 10_000);
-  return el;
-}
 async function rows(reference: string): Promise<number> {
   const r = await fetch('/v1/staff/feedback?limit=100', { headers: STAFF });
   const body = (await r.json()) as { feedback: { feedback: { reference?: string } }[] };

@@ -1,29 +1,17 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/story-carousel/define.js';
-import type { PrmStoryCarousel } from '../../../src/widgets/story-carousel/define.js';
-import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { until } from '../../core/fixtures/setup.js';
+import { $, $$, mount as mountCarousel, text, type El } from './helpers.js';
 
 // Defects found by the patient-style review of the carousel (/tmp/review-carousel/report.md),
 // each checked for what a patient or a clinic would notice. Against the real reference server.
 
-type El = PrmStoryCarousel;
-const $ = <T extends Element = HTMLElement>(el: El, s: string) => el.shadowRoot!.querySelector(s) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: El, s: string) => [...el.shadowRoot!.querySelectorAll(s)] as T[];
-const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const LONG = '/test/fixtures/stories-long.json';
-let n = 0;
 
+/** As the shared mount, then one frame more (the slides' measured layout). */
 async function mount(attrs: Record<string, string> = {}, opts: { clinic?: string; width?: number; wait?: string } = {}): Promise<El> {
-  resetConfig({ api: location.origin, clinic: opts.clinic ?? 'pk_demo_aurora', _n: n++ });
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  if (opts.width) wrap.style.inlineSize = `${opts.width}px`;
-  const el = document.createElement('prm-story-carousel');
-  for (const [k, v] of Object.entries({ lang: 'en', ...attrs })) el.setAttribute(k, v);
-  wrap.append(el);
-  await until(() => !!$(el, opts.wait ?? '.slide[data-i] .title, [part=empty], [part=error]'), 15_000);
-  await until(() => $(el, '[part=base]')?.getAttribute('aria-roledescription') === 'carousel', 10_000);
-  await el.updateComplete;
+  const el = await mountCarousel(attrs, opts);
   await new Promise((r) => requestAnimationFrame(r));
   return el;
 }

@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/story-carousel/define.js';
-import type { PrmStoryCarousel, StoryChangeDetail, StoryOpenDetail, StoriesViewDetail } from '../../../src/widgets/story-carousel/define.js';
+import type { StoryChangeDetail, StoryOpenDetail, StoriesViewDetail } from '../../../src/widgets/story-carousel/define.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { $, $$, active, mount, text, type El } from './helpers.js';
 import { interceptFetch, json } from '../quote-calculator/fixtures.js';
 import { carouselRun, storyPage } from '../../../bench/carousel-micro.mjs';
 
@@ -10,29 +11,8 @@ import { carouselRun, storyPage } from '../../../bench/carousel-micro.mjs';
 // second clinic of 1,000 stories: server/seed/stories-bulk.ts), except where a test deliberately
 // breaks an answer (500, garbage, timeout, offline).
 
-type El = PrmStoryCarousel;
-const $ = <T extends Element = HTMLElement>(el: El, s: string) => el.shadowRoot!.querySelector(s) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: El, s: string) => [...el.shadowRoot!.querySelectorAll(s)] as T[];
-const active = (el: El) => el.shadowRoot!.activeElement as HTMLElement | null;
-const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const MANY = 'pk_test_many_stories';
-let n = 0;
-
-async function mount(attrs: Record<string, string> = {}, opts: { clinic?: string; width?: number; wait?: string } = {}): Promise<El> {
-  resetConfig({ api: location.origin, clinic: opts.clinic ?? 'pk_demo_aurora', _n: n++ });
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  if (opts.width) wrap.style.inlineSize = `${opts.width}px`;
-  const el = document.createElement('prm-story-carousel');
-  // Messages are page-wide (the last language asked for wins): every test says its language.
-  for (const [k, v] of Object.entries({ lang: 'en', ...attrs })) el.setAttribute(k, v);
-  wrap.append(el);
-  await until(() => !!$(el, opts.wait ?? '.slide[data-i] .title, [part=empty], [part=error]'), 15_000);
-  // Translated messages arrive with their locale's chunk.
-  const carousel: Record<string, string> = { en: 'carousel', de: 'Karussell', ar: 'عرض دوّار' };
-  await until(() => $(el, '[part=base]')?.getAttribute('aria-roledescription') === carousel[el.lang], 10_000);
-  await el.updateComplete;
-  return el;
-}
+let n = 1000; // _n of the configs this file sets itself (the shared mount counts its own)
 
 /** The slides in the DOM, in DOM order: their labels. */
 const labels = (el: El) => $$(el, '.slide').map((s) => s.getAttribute('aria-label'));
