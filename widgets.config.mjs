@@ -174,7 +174,7 @@ export const WIDGETS = [
     box: { property: '--prm-story-carousel-block-size', sizes: [{ blockSize: '32em' }] },
     ready: 'prm-stories-view',
     // Stories in the patient's language first (the widget asks with language={locale}).
-    firstData: ['/v1/config', '/v1/stories?language={locale}'],
+    firstData: ['/v1/config', '/v1/stories?language={locale}&locale={locale}'],
     example: '<prm-story-carousel></prm-story-carousel>',
     testAttributes: 'structured-data',
     bench: {

@@ -22,6 +22,6 @@ export const FIRST_DATA: Record<string, readonly string[]> = {
   'prm-quote-calculator': ['/v1/config', '/v1/catalog?locale={locale}', '/v1/procedures/{procedure}?locale={locale}', '/v1/exchange-rates'],
   'prm-booking-scheduler': ['/v1/config', '/v1/booking/services?locale={locale}', '/v1/booking/doctors?locale={locale}'],
   'prm-feedback-form': ['/v1/config', '/v1/improvements?locale={locale}'],
-  'prm-story-carousel': ['/v1/config', '/v1/stories?language={locale}'],
+  'prm-story-carousel': ['/v1/config', '/v1/stories?language={locale}&locale={locale}'],
   'prm-chat-launcher': ['/v1/config'],
 };

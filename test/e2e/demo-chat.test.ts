@@ -71,7 +71,8 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     await staff.goto(`${site.base}/staff.html`);
     await staff.locator('#token').fill('sk_demo_staff');
     await staff.locator('#login button[type=submit]').click();
-    await staff.locator('#conversations button', { hasText: 'attach@example.com' }).first().click();
+    // (Its row by id: in office hours the panel asks no email, and the row then says "Visitor".)
+    await staff.locator(`#conversations button[data-id="${conv.id}"]`).click();
     const link = staff.locator('#messages a', { hasText: 'discharge-letter.pdf' });
     await link.waitFor({ timeout: 15_000 });
     const fetched = staff.waitForResponse((r) => r.url().includes(`/v1/staff/conversations/${conv.id}/attachments/`));
