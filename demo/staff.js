@@ -91,6 +91,18 @@ function failed(where, err) {
   box.hidden = !err;
 }
 
+/** Runs a staff action; if it fails, says so and returns false (what was typed stays). */
+async function attempt(where, action) {
+  try {
+    await action();
+  } catch (err) {
+    failed(where, err);
+    return false;
+  }
+  failed();
+  return true;
+}
+
 function showTyping(typing) {
   // A patient who stops without sending says so after a pause; silence clears it here too.
   clearTimeout(typingTimer);
@@ -152,14 +164,8 @@ $('#reply').addEventListener('submit', async (e) => {
   e.preventDefault();
   const body = $('#reply-text').value.trim();
   if (!body || !current) return;
-  try {
-    await call(`/staff/conversations/${current.id}/messages`, { method: 'POST', body: JSON.stringify({ body }) });
-  } catch (err) {
-    // The reply stays in the box: nothing is lost, and the staff member knows it did not go.
-    failed('Your reply was not sent', err);
-    return;
-  }
-  failed();
+  // On failure the reply stays in the box: nothing is lost, and the staff member knows it did not go.
+  if (!(await attempt('Your reply was not sent', () => call(`/staff/conversations/${current.id}/messages`, { method: 'POST', body: JSON.stringify({ body }) })))) return;
   $('#reply-text').value = '';
   void call(`/staff/conversations/${current.id}/typing`, { method: 'POST', body: JSON.stringify({ typing: false }) });
 });
@@ -171,13 +177,7 @@ $('#reply-text').addEventListener('input', () => {
 $('#handled').addEventListener('click', async () => {
   if (!current) return;
   const handled = $('#handled').getAttribute('aria-pressed') !== 'true';
-  try {
-    await call(`/staff/conversations/${current.id}/handled`, { method: 'POST', body: JSON.stringify({ handled }) });
-  } catch (err) {
-    failed('Could not change “Handled”', err);
-    return;
-  }
-  failed();
+  if (!(await attempt('Could not change “Handled”', () => call(`/staff/conversations/${current.id}/handled`, { method: 'POST', body: JSON.stringify({ handled }) })))) return;
   current.handled = handled;
   renderList();
   // A toggle button keeps its name ("Handled"); aria-pressed says whether it is on.

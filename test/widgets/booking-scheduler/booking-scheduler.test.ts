@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, active, book, bookingsAt, buttonWith, fill, fresh, intercept, mount, text, toTimes } from './helpers.js';
+import { $, $$, active, book, bookingsAt, breakHolds, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text, toTimes } from './helpers.js';
 
 // Everything here talks to the real reference server (mounted at /v1 by web-test-runner), except
 // where a test deliberately breaks the network or an answer (offline, lost response, 500, 429).
@@ -189,14 +189,12 @@ describe('<prm-booking-scheduler> against the reference server', function () {
   });
 
   it('two instances race for one slot with holds broken: exactly one confirms, the other keeps the form and gets alternatives', async () => {
-    const restore = intercept(async (req) => (new URL(req.url).pathname === '/v1/booking/holds' ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
+    const restore = breakHolds();
     try {
       const a = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
       const b = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
       for (const el of [a, b]) {
-        await until(() => !!$(el, 'td.avail'), 15_000);
-        $<HTMLElement>(el, 'td.avail')!.click();
-        await until(() => $$(el, '.slot').length > 0);
+        await firstDayTimes(el);
       }
       const start = $(a, '.slot')!.dataset['start']!;
       expect($(b, '.slot')!.dataset['start']).to.equal(start);
@@ -243,9 +241,7 @@ describe('<prm-booking-scheduler> against the reference server', function () {
   failures.forEach(([label, fail], i) => {
     it(`${label}: exactly one booking, and the patient sees it confirmed`, async () => {
       const el = await mount({ service: 'video-consultation', doctor: doctors[i]! });
-      await until(() => !!$(el, 'td.avail'), 15_000);
-      $<HTMLElement>(el, 'td.avail')!.click();
-      await until(() => $$(el, '.slot').length > 0);
+      await firstDayTimes(el);
       const start = $(el, '.slot')!.dataset['start']!;
       $(el, '.slot')!.click();
       await fill(el);
@@ -276,9 +272,7 @@ describe('<prm-booking-scheduler> against the reference server', function () {
     // Reschedule: the same grid, another time, the same guarantees; the calendar file's SEQUENCE goes up.
     const moved = new Promise<CustomEvent<{ id: string; from: string; to: string }>>((r) => m.addEventListener('prm-booking-reschedule', (e) => r(e as never), { once: true }));
     buttonWith(m, 'Choose another time')!.click();
-    await until(() => !!$(m, 'td.avail'), 15_000);
-    $<HTMLElement>(m, 'td.avail')!.click();
-    await until(() => $$(m, '.slot').length > 1);
+    await firstDayTimes(m, 2);
     $$(m, '.slot').at(-1)!.click();
     await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
     buttonWith(m, 'Move my booking to this time')!.click();

@@ -25,14 +25,23 @@ export async function mount(attrs: Record<string, string> = {}): Promise<El> {
 
 export const buttonWith = (el: El, t: string) => $$<HTMLButtonElement>(el, 'button').find((b) => text(b).includes(t));
 
+/** Clicks the first day with availability in the month grid and waits for at least `min` of its times. */
+export async function firstDayTimes(el: El, min = 1) {
+  await until(() => !!$(el, 'td.avail'), 15_000);
+  $<HTMLElement>(el, 'td.avail')!.click();
+  await until(() => $$(el, '.slot').length >= min);
+}
+
+/** Holds answer 500 (two patients can then pick the same time and race for it); returns the restore function. */
+export const breakHolds = () =>
+  intercept(async (req) => (new URL(req.url).pathname === '/v1/booking/holds' ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
+
 /** Service → doctor → the first day with availability → its times (by mouse). */
 export async function toTimes(el: El, doctor: string) {
   if ($(el, '[part=services]')) buttonWith(el, 'Video consultation')!.click();
   await until(() => !!$(el, '[part=doctors]'));
   (doctor === 'any' ? buttonWith(el, 'First available') : buttonWith(el, doctor))!.click();
-  await until(() => !!$(el, 'td.avail'), 15_000);
-  $<HTMLElement>(el, 'td.avail')!.click();
-  await until(() => $$(el, '.slot').length > 0);
+  await firstDayTimes(el);
 }
 
 export async function fill(el: El, o: { name?: string; email?: string; phone?: string } = {}) {
@@ -76,9 +85,7 @@ export function intercept(override: (req: Request, real: (r: Request) => Promise
 /** Books the first free time of `doctor` and returns the manage link's booking id and token. */
 export async function book(doctor: string, service = 'video-consultation') {
   const el = await mount({ service, doctor });
-  await until(() => !!$(el, 'td.avail'), 15_000);
-  $<HTMLElement>(el, 'td.avail')!.click();
-  await until(() => $$(el, '.slot').length > 0);
+  await firstDayTimes(el);
   $(el, '.slot')!.click();
   await fill(el);
   $<HTMLFormElement>(el, 'form')!.requestSubmit();

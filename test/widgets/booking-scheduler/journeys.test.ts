@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import '../../../src/widgets/quote-calculator/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, active, book, buttonWith, fresh, intercept, mount, text, type El } from './helpers.js';
+import { $, $$, active, book, buttonWith, firstDayTimes, fresh, intercept, mount, text, type El } from './helpers.js';
 
 // Manage mode after a lost answer, a past booking, the hold's announcements and the contact a
 // patient gave in a quote on the same page: against the real reference server, except where a
@@ -21,9 +21,7 @@ describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', funct
     const m = await mount(ids);
     await until(() => !!$(m, '[part=manage]'), 10_000);
     buttonWith(m, 'Choose another time')!.click();
-    await until(() => !!$(m, 'td.avail'), 15_000);
-    $<HTMLElement>(m, 'td.avail')!.click();
-    await until(() => $$(m, '.slot').length > 1);
+    await firstDayTimes(m, 2);
     $$(m, '.slot').at(-1)!.click();
     await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
     const keys: (string | null)[] = [];
@@ -85,9 +83,7 @@ describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', funct
     });
     try {
       const el = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
-      await until(() => !!$(el, 'td.avail'), 15_000);
-      $<HTMLElement>(el, 'td.avail')!.click();
-      await until(() => $$(el, '.slot').length > 0);
+      await firstDayTimes(el);
       $(el, '.slot')!.click();
       await until(() => !!$(el, '[part=hold] strong'), 10_000);
       const live = $(el, '#hold-status')!;
@@ -202,9 +198,7 @@ describe('<prm-booking-scheduler>: manage mode, holds and quote hand-off', funct
     const { detail } = await success;
     expect(JSON.stringify(detail), 'no contact in the event').to.not.include('quote.patient');
     await until(() => el.quote === detail.reference);
-    await until(() => !!$(el, 'td.avail'), 15_000);
-    $<HTMLElement>(el, 'td.avail')!.click();
-    await until(() => $$(el, '.slot').length > 0);
+    await firstDayTimes(el);
     $(el, '.slot')!.click();
     await until(() => !!$(el, '#f-name'), 10_000);
     expect($<HTMLInputElement>(el, '#f-name')!.value).to.equal('Quote Patient');

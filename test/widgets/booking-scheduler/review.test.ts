@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, active, bookingsAt, buttonWith, fill, fresh, intercept, mount, text } from './helpers.js';
+import { $, $$, active, bookingsAt, breakHolds, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text } from './helpers.js';
 
 // Defects found by a patient-style review (/tmp/review-booking/report.md), each checked as the
 // patient would notice it, against the real reference server mounted at /v1.
@@ -16,9 +16,7 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
 
   it('a video consultation less than a day away: the confirmation promises no "24 hours before", and names WhatsApp when the patient chose it', async () => {
     const el = await mount({ service: 'video-consultation', doctor: 'any' });
-    await until(() => !!$(el, 'td.avail'), 15_000);
-    $<HTMLElement>(el, 'td.avail')!.click();
-    await until(() => $$(el, '.slot').length > 0);
+    await firstDayTimes(el);
     const start = $(el, '.slot')!.dataset['start']!;
     // Some doctor works every day, from now + 2 h: the earliest time is always within a day.
     expect(Date.parse(start) - Date.now(), start).to.be.below(24 * 3600_000);
@@ -37,9 +35,7 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
   it('manage from another zone: the booking, the new time chosen and the moved booking all read in the zone the patient is in now; a cancelled booking offers its .ics to remove the event', async () => {
     // Booked from Tokyo…
     const a = await mount({ service: 'video-consultation', doctor: 'dr-aydin', 'time-zone': 'Asia/Tokyo' });
-    await until(() => !!$(a, 'td.avail'), 15_000);
-    $<HTMLElement>(a, 'td.avail')!.click();
-    await until(() => $$(a, '.slot').length > 0);
+    await firstDayTimes(a);
     $(a, '.slot')!.click();
     await fill(a);
     $<HTMLFormElement>(a, 'form')!.requestSubmit();
@@ -51,9 +47,7 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     await until(() => !!$(m, '[part=manage] dd'), 10_000);
     expect(text($(m, '[part=manage] dd'))).to.include('America/New_York').and.not.include('Tokyo');
     buttonWith(m, 'Choose another time')!.click();
-    await until(() => !!$(m, 'td.avail'), 15_000);
-    $<HTMLElement>(m, 'td.avail')!.click();
-    await until(() => $$(m, '.slot').length > 1);
+    await firstDayTimes(m, 2);
     $$(m, '.slot').at(-1)!.click();
     await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
     const chosen = text($(m, '.summary dd'));
@@ -77,14 +71,12 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
   });
 
   it('after a 409: no "you can still book it" above "someone has just booked this time"; alternatives show the clinic time, the same doctor first, then another doctor by name; choosing that one books with that doctor', async () => {
-    const restore = intercept(async (req) => (new URL(req.url).pathname === '/v1/booking/holds' ? new Response('{"error":{"code":"internal","message":"x"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined));
+    const restore = breakHolds();
     try {
       const a = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
       const b = await mount({ service: 'video-consultation', doctor: 'dr-petrova' });
       for (const el of [a, b]) {
-        await until(() => !!$(el, 'td.avail'), 15_000);
-        $<HTMLElement>(el, 'td.avail')!.click();
-        await until(() => $$(el, '.slot').length > 0);
+        await firstDayTimes(el);
         $(el, '.slot')!.click();
         await fill(el);
       }
@@ -152,9 +144,7 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
 
   it('a booking kept after a 500 is shown as saved and waiting, not as "Something went wrong"', async () => {
     const el = await mount({ service: 'video-consultation', doctor: 'dr-haddad' });
-    await until(() => !!$(el, 'td.avail'), 15_000);
-    $<HTMLElement>(el, 'td.avail')!.click();
-    await until(() => $$(el, '.slot').length > 0);
+    await firstDayTimes(el);
     $(el, '.slot')!.click();
     await fill(el);
     let broken = true;
