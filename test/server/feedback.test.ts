@@ -113,11 +113,24 @@ for (const driver of drivers) {
 
       const before = await count(s.db, 'feedback');
       const body = { nps: 9, ratings: { medical: 5 }, comment: 'Thank you', invitation: inv.token, locale: 'en' };
-      const answers = await Promise.all([0, 1, 2, 3].map(() => s.request('/v1/feedback', { json: body, idem: key() })));
+      const keys = [key(), key(), key(), key()];
+      const answers = await Promise.all(keys.map((k) => s.request('/v1/feedback', { json: body, idem: k })));
       const ok = answers.filter((r) => r.status === 201);
       assert.equal(ok.length, 4, `statuses ${answers.map((r) => r.status)}`);
-      const ids = new Set(await Promise.all(ok.map(async (r) => FeedbackResponseSchema.parse(await r.json()).id)));
+      const parsed = await Promise.all(ok.map(async (r) => FeedbackResponseSchema.parse(await r.json())));
+      const ids = new Set(parsed.map((p) => p.id));
       assert.equal(ids.size, 1, 'every submit gets the same answer');
+      assert.equal(await count(s.db, 'feedback'), before + 1);
+      // The one stored says nothing more; the three others are told their answer was not stored
+      // (the widget tells the patient so instead of "sent").
+      assert.deepEqual(parsed.map((p) => p.alreadyAnswered ?? false).sort(), [false, true, true, true]);
+      // A retry of the stored one (same key: its response was lost) is its own answer, not "already answered".
+      const first = keys[parsed.findIndex((p) => !p.alreadyAnswered)]!;
+      const retried = FeedbackResponseSchema.parse(await (await s.request('/v1/feedback', { json: body, idem: first })).json());
+      assert.equal(retried.alreadyAnswered, undefined);
+      // Later, from another tab (another key, another answer): the first answer, marked.
+      const later = await s.request('/v1/feedback', { json: { ...body, nps: 2, comment: 'Other tab' }, idem: key() });
+      assert.deepEqual(FeedbackResponseSchema.parse(await later.json()), { ...parsed.find((p) => !p.alreadyAnswered)!, alreadyAnswered: true });
       assert.equal(await count(s.db, 'feedback'), before + 1);
       const { rows } = await s.db.query<{ data: Record<string, unknown>; stage: string }>('SELECT data, stage FROM feedback WHERE id = $1', [[...ids][0]]);
       assert.equal(rows[0]!.stage, 'post-return');

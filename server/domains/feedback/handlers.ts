@@ -24,11 +24,14 @@ async function loadInvitation(db: Queryable, clinicId: string, token: string, no
   return inv;
 }
 
-/** The stored answer of an invitation, as POST /feedback first gave it. */
+/**
+ * The stored answer of an invitation, as POST /feedback first gave it, marked `alreadyAnswered`:
+ * this request's own answer was not stored, and the patient must be told so rather than "sent".
+ */
 async function answerOf(db: Queryable, feedbackId: string) {
   const { rows } = await db.query<{ id: string; created_at: Date; story_pending: boolean }>('SELECT id, created_at, story_pending FROM feedback WHERE id = $1', [feedbackId]);
   const r = rows[0]!;
-  return { id: r.id, createdAt: iso(r.created_at), storyPending: r.story_pending };
+  return { id: r.id, createdAt: iso(r.created_at), storyPending: r.story_pending, alreadyAnswered: true as const };
 }
 
 class AlreadyAnswered extends Error {}

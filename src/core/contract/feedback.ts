@@ -50,6 +50,12 @@ export const FeedbackResponseSchema = /* @__PURE__ */ z.object({
   createdAt: DateTimeSchema,
   /** Whether the comment was queued for staff approval as a story. */
   storyPending: z.boolean(),
+  /**
+   * `true` when this request's answer was not stored: its invitation had been answered already
+   * (another tab, another device) and this is that first answer, replayed. Absent otherwise, and
+   * absent on a replay of the same Idempotency-Key (that is this request's own answer).
+   */
+  alreadyAnswered: z.optional(z.literal(true)),
 });
 export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;
 
