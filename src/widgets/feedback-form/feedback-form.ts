@@ -59,6 +59,11 @@ interface Loaded {
   invitation?: Invitation;
   /** The page named an invitation the clinic does not know (expired, mistyped). */
   invitationGone?: boolean;
+  /**
+   * Looking the invitation up failed (a 5xx, a timeout, a wrong answer) after the client's own
+   * retries: the form is shown without its context, and the answer still carries the token.
+   */
+  invitationUnread?: boolean;
 }
 
 
@@ -147,13 +152,20 @@ export class PrmFeedbackForm extends PrmElement {
         ),
         token
           ? client.get(`feedback/invitations/${encodeURIComponent(token)}`, InvitationSchema, { signal, searchParams: { locale } }).catch((err: unknown) => {
+              if (signal.aborted) throw err;
               // An expired or unknown link: the patient can still answer, just not as that invitation.
               if (err instanceof PrmApiError && err.status === 404) return null;
-              throw err;
+              // The lookup failed otherwise (the client already retried a 5xx or a timeout twice):
+              // the patient came to answer, and an error state with "Try again" lost them. The
+              // form comes without the treatment and reference it would have shown; the answer
+              // still names the invitation, so the server links it and takes stage and reference
+              // from it (and says so if it was answered already).
+              this.reportError(err);
+              return false as const;
             })
           : undefined,
       ]);
-      return { config, improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}) };
+      return { config, improvements, ...(invitation ? { invitation } : {}), ...(invitation === null ? { invitationGone: true } : {}), ...(invitation === false ? { invitationUnread: true } : {}) };
     },
   });
 
@@ -264,7 +276,23 @@ export class PrmFeedbackForm extends PrmElement {
     // Queued once per submission, after its submit (the queue reports an entry saved offline
     // from inside submit(), before the widget's prm-feedback-submit), not on every failed retry.
     if (e.status === 'pending-offline' && !this.#submitting) this.#queued(e);
-    else if (e.status === 'sent' && e.result && !this.#successFired.has(e.key)) {
+    else if (e.status === 'sent' && e.result?.alreadyAnswered && !this.#successFired.has(e.key)) {
+      // The invitation was answered elsewhere first (another tab, another device): this answer was
+      // not stored. Not a success for analytics; the patient is told plainly (render).
+      this.#successFired.add(e.key);
+      this.reportError(new PrmApiError('http', 'This invitation had already been answered; this answer was not stored', { code: 'already_answered' }));
+      const how = this.#mayFocus(e.key);
+      this.#focusAfterRender('#answered-title', how && { preventScroll: how.preventScroll || waited });
+    } else if (e.status === 'refused' && e.body.invitation && e.error instanceof PrmApiError && e.error.status === 404) {
+      // The invitation expired (or its lookup had failed and it was never valid): the answer is
+      // sent again without it, as the form does for a link known to be expired at load.
+      const { invitation: _gone, ...body } = e.body;
+      const mine = this.#mine.has(e.key);
+      queueMicrotask(() => {
+        const again = this.#outbox?.submit(body);
+        if (again && mine) this.#mine.add(again.key);
+      });
+    } else if (e.status === 'sent' && e.result && !this.#successFired.has(e.key)) {
       this.#successFired.add(e.key);
       this.emit('prm-feedback-success', { ...detail, feedbackId: e.result.id, storyPending: e.result.storyPending });
       // A send the patient is not watching (back online later, a restored entry on this load) does
@@ -372,8 +400,9 @@ export class PrmFeedbackForm extends PrmElement {
     const procedureId = this.#procedureId(d);
     const stage = this.#stage(d);
     const a = this.#f!.attribution(this.config?.agent);
-    // Only an invitation the server knows is sent (an expired one would refuse the answer).
-    const token = d.invitation ? this.#token() : undefined;
+    // An invitation the server knows, or one whose lookup failed (the server links it, or refuses
+    // it with a 404 and the answer goes again without it); not one known to be expired.
+    const token = d.invitation || d.invitationUnread ? this.#token() : undefined;
     const body: CreateFeedbackBody = {
       nps: this.nps,
       ratings: { ...this.ratings },
@@ -410,12 +439,16 @@ export class PrmFeedbackForm extends PrmElement {
         complete: (d) => {
           const last = this.#outbox?.last;
           if (this.#view && this.#f && this.#botThanked) return this.#view.renderDone(d, undefined, this.#f);
-          if (this.#view && this.#f && last?.status === 'sent') return this.#view.renderDone(d, last, this.#f);
+          // Answered in another tab after this one loaded: the server kept the first answer and
+          // said so. Told plainly, with no "sent" and no summary of an answer that was not saved.
+          const dropped = last?.status === 'sent' && !!last.result?.alreadyAnswered;
+          if (this.#view && this.#f && last?.status === 'sent' && !dropped) return this.#view.renderDone(d, last, this.#f);
           // An invitation takes one answer: a second one would be dropped by the server (it
           // answers with the first), and the patient was shown the form and then "sent".
-          if (d.invitation?.answered) {
+          if (d.invitation?.answered || dropped) {
             return html`<section class="done" part="success" aria-labelledby="answered-title">
-              <h2 class="title" id="answered-title">${msg('You have already answered this invitation. Thank you!')}</h2>
+              <h2 class="title" id="answered-title" tabindex="-1">${msg('You have already answered this invitation. Thank you!')}</h2>
+              ${dropped ? html`<p id="not-saved">${msg('Only its first answer is kept, so the answer you just sent was not saved.')}</p>` : nothing}
             </section>`;
           }
           const waiting = this.#held ? this.#outbox?.unsent[0] : undefined;
@@ -473,6 +506,7 @@ export class PrmFeedbackForm extends PrmElement {
         <p class="sub">${stage === 'pre-travel' ? msg('Before your trip') : stage === 'in-clinic' ? msg('During your stay at the clinic') : msg('Since you returned home')}</p>
       </header>
       ${d.invitationGone ? html`<p class="hint" role="status">${msg('This feedback link has expired, but you can still tell us how it went.')}</p>` : nothing}
+      ${d.invitationUnread ? html`<p class="hint" role="status" id="unread">${msg('The details of your invitation could not be loaded, but you can still answer.')}</p>` : nothing}
       ${d.invitation?.procedureName ? html`<p class="hint" id="treatment">${msg(str`Treatment: ${d.invitation.procedureName}`)}</p>` : nothing}
       ${d.invitation?.reference ? html`<p class="hint" id="reference">${msg(str`Reference: ${d.invitation.reference}`)}</p>` : nothing}
       ${this.#renderNps()}

@@ -97,6 +97,95 @@ describe('<prm-feedback-form> invitations', function () {
   });
 });
 
+describe('<prm-feedback-form> invitations: another tab, a failing lookup', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('answered in another tab after this page loaded: told plainly that it was answered already, not "sent", and not shown the answer just typed', async () => {
+    const ref = `T${Date.now().toString(36)}`.toUpperCase();
+    const { token } = await invite({ stage: 'post-return', procedureId: 'dental-implants', reference: ref });
+    const el = await mount({ invitation: token });
+    const seen: CustomEvent[] = [];
+    for (const t of ['prm-feedback-success', 'prm-error']) el.addEventListener(t, (e) => seen.push(e as CustomEvent));
+    // Meanwhile, the other tab answers the same invitation (its own Idempotency-Key).
+    const other = await fetch('/v1/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PRM-Clinic': 'pk_demo_aurora', 'Idempotency-Key': `other-tab-${ref}` },
+      body: JSON.stringify({ nps: 10, ratings: {}, invitation: token, locale: 'en' }),
+    });
+    expect(other.status).to.equal(201);
+    await send(el, 3, 'Typed in this tab');
+    expect($(el, '#answered-title')!.textContent).to.equal('You have already answered this invitation. Thank you!');
+    expect($(el, '#not-saved')!.textContent).to.equal('Only its first answer is kept, so the answer you just sent was not saved.');
+    const shown = $(el, '[part=success]')!.textContent!;
+    expect(shown).not.to.contain('was sent');
+    expect(shown, 'no summary of an answer that was not saved').not.to.contain('Typed in this tab');
+    expect(el.shadowRoot!.activeElement?.id, 'focus on what happened').to.equal('answered-title');
+    expect(seen.map((e) => e.type), 'no success for an answer that was not stored').to.deep.equal(['prm-error']);
+    expect(seen[0]!.detail).to.deep.include({ reason: 'http', code: 'already_answered' });
+    expect(sessionStorage.length, 'nothing left waiting in the tab').to.equal(0);
+    await expect(el).to.be.accessible();
+    expect(await rows(ref)).to.equal(1);
+  });
+
+  it('the invitation lookup answers 500: retried, then the form without its context and a calm note; the answer is still linked to the invitation', async () => {
+    const ref = `F${Date.now().toString(36)}`.toUpperCase();
+    const { token } = await invite({ stage: 'in-clinic', procedureId: 'dental-implants', reference: ref });
+    let lookups = 0;
+    const net = interceptFetch((url, method) => {
+      if (method !== 'GET' || !url.pathname.startsWith('/v1/feedback/invitations/')) return undefined;
+      lookups++;
+      return json({ error: { code: 'internal', message: 'boom' } }, 500);
+    });
+    try {
+      const errors: CustomEvent[] = [];
+      const el = await place({ invitation: token });
+      el.addEventListener('prm-error', (e) => errors.push(e));
+      await until(() => !!$(el, 'form') || !!$(el, '[part=error]'), 20_000);
+      // (booleans: a failing assertion on an element made the runner lose the page)
+      expect(!!$(el, '[part=error]'), 'no error state instead of the form').to.equal(false);
+      expect(lookups, 'retried before falling back').to.be.greaterThan(1);
+      expect($(el, '#unread')!.textContent).to.equal('The details of your invitation could not be loaded, but you can still answer.');
+      expect($(el, '#unread')!.getAttribute('role')).to.equal('status');
+      expect(!!$(el, '#treatment'), 'no context it could not load').to.equal(false);
+      expect(errors.length, 'the page hears of it').to.equal(1);
+      await expect(el).to.be.accessible();
+      $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      await until(() => !!$(el, '#f-comment'), 10_000);
+      await send(el, 8, 'Good');
+      expect($(el, '#done-title')!.textContent).to.equal('Thank you — your feedback was sent');
+    } finally {
+      net.restore();
+    }
+    // Stored under the invitation: its reference and stage, and the invitation is answered now.
+    expect(await rows(ref)).to.equal(1);
+    const inv = (await (await fetch(`/v1/feedback/invitations/${token}`, { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } })).json()) as { answered: boolean };
+    expect(inv.answered).to.equal(true);
+  });
+
+  it('the lookup fails and the link was not valid after all: the answer is sent again without it, not lost', async () => {
+    const ref = `G${Date.now().toString(36)}`;
+    const net = interceptFetch((url, method) => (method === 'GET' && url.pathname.startsWith('/v1/feedback/invitations/') ? json({ error: { code: 'internal', message: 'boom' } }, 503) : undefined));
+    try {
+      const el = await mount({ invitation: 'no-such-invitation-token-000001' });
+      expect(!!$(el, '#unread'), 'the note').to.equal(true);
+      const r = $<HTMLInputElement>(el, '#f-reference')!;
+      r.value = ref;
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+      await send(el, 6);
+      expect($(el, '#done-title')!.textContent).to.equal('Thank you — your feedback was sent');
+      const posts = net.seen.filter((x) => x.method === 'POST' && x.url.pathname === '/v1/feedback').map((x) => JSON.parse(x.body!) as { invitation?: string });
+      expect(posts.map((b) => !!b.invitation)).to.deep.equal([true, false]);
+    } finally {
+      net.restore();
+    }
+    expect(await rows(ref)).to.equal(1);
+  });
+});
+
 describe('<prm-feedback-form> when loading fails', function () {
   this.timeout(60_000);
   // The clinic profile is fetched once per page for each API base (core/clinic.ts): a base of its
