@@ -102,6 +102,9 @@ export const styles = css`
     justify-content: space-between;
     gap: calc(var(--_space) * 2);
   }
+  .ends .n {
+    display: none;
+  }
   .aspects {
     display: grid;
     gap: calc(var(--_space) * 3);
@@ -215,6 +218,25 @@ export const styles = css`
        is still about 2.3em (37 px) wide and 2.75em high, above the 24 px target. */
     .opt span {
       min-inline-size: 0;
+    }
+    /* Two rows put "Not at all likely" under 6 and "Extremely likely" under 10's row end: each
+       end's words go by its own box, numbered: "0 – …" above the first row from 0's edge, and
+       "10 – …" under the last row ending at 10's edge (mirrored in right-to-left). The fieldset is a grid:
+       the two labels become its items around the scale. */
+    .ends {
+      display: contents;
+    }
+    .ends > :first-child {
+      order: -1;
+    }
+    .ends > :last-child {
+      justify-self: end;
+      text-align: end;
+      /* 10 is the second row's fifth box of six columns: end one column and its gap earlier. */
+      margin-inline-end: calc((100% + var(--_space)) / 6);
+    }
+    .ends .n {
+      display: inline;
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -92,7 +92,7 @@ interface Loaded {
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open on the first touch without moving the page (the embed rules set 74em below 40em wide); the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open on the first touch without moving the page (the embed rules set 76em below 40em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.
@@ -474,7 +474,7 @@ export class PrmFeedbackForm extends PrmElement {
           return html`<label class="opt"><input type="radio" name="nps" id=${`nps-${i}`} .value=${String(i)} .checked=${this.nps === i} tabindex=${tab} aria-label=${name} @change=${this.#pickNps} /><span aria-hidden="true">${i}</span></label>`;
         })}
       </div>
-      <div class="ends" aria-hidden="true"><span>${low}</span><span>${high}</span></div>
+      <div class="ends" aria-hidden="true"><span aria-hidden="true"><span class="n">0 – </span>${low}</span><span aria-hidden="true"><span class="n">10 – </span>${high}</span></div>
       ${this.#npsMissing && this.nps === undefined ? html`<span class="error" id="nps-err" role="alert">${msg('Please choose a score from 0 to 10.')}</span>` : nothing}
     </fieldset>`;
   }
