@@ -9,7 +9,6 @@ import type { ClinicConfig } from '../../core/contract/config.js';
 import type { CreateFeedbackBody, FeedbackResponse, Improvement, Invitation } from '../../core/contract/feedback.js';
 import type { ApiClient } from '../../core/api/client.js';
 import { PrmApiError } from '../../core/api/errors.js';
-import { errorMessage } from '../../core/states.js';
 import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/index.js';
 import type { ReactiveControllerHost } from 'lit';
 import { countryOptions, lowestAspects, matchImprovements, npsBand } from './feedback.js';
@@ -136,8 +135,8 @@ export function renderPending(entry: SubmitEntry<CreateFeedbackBody, FeedbackRes
   const offline = !navigator.onLine || (entry.error instanceof PrmApiError && entry.error.kind === 'network') || !entry.error;
   return html`<section class="done" part="status" id="pending" aria-labelledby="pending-title">
     <div role="status">
-      <h2 class="title" id="pending-title" tabindex="-1">${offline ? msg('Saved — it will be sent when you’re back online') : errorMessage(entry.error).title}</h2>
-      <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
+      <h2 class="title" id="pending-title" tabindex="-1">${offline ? msg('Saved — it will be sent when you’re back online') : msg('Saved — it will be sent as soon as the clinic answers')}</h2>
+      <p>${msg(str`Your feedback from ${when} is saved in this tab and will be sent automatically. You do not need to send it again.`)}</p>
     </div>
     <dl class="summary">
       <dt>${msg('How likely are you to recommend us to a friend or relative?')}</dt>
@@ -174,8 +173,7 @@ export function renderDone(d: DoneData, entry: SubmitEntry<CreateFeedbackBody, F
           </ul>`
       : d.improvements
         ? nothing
-        : // Its own small error under its heading (the shared wording: the Russian messages are at
-          // their size budget, so no new sentence for it).
-          html`<h3>${msg('You said, we did')}</h3><p class="hint" id="wedid-error">${errorMessage(undefined).text}</p>`}
+        : // Its own small note under its heading: the thank-you stays, no retry (the list is a bonus).
+          html`<h3>${msg('You said, we did')}</h3><p class="hint" id="wedid-error">${msg('What the clinic has changed after feedback cannot be shown right now.')}</p>`}
   </section>`;
 }

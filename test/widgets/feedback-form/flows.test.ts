@@ -186,6 +186,41 @@ describe('<prm-feedback-form> invitations: another tab, a failing lookup', funct
   });
 });
 
+describe('<prm-feedback-form> the waiting panel when the clinic does not answer', function () {
+  this.timeout(60_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('POST /feedback answers 500 while the patient is online: "saved, sent as soon as the clinic answers", not an error title nor "back online"; then sent once', async () => {
+    const ref = `P${Date.now().toString(36)}`;
+    let down = true;
+    const net = interceptFetch((url, method) => (down && method === 'POST' && url.pathname === '/v1/feedback' ? json({ error: { code: 'internal', message: 'boom' } }, 500) : undefined));
+    try {
+      const el = await mount();
+      const r = $<HTMLInputElement>(el, '#f-reference')!;
+      r.value = ref;
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+      $(el, '#nps-5')!.click();
+      await el.updateComplete;
+      $(el, 'button[type=submit]')!.click();
+      await until(() => !!$(el, '#pending'), 20_000);
+      expect($(el, '#pending-title')!.textContent).to.equal('Saved — it will be sent as soon as the clinic answers');
+      const text = $(el, '#pending [role=status]')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.match(/Your feedback from .+ is saved in this tab and will be sent automatically\. You do not need to send it again\./);
+      expect(text).not.to.match(/went wrong|back online|connection/);
+      await expect(el).to.be.accessible();
+      down = false;
+      $(el, '#pending button')!.click();
+      await until(() => !!$(el, '#done-title'), 15_000);
+    } finally {
+      net.restore();
+    }
+    expect(await rows(ref)).to.equal(1);
+  });
+});
+
 describe('<prm-feedback-form> when loading fails', function () {
   this.timeout(60_000);
   // The clinic profile is fetched once per page for each API base (core/clinic.ts): a base of its

@@ -84,7 +84,7 @@ describe('<prm-feedback-form> review findings', function () {
         $(el, 'button[type=submit]')!.click();
         await until(() => !!$(el, '[part=success]'), 15_000);
         expect($(el, '#done-title')!.textContent).to.contain('Thank you');
-        expect($(el, '#wedid-error')!.textContent).to.contain('could not load this right now');
+        expect($(el, '#wedid-error')!.textContent).to.equal('What the clinic has changed after feedback cannot be shown right now.');
         expect(await rows(ref)).to.equal(1);
         await expect(el).to.be.accessible();
       } finally {
@@ -116,6 +116,8 @@ describe('<prm-feedback-form> review findings: waiting submissions', function ()
       await new Promise((r) => setTimeout(r, 300)); // its first retry fails too
       const text = $(again, '#pending')!.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('will be sent');
+      // Said of feedback, not of "your request", and not tied to the connection: it may be the clinic.
+      expect(text).to.match(/Your feedback from .+ is saved in this tab and will be sent automatically\. You do not need to send it again\./);
       expect(text).to.match(/friend or relative\?\s*6\b/);
       expect(text).to.contain('What should we have done better?');
       expect(text).to.contain('Interpreter');
