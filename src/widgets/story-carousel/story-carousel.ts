@@ -9,6 +9,7 @@ import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, picker
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
 import { cardLayout } from '../../core/theme/card.js';
 import { styles } from './story-carousel.styles.js';
+import type { Rotation } from './rotation.js';
 import { StoriesResponseSchema } from '../../generated/contract/stories.js';
 
 /** `prm-stories-view`: the first stories are on screen. */
@@ -52,11 +53,8 @@ declare module '../../core/events.js' {
 
 type Args = readonly [source: string | object, language: string, procedure: string, specialty: string, country: string, minRating: number, limit: number, locale: string];
 
-/** Autoplay interval when the attribute is given without a usable number (ms). */
-const DEFAULT_AUTOPLAY = 6000;
 /** The base language of a locale (`pt-BR` → `pt`). */
 const baseLang = (locale: string) => locale.toLowerCase().split('-')[0]!;
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)');
 
 /**
  * Patient success stories the authors consented to publish and the clinic approved, filtered by
@@ -106,8 +104,6 @@ export class PrmStoryCarousel extends PrmElement {
     hideEmpty: { attribute: 'hide-empty', type: Boolean },
     current: { state: true },
     perView: { state: true },
-    rotating: { state: true },
-    paused: { state: true },
     open: { state: true },
     playing: { state: true },
     clamped: { state: true },
@@ -140,10 +136,6 @@ export class PrmStoryCarousel extends PrmElement {
   declare private current: number;
   /** @internal Stories in view at once (from the container's width, set by CSS). */
   declare private perView: number;
-  /** @internal Rotation switched on (autoplay given, not stopped by the patient). */
-  declare private rotating: boolean;
-  /** @internal Rotation held by hover or focus inside. */
-  declare private paused: boolean;
   /** @internal Ids of stories whose full text is open. */
   declare private open: ReadonlySet<string>;
   /** @internal Id of the story whose video player is loaded. */
@@ -156,11 +148,10 @@ export class PrmStoryCarousel extends PrmElement {
   #argsKey = '';
   #viewed = false;
   #aligned = '';
-  #hover = false;
-  #focusIn = false;
-  #timer?: ReturnType<typeof setInterval>;
   #resize?: ResizeObserver;
-  #motion?: MediaQueryList;
+  /** Rotation (`autoplay`): a lazy part, rotation.ts, loaded only when the attribute is set. */
+  #rot?: Rotation;
+  #rotLoad?: Promise<unknown>;
   #dragX?: number;
   #settleTimer?: ReturnType<typeof setTimeout>;
   #jsonLd = false;
@@ -169,8 +160,6 @@ export class PrmStoryCarousel extends PrmElement {
     super();
     this.current = 0;
     this.perView = 1;
-    this.rotating = false;
-    this.paused = false;
     this.open = new Set();
     this.playing = '';
     this.clamped = new Set();
@@ -200,7 +189,7 @@ export class PrmStoryCarousel extends PrmElement {
       // renders a page a task after it arrives, core/data/paged.ts).
       if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
-      const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
+      const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load(), this.#rotLoad]);
       this.#total = res.total;
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
@@ -222,39 +211,36 @@ export class PrmStoryCarousel extends PrmElement {
     return this.paged.done ? this.paged.items.length : Math.max(this.#total, this.paged.items.length);
   }
 
-  #autoplayMs(): number {
-    const ms = Number(this.autoplay);
-    return this.autoplay == null ? 0 : ms >= 2000 ? ms : DEFAULT_AUTOPLAY;
-  }
-
-  /** Rotation may run at all: asked for, and the patient has not asked the system for less motion. */
-  #canRotate(): boolean {
-    return this.#autoplayMs() > 0 && !this.#motion?.matches;
+  /** Loads the rotation (once, when `autoplay` is set); the first page waits for it, so its control is there from the first stories on. */
+  #rotation(): void {
+    if (this.autoplay != null) this.#rotLoad ??= import('./rotation.js').then(({ Rotation }) => {
+      this.#rot = new Rotation(
+        this,
+        () => {
+          // Wait on a page still loading rather than rotate onto an empty slide.
+          if (this.current + this.perView >= this.paged.items.length && !this.paged.done) return;
+          this.current = this.current >= lastStart(this.#count, this.perView) ? 0 : this.current + 1;
+          this.playing = '';
+        },
+        () => this.#count > this.perView && this.paged.items.length > 0,
+      );
+      this.requestUpdate();
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#motion = reducedMotion();
-    this.#motion.addEventListener('change', this.#motionChanged);
     this.#resize = new ResizeObserver(() => this.#measure());
     this.#resize.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#motion?.removeEventListener('change', this.#motionChanged);
     this.#resize?.disconnect();
-    this.#stopTimer();
   }
 
-  #motionChanged = () => this.requestUpdate();
-  /** Rotation holds while the pointer is over the carousel or focus is inside it (APG). */
-  #hold = (e: Event) => {
-    const t = e.type;
-    if (t === 'mouseenter' || t === 'mouseleave') this.#hover = t === 'mouseenter';
-    else this.#focusIn = t === 'focusin' || ((e as FocusEvent).relatedTarget instanceof Node && this.renderRoot.contains((e as FocusEvent).relatedTarget as Node));
-    this.paused = this.#hover || this.#focusIn;
-  };
+  /** Hover and focus inside hold the rotation (rotation.ts). */
+  #hold = (e: Event) => this.#rot?.hold(e);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -267,7 +253,7 @@ export class PrmStoryCarousel extends PrmElement {
       }
       this.#argsKey = key;
     }
-    if (changed.has('autoplay') || !this.hasUpdated) this.rotating = this.#canRotate();
+    this.#rotation();
     this.current = clampIndex(this.current, this.#count, this.perView);
   }
 
@@ -299,10 +285,6 @@ export class PrmStoryCarousel extends PrmElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
   };
 
-  #toggleRotation = () => {
-    this.rotating = !this.rotating;
-  };
-
   #toggleMore(story: Story, index: number): void {
     const open = new Set(this.open);
     if (open.has(story.id)) open.delete(story.id);
@@ -315,7 +297,7 @@ export class PrmStoryCarousel extends PrmElement {
 
   #play(story: Story, index: number): void {
     this.playing = story.id;
-    this.rotating = false;
+    this.#rot?.stop();
     this.emit('prm-story-open', { index, id: story.id, kind: 'video' });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.player .close')?.focus());
   }
@@ -419,22 +401,6 @@ export class PrmStoryCarousel extends PrmElement {
     if (changed) this.clamped = next;
   }
 
-  #startTimer(): void {
-    if (this.#timer) return;
-    this.#timer = setInterval(() => {
-      const items = this.paged.items.length;
-      // Wait on a page still loading rather than rotate onto an empty slide.
-      if (this.current + this.perView >= items && !this.paged.done) return;
-      this.current = this.current >= lastStart(this.#count, this.perView) ? 0 : this.current + 1;
-      this.playing = '';
-    }, this.#autoplayMs());
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const items = this.paged.items;
@@ -446,8 +412,6 @@ export class PrmStoryCarousel extends PrmElement {
       this.emit('prm-stories-view', { total: this.#count, loaded: items.length, language: this.#language(), source: this.src ? 'static' : 'api' });
     }
     this.#measure();
-    if (this.rotating && !this.paused && this.#canRotate() && this.#count > this.perView && items.length) this.#startTimer();
-    else this.#stopTimer();
     if (shouldFetchMore({ loaded: items.length, total: this.#count, current: this.current, perView: this.perView, hasMore: !this.paged.done, loading: this.paged.status !== 'ready' })) {
       this.paged.loadMore();
     }
@@ -522,8 +486,7 @@ export class PrmStoryCarousel extends PrmElement {
     const go = canGo(this.current, total, pv);
     // Tabs: one per place the view can start, each with its true place among them (the picker shows a window of them).
     const dots = lastStart(total, pv) + 1;
-    const rotation = this.#canRotate();
-    const live = this.rotating && !this.paused && rotation ? 'off' : 'polite';
+    const live = this.#rot?.running ? 'off' : 'polite';
     const n = (v: number) => formatNumber(v, locale);
     // Stories in view with no control of their own (no video, nothing cut): the track itself takes
     // focus, so a keyboard can still scroll it (as Chromium does for such scrollers).
@@ -532,11 +495,7 @@ export class PrmStoryCarousel extends PrmElement {
       return !s || (!this.clamped.has(s.id) && !this.open.has(s.id) && !(s.video && playerUrl(s.video)));
     });
     return html`<div class="bar" part="controls">
-        ${rotation
-          ? html`<button type="button" class="btn rotate" @click=${this.#toggleRotation}>
-              <span class="icon" aria-hidden="true">${this.rotating ? '❚❚' : '▶'}</span>${this.rotating ? msg('Stop slide rotation') : msg('Start slide rotation')}
-            </button>`
-          : nothing}
+        ${this.#rot?.button()}
         <p class="summary">
           ${this.#average !== null
             ? html`<span class="star" aria-hidden="true">★</span> ${this.#summary(this.#average, total)}`
