@@ -5,7 +5,7 @@ import { PagedController } from '../../core/data/paged.js';
 import { configErrorState, emptyState, errorState } from '../../core/states.js';
 import { dateFormat, displayName, formatNumber, warmIntl } from '../../core/i18n/format.js';
 import type { Story } from '../../core/contract/stories.js';
-import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
+import { canGo, clampIndex, clampPerView, jumpOffset, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
 import { cardLayout } from '../../core/theme/card.js';
 import { styles } from './story-carousel.styles.js';
@@ -155,6 +155,12 @@ export class PrmStoryCarousel extends PrmElement {
   #dragX?: number;
   #settleTimer?: ReturnType<typeof setTimeout>;
   #jsonLd = false;
+  /** Stories fetched by a jump (End) past the loaded pages, by index in the whole set; the offset asked for; its failure. */
+  #far = new Map<number, Story>();
+  #farAt = -1;
+  #farErr?: unknown;
+  /** The filters of the last page asked for (a jump asks with the same). */
+  #params: Record<string, string | number | undefined> = {};
 
   constructor() {
     super();
@@ -181,15 +187,13 @@ export class PrmStoryCarousel extends PrmElement {
         return { items: sel.stories, nextCursor: null };
       }
       const client = this.client!;
-      // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
-      const far = this.current > this.paged.items.length + 12;
-      const searchParams = { language, locale, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
+      const searchParams = (this.#params = { language, locale, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: limit || undefined });
       // The engine's Intl start-up (numbers, dates, names on the first slides) in tasks of its own
       // while the first page comes, rather than inside the task that renders it (the controller
       // renders a page a task after it arrives, core/data/paged.ts).
       if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
-      const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load(), this.#rotLoad]);
+      const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams: { ...searchParams, cursor } }), cursor ? undefined : this.clinicCtl.load(), this.#rotLoad]);
       this.#total = res.total;
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
@@ -250,6 +254,9 @@ export class PrmStoryCarousel extends PrmElement {
         this.current = 0;
         this.open = new Set();
         this.playing = '';
+        this.#far = new Map();
+        this.#farAt = -1;
+        this.#farErr = undefined;
       }
       this.#argsKey = key;
     }
@@ -263,12 +270,12 @@ export class PrmStoryCarousel extends PrmElement {
     if (next === this.current) return;
     this.current = next;
     this.playing = '';
-    if (cause) this.emit('prm-story-change', { index: next, id: this.paged.items[next]?.id ?? null, cause });
+    if (cause) this.emit('prm-story-change', { index: next, id: this.#story(next)?.id ?? null, cause });
   }
 
   /**
    * End goes to the true last story (the server's total): its slide is a skeleton labelled "1,000 of
-   * 1,000" at once, and `updated` loads the pages up to it (largest pages while far behind).
+   * 1,000" at once, and `updated` fetches the one page around it by offset (`#jump`), never the pages before it.
    */
   #nav(action: NavAction, cause: StoryChangeCause): void {
     this.#go(navigate(action, this.current, this.#count, this.perView), cause);
@@ -412,11 +419,42 @@ export class PrmStoryCarousel extends PrmElement {
       this.emit('prm-stories-view', { total: this.#count, loaded: items.length, language: this.#language(), source: this.src ? 'static' : 'api' });
     }
     this.#measure();
-    if (shouldFetchMore({ loaded: items.length, total: this.#count, current: this.current, perView: this.perView, hasMore: !this.paged.done, loading: this.paged.status !== 'ready' })) {
+    // Far past the loaded pages (End): the one page around the view, by offset; else the next page in order.
+    const size = Number(this.#params.limit) || 12;
+    const win = renderWindow(this.#count, this.current, this.perView).indices;
+    const at = this.src || this.paged.status !== 'ready' ? null : jumpOffset(win, win.filter((i) => !this.#story(i)), items.length, this.#count, size);
+    if (at !== null) {
+      if (at !== this.#farAt) this.#jump(at, size);
+    } else if (win.at(-1)! < items.length + size && shouldFetchMore({ loaded: items.length, total: this.#count, current: this.current, perView: this.perView, hasMore: !this.paged.done, loading: this.paged.status !== 'ready' })) {
       this.paged.loadMore();
     }
     this.#structuredData();
   }
+
+  #story(i: number): Story | undefined {
+    return this.paged.items[i] ?? this.#far.get(i);
+  }
+
+  #jump(at: number, size: number): void {
+    this.#farAt = at;
+    this.#farErr = undefined;
+    this.client!.get('stories', StoriesResponseSchema, { searchParams: { ...this.#params, limit: size, offset: at } }).then(
+      (res) => {
+        if (this.#farAt === at) res.stories.forEach((s, k) => this.#far.set(at + k, s));
+      },
+      (err: unknown) => {
+        if (this.#farAt === at) {
+          this.#farErr = err;
+          this.reportError(err);
+        }
+      },
+    ).finally(() => this.requestUpdate());
+  }
+
+  #retryJump = () => {
+    this.#farAt = -1;
+    this.requestUpdate();
+  };
 
   /** Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none): json-ld.ts. */
   #structuredData(): void {
@@ -460,7 +498,7 @@ export class PrmStoryCarousel extends PrmElement {
         : this.paged.render({
         pending: () => this.#skeleton(),
         empty: () => emptyState(msg('No patient stories to show yet'), msg('Please check back later.')),
-        complete: (items) => this.#carousel(items),
+        complete: () => this.#carousel(),
       })}
     </section>`;
   }
@@ -478,7 +516,7 @@ export class PrmStoryCarousel extends PrmElement {
       <div class="picker-row"></div>`;
   }
 
-  #carousel(items: Story[]): TemplateResult {
+  #carousel(): TemplateResult {
     const locale = this.resolvedLocale;
     const total = this.#count;
     const pv = Math.min(this.perView, total);
@@ -491,7 +529,7 @@ export class PrmStoryCarousel extends PrmElement {
     // Stories in view with no control of their own (no video, nothing cut): the track itself takes
     // focus, so a keyboard can still scroll it (as Chromium does for such scrollers).
     const bare = win.visible.every((i) => {
-      const s = items[i];
+      const s = this.#story(i);
       return !s || (!this.clamped.has(s.id) && !this.open.has(s.id) && !(s.video && playerUrl(s.video)));
     });
     return html`<div class="bar" part="controls">
@@ -524,7 +562,7 @@ export class PrmStoryCarousel extends PrmElement {
         @dragstart=${this.#native}
         @selectstart=${this.#native}
       >
-        ${win.indices.map((i) => this.#slide(items[i], i, total, win.visible.includes(i)))}
+        ${win.indices.map((i) => this.#slide(this.#story(i), i, total, win.visible.includes(i)))}
       </div>
       <div class="picker-row">
         <div class="picker" part="picker" role="tablist" aria-label=${msg('Choose a story')} @keydown=${this.#pickerKey}>
@@ -556,7 +594,9 @@ export class PrmStoryCarousel extends PrmElement {
     if (!story) {
       // Beyond the pages loaded: a skeleton of the same box, or the failed page's error and retry.
       return attrs(
-        this.paged.status === 'error'
+        this.#farErr
+          ? errorState(this.#farErr, this.#retryJump)
+          : this.paged.status === 'error'
           ? errorState(this.paged.error, this.paged.retry)
           : html`<div class="skeleton" aria-busy="true"><div class="skeleton-block"></div><div class="skeleton-line"></div></div>`,
       );
