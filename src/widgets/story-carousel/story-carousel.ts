@@ -392,20 +392,13 @@ export class PrmStoryCarousel extends PrmElement {
     requestAnimationFrame(() => track.classList.remove('aligning'));
   }
 
-  /** Which quotes in the DOM are cut by the clamp (they get "Read more"). */
+  /** Which stories in the DOM have their title or quote cut by the clamp (they get "Read more"). */
   #measureClamps(): void {
-    let changed = false;
-    const next = new Set(this.clamped);
-    for (const q of this.renderRoot.querySelectorAll<HTMLElement>('.quote[data-id]')) {
-      const id = q.dataset.id!;
-      const cut = readMoreState({ scrollHeight: q.scrollHeight, clientHeight: q.clientHeight, expanded: this.open.has(id) }) !== 'none';
-      if (cut !== next.has(id)) {
-        changed = true;
-        if (cut) next.add(id);
-        else next.delete(id);
-      }
+    const next = new Set<string>();
+    for (const q of this.renderRoot.querySelectorAll<HTMLElement>('[data-id]')) {
+      if (readMoreState({ scrollHeight: q.scrollHeight, clientHeight: q.clientHeight, expanded: this.open.has(q.dataset.id!) }) !== 'none') next.add(q.dataset.id!);
     }
-    if (changed) this.clamped = next;
+    if (next.size !== this.clamped.size || [...next].some((id) => !this.clamped.has(id))) this.clamped = next;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -627,7 +620,7 @@ export class PrmStoryCarousel extends PrmElement {
         <span class="stars" role="img" aria-label=${ratedLabel(story.rating)}>${'★'.repeat(story.rating)}<span class="off">${'★'.repeat(5 - story.rating)}</span></span>
         ${story.verified ? html`<span class="verified"><span aria-hidden="true">✓</span> ${msg('Verified patient')}</span>` : nothing}
       </p>
-      <h3 class="title" lang=${lang} dir="auto">${story.title}</h3>
+      <h3 class="title ${open ? 'open' : ''}" data-id=${story.id} lang=${lang} dir="auto">${story.title}</h3>
       <blockquote class="quote ${open ? 'open' : ''}" id=${`q-${i}`} data-id=${story.id} lang=${lang} dir="auto" tabindex=${open ? 0 : nothing}>${story.body}</blockquote>
       ${cut
         ? html`<button type="button" class="more" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`q-${i}`} @click=${() => this.#toggleMore(story, i)}>${open ? msg('Show less') : msg('Read more')}</button>`
