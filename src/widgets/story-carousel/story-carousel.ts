@@ -500,7 +500,8 @@ export class PrmStoryCarousel extends PrmElement {
     const locale = this.resolvedLocale;
     const avg = formatNumber(average, locale, { maximumFractionDigits: 1 });
     const count = formatNumber(total, locale);
-    return msg(str`${avg} out of 5 from ${count} patient stories`);
+    // A count after a colon reads right for every number in every language (no plural forms: "1 patient stories").
+    return msg(str`${avg} out of 5 · Patient stories: ${count}`);
   }
 
   #skeleton(): TemplateResult {

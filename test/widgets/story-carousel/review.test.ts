@@ -204,6 +204,17 @@ describe('<prm-story-carousel> review fixes: one story, a long title, negative a
   /** One story whose title needs four lines at 320 px and whose text needs one. */
   const ONE = '/test/fixtures/stories-one-long-title.json';
 
+  it('one story: the summary reads right in every language ("Patient stories: 1", not "from 1 patient stories")', async () => {
+    for (const [lang, summary] of [
+      ['en', '★ 5 out of 5 · Patient stories: 1'],
+      ['de', '★ 5 von 5 · Patientengeschichten: 1'],
+      ['ar', '★ التقييم 5 من 5 · عدد قصص المرضى: 1'],
+    ] as const) {
+      const el = await mount({ src: ONE, lang }, { width: 640 });
+      expect(text($(el, '.summary')), lang).to.equal(summary);
+    }
+  });
+
   it('a title longer than two lines: "Read more" is offered although the text is short, and opens the whole title in place (focus kept, the widget keeps its size)', async () => {
     const el = await mount({ src: ONE }, { width: 320 });
     const title = $(el, '.slide:not([inert]) .title')!;
