@@ -175,8 +175,9 @@ export class PrmStoryCarousel extends PrmElement {
     args: () => {
       const source = this.src ? httpUrl(new URL(this.src, document.baseURI).href) : this.client;
       if (!source) return undefined;
-      // As a clinic writes them (`country="de"`, `min-rating="4.5"`, `limit="100"`): what the API accepts, not a 400.
-      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', (this.country ?? '').toUpperCase(), Math.min(5, Math.ceil(Number(this.minRating)) || 0), Math.min(50, Number(this.limit) | 0), baseLang(this.resolvedLocale)] as const;
+      // As a clinic writes them (`country="de"`, `min-rating="4.5"` or `"-1"`, `limit="100"` or `"-5"`): what the API
+      // accepts, not a 400. min-rating 0–5 (0: any); limit 1–50 (0: the API's default page).
+      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', (this.country ?? '').toUpperCase(), Math.max(0, Math.min(5, Math.ceil(Number(this.minRating)) || 0)), Math.max(0, Math.min(50, Number(this.limit) | 0)), baseLang(this.resolvedLocale)] as const;
     },
     page: async ([source, language, procedure, specialty, country, minRating, limit, locale], cursor, { signal }) => {
       if (typeof source === 'string') {

@@ -241,4 +241,13 @@ describe('<prm-story-carousel> review fixes: one story, a long title, negative a
     expect(text(more)).to.equal('Read more');
     await expect(el).to.be.accessible();
   });
+
+  it('limit="-5" and min-rating="-1" show the stories (limit at least 1, min-rating 0–5), not an error state', async () => {
+    const el = await mount({ limit: '-5', 'min-rating': '-1' }, { width: 360 });
+    // (Texts, not elements: a failing comparison of elements hangs the runner's report.)
+    expect(text($(el, '[part=error]')), 'no error state').to.equal('');
+    // Every story of the clinic (no rating filter), in pages of the default size.
+    expect($(el, '.slide:not([inert])')!.getAttribute('aria-label')).to.equal('1 of 35');
+    expect(text($(el, '.slide:not([inert]) .name'))).to.not.equal('');
+  });
 });
