@@ -117,9 +117,9 @@ export class PrmStoryCarousel extends PrmElement {
   declare country?: string;
   /** Stories written in this language come first (default: the widget's language); names and texts of the widget stay in the widget's language, and stories not in it say which language they are in. */
   declare language?: string;
-  /** Only stories rated at least this (1–5). */
+  /** Only stories rated at least this (1–5; a fraction rounds up to whole stars, a value above 5 asks 5, and 0, a negative value or no number means any rating). */
   declare minRating?: string;
-  /** Stories per page fetched (1–50, default 12); the next page loads as the patient nears the end. */
+  /** Stories per page fetched (1–50, default 12: a value above 50 asks 50, and 0, a negative value or no number the default); the next page loads as the patient nears the end. */
   declare limit?: string;
   /** Rotate every N milliseconds (e.g. `6000`); off by default, and never under `prefers-reduced-motion`. */
   declare autoplay?: string;
