@@ -173,6 +173,31 @@ describe('<prm-story-carousel>', function () {
     }
   });
 
+  it('End whose page fails (offline): the last slide shows the error with Try again and fires prm-error; Try again brings the last story', async () => {
+    let fail = true;
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{ reason: string }>).detail.reason);
+    const spy = interceptFetch((url) => (fail && url.searchParams.has('offset') ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    document.addEventListener('prm-error', onError);
+    try {
+      const el = await mount({ limit: '10' }, { clinic: MANY, width: 360 });
+      $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
+      await sendKeys({ press: 'End' });
+      await until(() => !!$(el, '.slide:not([inert]) [part=error]'), 15_000);
+      expect(text($(el, '.slide:not([inert]) [part=error]'))).to.match(/cannot be reached/);
+      expect(shown(el)).to.deep.equal(['1,000 of 1,000']);
+      expect(errors).to.deep.equal(['network']);
+      fail = false;
+      $<HTMLButtonElement>(el, '.slide:not([inert]) [part=error] button')!.click();
+      await until(() => text($(el, '.slide:not([inert]) .name')) === 'Patient 1000', 10_000);
+      expect($$(el, '[part=error]').length).to.equal(0);
+      expect(spy.seen.filter((x) => x.url.searchParams.has('cursor')).length, 'never the pages before it').to.equal(0);
+    } finally {
+      spy.restore();
+      document.removeEventListener('prm-error', onError);
+    }
+  });
+
   it('the benchmark’s work (bench/carousel-micro.mjs) is the same on 1,000 stories as on 10: every step moves, the same DOM mutations, the same nodes', async () => {
     // What made "1,000 stories" cost 1.55× "10" in the micro-benchmark: the same clicks did more
     // on the larger set (on 10, the last ones hit the end). Counted, not timed.
