@@ -216,7 +216,11 @@ export class PrmStoryCarousel extends PrmElement {
     return this.paged.done ? this.paged.items.length : Math.max(this.#total, this.paged.items.length);
   }
 
-  /** Loads the rotation (once, when `autoplay` is set); the first page waits for it, so its control is there from the first stories on. */
+  /**
+   * Loads the rotation (once, when `autoplay` is set); the first page waits for it, so its control is
+   * there from the first stories on. A rotation that cannot load (offline) never holds back the
+   * stories: they show without it.
+   */
   #rotation(): void {
     if (this.autoplay != null) this.#rotLoad ??= import('./rotation.js').then(({ Rotation }) => {
       this.#rot = new Rotation(
@@ -230,7 +234,7 @@ export class PrmStoryCarousel extends PrmElement {
         () => this.#count > this.perView && this.paged.items.length > 0,
       );
       this.requestUpdate();
-    });
+    }, () => {});
   }
 
   override connectedCallback(): void {
