@@ -451,6 +451,12 @@ export class PrmQuoteCalculator extends PrmElement {
       );
   }
 
+  /** A treatment of the short list: chosen, the list goes, and focus goes to the field that now names it. */
+  #chooseShort = (proc: ProcedureSummary) => () => {
+    this.#choose(proc);
+    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  };
+
   #loadDetails(): Promise<typeof import('./estimate-view.js')> {
     // The exports by name, not the module namespace: a namespace object would need a bundler
     // helper shared with the solo bundle, in a chunk of its own (one more request before ready).
@@ -747,7 +753,7 @@ export class PrmQuoteCalculator extends PrmElement {
         ? html`<ul class="short" id="short" aria-label=${specialties.find((s) => s.id === specialty)?.name ?? ''}>
             ${short.map((x) => {
               const f = from(x);
-              return html`<li><button type="button" class="option" id=${`short-${x.id}`} @click=${() => this.#choose(x)}><bdi class="opt-name">${x.name}</bdi>${f ? html`<span class="opt-meta">${f}</span>` : nothing}</button></li>`;
+              return html`<li><button type="button" class="option" id=${`short-${x.id}`} @click=${this.#chooseShort(x)}><bdi class="opt-name">${x.name}</bdi>${f ? html`<span class="opt-meta">${f}</span>` : nothing}</button></li>`;
             })}
           </ul>`
         : nothing}

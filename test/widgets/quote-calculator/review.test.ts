@@ -162,6 +162,7 @@ describe('<prm-quote-calculator>: review of 2026-12-02', function () {
     $<HTMLButtonElement>(el, '#short-fue-hair-transplant')!.click();
     await until(() => $<HTMLInputElement>(el, '#search')!.value === 'FUE hair transplant' && !!$(el, '[part=total]'), 10_000);
     expect($(el, '#short'), 'chosen: the list has done its job').to.equal(null);
+    expect(active(el)?.id, 'focus is not lost with the list').to.equal('search');
     expect($(el, '[part=total] strong')!.textContent).to.not.equal(total);
   });
 
