@@ -32,6 +32,7 @@ import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLin
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
 import { formatWhen, groupByDay, slotLabels } from './zones.js';
+import { zoneName } from './time-zones.js';
 import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
@@ -317,12 +318,14 @@ export class DetailsView {
     return formatWhen(start, zone, this.#locale);
   }
 
+  /** Both zones by the name a patient reads in their language ("توقيت الخليج"), never the IANA id (which stays in data and events). */
   #twoZones(start: string, patientZone: string, clinicZone: string) {
+    const name = (z: string) => zoneName(z, this.#locale, Date.parse(start));
     return html`<dl>
       <dt>${msg('Your time')}</dt>
-      <dd><strong>${this.#when(start, patientZone)}</strong> (<bdi>${patientZone}</bdi>)</dd>
+      <dd><strong>${this.#when(start, patientZone)}</strong> (<bdi>${name(patientZone)}</bdi>)</dd>
       <dt>${msg('Clinic time')}</dt>
-      <dd>${this.#when(start, clinicZone)} (<bdi>${clinicZone}</bdi>)</dd>
+      <dd>${this.#when(start, clinicZone)} (<bdi>${name(clinicZone)}</bdi>)</dd>
     </dl>`;
   }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { addDays, dayKey, groupByDay, labelDay, noonOf, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
-import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
+import { searchZones, timeZoneOptions, zoneName } from '../../../src/widgets/booking-scheduler/time-zones.js';
 import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
 import { holdAnnouncement } from '../../../src/widgets/booking-scheduler/hold.js';
 import { DETAILS_SPEC, emptyDetails, prefilled, videoLinkTiming, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
@@ -328,6 +328,32 @@ describe('booking scheduler: time-zone list', () => {
     expect(ids('zzzz')).to.deep.equal([]);
     const fr = timeZoneOptions('fr', at);
     expect(searchZones(fr, 'heure').length).to.be.greaterThan(10);
+  });
+});
+
+describe('booking scheduler: zones as the patient reads them', () => {
+  const at = Date.parse('2026-07-01T12:00:00Z');
+
+  it('names a zone in the patient\'s language, not by its IANA id', () => {
+    expect(zoneName('Asia/Dubai', 'ar', at)).to.equal('توقيت الخليج');
+    expect(zoneName('Europe/Istanbul', 'ar', at)).to.equal('توقيت تركيا');
+    expect(zoneName('America/New_York', 'en', at)).to.equal('Eastern Time');
+    expect(zoneName('America/New_York', 'ru', at)).to.equal('Восточная Америка');
+    expect(zoneName('Asia/Calcutta', 'de', at)).to.equal('Indische Normalzeit');
+  });
+
+  it('every zone the browser lists, in all seven languages: a name, never an id ("Area/City"), never empty', () => {
+    for (const locale of ['en', 'ar', 'de', 'es', 'fr', 'ru', 'tr'])
+      for (const id of Intl.supportedValuesOf('timeZone')) {
+        const n = zoneName(id, locale, at);
+        expect(n, `${locale} ${id}`).to.match(/\S/);
+        expect(n, `${locale} ${id}`).not.to.match(/[A-Za-z]\/[A-Z]/);
+      }
+  });
+
+  it('a zone with no name of its own gets its city beside the offset; one unknown to the browser, its city', () => {
+    expect(zoneName('Etc/GMT-4', 'en', at)).to.equal('GMT+04:00');
+    expect(zoneName('Mars/Olympus_Mons', 'ar', at)).to.equal('Olympus Mons');
   });
 });
 
