@@ -271,6 +271,7 @@ export class DetailsView {
       session: h.session,
       quoteReference: h.quote,
       attribution: attribution(h.agent),
+      page: location.href,
     });
     const entry = this.queue.submit(body);
     h.emitEvent('prm-booking-submit', { service: body.service, doctor: body.doctor, start: body.start, idempotencyKey: entry.key });

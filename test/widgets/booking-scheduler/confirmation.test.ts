@@ -1,0 +1,56 @@
+import { expect } from '@open-wc/testing';
+import ICAL from 'ical.js';
+import '../../../src/widgets/booking-scheduler/define.js';
+import { until } from '../../core/fixtures/setup.js';
+import { $, $$, fill, firstDayTimes, fresh, mount, text } from './helpers.js';
+
+// What an Arabic-speaking patient in Dubai reads after booking: the confirmation, the calendar file
+// it offers and the manage view, against the real reference server mounted at /v1.
+
+/** An IANA id as it would leak into text: "Asia/Dubai", "America/New_York". */
+const ZONE_ID = /\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+/;
+
+describe('<prm-booking-scheduler>: confirmation and calendar file in the patient\'s language', function () {
+  this.timeout(90_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+    document.documentElement.lang = 'ar';
+  });
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('Arabic from Dubai: zones named in Arabic, no ids; the .ics reads Arabic and carries the confirmation\'s manage link, which opens the manage view', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'any', 'time-zone': 'Asia/Dubai' });
+    await firstDayTimes(el);
+    $(el, '.slot')!.click();
+    await fill(el);
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await until(() => !!$(el, '[part=success]'), 15_000);
+    const done = text($(el, '[part=success]'));
+    expect(done).not.to.match(ZONE_ID);
+    expect($$(el, '[part=success] dd bdi').map(text)).to.deep.equal(['توقيت الخليج', 'توقيت تركيا']);
+    await expect(el).to.be.accessible();
+
+    const links = $$<HTMLAnchorElement>(el, '[part=success] a');
+    const manage = links.at(-1)!.href;
+    expect(new URL(manage).searchParams.get('prm-token')).to.match(/\S{16,}/);
+    const ics = await (await fetch(links.find((a) => a.hasAttribute('download'))!.href)).text();
+    const ve = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const description = String(ve.getFirstPropertyValue('description'));
+    expect(description).to.include('رقم الحجز').and.include('توقيتك').and.include('(توقيت الخليج)').and.include('(توقيت تركيا)');
+    expect(description).not.to.match(ZONE_ID);
+    expect(description).not.to.include('Booking reference');
+    // The same link the confirmation offers, in the description and as the event's URL.
+    expect(description).to.include(`لتعديل هذا الحجز أو إلغائه: ${manage}`);
+    expect(ve.getFirstPropertyValue('url')).to.equal(manage);
+    expect(ve.getFirstPropertyValue('location')).to.equal('مكالمة فيديو');
+    el.parentElement!.remove();
+
+    // The link opens the booking in manage mode, zones still by name.
+    const u = new URL(manage);
+    const m = await mount({ booking: u.searchParams.get('prm-booking')!, token: u.searchParams.get('prm-token')!, 'time-zone': 'Asia/Dubai' });
+    await until(() => !!$(m, '[part=manage] dd'), 10_000);
+    expect(text($(m, '[part=manage]'))).not.to.match(ZONE_ID);
+    expect($$(m, '[part=manage] dd bdi').map(text)).to.deep.equal(['توقيت الخليج', 'توقيت تركيا']);
+  });
+});
