@@ -19,9 +19,19 @@ export interface ZoneOption {
   haystack: string;
 }
 
-/** Lower case, no diacritics, Unicode minus as ASCII, for search. */
+/**
+ * Lower case, no diacritics, Unicode minus as ASCII, for search. Arabic as typed either way: no
+ * vowel marks or tatweel, hamza forms as their bare letter (أ إ آ → ا: NFD splits them off), ى → ي, ة → ه.
+ */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u2212/g, '-').replace(/[_/]/g, ' ').toLocaleLowerCase('en');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]|\u0640/g, '')
+    .replace(/\u0649/g, '\u064a')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u2212/g, '-')
+    .replace(/[_/]/g, ' ')
+    .toLocaleLowerCase('en');
 }
 
 /** Cities renamed since the zone got its id; browsers still list the old id (ICU canonical names). */
