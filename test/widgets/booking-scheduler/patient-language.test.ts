@@ -2,15 +2,16 @@ import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { until } from '../../core/fixtures/setup.js';
-import { $, $$, fill, firstDayTimes, fresh, mount, text } from './helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { $, $$, active, fill, firstDayTimes, fresh, mount, text } from './helpers.js';
 
-// What an Arabic-speaking patient in Dubai reads after booking: the confirmation, the calendar file
-// it offers and the manage view, against the real reference server mounted at /v1.
+// What an Arabic-speaking patient reads and types: the time-zone search, the confirmation, the
+// calendar file it offers and the manage view, against the real reference server mounted at /v1.
 
 /** An IANA id as it would leak into text: "Asia/Dubai", "America/New_York". */
 const ZONE_ID = /\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+/;
 
-describe('<prm-booking-scheduler>: confirmation and calendar file in the patient\'s language', function () {
+describe('<prm-booking-scheduler> in the patient\'s language: zone search, confirmation, calendar file', function () {
   this.timeout(90_000);
   beforeEach(() => {
     fresh();
@@ -52,5 +53,21 @@ describe('<prm-booking-scheduler>: confirmation and calendar file in the patient
     await until(() => !!$(m, '[part=manage] dd'), 10_000);
     expect(text($(m, '[part=manage]'))).not.to.match(ZONE_ID);
     expect($$(m, '[part=manage] dd bdi').map(text)).to.deep.equal(['توقيت الخليج', 'توقيت تركيا']);
+  });
+
+  it('the time-zone search finds New York typed in Arabic letters ("نيويورك"), by keyboard', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'any', 'time-zone': 'Asia/Dubai' });
+    await until(() => !!$(el, 'td.avail'), 15_000);
+    $<HTMLButtonElement>(el, '#zone-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'zone-search', 10_000);
+    await sendKeys({ type: 'نيويورك' });
+    await until(() => $$(el, '#zone-list [role=option]').length === 1);
+    expect(text($(el, '#zone-list [role=option]'))).to.include('New York');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'zone-button');
+    expect(el.zone).to.equal('America/New_York');
   });
 });
