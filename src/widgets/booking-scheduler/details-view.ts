@@ -444,7 +444,9 @@ export class DetailsView {
     const name = c.config.names?.[this.#locale] ?? c.config.name;
     const title = `${service?.name ?? ''} – ${b.doctor.name}, ${name}`;
     const icsHref = httpUrl(r.links.ics.replace(/^\/v1\//, ''), base);
-    const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? name) : msg('Video call') };
+    const manage = manageUrl(location.href, b.id, r.manageToken);
+    // Google's and Outlook's event carry the manage link too, as the .ics does.
+    const ev = { title, start: b.start, end: b.end, details: `${msg(str`Booking reference ${b.reference}`)}\n${msg('Change or cancel this booking')}\n${manage}`, location: b.kind === 'in-person' ? (c.config.address ?? name) : msg('Video call') };
     return html`<section class="step" part="success" aria-labelledby="done-title">
       <h2 id="done-title" class="title done-title" tabindex="-1">${msg('Your consultation is booked')}</h2>
       <p>${msg(str`Reference ${b.reference}`)} · <bdi>${b.doctor.name}</bdi></p>
@@ -456,7 +458,7 @@ export class DetailsView {
         ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
         <a href=${googleCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Google Calendar</a>
         <a href=${outlookCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Outlook</a>
-        <a href=${manageUrl(location.href, b.id, r.manageToken)}>${msg('Change or cancel this booking')}</a>
+        <a href=${manage}>${msg('Change or cancel this booking')}</a>
       </div>
     </section>`;
   }

@@ -45,6 +45,10 @@ describe('<prm-booking-scheduler> in the patient\'s language: zone search, confi
     expect(description).to.include(`لتعديل هذا الحجز أو إلغائه: ${manage}`);
     expect(ve.getFirstPropertyValue('url')).to.equal(manage);
     expect(ve.getFirstPropertyValue('location')).to.equal('مكالمة فيديو');
+    // Google Calendar's and Outlook's events carry it too.
+    const google = new URL(links.find((a) => a.host === 'calendar.google.com')!.href).searchParams.get('details')!;
+    const outlook = new URL(links.find((a) => a.host === 'outlook.live.com')!.href).searchParams.get('body')!;
+    for (const d of [google, outlook]) expect(d).to.include('رقم الحجز').and.include(`تعديل هذا الحجز أو إلغاؤه\n${manage}`);
     el.parentElement!.remove();
 
     // The link opens the booking in manage mode, zones still by name.
