@@ -264,4 +264,15 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
       document.documentElement.removeAttribute('lang');
     }
   });
+
+  it('the hold countdown starts at the hold\'s length, even when the page was opened long before the time was picked', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'any' });
+    await firstDayTimes(el);
+    // The patient reads the times for a while before choosing one.
+    await new Promise((r) => setTimeout(r, 4000));
+    $(el, '.slot')!.click();
+    await until(() => !!$(el, '[part=hold] strong'), 10_000);
+    const [m, sec] = text($(el, '[part=hold] strong')).split(':').map(Number);
+    expect(m! * 60 + sec!, text($(el, '[part=hold] strong'))).to.be.at.most(8 * 60);
+  });
 });
