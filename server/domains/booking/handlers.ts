@@ -6,7 +6,7 @@ import { bookingIcs, videoLinkNote } from './ics.js';
 import { icsText } from './ics-text.js';
 // The widget's own: the calendar file's manage link and zone names are the confirmation's.
 import { manageUrl } from '../../../src/widgets/booking-scheduler/urls.js';
-import { zoneName } from '../../../src/widgets/booking-scheduler/time-zones.js';
+import { zoneName } from '../../../src/widgets/booking-scheduler/zone-name.js';
 import { createHold, heldStarts, releaseHold, releaseSession, unheldDoctors } from './holds.js';
 import { BOOKING_HORIZON_MS, BOOKING_LEAD_MS, bookingForToken, bookingView, claimSlot, listServices, loadDoctors, loadService, moveBooking, takenStarts, type BookingRow } from './queries.js';
 import { generateSlots } from './slots.js';

@@ -32,7 +32,7 @@ import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLin
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
 import { formatWhen, groupByDay, slotLabels } from './zones.js';
-import { zoneName } from './time-zones.js';
+import { zoneName } from './zone-name.js';
 import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';

@@ -46,21 +46,6 @@ export function cityOf(id: string): string {
 export const genericName = (id: string, locale: string, at: number): string =>
   new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
 
-/**
- * The zone as a patient reads it in their language, never its IANA id: the generic name ("Gulf
- * Standard Time", "توقيت الخليج", "Восточная Америка"); with the city in front only where the name
- * is just an offset ("GMT+04:00": a zone this browser has no name for), so two zones never read alike.
- */
-export function zoneName(id: string, locale: string, at: number): string {
-  let n = '';
-  try {
-    n = genericName(id, locale, at);
-  } catch {
-    /* unknown to Intl: the city alone */
-  }
-  return !n ? cityOf(id) : /\p{Nd}/u.test(n) && /^(?!Etc\/)\w+\//.test(id) ? `${cityOf(id)} (${n})` : n;
-}
-
 function zoneIds(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
   try {
