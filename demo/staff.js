@@ -28,7 +28,8 @@ function contextLine(c) {
     x.quoteReference && `Quote ${x.quoteReference}`,
     x.bookingReference && `Booking ${x.bookingReference}`,
     `Language ${c.locale}`,
-    x.country && `Country ${x.country}`,
+    // The page's country, a trusted proxy's (network), or only the browser language's region (a guess).
+    x.country && `Country ${x.country}${x.countryFrom === 'language' ? ' (guessed from the browser language)' : x.countryFrom === 'network' ? ' (from the network)' : ''}`,
     x.attribution?.source && `Source ${x.attribution.source}${x.attribution.campaign ? ` / ${x.attribution.campaign}` : ''}`,
     x.attribution?.agent && `Agent ${x.attribution.agent}`,
   ].filter(Boolean).join(' · ');

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { endpoints, type Endpoint } from '../src/core/contract/endpoints.js';
 import type { Db } from './db/types.js';
 import { ChatHub } from './domains/chat/hub.js';
+import { requestCountry } from './domains/chat/country.js';
 import { handlers, streams } from './domains/index.js';
 import { sha256 } from './domains/shared.js';
 import { storyImage } from './domains/stories/assets.js';
@@ -44,6 +45,11 @@ export interface AppOptions {
   idempotencyTtlMs?: number;
   /** SSE keep-alive comment interval (default 15 s). */
   ssePingMs?: number;
+  /**
+   * A header a trusted CDN or proxy sets to the visitor's country (e.g. `cf-ipcountry`): shown to
+   * staff for a chat whose page did not give one. Without it, the browser language's region is a hint.
+   */
+  countryHeader?: string;
 }
 
 type LooseCtx = Omit<HandlerCtx, 'params' | 'query' | 'body'> & { params: unknown; query: unknown; body: unknown };
@@ -109,6 +115,8 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       raw = `${sha256(Buffer.from(file).toString('base64'))}\n${JSON.stringify(query)}`;
     }
     const ctx: LooseCtx = { db, now: now(), clinic, clinicKey: key, origin: c.req.header('origin'), apiOrigin: apiOrigin(c), params, query, body };
+    const country = requestCountry((h) => c.req.header(h), opts.countryHeader);
+    if (country) ctx.country = country;
     if (file) ctx.file = file;
     if (staff) ctx.staff = staff;
     return { ctx, raw };

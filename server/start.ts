@@ -4,6 +4,7 @@
  * - DATABASE_URL: PostgreSQL; otherwise PGlite in PRM_DATA_DIR (default `.data/`), created,
  *   migrated and seeded on first start.
  * - TRUST_PROXY=1 behind a load balancer that sets X-Forwarded-For/-Proto/-Host.
+ * - COUNTRY_HEADER=cf-ipcountry (or your CDN's) to show staff the chat visitor's country.
  * - --demo also serves demo/ at / and dist/cdn/ at /cdn/ on the same port.
  */
 import { serve } from '@hono/node-server';
@@ -24,7 +25,7 @@ if (await seedIfEmpty(db)) {
   console.log(`Demo staff tokens (development only, change them before going live): ${DEMO_STAFF_TOKEN}, ${SECOND_STAFF_TOKEN}`);
 }
 
-const api = createApp({ db, trustProxy: process.env.TRUST_PROXY === '1' });
+const api = createApp({ db, trustProxy: process.env.TRUST_PROXY === '1', ...(process.env.COUNTRY_HEADER ? { countryHeader: process.env.COUNTRY_HEADER } : {}) });
 const root = createSite(api, { demo });
 
 const server = serve({ fetch: root.fetch, port, hostname: host }, (info) => {

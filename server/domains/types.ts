@@ -5,6 +5,7 @@ import type { EndpointId, endpoints } from '../../src/core/contract/endpoints.js
 import type { Db } from '../db/types.js';
 import type { Reply } from '../http.js';
 import type { ChatHub } from './chat/hub.js';
+import type { RequestCountry } from './chat/country.js';
 
 export interface ClinicRow {
   id: string;
@@ -36,6 +37,8 @@ export interface HandlerCtx<K extends EndpointId = EndpointId> {
   staff?: { name: string };
   /** `upload` endpoints: the request body's raw bytes (at most the endpoint's `maxBytes`). */
   file?: Uint8Array;
+  /** The visitor's country from a trusted proxy header, else the browser language's region (./chat/country.ts). */
+  country?: RequestCountry;
 }
 
 /** A JSON (or ICS) endpoint: returns a Reply, or throws an ApiError. */

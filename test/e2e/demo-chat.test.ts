@@ -47,8 +47,9 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     await context.close();
   });
 
-  it('the patient attaches a PDF in the panel; the staff inbox shows it and opens it', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  it('the patient attaches a PDF in the panel; the staff inbox shows it and opens it, and where the patient may write from', async () => {
+    // A browser set to British English: no page country, so the inbox shows GB as a guess.
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -72,7 +73,9 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     await staff.locator('#token').fill('sk_demo_staff');
     await staff.locator('#login button[type=submit]').click();
     // (Its row by id: in office hours the panel asks no email, and the row then says "Visitor".)
-    await staff.locator(`#conversations button[data-id="${conv.id}"]`).click();
+    const row = staff.locator(`#conversations button[data-id="${conv.id}"]`);
+    await row.locator('.meta', { hasText: 'Country GB (guessed from the browser language)' }).waitFor();
+    await row.click();
     const link = staff.locator('#messages a', { hasText: 'discharge-letter.pdf' });
     await link.waitFor({ timeout: 15_000 });
     const fetched = staff.waitForResponse((r) => r.url().includes(`/v1/staff/conversations/${conv.id}/attachments/`));

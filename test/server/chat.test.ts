@@ -132,6 +132,35 @@ for (const driver of drivers) {
       const empty = await s.request(`/v1/chat/conversations/${c.conversation.id}/messages?token=${c.token}`, { idem: key(), json: { body: '   ' } });
       assert.equal(empty.status, 400);
     });
+    it("shows staff where the patient writes from: the page's country, else a trusted proxy's header, else the browser language's region as a hint", async () => {
+      const proxied = createApp({ db: s.db, now: () => s.clock.now, logger: false, rateLimit: { max: 1000, windowMs: 60_000 }, countryHeader: 'cf-ipcountry' });
+      const create = async (app: typeof s.app, headers: Record<string, string>, context: object = {}) => {
+        const r = await app.request('/v1/chat/conversations', { method: 'POST', headers: { 'X-PRM-Clinic': AURORA, 'Idempotency-Key': key(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ locale: 'ar', context }) });
+        assert.equal(r.status, 201);
+        return CreateConversationResponseSchema.parse(await r.json()).conversation.id;
+      };
+      try {
+        const cases = [
+          // The page knows (and a client cannot claim its answer came from the network).
+          [await create(proxied, { 'CF-IPCountry': 'DE', 'Accept-Language': 'ar-SA' }, { country: 'AE', countryFrom: 'network' }), 'AE', undefined],
+          // The CDN's geolocation header, when the server is told to trust it.
+          [await create(proxied, { 'CF-IPCountry': 'sa', 'Accept-Language': 'ar-EG,ar;q=0.9' }), 'SA', 'network'],
+          // The CDN does not know (XX): the browser language's region, marked as a hint.
+          [await create(proxied, { 'CF-IPCountry': 'XX', 'Accept-Language': 'ar-EG,ar;q=0.9' }), 'EG', 'language'],
+          // Without a configured header the same header is not believed.
+          [await create(s.app, { 'CF-IPCountry': 'DE', 'Accept-Language': 'zh-Hant-TW, en;q=0.5' }), 'TW', 'language'],
+          // A language without a region says nothing about a country.
+          [await create(s.app, { 'Accept-Language': 'ar, en-GB;q=0.8' }), undefined, undefined],
+        ] as const;
+        const list = StaffConversationsResponseSchema.parse(await (await s.app.request('/v1/staff/conversations', { headers: { Authorization: `Bearer ${STAFF}` } })).json());
+        for (const [id, country, from] of cases) {
+          const c = list.conversations.find((x) => x.id === id)!;
+          assert.deepEqual([c.context.country, c.context.countryFrom], [country, from], id);
+        }
+      } finally {
+        await proxied.chatHub.close();
+      }
+    });
     it('the FAQ assistant answers a patient message with it, kept in the history and shown to staff, until a coordinator writes', async () => {
       const c = await open();
       const post = async (body: string, extra: object = {}) => {

@@ -63,7 +63,9 @@ export const chatHandlers: Pick<
     const { db, clinic, body, now } = ctx;
     const id = randomUUID();
     const token = newToken();
-    const context = body.context ?? {};
+    // The page's own country wins; otherwise the request's (proxy header, or browser language as a hint).
+    const { countryFrom: _, ...given } = body.context ?? {};
+    const context = given.country || !ctx.country ? given : { ...given, country: ctx.country.code, countryFrom: ctx.country.from };
     // The context's procedure must be one the clinic offers (staff open it from the inbox).
     if (context.procedureId && !(await loadStoredProcedure(db, clinic.id, context.procedureId))) {
       throw new ApiError(422, 'unprocessable', 'Unknown procedure', { 'context.procedureId': 'Unknown procedure' });

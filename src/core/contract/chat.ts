@@ -13,6 +13,11 @@ export const ChatContextSchema = /* @__PURE__ */ z.object({
   page: z.optional(str(z.maxLength(2000))),
   /** The patient's country when the page knows it (shown to staff). */
   country: z.optional(CountryCodeSchema),
+  /**
+   * Set by the server when the page gave no country: `network` (a trusted proxy's geolocation
+   * header) or `language` (the region of the browser's language, a hint). Absent: the page's own.
+   */
+  countryFrom: z.optional(z.enum(['network', 'language'])),
   /** UTM parameters, referrer, agent code (shown to staff). */
   attribution: z.optional(AttributionSchema),
 });

@@ -403,7 +403,8 @@ export class ChatPanel {
     if (!this.#conv && this.#leaving() && !this.#contact.validate()) return;
     if (!this.#conv && !this.#consent) {
       this.#error = msg('Please agree to the privacy notice before sending.');
-      this.host.requestUpdate();
+      // Where the answer is: the box to tick (the text typed stays in the message field).
+      void this.#focus('#chat-consent');
       return;
     }
     this.#error = '';
@@ -648,7 +649,7 @@ export class ChatPanel {
       <form class="composer" part="composer" @submit=${(e: Event) => void this.#submit(e)}>
         ${!this.#conv && !this.#sharing
           ? html`<label class="consent"
-              ><input type="checkbox" .checked=${this.#consent} @change=${(e: Event) => ((this.#consent = (e.target as HTMLInputElement).checked), this.host.requestUpdate())} />
+              ><input id="chat-consent" type="checkbox" .checked=${this.#consent} @change=${(e: Event) => ((this.#consent = (e.target as HTMLInputElement).checked), this.host.requestUpdate())} />
               <span>${consentText} <a href=${cfg?.privacyUrl ?? '#'} target="_blank" rel="noopener">${msg('Privacy notice')}</a></span></label
             >`
           : nothing}

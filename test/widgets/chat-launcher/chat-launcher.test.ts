@@ -408,6 +408,26 @@ describe('<prm-chat-launcher>', () => {
     }
   });
 
+  it('keyboard only, before the first message: Enter without consent says why and takes focus to the box to tick; the text typed stays', async () => {
+    const el = await mount();
+    await open(el);
+    expect(active(el)?.id).to.equal('chat-input', 'focus starts in the message field');
+    await sendKeys({ type: 'Do you offer interpreters?' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'chat-consent');
+    expect($(el, '.error[role=alert]')?.textContent).to.match(/privacy notice/i);
+    await sendKeys({ press: 'Space' });
+    expect($<HTMLInputElement>(el, '#chat-consent')!.checked).to.equal(true);
+    // Back to the message (past the privacy link and the attach button) and send it.
+    for (let i = 0; i < 5 && active(el)?.id !== 'chat-input'; i++) await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('chat-input');
+    expect($<HTMLTextAreaElement>(el, '#chat-input')!.value).to.equal('Do you offer interpreters?', 'the text typed was lost');
+    const sent = oneEvent(el, 'prm-chat-message-sent');
+    await sendKeys({ press: 'Enter' });
+    await sent;
+    expect((await staffMessages(stored()!.id)).filter((m) => m.author === 'visitor').map((m) => m.body)).to.deep.equal(['Do you offer interpreters?']);
+  });
+
   it('typing with the keyboard and sending twice: the box empties after each send and each message goes with its own text', async () => {
     const el = await mount();
     await open(el);
