@@ -83,5 +83,16 @@ for (const driver of drivers) {
         assert.ok(e.description.startsWith(`Booking reference ${b.booking.reference}.`));
       }
     });
+
+    it('a page that still carries another booking\'s manage query (manage link, then a new booking) is stored without that token', async () => {
+      const old = await book('en', 'dr-ozturk');
+      const page = `https://aurora-hospital.example/book?lang=en&prm-booking=${old.booking.id}&prm-token=${old.manageToken}`;
+      const b = await book('en', 'dr-ozturk', { managePage: page });
+      const { rows } = await s.db.query<{ manage_page: string }>('SELECT manage_page FROM bookings WHERE id = $1', [b.booking.id]);
+      assert.equal(rows[0]!.manage_page, 'https://aurora-hospital.example/book?lang=en');
+      const e = event(await (await s.request(b.links.ics, { key: null })).text());
+      assert.equal(e.url, `https://aurora-hospital.example/book?lang=en&prm-booking=${b.booking.id}&prm-token=${b.manageToken}`);
+      assert.ok(!e.description.includes(old.manageToken));
+    });
   });
 }

@@ -196,7 +196,9 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
 /**
  * The page to link the calendar file's manage link to: the one the patient booked on, when it is
  * of the request's own origin (the tenant step allowed that origin for this clinic's key), without
- * its fragment. A request from no browser page, or naming another site, stores none.
+ * its fragment and without another booking's manage query (a patient who opened a manage link and
+ * then booked anew: its token is never stored in clear). A request from no browser page, or naming
+ * another site, stores none.
  */
 export function managePage(page: string | undefined, origin: string | undefined): string | null {
   if (!page || !origin) return null;
@@ -204,6 +206,8 @@ export function managePage(page: string | undefined, origin: string | undefined)
     const u = new URL(page);
     if (u.origin !== origin) return null;
     u.hash = '';
+    u.searchParams.delete('prm-booking');
+    u.searchParams.delete('prm-token');
     return u.href;
   } catch {
     return null;
