@@ -57,6 +57,7 @@ describe('<prm-booking-scheduler> in the patient\'s language: zone search, confi
     await until(() => !!$(m, '[part=manage] dd'), 10_000);
     expect(text($(m, '[part=manage]'))).not.to.match(ZONE_ID);
     expect($$(m, '[part=manage] dd bdi').map(text)).to.deep.equal(['توقيت الخليج', 'توقيت تركيا']);
+    await expect(m).to.be.accessible();
   });
 
   it('the time-zone search finds New York typed in Arabic letters ("نيويورك"), by keyboard', async () => {
