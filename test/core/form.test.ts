@@ -178,8 +178,22 @@ describe('form layer: a form built with it', () => {
     await show(entry('pending-offline', new PrmApiError('network', 'x')));
     expect($(el, '#pending')!.textContent).to.contain('saved in this tab');
     expect($(el, '#pending')!.textContent).to.contain('Saved, not sent yet'); // calm: the request is kept, nothing went wrong for the patient
+    // The clinic's server failed while the patient is online: no "when the connection is back".
+    expect($(el, '#pending')!.textContent).not.to.contain('connection');
     $<HTMLButtonElement>(el, '#pending button')!.click();
     expect(el.retried).to.equal(1);
+    // Made while offline (no error to explain): offline, not "Something went wrong".
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      await show(entry('pending-offline'));
+      expect($(el, '#pending strong')!.textContent).to.equal('You seem to be offline');
+      expect($(el, '#pending')!.textContent).to.contain('when the connection is back');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>)['onLine'];
+      Object.defineProperty(Navigator.prototype, 'onLine', online);
+    }
+    await show(entry('pending-offline', new PrmApiError('network', 'x')));
     await expect(el).to.be.accessible();
     await show(entry('refused', new PrmApiError('http', 'x', { status: 422 })));
     expect($(el, '.status.failed[role=alert]')!.textContent).to.contain('could not accept');

@@ -144,9 +144,16 @@ export function errorSummary<V extends Record<string, unknown>>(form: Form<V>): 
 export function submitStatus(entry: SubmitEntry<unknown, unknown> | undefined, o: { locale: string; retry: () => void; sentText?: string }): TemplateResult {
   if (entry?.status === 'pending-offline') {
     const when = new Intl.DateTimeFormat(o.locale, { timeStyle: 'short' }).format(entry.createdAt);
+    // Offline: say so (a request made offline has no error to explain). Online, the clinic's server
+    // failed: the connection is fine, so do not wait for it to "come back".
+    const online = navigator.onLine;
     return html`<div class="status" part="status" role="status" id="pending">
-      <p><strong>${navigator.onLine ? msg('Saved, not sent yet') : errorMessage(entry.error).title}</strong></p>
-      <p>${msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}</p>
+      <p><strong>${online ? msg('Saved, not sent yet') : msg('You seem to be offline')}</strong></p>
+      <p>
+        ${online
+          ? msg(str`Your request from ${when} is saved in this tab. It will be sent again automatically in a moment.`)
+          : msg(str`Your request from ${when} is saved in this tab and will be sent automatically when the connection is back.`)}
+      </p>
       <button class="btn" type="button" @click=${o.retry}>${msg('Try again now')}</button>
     </div>`;
   }

@@ -178,6 +178,7 @@
 's95e00b9bbc5d8bc8': `Noch zwei Minuten, dann endet die Reservierung.`,
 's9790817ec879d483': `Sie sparen mindestens`,
 's99acf04bed761e7a': str`Referenz: ${0}`,
+'s9a18eeb5a1e88a2d': str`Ihre Anfrage von ${0} ist in diesem Tab gespeichert und wird gleich automatisch erneut gesendet.`,
 's9b393c4391626c77': `Das dauert zu lange`,
 's9cbadabf476477cc': str`Hallo, meine Angebotsnummer ist ${0}.`,
 's9cd370ad2c10aea4': `Bitte geben Sie eine ganze Zahl ein.`,

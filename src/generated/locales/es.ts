@@ -178,6 +178,7 @@
 's95e00b9bbc5d8bc8': `Quedan dos minutos de reserva.`,
 's9790817ec879d483': `Ahorra como mínimo`,
 's99acf04bed761e7a': str`Referencia: ${0}`,
+'s9a18eeb5a1e88a2d': str`Su solicitud de las ${0} está guardada en esta pestaña y se volverá a enviar automáticamente en un momento.`,
 's9b393c4391626c77': `Esto está tardando demasiado`,
 's9cbadabf476477cc': str`Hola, mi número de presupuesto es ${0}.`,
 's9cd370ad2c10aea4': `Introduzca un número entero.`,

@@ -178,6 +178,7 @@
 's95e00b9bbc5d8bc8': `Plus que deux minutes de réservation.`,
 's9790817ec879d483': `Vous économisez au moins`,
 's99acf04bed761e7a': str`Référence : ${0}`,
+'s9a18eeb5a1e88a2d': str`Votre demande de ${0} est enregistrée dans cet onglet et sera renvoyée automatiquement dans un instant.`,
 's9b393c4391626c77': `Cela prend trop de temps`,
 's9cbadabf476477cc': str`Bonjour, la référence de mon devis est ${0}.`,
 's9cd370ad2c10aea4': `Veuillez saisir un nombre entier.`,

@@ -178,6 +178,7 @@
 's95e00b9bbc5d8bc8': `Ayırmanın bitmesine iki dakika kaldı.`,
 's9790817ec879d483': `En az şu kadar tasarruf edersiniz:`,
 's99acf04bed761e7a': str`Referans: ${0}`,
+'s9a18eeb5a1e88a2d': str`${0} tarihli talebiniz bu sekmede saklandı; birazdan otomatik olarak yeniden gönderilecek.`,
 's9b393c4391626c77': `Bu çok uzun sürüyor`,
 's9cbadabf476477cc': str`Merhaba, teklif referans numaram ${0}.`,
 's9cd370ad2c10aea4': `Lütfen bir tam sayı girin.`,
