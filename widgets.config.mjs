@@ -168,6 +168,7 @@ export const WIDGETS = [
     lazy: [
       { part: 'static-source', budget: 1.5 * KiB, label: "static mode (src=\"stories.json\"): fetch, schema check, filters; loaded only when src is set" },
       { part: 'json-ld', budget: 1 * KiB, label: 'structured-data JSON-LD builder, loaded only when the attribute is set' },
+      { part: 'rotation', budget: 1 * KiB, label: 'rotation (autoplay="…"): timer, hold on hover and focus, stop/start control; loaded only when autoplay is set, before the first stories show' },
     ],
     // One block size in every state (skeleton, stories, empty, error, a story opened): slides clamp
     // their text and open it within their own box, so the page around never moves.

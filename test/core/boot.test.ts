@@ -98,13 +98,23 @@ describe('first data: the loader asks, the widget takes', () => {
     expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/exchange-rates']);
   });
 
-  it('an answer in the handoff is still checked against its contract schema', async () => {
-    prmGlobal().boot = [{ base: `${location.origin}/v1/`, clinic: CLINIC, answers: Promise.resolve({ config: { name: 42 } }) }];
+  it('an answer in the handoff is still checked against its contract schema: one that fails it never reaches the widget, the endpoint is asked instead (every time, not only once)', async () => {
+    const answers = Promise.resolve({ config: { name: 42 } });
+    prmGlobal().boot = [{ base: `${location.origin}/v1/`, clinic: CLINIC, answers }];
+    const { urls, value } = await fetches(async () => [await client().get('config', ClinicConfigSchema), await client().get('config', ClinicConfigSchema)]);
+    expect(value.map((c) => c.name)).to.deep.equal(['Aurora International Hospital', 'Aurora International Hospital']);
+    expect(urls.map((u) => u.split('?')[0])).to.deep.equal(['/v1/config', '/v1/config']);
+    // A network answer that fails its schema is still an error the widget shows.
+    prmGlobal().boot = [];
+    const orig = window.fetch;
+    window.fetch = () => Promise.resolve(new Response('{"name":42}', { headers: { 'Content-Type': 'application/json' } }));
     let err: unknown;
     try {
       await client().get('config', ClinicConfigSchema);
     } catch (e) {
       err = e;
+    } finally {
+      window.fetch = orig;
     }
     expect(err).to.be.instanceOf(PrmApiError);
     expect((err as PrmApiError).kind).to.equal('invalid_response');

@@ -116,7 +116,14 @@ export class ApiClient {
     // A widget's first data may already be on its way: the loader asked for it with the code.
     if (method === 'GET') {
       const boot = await takeBoot(this.#base, this.options.clinic, bootKey(pathname, params), signal, this.options.timeout);
-      if (boot) return parse(path, schema, boot.value);
+      // Checked like any answer; one that fails its schema (a mangled or older bootstrap) is not
+      // kept for every retry: the endpoint itself is asked.
+      if (boot)
+        try {
+          return parse(path, schema, boot.value);
+        } catch {
+          /* fetched below */
+        }
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
     const raw = body instanceof Blob;

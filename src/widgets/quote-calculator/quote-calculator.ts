@@ -211,6 +211,9 @@ export class PrmQuoteCalculator extends PrmElement {
         client.get('exchange-rates', ExchangeRatesSchema, { signal }),
         pre ? this.#fetchProcedure(client, locale, pre, signal).catch(() => undefined) : undefined,
       ]);
+      // A typo in the page's markup is the website team's to fix: one console error naming it.
+      if (pre && !findProcedure(catalog.procedures, pre))
+        console.error(`[prm-widgets] <prm-quote-calculator procedure="${pre}">: the clinic offers no such procedure, so none is chosen. Its ids: ${catalog.procedures.map((p) => p.id).join(', ')}.`);
       return { config, specialties: catalog.specialties, procedures: catalog.procedures, rates, locale };
     },
     isEmpty: (d) => this.#procedures(d).length === 0,

@@ -200,10 +200,16 @@ export const styles = css`
     overflow: hidden;
     font-style: italic;
   }
-  .quote.open {
+  /* Read more opens the whole title too; only a title longer than the slide would scroll. */
+  .open {
     display: block;
-    flex: 1 1 0;
     overflow-y: auto;
+  }
+  .title.open {
+    flex: 0 1 auto;
+  }
+  .quote.open {
+    flex: 1 1 0;
   }
   .more {
     align-self: start;

@@ -5,10 +5,11 @@ import { PagedController } from '../../core/data/paged.js';
 import { configErrorState, emptyState, errorState } from '../../core/states.js';
 import { dateFormat, displayName, formatNumber, warmIntl } from '../../core/i18n/format.js';
 import type { Story } from '../../core/contract/stories.js';
-import { canGo, clampIndex, clampPerView, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
+import { canGo, clampIndex, clampPerView, jumpOffset, keyAction, lastStart, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from './window.js';
 import { flagOf, httpUrl, playerUrl, srcsetOf } from './media.js';
 import { cardLayout } from '../../core/theme/card.js';
 import { styles } from './story-carousel.styles.js';
+import type { Rotation } from './rotation.js';
 import { StoriesResponseSchema } from '../../generated/contract/stories.js';
 
 /** `prm-stories-view`: the first stories are on screen. */
@@ -52,11 +53,8 @@ declare module '../../core/events.js' {
 
 type Args = readonly [source: string | object, language: string, procedure: string, specialty: string, country: string, minRating: number, limit: number, locale: string];
 
-/** Autoplay interval when the attribute is given without a usable number (ms). */
-const DEFAULT_AUTOPLAY = 6000;
 /** The base language of a locale (`pt-BR` → `pt`). */
 const baseLang = (locale: string) => locale.toLowerCase().split('-')[0]!;
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)');
 
 /**
  * Patient success stories the authors consented to publish and the clinic approved, filtered by
@@ -106,8 +104,6 @@ export class PrmStoryCarousel extends PrmElement {
     hideEmpty: { attribute: 'hide-empty', type: Boolean },
     current: { state: true },
     perView: { state: true },
-    rotating: { state: true },
-    paused: { state: true },
     open: { state: true },
     playing: { state: true },
     clamped: { state: true },
@@ -121,9 +117,9 @@ export class PrmStoryCarousel extends PrmElement {
   declare country?: string;
   /** Stories written in this language come first (default: the widget's language); names and texts of the widget stay in the widget's language, and stories not in it say which language they are in. */
   declare language?: string;
-  /** Only stories rated at least this (1–5). */
+  /** Only stories rated at least this (1–5; a fraction rounds up to whole stars, a value above 5 asks 5, and 0, a negative value or no number means any rating). */
   declare minRating?: string;
-  /** Stories per page fetched (1–50, default 12); the next page loads as the patient nears the end. */
+  /** Stories per page fetched (1–50, default 12: a value above 50 asks 50, and 0, a negative value or no number the default); the next page loads as the patient nears the end. */
   declare limit?: string;
   /** Rotate every N milliseconds (e.g. `6000`); off by default, and never under `prefers-reduced-motion`. */
   declare autoplay?: string;
@@ -140,10 +136,6 @@ export class PrmStoryCarousel extends PrmElement {
   declare private current: number;
   /** @internal Stories in view at once (from the container's width, set by CSS). */
   declare private perView: number;
-  /** @internal Rotation switched on (autoplay given, not stopped by the patient). */
-  declare private rotating: boolean;
-  /** @internal Rotation held by hover or focus inside. */
-  declare private paused: boolean;
   /** @internal Ids of stories whose full text is open. */
   declare private open: ReadonlySet<string>;
   /** @internal Id of the story whose video player is loaded. */
@@ -156,21 +148,24 @@ export class PrmStoryCarousel extends PrmElement {
   #argsKey = '';
   #viewed = false;
   #aligned = '';
-  #hover = false;
-  #focusIn = false;
-  #timer?: ReturnType<typeof setInterval>;
   #resize?: ResizeObserver;
-  #motion?: MediaQueryList;
+  /** Rotation (`autoplay`): a lazy part, rotation.ts, loaded only when the attribute is set. */
+  #rot?: Rotation;
+  #rotLoad?: Promise<unknown>;
   #dragX?: number;
   #settleTimer?: ReturnType<typeof setTimeout>;
   #jsonLd = false;
+  /** Stories fetched by a jump (End) past the loaded pages, by index in the whole set; the offset asked for; its failure. */
+  #far = new Map<number, Story>();
+  #farAt = -1;
+  #farErr?: unknown;
+  /** The filters of the last page asked for (a jump asks with the same). */
+  #params: Record<string, string | number | undefined> = {};
 
   constructor() {
     super();
     this.current = 0;
     this.perView = 1;
-    this.rotating = false;
-    this.paused = false;
     this.open = new Set();
     this.playing = '';
     this.clamped = new Set();
@@ -180,8 +175,9 @@ export class PrmStoryCarousel extends PrmElement {
     args: () => {
       const source = this.src ? httpUrl(new URL(this.src, document.baseURI).href) : this.client;
       if (!source) return undefined;
-      // As a clinic writes them (`country="de"`, `min-rating="4.5"`, `limit="100"`): what the API accepts, not a 400.
-      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', (this.country ?? '').toUpperCase(), Math.min(5, Math.ceil(Number(this.minRating)) || 0), Math.min(50, Number(this.limit) | 0), baseLang(this.resolvedLocale)] as const;
+      // As a clinic writes them (`country="de"`, `min-rating="4.5"` or `"-1"`, `limit="100"` or `"-5"`): what the API
+      // accepts, not a 400. min-rating 0–5 (0: any); limit 1–50 (0: the API's default page).
+      return [source, this.#language(), this.procedure ?? '', this.specialty ?? '', (this.country ?? '').toUpperCase(), Math.max(0, Math.min(5, Math.ceil(Number(this.minRating)) || 0)), Math.max(0, Math.min(50, Number(this.limit) | 0)), baseLang(this.resolvedLocale)] as const;
     },
     page: async ([source, language, procedure, specialty, country, minRating, limit, locale], cursor, { signal }) => {
       if (typeof source === 'string') {
@@ -192,15 +188,13 @@ export class PrmStoryCarousel extends PrmElement {
         return { items: sel.stories, nextCursor: null };
       }
       const client = this.client!;
-      // Catching up with a story more than a page past those loaded (End): the largest page the API allows.
-      const far = this.current > this.paged.items.length + 12;
-      const searchParams = { language, locale, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: far ? 50 : limit || undefined, cursor };
+      const searchParams = (this.#params = { language, locale, procedure: procedure || undefined, specialty: specialty || undefined, country: country || undefined, minRating: minRating || undefined, limit: limit || undefined });
       // The engine's Intl start-up (numbers, dates, names on the first slides) in tasks of its own
       // while the first page comes, rather than inside the task that renders it (the controller
       // renders a page a task after it arrives, core/data/paged.ts).
       if (!cursor) warmIntl(this.resolvedLocale);
       // The clinic profile (theme) with the first page, so the first stories show in its colours.
-      const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams }), cursor ? undefined : this.clinicCtl.load()]);
+      const [res] = await Promise.all([client.get('stories', StoriesResponseSchema, { signal, searchParams: { ...searchParams, cursor } }), cursor ? undefined : this.clinicCtl.load(), this.#rotLoad]);
       this.#total = res.total;
       this.#average = res.averageRating;
       return { items: res.stories, nextCursor: res.nextCursor };
@@ -222,39 +216,40 @@ export class PrmStoryCarousel extends PrmElement {
     return this.paged.done ? this.paged.items.length : Math.max(this.#total, this.paged.items.length);
   }
 
-  #autoplayMs(): number {
-    const ms = Number(this.autoplay);
-    return this.autoplay == null ? 0 : ms >= 2000 ? ms : DEFAULT_AUTOPLAY;
-  }
-
-  /** Rotation may run at all: asked for, and the patient has not asked the system for less motion. */
-  #canRotate(): boolean {
-    return this.#autoplayMs() > 0 && !this.#motion?.matches;
+  /**
+   * Loads the rotation (once, when `autoplay` is set); the first page waits for it, so its control is
+   * there from the first stories on. A rotation that cannot load (offline) never holds back the
+   * stories: they show without it.
+   */
+  #rotation(): void {
+    if (this.autoplay != null) this.#rotLoad ??= import('./rotation.js').then(({ Rotation }) => {
+      this.#rot = new Rotation(
+        this,
+        () => {
+          // Wait on a page still loading rather than rotate onto an empty slide.
+          if (this.current + this.perView >= this.paged.items.length && !this.paged.done) return;
+          this.current = this.current >= lastStart(this.#count, this.perView) ? 0 : this.current + 1;
+          this.playing = '';
+        },
+        () => this.#count > this.perView && this.paged.items.length > 0,
+      );
+      this.requestUpdate();
+    }, () => {});
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#motion = reducedMotion();
-    this.#motion.addEventListener('change', this.#motionChanged);
     this.#resize = new ResizeObserver(() => this.#measure());
     this.#resize.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#motion?.removeEventListener('change', this.#motionChanged);
     this.#resize?.disconnect();
-    this.#stopTimer();
   }
 
-  #motionChanged = () => this.requestUpdate();
-  /** Rotation holds while the pointer is over the carousel or focus is inside it (APG). */
-  #hold = (e: Event) => {
-    const t = e.type;
-    if (t === 'mouseenter' || t === 'mouseleave') this.#hover = t === 'mouseenter';
-    else this.#focusIn = t === 'focusin' || ((e as FocusEvent).relatedTarget instanceof Node && this.renderRoot.contains((e as FocusEvent).relatedTarget as Node));
-    this.paused = this.#hover || this.#focusIn;
-  };
+  /** Hover and focus inside hold the rotation (rotation.ts). */
+  #hold = (e: Event) => this.#rot?.hold(e);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -264,10 +259,13 @@ export class PrmStoryCarousel extends PrmElement {
         this.current = 0;
         this.open = new Set();
         this.playing = '';
+        this.#far = new Map();
+        this.#farAt = -1;
+        this.#farErr = undefined;
       }
       this.#argsKey = key;
     }
-    if (changed.has('autoplay') || !this.hasUpdated) this.rotating = this.#canRotate();
+    this.#rotation();
     this.current = clampIndex(this.current, this.#count, this.perView);
   }
 
@@ -277,12 +275,12 @@ export class PrmStoryCarousel extends PrmElement {
     if (next === this.current) return;
     this.current = next;
     this.playing = '';
-    if (cause) this.emit('prm-story-change', { index: next, id: this.paged.items[next]?.id ?? null, cause });
+    if (cause) this.emit('prm-story-change', { index: next, id: this.#story(next)?.id ?? null, cause });
   }
 
   /**
    * End goes to the true last story (the server's total): its slide is a skeleton labelled "1,000 of
-   * 1,000" at once, and `updated` loads the pages up to it (largest pages while far behind).
+   * 1,000" at once, and `updated` fetches the one page around it by offset (`#jump`), never the pages before it.
    */
   #nav(action: NavAction, cause: StoryChangeCause): void {
     this.#go(navigate(action, this.current, this.#count, this.perView), cause);
@@ -299,10 +297,6 @@ export class PrmStoryCarousel extends PrmElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus());
   };
 
-  #toggleRotation = () => {
-    this.rotating = !this.rotating;
-  };
-
   #toggleMore(story: Story, index: number): void {
     const open = new Set(this.open);
     if (open.has(story.id)) open.delete(story.id);
@@ -315,7 +309,7 @@ export class PrmStoryCarousel extends PrmElement {
 
   #play(story: Story, index: number): void {
     this.playing = story.id;
-    this.rotating = false;
+    this.#rot?.stop();
     this.emit('prm-story-open', { index, id: story.id, kind: 'video' });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.player .close')?.focus());
   }
@@ -403,36 +397,13 @@ export class PrmStoryCarousel extends PrmElement {
     requestAnimationFrame(() => track.classList.remove('aligning'));
   }
 
-  /** Which quotes in the DOM are cut by the clamp (they get "Read more"). */
+  /** Which stories in the DOM have their title or quote cut by the clamp (they get "Read more"). */
   #measureClamps(): void {
-    let changed = false;
-    const next = new Set(this.clamped);
-    for (const q of this.renderRoot.querySelectorAll<HTMLElement>('.quote[data-id]')) {
-      const id = q.dataset.id!;
-      const cut = readMoreState({ scrollHeight: q.scrollHeight, clientHeight: q.clientHeight, expanded: this.open.has(id) }) !== 'none';
-      if (cut !== next.has(id)) {
-        changed = true;
-        if (cut) next.add(id);
-        else next.delete(id);
-      }
+    const next = new Set<string>();
+    for (const q of this.renderRoot.querySelectorAll<HTMLElement>('[data-id]')) {
+      if (readMoreState({ scrollHeight: q.scrollHeight, clientHeight: q.clientHeight, expanded: this.open.has(q.dataset.id!) }) !== 'none') next.add(q.dataset.id!);
     }
-    if (changed) this.clamped = next;
-  }
-
-  #startTimer(): void {
-    if (this.#timer) return;
-    this.#timer = setInterval(() => {
-      const items = this.paged.items.length;
-      // Wait on a page still loading rather than rotate onto an empty slide.
-      if (this.current + this.perView >= items && !this.paged.done) return;
-      this.current = this.current >= lastStart(this.#count, this.perView) ? 0 : this.current + 1;
-      this.playing = '';
-    }, this.#autoplayMs());
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    if (next.size !== this.clamped.size || [...next].some((id) => !this.clamped.has(id))) this.clamped = next;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -446,13 +417,42 @@ export class PrmStoryCarousel extends PrmElement {
       this.emit('prm-stories-view', { total: this.#count, loaded: items.length, language: this.#language(), source: this.src ? 'static' : 'api' });
     }
     this.#measure();
-    if (this.rotating && !this.paused && this.#canRotate() && this.#count > this.perView && items.length) this.#startTimer();
-    else this.#stopTimer();
-    if (shouldFetchMore({ loaded: items.length, total: this.#count, current: this.current, perView: this.perView, hasMore: !this.paged.done, loading: this.paged.status !== 'ready' })) {
+    // Far past the loaded pages (End): the one page around the view, by offset; else the next page in order.
+    const size = Number(this.#params.limit) || 12;
+    const win = renderWindow(this.#count, this.current, this.perView).indices;
+    const at = this.src || this.paged.status !== 'ready' ? null : jumpOffset(win, win.filter((i) => !this.#story(i)), items.length, this.#count, size);
+    if (at !== null) {
+      if (at !== this.#farAt) this.#jump(at, size);
+    } else if (win.at(-1)! < items.length + size && shouldFetchMore({ loaded: items.length, total: this.#count, current: this.current, perView: this.perView, hasMore: !this.paged.done, loading: this.paged.status !== 'ready' })) {
       this.paged.loadMore();
     }
     this.#structuredData();
   }
+
+  #story(i: number): Story | undefined {
+    return this.paged.items[i] ?? this.#far.get(i);
+  }
+
+  #jump(at: number, size: number): void {
+    this.#farAt = at;
+    this.#farErr = undefined;
+    this.client!.get('stories', StoriesResponseSchema, { searchParams: { ...this.#params, limit: size, offset: at } }).then(
+      (res) => {
+        if (this.#farAt === at) res.stories.forEach((s, k) => this.#far.set(at + k, s));
+      },
+      (err: unknown) => {
+        if (this.#farAt === at) {
+          this.#farErr = err;
+          this.reportError(err);
+        }
+      },
+    ).finally(() => this.requestUpdate());
+  }
+
+  #retryJump = () => {
+    this.#farAt = -1;
+    this.requestUpdate();
+  };
 
   /** Keeps one JSON-LD script in the light DOM in step with the loaded stories (or none): json-ld.ts. */
   #structuredData(): void {
@@ -496,7 +496,7 @@ export class PrmStoryCarousel extends PrmElement {
         : this.paged.render({
         pending: () => this.#skeleton(),
         empty: () => emptyState(msg('No patient stories to show yet'), msg('Please check back later.')),
-        complete: (items) => this.#carousel(items),
+        complete: () => this.#carousel(),
       })}
     </section>`;
   }
@@ -505,7 +505,8 @@ export class PrmStoryCarousel extends PrmElement {
     const locale = this.resolvedLocale;
     const avg = formatNumber(average, locale, { maximumFractionDigits: 1 });
     const count = formatNumber(total, locale);
-    return msg(str`${avg} out of 5 from ${count} patient stories`);
+    // A count after a colon reads right for every number in every language (no plural forms: "1 patient stories").
+    return msg(str`${avg} out of 5 · Patient stories: ${count}`);
   }
 
   #skeleton(): TemplateResult {
@@ -514,7 +515,7 @@ export class PrmStoryCarousel extends PrmElement {
       <div class="picker-row"></div>`;
   }
 
-  #carousel(items: Story[]): TemplateResult {
+  #carousel(): TemplateResult {
     const locale = this.resolvedLocale;
     const total = this.#count;
     const pv = Math.min(this.perView, total);
@@ -522,21 +523,16 @@ export class PrmStoryCarousel extends PrmElement {
     const go = canGo(this.current, total, pv);
     // Tabs: one per place the view can start, each with its true place among them (the picker shows a window of them).
     const dots = lastStart(total, pv) + 1;
-    const rotation = this.#canRotate();
-    const live = this.rotating && !this.paused && rotation ? 'off' : 'polite';
+    const live = this.#rot?.running ? 'off' : 'polite';
     const n = (v: number) => formatNumber(v, locale);
     // Stories in view with no control of their own (no video, nothing cut): the track itself takes
     // focus, so a keyboard can still scroll it (as Chromium does for such scrollers).
     const bare = win.visible.every((i) => {
-      const s = items[i];
+      const s = this.#story(i);
       return !s || (!this.clamped.has(s.id) && !this.open.has(s.id) && !(s.video && playerUrl(s.video)));
     });
     return html`<div class="bar" part="controls">
-        ${rotation
-          ? html`<button type="button" class="btn rotate" @click=${this.#toggleRotation}>
-              <span class="icon" aria-hidden="true">${this.rotating ? '❚❚' : '▶'}</span>${this.rotating ? msg('Stop slide rotation') : msg('Start slide rotation')}
-            </button>`
-          : nothing}
+        ${this.#rot?.button()}
         <p class="summary">
           ${this.#average !== null
             ? html`<span class="star" aria-hidden="true">★</span> ${this.#summary(this.#average, total)}`
@@ -565,7 +561,7 @@ export class PrmStoryCarousel extends PrmElement {
         @dragstart=${this.#native}
         @selectstart=${this.#native}
       >
-        ${win.indices.map((i) => this.#slide(items[i], i, total, win.visible.includes(i)))}
+        ${win.indices.map((i) => this.#slide(this.#story(i), i, total, win.visible.includes(i)))}
       </div>
       <div class="picker-row">
         <div class="picker" part="picker" role="tablist" aria-label=${msg('Choose a story')} @keydown=${this.#pickerKey}>
@@ -597,7 +593,9 @@ export class PrmStoryCarousel extends PrmElement {
     if (!story) {
       // Beyond the pages loaded: a skeleton of the same box, or the failed page's error and retry.
       return attrs(
-        this.paged.status === 'error'
+        this.#farErr
+          ? errorState(this.#farErr, this.#retryJump)
+          : this.paged.status === 'error'
           ? errorState(this.paged.error, this.paged.retry)
           : html`<div class="skeleton" aria-busy="true"><div class="skeleton-block"></div><div class="skeleton-line"></div></div>`,
       );
@@ -628,7 +626,7 @@ export class PrmStoryCarousel extends PrmElement {
         <span class="stars" role="img" aria-label=${ratedLabel(story.rating)}>${'★'.repeat(story.rating)}<span class="off">${'★'.repeat(5 - story.rating)}</span></span>
         ${story.verified ? html`<span class="verified"><span aria-hidden="true">✓</span> ${msg('Verified patient')}</span>` : nothing}
       </p>
-      <h3 class="title" lang=${lang} dir="auto">${story.title}</h3>
+      <h3 class="title ${open ? 'open' : ''}" data-id=${story.id} lang=${lang} dir="auto">${story.title}</h3>
       <blockquote class="quote ${open ? 'open' : ''}" id=${`q-${i}`} data-id=${story.id} lang=${lang} dir="auto" tabindex=${open ? 0 : nothing}>${story.body}</blockquote>
       ${cut
         ? html`<button type="button" class="more" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`q-${i}`} @click=${() => this.#toggleMore(story, i)}>${open ? msg('Show less') : msg('Read more')}</button>`

@@ -86,6 +86,19 @@ export function shouldFetchMore(o: { loaded: number; total: number; current: num
   return needed > o.loaded;
 }
 
+/**
+ * Where to fetch one page of `size` by offset (GET /stories `offset`) when the stories the window
+ * (`indices`) lacks (`missing`, ascending) lie more than a page past the `loaded` ones (End, or
+ * moving about there): moving on, the page starts at the first missing story; moving back (or a
+ * jump), it ends with the last missing one, so it brings only stories not yet there. Inside the
+ * set; null when the next page in order will do. The pages in between are never fetched for it.
+ */
+export function jumpOffset(indices: readonly number[], missing: readonly number[], loaded: number, total: number, size: number): number | null {
+  const first = missing[0];
+  if (first === undefined || first < loaded + size) return null;
+  return Math.max(0, Math.min(first > indices[0]! ? first : missing.at(-1)! + 1 - size, total - size));
+}
+
 /** "read more" state of a quote from its measured box: show the button only when the text is cut. */
 export function readMoreState(m: { scrollHeight: number; clientHeight: number; expanded: boolean }): 'none' | 'collapsed' | 'expanded' {
   if (m.expanded) return 'expanded';

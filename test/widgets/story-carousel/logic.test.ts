@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { StoriesResponseSchema, type Story } from '../../../src/core/contract/stories.js';
 import { buildJsonLd, jsonLdText } from '../../../src/widgets/story-carousel/json-ld.js';
 import { parseStaticStories, selectStories } from '../../../src/widgets/story-carousel/static-stories.js';
-import { MAX_RENDERED, canGo, keyAction, likelyClamped, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from '../../../src/widgets/story-carousel/window.js';
+import { MAX_RENDERED, canGo, jumpOffset, keyAction, likelyClamped, navigate, pickerWindow, readMoreState, renderWindow, shouldFetchMore, slidePosition, type NavAction } from '../../../src/widgets/story-carousel/window.js';
 
 // Pure functions beside the element: no DOM used by them (they run in the browser test runner for
 // speed; the JSON-LD test uses the browser's own HTML parser to prove the script cannot be closed).
@@ -157,6 +157,18 @@ describe('story carousel: loading the next page', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('story carousel: jumping far (End)', () => {
+  it('far past the loaded pages, one page by offset around the view; moving back it brings only missing stories; near the loaded ones, null (the next page in order)', () => {
+    const w = (current: number) => renderWindow(N, current, 1).indices;
+    expect(jumpOffset(w(999), w(999), 12, N, 12), 'End: the last page').to.equal(988);
+    expect(jumpOffset(w(14), w(14).filter((i) => i >= 12), 12, N, 12), 'a page on: in order').to.equal(null);
+    expect(jumpOffset(w(990), [988], 12, N, 12), 'back: ends with the missing one').to.equal(977);
+    expect(jumpOffset(w(500), [502], 12, N, 12), 'on: starts with it').to.equal(502);
+    expect(jumpOffset(w(999), [], 12, N, 12)).to.equal(null);
+    expect(jumpOffset(w(30), w(30), 12, 35, 12), 'inside the set: 21–32').to.equal(21);
   });
 });
 

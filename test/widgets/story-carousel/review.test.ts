@@ -198,3 +198,56 @@ describe('<prm-story-carousel> review fixes: attributes as a clinic writes them'
     }
   });
 });
+
+describe('<prm-story-carousel> review fixes: one story, a long title, negative attributes', function () {
+  this.timeout(60_000);
+  /** One story whose title needs four lines at 320 px and whose text needs one. */
+  const ONE = '/test/fixtures/stories-one-long-title.json';
+
+  it('one story: the summary reads right in every language ("Patient stories: 1", not "from 1 patient stories")', async () => {
+    for (const [lang, summary] of [
+      ['en', '★ 5 out of 5 · Patient stories: 1'],
+      ['de', '★ 5 von 5 · Patientengeschichten: 1'],
+      ['ar', '★ التقييم 5 من 5 · عدد قصص المرضى: 1'],
+    ] as const) {
+      const el = await mount({ src: ONE, lang }, { width: 640 });
+      expect(text($(el, '.summary')), lang).to.equal(summary);
+    }
+  });
+
+  it('a title longer than two lines: "Read more" is offered although the text is short, and opens the whole title in place (focus kept, the widget keeps its size)', async () => {
+    const el = await mount({ src: ONE }, { width: 320 });
+    const title = $(el, '.slide:not([inert]) .title')!;
+    const quote = $(el, '.slide:not([inert]) .quote')!;
+    const line = parseFloat(getComputedStyle(title).lineHeight);
+    expect(quote.scrollHeight - quote.clientHeight, 'the text itself is not cut').to.be.at.most(1);
+    expect(Math.round(title.clientHeight / line), 'clamped to two lines').to.equal(2);
+    expect(title.scrollHeight / line, 'the title needs more').to.be.greaterThan(2.5);
+    const more = $<HTMLButtonElement>(el, '.slide:not([inert]) .more')!;
+    expect(!!more, 'read more is offered for the cut title').to.equal(true);
+    const h = el.getBoundingClientRect().height;
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(el.shadowRoot!.activeElement === more, 'focus stays on the button').to.equal(true);
+    expect(title.scrollHeight - title.clientHeight, 'the whole title shows').to.be.at.most(1);
+    expect(Math.round(title.clientHeight / line)).to.be.greaterThan(2);
+    expect(title.getBoundingClientRect().bottom, 'inside its slide').to.be.at.most(title.closest('.slide')!.getBoundingClientRect().bottom);
+    expect(el.getBoundingClientRect().height).to.equal(h);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(Math.round(title.clientHeight / line), 'Show less clamps it again').to.equal(2);
+    expect(text(more)).to.equal('Read more');
+    await expect(el).to.be.accessible();
+  });
+
+  it('limit="-5" and min-rating="-1" show the stories (limit at least 1, min-rating 0–5), not an error state', async () => {
+    const el = await mount({ limit: '-5', 'min-rating': '-1' }, { width: 360 });
+    // (Texts, not elements: a failing comparison of elements hangs the runner's report.)
+    expect(text($(el, '[part=error]')), 'no error state').to.equal('');
+    // Every story of the clinic (no rating filter), in pages of the default size.
+    expect($(el, '.slide:not([inert])')!.getAttribute('aria-label')).to.equal('1 of 35');
+    expect(text($(el, '.slide:not([inert]) .name'))).to.not.equal('');
+  });
+});

@@ -153,18 +153,48 @@ describe('<prm-story-carousel>', function () {
       expect(active(el)?.getAttribute('aria-label')).to.equal('Story 1,000');
       expect(next(el).getAttribute('aria-disabled')).to.equal('true');
       expect(changes).to.deep.equal([{ index: 999, id: null, cause: 'key' }]);
-      // Then the pages up to it, the largest the API gives: the oldest story of the seed is last.
-      await until(() => text($(el, '.slide:not([inert]) .name')) === 'Patient 1000', 30_000);
-      expect(pages().slice(1).map((p) => p.url.searchParams.get('limit'))).to.deep.equal(Array(20).fill('50'));
+      // Then one page around it, by offset (never every page before it): the oldest story of the seed is last.
+      await until(() => text($(el, '.slide:not([inert]) .name')) === 'Patient 1000', 10_000);
+      expect(pages().slice(1).map((p) => [p.url.searchParams.get('offset'), p.url.searchParams.get('limit'), p.url.searchParams.get('cursor')])).to.deep.equal([['990', '10', null]]);
       expect(labels(el)).to.deep.equal(['996 of 1,000', '997 of 1,000', '998 of 1,000', '999 of 1,000', '1,000 of 1,000']);
       expect($$(el, '.skeleton').length).to.equal(0);
+      // Back from the end: each story comes, a page at a time around the view, none twice.
+      for (let i = 0; i < 12; i++) await sendKeys({ press: 'ArrowLeft' });
+      await until(() => shown(el)[0] === '988 of 1,000' && !$(el, '.slide .skeleton'), 10_000);
+      expect(text($(el, '.slide:not([inert]) .name'))).to.match(/^Patient \d+$/);
+      expect(pages().length).to.equal(3);
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
       expect(shown(el)).to.deep.equal(['1 of 1,000']);
       expect(text($(el, '.slide:not([inert]) .name'))).not.to.equal('');
-      expect(pages().length, 'Home loads nothing').to.equal(21);
+      expect(pages().length, 'Home loads nothing').to.equal(3);
     } finally {
       spy.restore();
+    }
+  });
+
+  it('End whose page fails (offline): the last slide shows the error with Try again and fires prm-error; Try again brings the last story', async () => {
+    let fail = true;
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{ reason: string }>).detail.reason);
+    const spy = interceptFetch((url) => (fail && url.searchParams.has('offset') ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    document.addEventListener('prm-error', onError);
+    try {
+      const el = await mount({ limit: '10' }, { clinic: MANY, width: 360 });
+      $<HTMLElement>(el, '[role=tab][aria-selected=true]')!.focus();
+      await sendKeys({ press: 'End' });
+      await until(() => !!$(el, '.slide:not([inert]) [part=error]'), 15_000);
+      expect(text($(el, '.slide:not([inert]) [part=error]'))).to.match(/cannot be reached/);
+      expect(shown(el)).to.deep.equal(['1,000 of 1,000']);
+      expect(errors).to.deep.equal(['network']);
+      fail = false;
+      $<HTMLButtonElement>(el, '.slide:not([inert]) [part=error] button')!.click();
+      await until(() => text($(el, '.slide:not([inert]) .name')) === 'Patient 1000', 10_000);
+      expect($$(el, '[part=error]').length).to.equal(0);
+      expect(spy.seen.filter((x) => x.url.searchParams.has('cursor')).length, 'never the pages before it').to.equal(0);
+    } finally {
+      spy.restore();
+      document.removeEventListener('prm-error', onError);
     }
   });
 
