@@ -17,6 +17,17 @@ export function money(min: number, max: number, currency: string, locale: string
   return html`<bdi>${a}</bdi> – <bdi>${formatMoney(max, currency, locale)}</bdi>`;
 }
 
+/**
+ * "You save €3,100" against the home country; "at least" only when the total is a range (the
+ * saving is then counted from its top). Undefined when there is no saving to state.
+ */
+export function saving(e: Estimate, locale: string): string | undefined {
+  const s = e.savings;
+  if (!s || s.amount <= 0) return undefined;
+  const a = formatMoney(s.amount, e.currency, locale);
+  return e.isRange ? msg(str`You save at least ${a}`) : msg(str`You save ${a}`);
+}
+
 export function groupTitle(g: PriceGroup): string {
   switch (g) {
     case 'medical':

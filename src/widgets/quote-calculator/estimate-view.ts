@@ -8,7 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { ProcedureSummary } from '../../core/contract/catalog.js';
 import type { Estimate, EstimateGroup, EstimateLine } from '../../core/contract/quotes.js';
 import { displayName, formatMoney, formatNumber, formatPercent } from '../../core/i18n/format.js';
-import { groupTitle, money, totalLine } from './estimate-summary.js';
+import { groupTitle, money, saving, totalLine } from './estimate-summary.js';
 
 export { money };
 
@@ -79,6 +79,7 @@ export const detailStyles = css`
   }
   td {
     text-align: end;
+    font-variant-numeric: tabular-nums;
     padding-inline-start: calc(var(--_space) * 3);
   }
   tfoot th,
@@ -192,7 +193,7 @@ export function savingsPanel(est: Estimate, countries: readonly string[], countr
       ? html`<p class="saving-line">${typicalIn(displayName(locale, 'region', s.country))} <bdi>${formatMoney(s.benchmark.amount, s.benchmark.currency, locale)}</bdi></p>
           ${s.amount > 0
             ? html`<p class="saving" id="saving">
-                ${msg('You save at least')} <strong><bdi>${formatMoney(s.amount, est.currency, locale)}</bdi></strong>
+                <strong>${saving(est, locale)}</strong>
                 (${formatPercent(s.percent / 100, locale)})
               </p>`
             : html`<p class="saving-none" id="saving">${msg('No saving against this country for this package.')}</p>`}

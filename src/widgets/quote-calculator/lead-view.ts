@@ -97,6 +97,8 @@ export interface LeadHost {
   requestUpdate(): void;
   locale(): string;
   agent(): string | undefined;
+  /** Whether every choice reads as what is priced; if not, focuses the first one to fix and says no. */
+  choicesValid(): boolean;
   /** The current selection and its estimate, when a procedure is chosen. */
   quote(): { config: ClinicConfig; selection: QuoteSelection; estimate: Estimate; country?: string | undefined } | undefined;
   submitted(detail: QuoteSubmitDetail): void;
@@ -160,6 +162,9 @@ export class LeadView {
     e.preventDefault();
     const q = this.host.quote();
     if (!q) return;
+    // What is sent is what is shown: a count field the patient left out of range (the estimate
+    // still prices its last valid value) is fixed first, as before the form opened.
+    if (!this.host.choicesValid()) return;
     if (!this.form.validate()) return;
     if (this.form.isBot) {
       // A bot filled the field people never see: say thanks, send nothing.
@@ -180,9 +185,16 @@ export class LeadView {
       attribution: attribution(this.host.agent()),
     });
     const box = this.host.outbox;
-    // One request per quote: a second click while it is on its way (or saved, waiting for the
-    // network) sends the same entry again rather than a second request.
-    if (box.unsent.length) return box.retry();
+    // One request per quote. A second click while it is on its way changes nothing; while it is
+    // saved, waiting for the network, it tries again, unless the patient has changed something
+    // meanwhile (an email corrected, a companion added): then the new request replaces the old,
+    // under a new Idempotency-Key, so the clinic gets what the patient now sees.
+    const waiting = box.unsent;
+    if (waiting.some((e) => e.status === 'sending')) return;
+    if (waiting.length) {
+      if (waiting.every((e) => JSON.stringify(e.body) === JSON.stringify(body))) return box.retry();
+      for (const e of waiting) box.forget(e);
+    }
     const entry = box.submit(body);
     this.host.submitted({
       selection,

@@ -30,8 +30,11 @@ export const styles = css`
     font-size: 0.875em;
   }
   /* A phone sees the treatment, then its total, then the package and options. */
+  /* Tab follows what is seen: down the choices, then the estimate beside them on a wide card
+     (reading-flow orders the columns); in DOM order where it is not supported. */
   .layout {
     display: grid;
+    reading-flow: grid-columns;
     gap: calc(var(--_space) * 6);
     grid-template-columns: minmax(0, 1fr);
     grid-template-areas: 'pick' 'est' 'more';
@@ -158,12 +161,33 @@ export const styles = css`
   :host([dir='rtl']) .disclose::before {
     transform: scaleX(-1);
   }
-  .disclose[aria-expanded='true']::before {
+  .disclose[aria-expanded='true']::before,
+  :host([dir='rtl']) .disclose[aria-expanded='true']::before {
     transform: rotate(90deg);
   }
   .disclose .amt {
     margin-inline-start: auto;
     white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .short {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .short .option {
+    inline-size: 100%;
+    justify-content: space-between;
+    flex-wrap: wrap;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .short .option::before {
+    display: none;
   }
   .panel {
     display: grid;
@@ -272,6 +296,7 @@ export const styles = css`
     font-weight: 600;
   }
   .total strong {
+    font-variant-numeric: tabular-nums;
     font-size: 1.4em;
     color: var(--_primary);
   }

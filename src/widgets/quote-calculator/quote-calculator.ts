@@ -27,7 +27,7 @@ import {
 } from './selection.js';
 import type { Channel } from './lead.js';
 import type { LeadView } from './lead-view.js';
-import { disclaimer, disclosure, summary } from './estimate-summary.js';
+import { disclaimer, disclosure, saving, summary } from './estimate-summary.js';
 import { styles } from './quote-calculator.styles.js';
 import { CatalogResponseSchema, ExchangeRatesSchema, ProcedureResponseSchema } from '../../generated/contract/catalog.js';
 
@@ -366,14 +366,13 @@ export class PrmQuoteCalculator extends PrmElement {
     this.emit('prm-quote-change', detail);
   }
 
+  /**
+   * A specialty chip narrows the treatments offered; it never throws away the estimate. Arrow keys
+   * move through the chips (a native radio group), so each step lands here: the treatment and its
+   * options stay until the patient picks another one from the specialty's short list.
+   */
   #pickSpecialty = (e: Event) => {
     this.chosenSpecialty = (e.target as HTMLInputElement).value;
-    const d = this.data.value;
-    const p = d && this.#currentProcedure(d);
-    if (p && this.chosenSpecialty && p.specialty !== this.chosenSpecialty) {
-      this.procedureId = '';
-      this.selection = undefined;
-    }
     this.#changed('specialty');
   };
 
@@ -404,14 +403,29 @@ export class PrmQuoteCalculator extends PrmElement {
       this.active = !n ? -1 : !wasOpen || this.active < 0 ? (chosen >= 0 ? chosen : k === 'ArrowDown' ? 0 : n - 1) : (this.active + (k === 'ArrowDown' ? 1 : n - 1)) % n;
     } else if (k === 'Enter' && this.open) {
       e.preventDefault();
-      const proc = list[this.active];
+      // The option the arrows reached, or the only one left by what was typed.
+      const proc = list[this.active] ?? (this.query && list.length === 1 ? list[0] : undefined);
       if (proc) this.#choose(proc);
       else this.open = false;
     } else if (k === 'Escape') {
-      if (this.open) this.#close();
-      else this.query = '';
+      if (this.open) {
+        this.#close();
+        this.#selectName();
+      } else this.query = '';
+    } else if (k === 'Home' || k === 'End') {
+      // APG combobox: Home and End move the caret in the field (the browser does it), and the
+      // visual focus leaves the list for the field.
+      this.active = -1;
     }
   };
+
+  /** After the field shows the treatment's name again, its text is selected: typing replaces it rather than appending to it. */
+  #selectName(): void {
+    void this.updateComplete.then(() => {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+      if (input && this.shadowRoot?.activeElement === input) input.select();
+    });
+  }
 
   #close = () => {
     this.open = false;
@@ -421,6 +435,7 @@ export class PrmQuoteCalculator extends PrmElement {
 
   #choose(proc: ProcedureSummary): void {
     this.#close();
+    this.#selectName();
     this.procedureId = proc.id;
     const d = this.data.value;
     const full = d && this.#full.get(`${d.locale}|${proc.id}`);
@@ -435,6 +450,12 @@ export class PrmQuoteCalculator extends PrmElement {
         () => {},
       );
   }
+
+  /** A treatment of the short list: chosen, the list goes, and focus goes to the field that now names it. */
+  #chooseShort = (proc: ProcedureSummary) => () => {
+    this.#choose(proc);
+    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  };
 
   #loadDetails(): Promise<typeof import('./estimate-view.js')> {
     // The exports by name, not the module namespace: a namespace object would need a bundler
@@ -554,6 +575,7 @@ export class PrmQuoteCalculator extends PrmElement {
       requestUpdate: () => this.requestUpdate(),
       locale: () => this.resolvedLocale,
       agent: () => this.config?.agent,
+      choicesValid: () => this.#choicesValid(),
       quote: () => {
         const d = this.data.value;
         const p = d && this.#currentProcedure(d);
@@ -585,11 +607,16 @@ export class PrmQuoteCalculator extends PrmElement {
     return this.#view;
   }
 
-  #openLead = async () => {
-    // What is shown is what is priced: a count field that does not read as a count is fixed first.
+  /** What is shown is what is priced: focuses a count field that does not read as a count, if any. */
+  #choicesValid(): boolean {
     const p = this.data.value && this.#currentProcedure(this.data.value);
     const bad = p && this.#invalidCount(p);
-    if (bad) return this.renderRoot.querySelector<HTMLElement>(`#opt-${bad}`)?.focus();
+    if (bad) this.renderRoot.querySelector<HTMLElement>(`#opt-${bad}`)?.focus();
+    return !bad;
+  }
+
+  #openLead = async () => {
+    if (!this.#choicesValid()) return;
     await this.#leadView();
     this.step = 'lead';
     await this.updateComplete;
@@ -684,6 +711,8 @@ export class PrmQuoteCalculator extends PrmElement {
       return v === undefined ? undefined : fromPrice(formatMoney(v, currency, locale, { whole: true }));
     };
     const act = list[this.active];
+    // A specialty chosen that the treatment shown is not of: its few treatments, one click away.
+    const short = !this.specialty && this.chosenSpecialty && p?.specialty !== this.chosenSpecialty ? filterProcedures(this.#procedures(d), this.chosenSpecialty, '') : [];
     return html`
       ${!this.specialty && specialties.length > 1
         ? html`<fieldset>
@@ -720,6 +749,14 @@ export class PrmQuoteCalculator extends PrmElement {
         ${this.open ? this.#detail((m) => m.listbox(list, this.active, p?.id, from, (x) => this.#choose(x))) : nothing}
       </div>
       ${p ? html`<p class="desc"><bdi>${p.description}</bdi></p>` : nothing}
+      ${short.length
+        ? html`<ul class="short" id="short" aria-label=${specialties.find((s) => s.id === specialty)?.name ?? ''}>
+            ${short.map((x) => {
+              const f = from(x);
+              return html`<li><button type="button" class="option" id=${`short-${x.id}`} @click=${this.#chooseShort(x)}><bdi class="opt-name">${x.name}</bdi>${f ? html`<span class="opt-meta">${f}</span>` : nothing}</button></li>`;
+            })}
+          </ul>`
+        : nothing}
     `;
   }
 
@@ -820,8 +857,10 @@ export class PrmQuoteCalculator extends PrmElement {
         </select>
       </label>
       ${countries.length
-        ? html`<div class="savings" part="savings">
-            ${disclosure('savings', open, toggle, msg('Compare with prices at home'), nothing, () =>
+        ? // Closed, it says the saving itself when there is one ("Compare with prices at home" is
+          // then the label of the country inside): the figure in the space of one phone line.
+          html`<div class="savings" part="savings">
+            ${disclosure('savings', open, toggle, saving(est, locale) ?? msg('Compare with prices at home'), nothing, () =>
               this.#detail((m) => m.savingsPanel(est, countries, this.#country(p), locale, this.#pickCountry)),
             )}
           </div>`
