@@ -114,7 +114,7 @@ export function createApp(opts: AppOptions): Hono & { chatHub: ChatHub } {
       file = new Uint8Array(await c.req.arrayBuffer());
       raw = `${sha256(Buffer.from(file).toString('base64'))}\n${JSON.stringify(query)}`;
     }
-    const ctx: LooseCtx = { db, now: now(), clinic, clinicKey: key, apiOrigin: apiOrigin(c), params, query, body };
+    const ctx: LooseCtx = { db, now: now(), clinic, clinicKey: key, origin: c.req.header('origin'), apiOrigin: apiOrigin(c), params, query, body };
     const country = requestCountry((h) => c.req.header(h), opts.countryHeader);
     if (country) ctx.country = country;
     if (file) ctx.file = file;

@@ -27,6 +27,8 @@ export interface HandlerCtx<K extends EndpointId = EndpointId> {
   clinic: ClinicRow;
   /** Origin of the API as the client sees it (for absolute asset URLs). */
   apiOrigin: string;
+  /** The request's Origin header: a browser's page origin, which the tenant step allowed for writes. */
+  origin?: string | undefined;
   /** The public key the request came with (staff requests: undefined). */
   clinicKey?: string | undefined;
   params: Input<K, 'params'>;

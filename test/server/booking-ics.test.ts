@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
+import fc from 'fast-check';
 import { bookingIcs, fold, videoLinkNote, type IcsEvent } from '../../server/domains/booking/ics.js';
 
 /** Parses with ical.js (a maintained RFC 5545 parser) and returns what a calendar would read. */
@@ -81,5 +82,39 @@ describe('booking .ics: what happens next', () => {
     assert.equal(videoLinkNote(new Date('2026-12-02T13:00:00Z'), now, 'whatsapp'), 'The video link arrives on WhatsApp before the consultation.');
     assert.equal(videoLinkNote(new Date('2026-12-05T13:00:00Z'), now, 'email'), 'The video link arrives by email 24 hours before the consultation.');
     assert.equal(videoLinkNote(new Date('2026-12-02T13:00:00Z'), now, 'phone'), 'The clinic sends you the video link before the consultation.');
+  });
+});
+
+describe('booking .ics: escaping and folding over arbitrary text (fast-check)', () => {
+  // Any text a clinic or patient may bring (Arabic, emoji, backslashes, commas, semicolons, line
+  // breaks, control characters): ical.js reads back the same text, CR/CRLF read as a line break and
+  // control characters other than tab (which TEXT may not carry) left out; every line is at most
+  // 75 octets; every line break is CRLF.
+  const text = fc.string({ unit: fc.oneof(fc.constantFrom('\\', ',', ';', ':', '\n', '\r', '\r\n', '\t', '\x00', '\x1b', '"', 'ş', 'ع', '😀', ' '), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 300 });
+  const expected = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[^\P{Cc}\t\n]/gu, '');
+
+  it('summary, description and location read back as written; lines ≤ 75 octets; CRLF only', () => {
+    fc.assert(
+      fc.property(text, text, text, fc.option(fc.webUrl(), { nil: undefined }), (summary, description, location, url) => {
+        const ics = bookingIcs({ ...base, summary, description, location, url });
+        for (const line of ics.split('\r\n')) assert.ok(new TextEncoder().encode(line).length <= 75, `line too long: ${JSON.stringify(line)}`);
+        assert.ok(!/[^\r]\n|\r(?!\n)/.test(ics), 'a bare LF or CR');
+        const r = read(ics);
+        assert.equal(r.summary, expected(summary));
+        assert.equal(r.description, expected(description));
+        assert.equal(r.location, expected(location));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a manage link of any length survives folding: the URL property reads back whole', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: false }), (url) => {
+        const ve = new ICAL.Component(ICAL.parse(bookingIcs({ ...base, url }))).getFirstSubcomponent('vevent')!;
+        assert.equal(ve.getFirstPropertyValue('url'), url);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

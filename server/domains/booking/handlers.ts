@@ -3,6 +3,10 @@ import { ApiError, ok } from '../../http.js';
 import { iso, json, newReference, newToken, pick, sha256, storedContact } from '../shared.js';
 import type { Handlers } from '../types.js';
 import { bookingIcs, videoLinkNote } from './ics.js';
+import { icsText } from './ics-text.js';
+// The widget's own: the calendar file's manage link and zone names are the confirmation's.
+import { manageUrl } from '../../../src/widgets/booking-scheduler/urls.js';
+import { zoneName } from '../../../src/widgets/booking-scheduler/zone-name.js';
 import { createHold, heldStarts, releaseHold, releaseSession, unheldDoctors } from './holds.js';
 import { BOOKING_HORIZON_MS, BOOKING_LEAD_MS, bookingForToken, bookingView, claimSlot, listServices, loadDoctors, loadService, moveBooking, takenStarts, type BookingRow } from './queries.js';
 import { generateSlots } from './slots.js';
@@ -97,9 +101,9 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     const id = randomUUID();
     const row = await claimSlot(ctx, doctors, start, service, async (d, end) => {
       const { rows } = await db.query<BookingRow>(
-        `INSERT INTO bookings (id, clinic_id, reference, service_id, doctor_id, starts_at, ends_at, status, manage_token_hash, contact, patient_time_zone, locale, interpreter, notes, quote_reference, consent_version, attribution, created_at, updated_at, country, preferred_channel)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,'confirmed',$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17,$18,$19) RETURNING *`,
-        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(storedContact(body.contact)), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now, body.country ?? null, body.preferredChannel ?? null],
+        `INSERT INTO bookings (id, clinic_id, reference, service_id, doctor_id, starts_at, ends_at, status, manage_token_hash, contact, patient_time_zone, locale, interpreter, notes, quote_reference, consent_version, attribution, created_at, updated_at, country, preferred_channel, manage_page)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,'confirmed',$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17,$18,$19,$20) RETURNING *`,
+        [id, clinic.id, newReference('B'), service.id, d.id, start, end, sha256(token), json(storedContact(body.contact)), body.timeZone, body.locale, body.interpreter ?? null, body.notes ?? null, body.quoteReference ?? null, body.consent.version, body.attribution ? json(body.attribution) : null, now, body.country ?? null, body.preferredChannel ?? null, managePage(body.managePage, ctx.origin)],
       );
       return rows[0]!;
     });
@@ -151,13 +155,20 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     const b = await bookingForToken(ctx);
     const view = await bookingView(ctx.db, clinic, b);
     const service = await loadService(ctx.db, clinic.id, b.service_id);
-    const when = (zone: string) => new Intl.DateTimeFormat(b.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(view.start));
+    // Everything in the booking's language, the zones by the names the confirmation shows.
+    const t = icsText(b.locale);
+    const at = Date.parse(view.start);
+    const when = (zone: string) => `${new Intl.DateTimeFormat(b.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(at)} (${zoneName(zone, b.locale, at)})`;
+    // The confirmation's manage link: the page booked on, with this booking's id and the token this file was asked with.
+    const manage = b.manage_page ? manageUrl(b.manage_page, view.id, ctx.query.token) : undefined;
+    const name = clinic.config.names?.[b.locale] ?? clinic.name;
     const description = [
-      `Booking reference ${view.reference}.`,
-      `Your time: ${when(view.patientTimeZone)} (${view.patientTimeZone}).`,
-      `Clinic time: ${when(view.timeZone)} (${view.timeZone}).`,
-      view.kind === 'in-person' ? 'Please arrive 15 minutes early.' : videoLinkNote(new Date(b.starts_at), ctx.now, b.preferred_channel),
-      ...(view.interpreter ? [`Interpreter requested: ${view.interpreter}.`] : []),
+      t.reference(view.reference),
+      t.yourTime(when(view.patientTimeZone)),
+      t.clinicTime(when(view.timeZone)),
+      view.kind === 'in-person' ? t.arrive : videoLinkNote(new Date(b.starts_at), ctx.now, b.preferred_channel, b.locale),
+      ...(view.interpreter ? [t.interpreter(new Intl.DisplayNames(b.locale, { type: 'language' }).of(view.interpreter) ?? view.interpreter)] : []),
+      ...(manage ? [t.manage(manage)] : []),
     ].join('\n');
     return {
       status: 200,
@@ -169,10 +180,11 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
         end: view.end,
         stamp: ctx.now,
         modified: new Date(b.updated_at),
-        summary: `${pick(service.data.name, b.locale)} – ${view.doctor.name}, ${clinic.name}`,
+        summary: `${pick(service.data.name, b.locale)} – ${view.doctor.name}, ${name}`,
         description,
-        location: view.kind === 'in-person' ? (clinic.config.address ?? clinic.name) : 'Video call',
+        location: view.kind === 'in-person' ? (clinic.config.address ?? name) : t.videoCall,
         organizer: { name: clinic.name, email: clinic.config.channels?.email ?? 'bookings@prm-widgets.invalid' },
+        ...(manage ? { url: manage } : {}),
         alarmMinutes: 60,
       }),
       contentType: 'text/calendar; charset=utf-8',
@@ -180,3 +192,24 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     };
   },
 };
+
+/**
+ * The page to link the calendar file's manage link to: the one the patient booked on, when it is
+ * of the request's own origin (the tenant step allowed that origin for this clinic's key), without
+ * its fragment and without another booking's manage query (a patient who opened a manage link and
+ * then booked anew: its token is never stored in clear). A request from no browser page, or naming
+ * another site, stores none.
+ */
+export function managePage(page: string | undefined, origin: string | undefined): string | null {
+  if (!page || !origin) return null;
+  try {
+    const u = new URL(page);
+    if (u.origin !== origin) return null;
+    u.hash = '';
+    u.searchParams.delete('prm-booking');
+    u.searchParams.delete('prm-token');
+    return u.href;
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,8 @@
  * multi-byte character.
  */
 
+import { icsText } from './ics-text.js';
+
 export interface IcsEvent {
   uid: string;
   sequence: number;
@@ -29,8 +31,16 @@ export interface IcsEvent {
 }
 
 const utc = (d: Date | string) => new Date(d).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-/** TEXT value escaping (RFC 5545 §3.3.11). */
-export const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/([,;])/g, '\\$1');
+/**
+ * TEXT value escaping (RFC 5545 §3.3.11): backslash, comma and semicolon escaped, line breaks as
+ * `\n`; other control characters (TEXT may not carry them, §3.3.11 TSAFE-CHAR) dropped, tab kept.
+ */
+export const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[^\P{Cc}\t]/gu, '')
+    .replace(/([,;])/g, '\\$1');
 /** A parameter value (CN): quoted, with no double quotes or control characters. */
 const param = (s: string) => `"${s.replace(/["\p{Cc}]/gu, '')}"`;
 
@@ -85,13 +95,12 @@ export function bookingIcs(e: IcsEvent): string {
 }
 
 /**
- * The calendar event's "what happens next" line for a video consultation: how the link arrives (the
- * channel the patient chose) and when. "24 hours before" only while more than a day is left at
- * `now`; a sooner consultation gets its link "before the consultation", which the clinic can keep.
+ * The calendar event's "what happens next" line for a video consultation, in the booking's
+ * language: how the link arrives (the channel the patient chose) and when. "24 hours before" only
+ * while more than a day is left at `now`; a sooner consultation gets its link "before the
+ * consultation", which the clinic can keep.
  */
-export function videoLinkNote(start: Date, now: Date, channel: string | null): string {
-  const when = start.getTime() - now.getTime() > 24 * 3600_000 ? '24 hours before the consultation' : 'before the consultation';
-  if (channel === 'email') return `The video link arrives by email ${when}.`;
-  if (channel === 'whatsapp') return `The video link arrives on WhatsApp ${when}.`;
-  return `The clinic sends you the video link ${when}.`;
+export function videoLinkNote(start: Date, now: Date, channel: string | null, locale = 'en'): string {
+  const notes = icsText(locale).video[channel === 'email' || channel === 'whatsapp' ? channel : 'other'];
+  return notes[start.getTime() - now.getTime() > 24 * 3600_000 ? 1 : 0];
 }

@@ -36,6 +36,8 @@ export interface BookingRow {
   interpreter: string | null;
   notes: string | null;
   preferred_channel: string | null;
+  /** The page the booking was made on (migration 022), for the calendar file's manage link. */
+  manage_page: string | null;
   quote_reference: string | null;
   /** iCalendar SEQUENCE: 0 when booked, +1 on each reschedule and on cancel. */
   sequence: number;

@@ -8,6 +8,7 @@ import {
   ContactSchema,
   DateTimeInputSchema,
   DateTimeSchema,
+  HttpUrlSchema,
   IdSchema,
   LocaleSchema,
   KnownTimeZoneSchema,
@@ -105,6 +106,12 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     attribution: z.optional(AttributionSchema),
     /** The hold session that held this slot (its hold is used up; others' holds block the slot). */
     session: z.optional(str(z.minLength(16), z.maxLength(64))),
+    /**
+     * The page the patient booked on: the calendar file links to it with the booking's id and manage
+     * token (`?prm-booking=…&prm-token=…`), the manage link the confirmation offers. Kept only when it
+     * is of the request's own origin (a page of the clinic's site), else ignored.
+     */
+    managePage: z.optional(HttpUrlSchema),
   });
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 

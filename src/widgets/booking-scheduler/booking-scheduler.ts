@@ -411,7 +411,12 @@ export class PrmBookingScheduler extends PrmElement {
     if (!client) return;
     try {
       const r = await client.post('booking/holds', { service: this.serviceId, doctor: this.doctorId, start: slot.start, session: this.session }, HoldResponseSchema, { idempotencyKey: `${this.session}-${slot.start}-${this.doctorId}` });
-      if (this.chosen === slot) this.hold = r.hold;
+      // The clock the countdown reads from moves only while a hold exists: brought to now with it, or
+      // the first second showed the time since the last hold (or since the page opened) on top.
+      if (this.chosen === slot) {
+        this.hold = r.hold;
+        this.tick = Date.now();
+      }
     } catch (err) {
       if (err instanceof PrmApiError && err.code === 'slot_taken') await this.#view?.conflict(slot.start);
       // Any other failure: no hold, but the patient can still book (the database decides).

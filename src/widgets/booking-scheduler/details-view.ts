@@ -32,6 +32,7 @@ import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLin
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
 import { formatWhen, groupByDay, slotLabels } from './zones.js';
+import { zoneName } from './zone-name.js';
 import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
@@ -270,6 +271,7 @@ export class DetailsView {
       session: h.session,
       quoteReference: h.quote,
       attribution: attribution(h.agent),
+      page: location.href,
     });
     const entry = this.queue.submit(body);
     h.emitEvent('prm-booking-submit', { service: body.service, doctor: body.doctor, start: body.start, idempotencyKey: entry.key });
@@ -317,12 +319,14 @@ export class DetailsView {
     return formatWhen(start, zone, this.#locale);
   }
 
+  /** Both zones by the name a patient reads in their language ("توقيت الخليج"), never the IANA id (which stays in data and events). */
   #twoZones(start: string, patientZone: string, clinicZone: string) {
+    const name = (z: string) => zoneName(z, this.#locale, Date.parse(start));
     return html`<dl>
       <dt>${msg('Your time')}</dt>
-      <dd><strong>${this.#when(start, patientZone)}</strong> (<bdi>${patientZone}</bdi>)</dd>
+      <dd><strong>${this.#when(start, patientZone)}</strong> (<bdi>${name(patientZone)}</bdi>)</dd>
       <dt>${msg('Clinic time')}</dt>
-      <dd>${this.#when(start, clinicZone)} (<bdi>${clinicZone}</bdi>)</dd>
+      <dd>${this.#when(start, clinicZone)} (<bdi>${name(clinicZone)}</bdi>)</dd>
     </dl>`;
   }
 
@@ -440,7 +444,9 @@ export class DetailsView {
     const name = c.config.names?.[this.#locale] ?? c.config.name;
     const title = `${service?.name ?? ''} – ${b.doctor.name}, ${name}`;
     const icsHref = httpUrl(r.links.ics.replace(/^\/v1\//, ''), base);
-    const ev = { title, start: b.start, end: b.end, details: msg(str`Booking reference ${b.reference}`), location: b.kind === 'in-person' ? (c.config.address ?? name) : msg('Video call') };
+    const manage = manageUrl(location.href, b.id, r.manageToken);
+    // Google's and Outlook's event carry the manage link too, as the .ics does.
+    const ev = { title, start: b.start, end: b.end, details: `${msg(str`Booking reference ${b.reference}`)}\n${msg('Change or cancel this booking')}\n${manage}`, location: b.kind === 'in-person' ? (c.config.address ?? name) : msg('Video call') };
     return html`<section class="step" part="success" aria-labelledby="done-title">
       <h2 id="done-title" class="title done-title" tabindex="-1">${msg('Your consultation is booked')}</h2>
       <p>${msg(str`Reference ${b.reference}`)} · <bdi>${b.doctor.name}</bdi></p>
@@ -452,7 +458,7 @@ export class DetailsView {
         ${icsHref ? html`<a href=${icsHref} download>${msg('Add to calendar (.ics)')}</a>` : nothing}
         <a href=${googleCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Google Calendar</a>
         <a href=${outlookCalendarUrl(ev)} target="_blank" rel="noopener noreferrer">Outlook</a>
-        <a href=${manageUrl(location.href, b.id, r.manageToken)}>${msg('Change or cancel this booking')}</a>
+        <a href=${manage}>${msg('Change or cancel this booking')}</a>
       </div>
     </section>`;
   }

@@ -66,6 +66,8 @@ export interface BookingInput {
   session: string;
   quoteReference?: string | undefined;
   attribution?: Attribution | undefined;
+  /** This page (the calendar file's manage link points to it); left out when the contract would refuse it. */
+  page?: string;
 }
 
 /** The `POST /v1/bookings` body. */
@@ -89,6 +91,7 @@ export function bookingBody(i: BookingInput): CreateBookingBody {
   if (f.notes.trim()) body.notes = f.notes.trim();
   if (i.quoteReference) body.quoteReference = i.quoteReference.slice(0, 32);
   if (i.attribution && Object.keys(i.attribution).length) body.attribution = i.attribution;
+  if (i.page && /^https?:\/\/[^\s]+$/.test(i.page) && i.page.length <= 2000) body.managePage = i.page;
   return body;
 }
 

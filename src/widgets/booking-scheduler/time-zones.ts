@@ -19,9 +19,19 @@ export interface ZoneOption {
   haystack: string;
 }
 
-/** Lower case, no diacritics, Unicode minus as ASCII, for search. */
+/**
+ * Lower case, no diacritics, Unicode minus as ASCII, for search. Arabic as typed either way: no
+ * vowel marks or tatweel, hamza forms as their bare letter (أ إ آ → ا: NFD splits them off), ى → ي, ة → ه.
+ */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u2212/g, '-').replace(/[_/]/g, ' ').toLocaleLowerCase('en');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]|\u0640/g, '')
+    .replace(/\u0649/g, '\u064a')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u2212/g, '-')
+    .replace(/[_/]/g, ' ')
+    .toLocaleLowerCase('en');
 }
 
 /** Cities renamed since the zone got its id; browsers still list the old id (ICU canonical names). */
@@ -31,6 +41,10 @@ export function cityOf(id: string): string {
   const last = id.split('/').pop() ?? id;
   return (RENAMED[last] ?? last).replace(/_/g, ' ');
 }
+
+/** The zone's generic name in `locale` at instant `at` ("Eastern Time", "توقيت الخليج"); '' when Intl has none. Throws for a zone Intl does not know. */
+export const genericName = (id: string, locale: string, at: number): string =>
+  new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
 
 function zoneIds(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
@@ -51,7 +65,7 @@ export function timeZoneOptions(locale: string, at: number, extra: readonly stri
   for (const id of ids) {
     let name = '';
     try {
-      name = new Intl.DateTimeFormat(locale, { timeZone: id, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+      name = genericName(id, locale, at);
     } catch {
       continue; // not a zone this browser can format
     }

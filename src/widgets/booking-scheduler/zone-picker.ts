@@ -1,7 +1,8 @@
 /**
  * The time-zone picker of `<prm-booking-scheduler>` (its own chunk, loaded when the patient asks to
  * change the zone): a WAI-ARIA APG editable combobox with a list box popup. Typing filters by city,
- * IANA name, the zone's name or its UTC offset ("kolkata", "+5:30"); Down/Up move through the
+ * IANA name, the zone's name or its UTC offset ("kolkata", "+5:30"), and the most-asked cities in
+ * Arabic, Russian and Turkish ("نيويورك", "Дубай", "Londra": city-names.ts); Down/Up move through the
  * matches (aria-activedescendant, focus stays in the text box), Home/End jump to the first/last
  * match, Enter chooses, Escape closes and returns to "Change time zone". At most 50 matches are in
  * the DOM at once.
@@ -9,6 +10,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { searchZones, timeZoneOptions, type ZoneOption } from './time-zones.js';
+import { withCityNames } from './city-names.js';
 import type { PrmBookingScheduler } from './booking-scheduler.js';
 
 const MAX = 50;
@@ -27,7 +29,7 @@ const stateOf = (host: PrmBookingScheduler): PickerState => {
 
 function options(locale: string, at: number, current: string): ZoneOption[] {
   const key = `${locale}|${at}|${current}`;
-  if (list?.key !== key) list = { key, options: timeZoneOptions(locale, at, [current]) };
+  if (list?.key !== key) list = { key, options: withCityNames(timeZoneOptions(locale, at, [current])) };
   return list.options;
 }
 

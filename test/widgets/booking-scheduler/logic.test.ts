@@ -4,7 +4,9 @@ import { addDays, dayKey, groupByDay, labelDay, noonOf, offsetLabel, offsetMinut
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
 import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
+import { zoneName } from '../../../src/widgets/booking-scheduler/zone-name.js';
 import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
+import { CITY_TABLE, cityNames, withCityNames } from '../../../src/widgets/booking-scheduler/city-names.js';
 import { holdAnnouncement } from '../../../src/widgets/booking-scheduler/hold.js';
 import { DETAILS_SPEC, emptyDetails, prefilled, videoLinkTiming, type DetailsForm } from '../../../src/widgets/booking-scheduler/details.js';
 import { validate as validateForm } from '../../../src/core/form/controller.js';
@@ -328,6 +330,67 @@ describe('booking scheduler: time-zone list', () => {
     expect(ids('zzzz')).to.deep.equal([]);
     const fr = timeZoneOptions('fr', at);
     expect(searchZones(fr, 'heure').length).to.be.greaterThan(10);
+  });
+});
+
+describe('booking scheduler: cities searched in Arabic and Russian letters', () => {
+  const at = Date.parse('2026-07-01T12:00:00Z');
+  const ids = (locale: string, q: string) => searchZones(withCityNames(timeZoneOptions(locale, at)), q).map((z) => z.id);
+
+  it('finds the most-asked cities by the name a patient types in their own letters, however they write hamza and vowels', () => {
+    expect(ids('ar', 'نيويورك')).to.deep.equal(['America/New_York']);
+    expect(ids('ar', 'نيو يورك')).to.deep.equal(['America/New_York']);
+    expect(ids('ar', 'دبي')).to.deep.equal(['Asia/Dubai']);
+    expect(ids('ar', 'جدة')).to.include('Asia/Riyadh');
+    expect(ids('ar', 'جده')).to.include('Asia/Riyadh'); // taa marbuta typed as haa
+    expect(ids('ar', 'اسطنبول')).to.deep.equal(['Europe/Istanbul']); // without the hamza
+    expect(ids('ar', 'القاهِرة')).to.deep.equal(['Africa/Cairo']); // with a vowel mark
+    expect(ids('ru', 'Дубай')).to.deep.equal(['Asia/Dubai']);
+    expect(ids('ru', 'нью-йорк')).to.deep.equal(['America/New_York']);
+    expect(ids('ru', 'кишинев')).to.deep.equal(['Europe/Chisinau']); // ё typed as е
+    expect(ids('ru', 'санкт-петербург')).to.deep.equal(['Europe/Moscow']);
+    expect(ids('ru', 'Москва')).to.include('Europe/Moscow'); // by the zone's own Russian name
+    // Any language's names in any widget language (an Arabic speaker reading the widget in English).
+    expect(ids('en', 'لندن')).to.deep.equal(['Europe/London']);
+    expect(ids('en', 'london')).to.include('Europe/London');
+  });
+
+  it('every entry of the table is a zone the browser lists (no dead entry), with Arabic or Russian names', () => {
+    const listed = Intl.supportedValuesOf('timeZone');
+    const entries = CITY_TABLE.split(';').map((e) => e.split('=') as [string, string]);
+    expect(entries.length).to.be.at.least(30);
+    for (const [city, names] of entries) {
+      const ids = listed.filter((id) => id.endsWith(`/${city}`));
+      expect(ids.length, city).to.equal(1);
+      expect(cityNames(ids[0]!), city).to.deep.equal(names.split('|'));
+      for (const n of names.split('|')) expect(n, city).to.match(/^[\u0600-\u06ff\u0400-\u04ff -]+$/);
+    }
+  });
+});
+
+describe('booking scheduler: zones as the patient reads them', () => {
+  const at = Date.parse('2026-07-01T12:00:00Z');
+
+  it('names a zone in the patient\'s language, not by its IANA id', () => {
+    expect(zoneName('Asia/Dubai', 'ar', at)).to.equal('توقيت الخليج');
+    expect(zoneName('Europe/Istanbul', 'ar', at)).to.equal('توقيت تركيا');
+    expect(zoneName('America/New_York', 'en', at)).to.equal('Eastern Time');
+    expect(zoneName('America/New_York', 'ru', at)).to.equal('Восточная Америка');
+    expect(zoneName('Asia/Calcutta', 'de', at)).to.equal('Indische Normalzeit');
+  });
+
+  it('every zone the browser lists, in all seven languages: a name, never an id ("Area/City"), never empty', () => {
+    for (const locale of ['en', 'ar', 'de', 'es', 'fr', 'ru', 'tr'])
+      for (const id of Intl.supportedValuesOf('timeZone')) {
+        const n = zoneName(id, locale, at);
+        expect(n, `${locale} ${id}`).to.match(/\S/);
+        expect(n, `${locale} ${id}`).not.to.match(/[A-Za-z]\/[A-Z]/);
+      }
+  });
+
+  it('a zone with no name of its own gets its city beside the offset; one unknown to the browser, its city', () => {
+    expect(zoneName('Etc/GMT-4', 'en', at)).to.equal('GMT+04:00');
+    expect(zoneName('Mars/Olympus_Mons', 'ar', at)).to.equal('Olympus Mons');
   });
 });
 

@@ -45,19 +45,20 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     // …managed from New York.
     const m = await mount({ booking: manage.searchParams.get('prm-booking')!, token: manage.searchParams.get('prm-token')!, 'time-zone': 'America/New_York' });
     await until(() => !!$(m, '[part=manage] dd'), 10_000);
-    expect(text($(m, '[part=manage] dd'))).to.include('America/New_York').and.not.include('Tokyo');
+    // The zone by its name in the patient's language, not its id.
+    expect(text($(m, '[part=manage] dd'))).to.include('(Eastern Time)').and.not.include('Japan').and.not.include('America/New_York');
     buttonWith(m, 'Choose another time')!.click();
     await firstDayTimes(m, 2);
     $$(m, '.slot').at(-1)!.click();
     await until(() => !!buttonWith(m, 'Move my booking to this time'), 10_000);
     const chosen = text($(m, '.summary dd'));
-    expect(chosen).to.include('America/New_York');
+    expect(chosen).to.include('Eastern Time');
     buttonWith(m, 'Move my booking to this time')!.click();
     await until(() => !!$(m, '[part=manage] dd'), 10_000);
     expect(text($(m, '[part=manage] dd'))).to.equal(chosen);
     // The move carried the zone: the calendar file's "Your time" reads in New York too.
     const movedIcs = await (await fetch($$<HTMLAnchorElement>(m, '[part=manage] a').find((x) => text(x).includes('.ics'))!.href)).text();
-    expect(movedIcs.replace(/\r\n /g, '')).to.include('(America/New_York)');
+    expect(movedIcs.replace(/\r\n /g, '')).to.include('(Eastern Time)');
     // Cancel: the calendar file that removes the event is offered.
     buttonWith(m, 'Cancel booking')!.click();
     await m.updateComplete;
@@ -240,7 +241,7 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
     if (now) expect(empty.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING, now.outerHTML.slice(0, 80)).to.not.equal(0);
   });
 
-  it('Arabic: Latin city names, UTC offsets and zone ids are isolated inside the Arabic text; day labels join with the Arabic comma', async () => {
+  it('Arabic: Latin city names and UTC offsets are isolated inside the Arabic text, zones are named in Arabic; day labels join with the Arabic comma', async () => {
     document.documentElement.lang = 'ar';
     try {
       const el = await mount({ service: 'video-consultation', doctor: 'any', 'time-zone': 'Asia/Dubai' });
@@ -257,9 +258,21 @@ describe('<prm-booking-scheduler>: what the patient is told stays true', functio
       expect(text($(el, '[part=slots] .hint'))).to.include('\u2068Istanbul\u2069');
       $(el, '.slot')!.click();
       await until(() => $$(el, '.summary dd bdi').length === 2, 10_000);
-      expect($$(el, '.summary dd bdi').map(text)).to.deep.equal(['Asia/Dubai', 'Europe/Istanbul']);
+      // The zones as an Arabic reader names them ("Gulf time", "Türkiye time"), not their ids.
+      expect($$(el, '.summary dd bdi').map(text)).to.deep.equal(['توقيت الخليج', 'توقيت تركيا']);
     } finally {
       document.documentElement.removeAttribute('lang');
     }
+  });
+
+  it('the hold countdown starts at the hold\'s length, even when the page was opened long before the time was picked', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'any' });
+    await firstDayTimes(el);
+    // The patient reads the times for a while before choosing one.
+    await new Promise((r) => setTimeout(r, 4000));
+    $(el, '.slot')!.click();
+    await until(() => !!$(el, '[part=hold] strong'), 10_000);
+    const [m, sec] = text($(el, '[part=hold] strong')).split(':').map(Number);
+    expect(m! * 60 + sec!, text($(el, '[part=hold] strong'))).to.be.at.most(8 * 60);
   });
 });
