@@ -1,25 +1,14 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/quote-calculator/define.js';
 import type { PrmQuoteCalculator, QuoteChangeDetail } from '../../../src/widgets/quote-calculator/quote-calculator.js';
-import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { until } from '../../core/fixtures/setup.js';
+import { $, mountQuote } from './helpers.js';
 
 // Defects found trying the calculator as a new patient would (issue 10), each against the real
 // reference server mounted at /v1.
 
-const $ = <T extends Element = HTMLElement>(el: PrmQuoteCalculator, s: string) => el.shadowRoot!.querySelector<T>(s as never) as T | null;
-let n = 0;
-
-async function mount(attrs: Record<string, string>, style = 'width: 1000px'): Promise<PrmQuoteCalculator> {
-  resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', currency: undefined, _n: `defects-${n++}` });
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  wrap.setAttribute('style', style);
-  const el = document.createElement('prm-quote-calculator');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  wrap.append(el);
-  await until(() => !!$(el, '#opt-companions'), 15_000);
-  return el;
-}
+const mount = (attrs: Record<string, string>, style?: string) => mountQuote(attrs, { ready: '#opt-companions', ...(style ? { style } : {}) });
 
 /** Types `text` into a field the way a browser does: value set, then one input event. */
 async function type(el: PrmQuoteCalculator, input: HTMLInputElement, text: string) {
@@ -98,12 +87,7 @@ describe('<prm-quote-calculator>: renders only what is seen', function () {
 
   for (const attrs of [{ procedure: 'dental-implants', 'home-country': 'GB' }, {}] as Record<string, string>[]) {
     it(`first view ${attrs['procedure'] ?? 'without a procedure'}: at most 500 DOM nodes in the shadow root`, async () => {
-      resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', currency: undefined, _n: `nodes-${n++}` });
-      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
-      const el = document.createElement('prm-quote-calculator');
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      wrap.append(el);
-      await until(() => !!$(el, '[part=choices]'), 15_000);
+      const el = await mountQuote(attrs, { ready: '[part=choices]' });
       await el.updateComplete;
       const count = nodes(el);
       console.log(`first view (${attrs['procedure'] ?? 'no procedure'}): ${count} nodes in the shadow root`);

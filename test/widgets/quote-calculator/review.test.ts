@@ -2,27 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widgets/quote-calculator/define.js';
 import type { PrmQuoteCalculator, QuoteSubmitDetail } from '../../../src/widgets/quote-calculator/quote-calculator.js';
-import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { until } from '../../core/fixtures/setup.js';
+import { $, mountQuote } from './helpers.js';
 import { interceptFetch } from './fixtures.js';
 
 // Findings of the patient-style review of 2026-12-02, each against the real reference server
 // mounted at /v1 (the network is broken on purpose only where a test says offline).
 
-const $ = <T extends Element = HTMLElement>(el: PrmQuoteCalculator, s: string) => el.shadowRoot!.querySelector<T>(s as never) as T | null;
 const $$ = (el: PrmQuoteCalculator, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const active = (el: PrmQuoteCalculator) => el.shadowRoot!.activeElement as HTMLElement | null;
-let n = 0;
-
-async function mount(attrs: Record<string, string>, style = 'width: 1000px'): Promise<PrmQuoteCalculator> {
-  resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', currency: 'EUR', _n: `review-${n++}` });
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  wrap.setAttribute('style', style);
-  const el = document.createElement('prm-quote-calculator');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  wrap.append(el);
-  await until(() => !!$(el, '[part=choices]'), 15_000);
-  return el;
-}
+const mount = (attrs: Record<string, string>, style?: string) => mountQuote(attrs, { ready: '[part=choices]', currency: 'EUR', ...(style ? { style } : {}) });
 
 /** Sets a field's text the way a browser does (value, then one input event). */
 async function type(el: PrmQuoteCalculator, sel: string, text: string) {
