@@ -25,10 +25,15 @@ export async function mount(attrs: Record<string, string> = {}): Promise<El> {
 
 export const buttonWith = (el: El, t: string) => $$<HTMLButtonElement>(el, 'button').find((b) => text(b).includes(t));
 
-/** Clicks the first day with availability in the month grid and waits for at least `min` of its times. */
+/**
+ * Clicks the first day in the month grid with at least `min` times (by the count each day cell
+ * announces; the first day with any when the grid is not in English) and waits for its times. By
+ * the clock, the first day may have a single time left once a test has booked one of its own.
+ */
 export async function firstDayTimes(el: El, min = 1) {
   await until(() => !!$(el, 'td.avail'), 15_000);
-  $<HTMLElement>(el, 'td.avail')!.click();
+  const days = $$<HTMLElement>(el, 'td.avail');
+  (days.find((d) => Number(/times available: (\d+)/.exec(text(d))?.[1] ?? min) >= min) ?? days[0]!).click();
   await until(() => $$(el, '.slot').length >= min);
 }
 
