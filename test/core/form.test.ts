@@ -8,7 +8,7 @@ import { check, normalizeDigits, parseNumber, problemText, rulesOf, safeHttpUrl,
 import type { SubmitEntry } from '../../src/core/submit/queue.js';
 import './fixtures/form-element.js';
 import type { PrmTestForm } from './fixtures/form-element.js';
-import { resetConfig, until } from './fixtures/setup.js';
+import { fakeOnLine, resetConfig, until } from './fixtures/setup.js';
 import { currentLocale } from '../../src/core/i18n/localization.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -183,15 +183,13 @@ describe('form layer: a form built with it', () => {
     $<HTMLButtonElement>(el, '#pending button')!.click();
     expect(el.retried).to.equal(1);
     // Made while offline (no error to explain): offline, not "Something went wrong".
-    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    const restoreOnLine = fakeOnLine(() => false);
     try {
       await show(entry('pending-offline'));
       expect($(el, '#pending strong')!.textContent).to.equal('You seem to be offline');
       expect($(el, '#pending')!.textContent).to.contain('when the connection is back');
     } finally {
-      delete (navigator as unknown as Record<string, unknown>)['onLine'];
-      Object.defineProperty(Navigator.prototype, 'onLine', online);
+      restoreOnLine();
     }
     await show(entry('pending-offline', new PrmApiError('network', 'x')));
     await expect(el).to.be.accessible();

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/feedback-form/define.js';
 import type { PrmFeedbackForm } from '../../../src/widgets/feedback-form/feedback-form.js';
-import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { fakeOnLine, resetConfig, until } from '../../core/fixtures/setup.js';
 import { $, mount, place } from './helpers.js';
 import { interceptFetch } from '../quote-calculator/fixtures.js';
 
@@ -139,8 +139,7 @@ describe('<prm-feedback-form> review findings: waiting submissions', function ()
     it(`4. offline at submit (${lang}): saved and sent when back online, never "Something went wrong"`, async () => {
       const ref = `O${lang}${Date.now().toString(36)}`;
       const { state, net } = offlineFeedback();
-      const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !state.offline });
+      const restoreOnLine = fakeOnLine(() => !state.offline);
       try {
         const el = await mount(lang === 'ar' ? { locale: 'ar' } : {});
         await fill(el, { nps: 8, reference: ref });
@@ -160,8 +159,7 @@ describe('<prm-feedback-form> review findings: waiting submissions', function ()
         await until(() => !!$(el, '[part=success]'), 15_000);
         expect(await rows(ref)).to.equal(1);
       } finally {
-        delete (navigator as unknown as Record<string, unknown>)['onLine'];
-        Object.defineProperty(Navigator.prototype, 'onLine', online);
+        restoreOnLine();
         net.restore();
       }
     });
@@ -261,9 +259,8 @@ describe('<prm-feedback-form> review findings: story hint, events', function () 
 
   it('9. events: prm-feedback-submit before prm-feedback-queued, queued once however often a retry fails', async () => {
     const { state, net } = offlineFeedback();
-    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
     let browserOffline = true;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !browserOffline });
+    const restoreOnLine = fakeOnLine(() => !browserOffline);
     try {
       const el = await mount();
       const seen: string[] = [];
@@ -285,8 +282,7 @@ describe('<prm-feedback-form> review findings: story hint, events', function () 
       await new Promise((r) => setTimeout(r, 300));
       expect(seen).to.deep.equal(['submit', 'queued', 'success']);
     } finally {
-      delete (navigator as unknown as Record<string, unknown>)['onLine'];
-      Object.defineProperty(Navigator.prototype, 'onLine', online);
+      restoreOnLine();
       net.restore();
     }
   });
