@@ -45,6 +45,7 @@ export function pickFamily(tags: string[], shared: Registry): Promise<Registry> 
   return family;
 }
 let solo = false;
+const warmed = new Set<string>();
 
 const importFile = (file: string) => import(/* @vite-ignore */ new URL(file, import.meta.url).href);
 const fetchChunk = (name: string) =>
@@ -72,7 +73,23 @@ export function startTags(g: PrmGlobal, tags: string[], root: Document = documen
     const locale = resolveLocale(el, pickConfig(el, 'locale') || 'auto');
     // A facade that needs no runtime (the chat launcher's button) needs no messages chunk either:
     // its panel loads both on the first interaction.
-    if (locale !== 'en' && chunks.l?.[locale] && chunks.w?.[name]?.length !== 0) void fetchChunk(chunks.l[locale]);
+    if (chunks.w?.[name]?.length !== 0) {
+      if (locale !== 'en' && chunks.l?.[locale]) void fetchChunk(chunks.l[locale]);
+      // A page's first Intl formatter loads the engine's locale data: one task of 35–300 ms on a
+      // throttled phone, which the widget would pay between its code's arrival and its first
+      // render (prices, dates). Paid here instead, while code and data are on the network; one
+      // task each for numbers and dates, once per language.
+      if (!warmed.has(locale))
+        for (const F of [Intl.NumberFormat, Intl.DateTimeFormat] as (new (l: string) => { format(n: number): string })[])
+          setTimeout(() => {
+            try {
+              new F(locale).format(0);
+            } catch {
+              /* an unknown locale: the widget reports what it cannot format */
+            }
+          });
+      warmed.add(locale);
+    }
     if (!api || !clinic || (chunks.d && !chunks.d.includes(name))) continue;
     let base: string;
     try {

@@ -137,3 +137,27 @@ describe('first data: the loader asks, the widget takes', () => {
     expect(urls).to.deep.equal(['/v1/bootstrap?widgets=quote-calculator&locale=tr&clinic=pk_demo_second']);
   });
 });
+
+describe('Intl warmed while the code loads', () => {
+  it("creates the widget language's first number and date formatters in tasks of their own, right after the loader starts the requests (the engine's locale data is paid before the code arrives, not before the first render); once per language", async () => {
+    const made: string[] = [];
+    const { NumberFormat, DateTimeFormat } = Intl;
+    const spy = <T extends new (...a: never[]) => object>(C: T, kind: string) =>
+      new Proxy(C, { construct: (t, args: unknown[]) => (made.push(`${kind} ${String(args[0])}`), Reflect.construct(t, args)) });
+    Intl.NumberFormat = spy(NumberFormat, 'number');
+    Intl.DateTimeFormat = spy(DateTimeFormat, 'date');
+    try {
+      await fixture(html`<div lang="ar"><prm-quote-calculator></prm-quote-calculator></div>`);
+      startTags(prmGlobal(), ['prm-quote-calculator']);
+      expect(made, 'not inside the loader’s own task').to.deep.equal([]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(made).to.deep.equal(['number ar', 'date ar']);
+      startTags(prmGlobal(), ['prm-quote-calculator']);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(made, 'a second tag in the same language warms nothing again').to.have.length(2);
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+      Intl.DateTimeFormat = DateTimeFormat;
+    }
+  });
+});
