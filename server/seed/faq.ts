@@ -336,7 +336,7 @@ export const FAQ: SeedFaq[] = [
     keywords: {
       en: ['companion', 'family', 'husband', 'wife', 'friend', 'accompany'],
       ar: ['مرافق', 'عائلة', 'زوج', 'زوجة', 'صديق', 'مرافقة'],
-      de: ['Begleitperson', 'Familie', 'Ehemann', 'Ehefrau', 'Freund', 'begleiten'],
+      de: ['Begleitperson', 'Familie', 'Ehemann', 'Ehefrau', 'Frau', 'Mann', 'Freund', 'begleiten', 'mitkommen'],
       es: ['acompañante', 'familia', 'marido', 'esposa', 'amigo', 'acompañar'],
       fr: ['accompagnant', 'famille', 'mari', 'épouse', 'ami', 'accompagner'],
       ru: ['сопровождающий', 'родственник', 'семья', 'муж', 'жена', 'друг'],

@@ -7,7 +7,7 @@ import { iso, newToken, sha256 } from '../shared.js';
 import type { ClinicRow, Handlers, Streams } from '../types.js';
 import type { Queryable } from '../../db/types.js';
 import { safeFileName, sniffAttachment } from './attachments.js';
-import { searchFaq } from './faq.js';
+import { answerFaq } from './faq.js';
 import { publishChatEvent } from './hub.js';
 import {
   conversationForToken,
@@ -55,8 +55,8 @@ export const chatHandlers: Pick<
   },
 
   async searchFaq({ db, clinic, query }) {
-    const locale: string = query.locale ?? clinic.config.defaultLocale;
-    return ok({ locale, answers: await searchFaq(db, clinic.id, locale, query.q) });
+    // `locale` is the page's; the answer comes in the question's language (and says which).
+    return ok(await answerFaq(db, clinic.id, query.locale ?? clinic.config.defaultLocale, query.q));
   },
 
   async createConversation(ctx) {
@@ -139,12 +139,12 @@ export const chatStreams: Pick<Streams, 'conversationEvents'> = {
 };
 
 /**
- * The FAQ assistant's answer to a patient's message (its best entry, or null), stored with the
- * message; undefined once a coordinator has written in the conversation (a person answers then).
+ * The FAQ assistant's answer to a patient's message (its best entry, in the language the patient
+ * wrote in, whatever the conversation's `locale`, or null), stored with the message; undefined once a coordinator has written in the conversation (a person answers then).
  */
 async function assistantAnswer(db: Queryable, clinicId: string, conversationId: string, locale: string, question: string) {
   const { rows } = await db.query<{ staff: boolean }>(`SELECT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = $1 AND author = 'staff') AS staff`, [conversationId]);
   if (rows[0]?.staff) return undefined;
-  const [best] = await searchFaq(db, clinicId, locale, question, { limit: 1 });
-  return best ?? null;
+  const { answers } = await answerFaq(db, clinicId, locale, question, { limit: 1 });
+  return answers[0] ?? null;
 }

@@ -39,6 +39,8 @@ export const FaqAnswerSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   question: z.string(),
   answer: z.string(),
+  /** The entry's language: the one the patient asked in, which may not be the page's. */
+  locale: z.optional(LocaleSchema),
   /** 0..1; only answers above the server's threshold are returned. */
   score: z.number(),
 });
@@ -178,10 +180,14 @@ export const FaqEntrySchema = /* @__PURE__ */ z.object({
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
 export const FaqResponseSchema = /* @__PURE__ */ z.object({ faq: z.array(FaqEntrySchema) });
 
-/** `GET /v1/chat/faq/search?q&locale` — the FAQ assistant: entries that answer a question. */
+/** `GET /v1/chat/faq/search?q&locale` — the FAQ assistant: entries that answer a question (`locale`: the page's). */
 export const FaqSearchQuerySchema = /* @__PURE__ */ z.object({
   q: str(z.trim(), z.minLength(1), z.maxLength(500)),
   locale: z.optional(LocaleSchema),
 });
-/** `answers` is empty when the FAQ has no answer: the assistant says so and offers a person. */
+/**
+ * `answers` is empty when the FAQ has no answer: the assistant says so and offers a person.
+ * `locale` is the language of the answers: the question's (an Arabic question on an English page
+ * is answered from the Arabic entries), or the page's when nothing answers.
+ */
 export const FaqSearchResponseSchema = /* @__PURE__ */ z.object({ locale: LocaleSchema, answers: z.array(FaqAnswerSchema) });

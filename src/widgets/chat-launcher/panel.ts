@@ -596,7 +596,7 @@ export class ChatPanel {
     }
     return html`<li class="msg system faq">
       <span class="label">${msg('Automatic answer')}</span>
-      <span class="text">${a.answer}</span>
+      <span class="text" lang=${a.locale ?? nothing} dir=${a.locale ? 'auto' : nothing}>${a.answer}</span>
       <span class="source">${msg(str`Source: ${a.question}`)}</span>
       <button type="button" class="link" @click=${() => this.#talkToPerson(l.question)}>${msg('Talk to a person')}</button>
     </li>`;
