@@ -94,7 +94,7 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     // A conversation with a visitor message, through the public API as the panel makes it.
     const base = `${site.base}/v1`;
     const created = (await (
-      await fetch(`${base}/chat/conversations?clinic=pk_demo_aurora`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ locale: 'en', email: 'keys@example.com', context: {} }) })
+      await fetch(`${base}/chat/conversations?clinic=pk_demo_aurora`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ locale: 'en', email: 'keys@example.com', context: {}, consent: { accepted: true, version: '2026-09' } }) })
     ).json()) as { conversation: { id: string }; token: string };
     const say = (body: string) =>
       fetch(`${base}/chat/conversations/${created.conversation.id}/messages?clinic=pk_demo_aurora&token=${created.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ body }) });

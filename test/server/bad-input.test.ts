@@ -37,7 +37,7 @@ const WRITES: Record<string, WriteCase> = {
     path: () => '/v1/feedback',
     body: () => ({ nps: 9, ratings: { medical: 5 }, comment: 'Kind staff', procedureId: 'dental-implants', reference: 'B-123', publishConsent: consent, displayName: 'Ana', country: 'PT', locale: 'en', attribution: { source: 'x', agent: 'a1' } }),
   },
-  createConversation: { path: () => '/v1/chat/conversations', body: () => ({ locale: 'en', name: 'Ana', email: 'ana@example.org', context: { procedureId: 'dental-implants', page: 'https://x.example/p', quoteReference: 'Q-1' }, message: 'Hello' }) },
+  createConversation: { path: () => '/v1/chat/conversations', body: () => ({ locale: 'en', name: 'Ana', email: 'ana@example.org', context: { procedureId: 'dental-implants', page: 'https://x.example/p', quoteReference: 'Q-1' }, message: 'Hello', consent: { accepted: true, version: '2026-09' } }) },
   postVisitorMessage: { path: (f) => `/v1/chat/conversations/${f.conversation.id}/messages?token=${f.conversation.token}`, body: () => ({ body: 'Is there parking?' }) },
   visitorTyping: { path: (f) => `/v1/chat/conversations/${f.conversation.id}/typing?token=${f.conversation.token}`, body: () => ({ typing: true }) },
   visitorRead: { path: (f) => `/v1/chat/conversations/${f.conversation.id}/read?token=${f.conversation.token}`, body: () => ({ lastReadId: '1' }) },
@@ -150,7 +150,7 @@ for (const driver of drivers) {
       s = await startServer(driver, { rateLimit: { max: 1_000_000, windowMs: 60_000 } });
       const start = await firstSlot(s);
       const b = (await (await s.request('/v1/bookings', { json: bookingBody(await firstSlot(s, 'video-consultation', 'dr-aydin', AURORA, '2026-12-01T00:00:00Z', '2026-12-20T00:00:00Z')), idem: key() })).json()) as { booking: { id: string }; manageToken: string };
-      const c = (await (await s.request('/v1/chat/conversations', { json: { locale: 'en' }, idem: key() })).json()) as { conversation: { id: string }; token: string };
+      const c = (await (await s.request('/v1/chat/conversations', { json: { locale: 'en', consent: { accepted: true, version: '2026-09' } }, idem: key() })).json()) as { conversation: { id: string }; token: string };
       f = { start, booking: { id: b.booking.id, token: b.manageToken }, conversation: { id: c.conversation.id, token: c.token } };
     });
     after(async () => {
@@ -232,7 +232,7 @@ for (const driver of drivers) {
       assert.equal(fb.status, 422);
       assert.ok(((await fb.json()) as { error: { fields: Record<string, string> } }).error.fields.procedureId);
       const conversations = await count(s.db, 'conversations');
-      const chat = await send('POST', '/v1/chat/conversations', JSON.stringify({ locale: 'en', context: { procedureId: 'no-such-procedure' } }));
+      const chat = await send('POST', '/v1/chat/conversations', JSON.stringify({ locale: 'en', context: { procedureId: 'no-such-procedure' }, consent: { accepted: true, version: '2026-09' } }));
       assert.equal(chat.status, 422);
       assert.equal(await count(s.db, 'conversations'), conversations);
       // A procedure the clinic offers is accepted.

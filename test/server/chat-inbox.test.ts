@@ -44,7 +44,7 @@ for (const driver of drivers) {
       return Promise.resolve(app.request(`/v1${path}`, { ...init, headers, ...(init.json !== undefined ? { method: init.method ?? 'POST', body: JSON.stringify(init.json) } : {}) }));
     };
     const open = async (message?: string) => {
-      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234', country: 'GB', attribution: { source: 'newsletter' } }, ...(message ? { message } : {}) } });
+      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234', country: 'GB', attribution: { source: 'newsletter' } }, consent: { accepted: true, version: '2026-09' }, ...(message ? { message } : {}) } });
       assert.equal(r.status, 201);
       return CreateConversationResponseSchema.parse(await r.json());
     };

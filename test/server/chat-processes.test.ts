@@ -92,7 +92,7 @@ describe('chat across two server processes on one PostgreSQL', () => {
     const created = await fetch(`${b.base}/chat/conversations`, {
       method: 'POST',
       headers: { 'X-PRM-Clinic': AURORA, 'Content-Type': 'application/json', 'Idempotency-Key': key() },
-      body: JSON.stringify({ locale: 'en', message: 'Is anyone there?' }),
+      body: JSON.stringify({ locale: 'en', message: 'Is anyone there?', consent: { accepted: true, version: '2026-09' } }),
     });
     assert.equal(created.status, 201);
     const c = CreateConversationResponseSchema.parse(await created.json());

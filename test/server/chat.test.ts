@@ -4,7 +4,7 @@ import { createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/index.js';
 import { ChatMessageSchema, ChatStatusEventSchema, CreateConversationResponseSchema, PostMessageResponseSchema } from '../../src/core/contract/chat.js';
 import { StaffConversationsResponseSchema, StaffMessagesResponseSchema } from '../../src/core/contract/staff.js';
-import { AURORA, SECOND, SECOND_STAFF, STAFF, drivers, key, startServer, type TestServer } from './helpers.js';
+import { AURORA, SECOND, SECOND_STAFF, STAFF, count, drivers, key, startServer, type TestServer } from './helpers.js';
 import { sseReader } from './sse-reader.js';
 
 
@@ -17,12 +17,56 @@ for (const driver of drivers) {
     after(() => s.close());
 
     const open = async (message?: string) => {
-      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234' }, ...(message ? { message } : {}) } });
+      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', name: 'Visitor', context: { quoteReference: 'Q-ABC234' }, consent: { accepted: true, version: '2026-09' }, ...(message ? { message } : {}) } });
       assert.equal(r.status, 201);
       return CreateConversationResponseSchema.parse(await r.json());
     };
     const staffPost = (id: string, body: string, token = STAFF, app = s.app) =>
       app.request(`/v1/staff/conversations/${id}/messages`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ body }) });
+
+    it('a conversation records the patient’s consent (version and time) before its first message; none without it', async () => {
+      const conversationsBefore = await count(s.db, 'conversations');
+      const body = { locale: 'en', message: 'Do I need a visa?' };
+      const missing = await s.request('/v1/chat/conversations', { idem: key(), json: body });
+      assert.equal(missing.status, 400);
+      const err = (await missing.json()) as { error: { code: string; fields?: Record<string, string> } };
+      assert.ok(err.error.fields && Object.keys(err.error.fields).some((f) => f.startsWith('consent')), JSON.stringify(err));
+      const stale = await s.request('/v1/chat/conversations', { idem: key(), json: { ...body, consent: { accepted: true, version: '2025-01' } } });
+      assert.equal(stale.status, 422);
+      assert.match(JSON.stringify(await stale.json()), /2026-09/, 'names the version the clinic shows now');
+      const refused = await s.request('/v1/chat/conversations', { idem: key(), json: { ...body, consent: { accepted: false, version: '2026-09' } } });
+      assert.equal(refused.status, 400);
+      assert.equal(await count(s.db, 'conversations'), conversationsBefore, 'nothing stored for a refused conversation');
+
+      s.clock.now = new Date('2026-11-24T10:07:00Z');
+      const c = await open('Do I need a visa?');
+      const { rows } = await s.db.query<{ consent_version: string; consented_at: Date; first: Date }>(
+        'SELECT c.consent_version, c.consented_at, (SELECT min(created_at) FROM chat_messages m WHERE m.conversation_id = c.id) AS first FROM conversations c WHERE c.id = $1',
+        [c.conversation.id],
+      );
+      assert.equal(rows[0]!.consent_version, '2026-09');
+      assert.equal(new Date(rows[0]!.consented_at).toISOString(), '2026-11-24T10:07:00.000Z');
+      assert.ok(new Date(rows[0]!.consented_at) <= new Date(rows[0]!.first), 'agreed no later than the first message');
+      s.clock.now = new Date('2026-11-24T10:00:00Z');
+    });
+
+    it('a clinic without live chat: the profile says so and no conversation can be opened (403); on by default', async () => {
+      const cfg = (await (await s.request('/v1/config')).json()) as { channels: Record<string, unknown> };
+      assert.equal(cfg.channels['liveChat'], undefined, 'the seed keeps the default: live chat on');
+      await s.db.query(`UPDATE clinics SET config = jsonb_set(config, '{channels,liveChat}', 'false') WHERE id = 'aurora'`);
+      try {
+        const off = (await (await s.request('/v1/config')).json()) as { channels: Record<string, unknown> };
+        assert.equal(off.channels['liveChat'], false);
+        const before = await count(s.db, 'conversations');
+        const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', message: 'Hello', consent: { accepted: true, version: '2026-09' } } });
+        assert.equal(r.status, 403);
+        assert.match(((await r.json()) as { error: { message: string } }).error.message, /does not offer live chat/);
+        assert.equal(await count(s.db, 'conversations'), before);
+      } finally {
+        await s.db.query(`UPDATE clinics SET config = config #- '{channels,liveChat}' WHERE id = 'aurora'`);
+      }
+      assert.equal((await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', consent: { accepted: true, version: '2026-09' } } })).status, 201);
+    });
 
     it('visitor opens a conversation, gets the live stream, receives the staff reply; resumes after Last-Event-ID', async () => {
       const c = await open('Hello, is the VIP package available in March?');
@@ -103,7 +147,7 @@ for (const driver of drivers) {
       }
       const a = await open('first visitor');
       const b = await open('second visitor');
-      const other = await s.request('/v1/chat/conversations', { key: SECOND, idem: key(), json: { locale: 'de', message: 'andere Klinik' } });
+      const other = await s.request('/v1/chat/conversations', { key: SECOND, idem: key(), json: { locale: 'de', message: 'andere Klinik', consent: { accepted: true, version: 'sd-1' } } });
       assert.equal(other.status, 201);
       const got = [await sse.next(3000), await sse.next(3000)].map((e) => ChatMessageSchema.parse(JSON.parse(e.data)));
       assert.deepEqual(got.map((m) => m.conversationId).sort(), [a.conversation.id, b.conversation.id].sort());
@@ -135,7 +179,7 @@ for (const driver of drivers) {
     it("shows staff where the patient writes from: the page's country, else a trusted proxy's header, else the browser language's region as a hint", async () => {
       const proxied = createApp({ db: s.db, now: () => s.clock.now, logger: false, rateLimit: { max: 1000, windowMs: 60_000 }, countryHeader: 'cf-ipcountry' });
       const create = async (app: typeof s.app, headers: Record<string, string>, context: object = {}) => {
-        const r = await app.request('/v1/chat/conversations', { method: 'POST', headers: { 'X-PRM-Clinic': AURORA, 'Idempotency-Key': key(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ locale: 'ar', context }) });
+        const r = await app.request('/v1/chat/conversations', { method: 'POST', headers: { 'X-PRM-Clinic': AURORA, 'Idempotency-Key': key(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ locale: 'ar', context, consent: { accepted: true, version: '2026-09' } }) });
         assert.equal(r.status, 201);
         return CreateConversationResponseSchema.parse(await r.json()).conversation.id;
       };

@@ -40,12 +40,12 @@ for (const driver of drivers) {
       await readableError(await s.request('/v1/no-such-route', { headers: { Origin: ALLOWED } }), 404, ALLOWED);
       await readableError(await s.request('/v1/feedback', { headers: { Origin: ALLOWED }, json: { nps: 1, comment: 'x'.repeat(2000) }, idem: key() }), 413, ALLOWED);
       // 403: a wrong conversation token.
-      const conv = await s.request('/v1/chat/conversations', { headers: { Origin: ALLOWED }, json: { locale: 'en' }, idem: key() });
+      const conv = await s.request('/v1/chat/conversations', { headers: { Origin: ALLOWED }, json: { locale: 'en', consent: { accepted: true, version: '2026-09' } }, idem: key() });
       const { conversation } = (await conv.json()) as { conversation: { id: string } };
       await readableError(await s.request(`/v1/chat/conversations/${conversation.id}/messages?token=${'y'.repeat(32)}`, { headers: { Origin: ALLOWED }, json: { body: 'hi' }, idem: key() }), 403, ALLOWED);
       // 429 after max (2) writes in the window: Retry-After must be readable too.
       let r: Response;
-      do r = await s.request('/v1/chat/conversations', { headers: { Origin: ALLOWED }, json: { locale: 'en' }, idem: key() });
+      do r = await s.request('/v1/chat/conversations', { headers: { Origin: ALLOWED }, json: { locale: 'en', consent: { accepted: true, version: '2026-09' } }, idem: key() });
       while (r.status === 201);
       assert.ok(r.headers.get('retry-after'));
       await readableError(r, 429, ALLOWED);

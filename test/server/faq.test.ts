@@ -196,7 +196,7 @@ for (const driver of drivers) {
       const search = FaqSearchResponseSchema.parse(await (await s.request(`/v1/chat/faq/search?q=${encodeURIComponent(q)}&locale=en`)).json());
       assert.equal(search.locale, 'ar');
       assert.equal(search.answers[0]?.answer, FAQ.find((f) => f.id === 'visa')!.a.ar);
-      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', message: q } });
+      const r = await s.request('/v1/chat/conversations', { idem: key(), json: { locale: 'en', message: q, consent: { accepted: true, version: '2026-09' } } });
       assert.equal(r.status, 201);
       const faq = CreateConversationResponseSchema.parse(await r.json()).messages[0]!.faq;
       assert.equal(faq?.id, 'visa');

@@ -61,6 +61,7 @@ export const chatHandlers: Pick<
 
   async createConversation(ctx) {
     const { db, clinic, body, now } = ctx;
+    if (clinic.config.channels.liveChat === false) throw new ApiError(403, 'forbidden', 'This clinic does not offer live chat: use its other channels');
     const id = randomUUID();
     const token = newToken();
     // The page's own country wins; otherwise the request's (proxy header, or browser language as a hint).
@@ -70,8 +71,12 @@ export const chatHandlers: Pick<
     if (context.procedureId && !(await loadStoredProcedure(db, clinic.id, context.procedureId))) {
       throw new ApiError(422, 'unprocessable', 'Unknown procedure', { 'context.procedureId': 'Unknown procedure' });
     }
+    // Consent before the first message, to the text the clinic shows now (as for attachments).
+    if (body.consent.version !== clinic.config.consent.version) {
+      throw new ApiError(422, 'unprocessable', 'Consent to the current privacy notice is required', { 'consent.version': `Expected version ${clinic.config.consent.version}` });
+    }
     const messages = await db.transaction(async (tx) => {
-      await insertConversation(tx, { id, clinicId: clinic.id, tokenHash: sha256(token), name: body.name ?? null, email: body.email ?? null, locale: body.locale, context, now });
+      await insertConversation(tx, { id, clinicId: clinic.id, tokenHash: sha256(token), name: body.name ?? null, email: body.email ?? null, locale: body.locale, context, consentVersion: body.consent.version, now });
       return body.message ? [await insertMessage(tx, ctx, id, 'visitor', null, body.message, null, await assistantAnswer(tx, clinic.id, id, body.locale, body.message))] : [];
     });
     return ok({ conversation: { id, status: 'open', locale: body.locale, context, createdAt: iso(now) }, token, messages }, 201);

@@ -82,9 +82,12 @@ export async function insertMessage(
 
 export async function insertConversation(
   db: Queryable,
-  v: { id: string; clinicId: string; tokenHash: string; name: string | null; email: string | null; locale: string; context: ChatContext; now: Date },
+  v: { id: string; clinicId: string; tokenHash: string; name: string | null; email: string | null; locale: string; context: ChatContext; consentVersion: string; now: Date },
 ) {
-  await db.query('INSERT INTO conversations (id, clinic_id, token_hash, name, email, locale, context, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8)', [v.id, v.clinicId, v.tokenHash, v.name, v.email, v.locale, json(v.context), v.now]);
+  await db.query(
+    'INSERT INTO conversations (id, clinic_id, token_hash, name, email, locale, context, consent_version, consented_at, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$9,$9)',
+    [v.id, v.clinicId, v.tokenHash, v.name, v.email, v.locale, json(v.context), v.consentVersion, v.now],
+  );
 }
 
 /** The conversation `id` of the clinic if `token` is its visitor token; 404 / 403 otherwise. */

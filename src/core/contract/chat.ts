@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { str } from './checked.js';
-import { AttributionSchema, CountryCodeSchema, DateTimeSchema, EmailSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
+import { AttributionSchema, ConsentSchema, CountryCodeSchema, DateTimeSchema, EmailSchema, IdSchema, LocaleSchema, UuidSchema } from './common.js';
 
 export const ChatAuthorSchema = /* @__PURE__ */ z.enum(['visitor', 'staff', 'system']);
 export type ChatAuthor = z.infer<typeof ChatAuthorSchema>;
@@ -87,6 +87,12 @@ export const CreateConversationBodySchema = /* @__PURE__ */ z
     email: z.optional(EmailSchema),
     context: z.optional(ChatContextSchema),
     message: z.optional(MessageText),
+    /**
+     * The patient's consent to the clinic's processing of what they write (the chat's consent line,
+     * the clinic's `consent` text), with the version shown: required, and the clinic's current
+     * version (422 otherwise). The server records it with the time, before the first message.
+     */
+    consent: ConsentSchema,
   });
 export type CreateConversationBody = z.infer<typeof CreateConversationBodySchema>;
 

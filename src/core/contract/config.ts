@@ -3,11 +3,17 @@ import { str, list } from './checked.js';
 import { CurrencyCodeSchema, EmailSchema, HttpUrlSchema, LocaleSchema, PhoneSchema, TimeZoneSchema } from './common.js';
 import { ThemeSchema } from './theme.js';
 
-/** Channels a patient can be handed off to. Values: E.164 phone, Telegram username, email. */
+/** Channels a patient can reach the clinic on. Values: E.164 phone, Telegram username, email; live chat on or off. */
 /** Telegram username without `@`. */
 export const TelegramSchema = /* @__PURE__ */ str(z.regex(/^[A-Za-z0-9_]{5,32}$/));
 
 export const ChannelsSchema = /* @__PURE__ */ z.object({
+  /**
+   * Live chat with the clinic's coordinators (and its FAQ assistant) in the chat panel. Absent or
+   * `true`: offered; `false`: the panel offers only the channels below (a clinic that answers on
+   * WhatsApp alone) and `POST /chat/conversations` answers 403.
+   */
+  liveChat: z.optional(z.boolean()),
   whatsapp: z.optional(PhoneSchema),
   telegram: z.optional(TelegramSchema),
   phone: z.optional(PhoneSchema),

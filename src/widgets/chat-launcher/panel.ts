@@ -41,6 +41,8 @@ export interface PanelHost {
   client(): ApiClient | undefined;
   config(): EmbedConfig | undefined;
   clinicConfig(): ClinicConfig | undefined;
+  /** The clinic profile, once it is here (a conversation records the version of its consent text). */
+  loadClinic(): Promise<ClinicConfig>;
   locale(): string;
   isOpen(): boolean;
   close(): void;
@@ -217,10 +219,13 @@ export class ChatPanel {
       if (!client) throw new PrmApiError('invalid_response', 'No API configured');
       const context: ChatContext = { ...this.#context, page: location.href.slice(0, 2000) };
       const attr = attribution(this.p.config()?.agent);
+      // A patient quick to tick and send may be ahead of the clinic profile: wait for its consent version.
+      const version = (this.p.clinicConfig() ?? (await this.p.loadClinic())).consent.version;
       if (Object.keys(attr).length) context.attribution = attr;
       const r = await client.post(
         '/chat/conversations',
-        { locale: this.p.locale(), context, ...this.#who() },
+        // The consent line the patient ticked (or the attach consent, the same text), with its version.
+        { locale: this.p.locale(), context, ...this.#who(), consent: { accepted: true, version } },
         CreateConversationResponseSchema,
         { signal, idempotencyKey: `conv-${this.#queue.entries[0]?.key ?? crypto.randomUUID()}` },
       );
@@ -626,6 +631,8 @@ export class ChatPanel {
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
     const start = this.p.position() === 'bottom-start';
     const lines = this.#lines();
+    // A clinic without live chat (WhatsApp alone, say): its channels only, no composer, no consent.
+    const live = cfg?.channels.liveChat !== false;
     return html`<div
       class="panel ${modal ? 'modal' : ''} ${start ? 'start' : ''}"
       part="panel"
@@ -638,8 +645,9 @@ export class ChatPanel {
         <h2 id="chat-title">${this.#clinicName() ?? msg('Chat with us')}</h2>
         <button type="button" class="close" aria-label=${msg('Close chat')} @click=${() => this.p.close()}>×</button>
       </header>
-      ${this.#availability(cfg)}
-      <div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
+      ${live ? this.#availability(cfg) : html`<p class="welcome">${msg('Write to us or call us on one of these channels.')}</p>`}
+      ${live
+        ? html`<div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
         ${lines.length ? nothing : html`<p class="welcome">${msg('Ask us about treatment, prices or travel. A coordinator replies here.')}</p>`}
         <ol>
           ${lines.map((l) => this.#line(l))}
@@ -692,9 +700,10 @@ export class ChatPanel {
           ></textarea>
           <button type="submit" class="send">${msg('Send')}</button>
         </div>
-      </form>
+      </form>`
+        : nothing}
       ${channels.length
-        ? html`<nav class="channels" part="channels" aria-label=${msg('Other ways to reach us')}>
+        ? html`<nav class="channels" part="channels" aria-label=${live ? msg('Other ways to reach us') : msg('Ways to reach us')}>
             ${ctx ? html`<p class="context">${ctx}</p>` : nothing}
             <ul>
               ${channels.map(
@@ -1089,6 +1098,7 @@ export class PrmChatPanel extends PrmElement {
     client: () => this.client,
     config: () => this.config,
     clinicConfig: () => this.clinicConfig,
+    loadClinic: () => this.clinicCtl.load(),
     locale: () => this.resolvedLocale,
     isOpen: () => !!this.launcher?.open,
     close: () => void this.launcher?.hide(),

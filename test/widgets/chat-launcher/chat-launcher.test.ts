@@ -626,6 +626,7 @@ describe('<prm-chat-launcher> outside office hours: leave a message', () => {
     $(el, '.send')!.click();
     await until(() => !!$(el, '.state.sent'), 8000);
     expect(JSON.parse(posted[0]!)).to.include({ name: 'Leyla Demir', email: 'leyla@example.com' });
+    expect(JSON.parse(posted[0]!).consent, 'the consent ticked, with the version of the clinic’s text').to.deep.equal({ accepted: true, version: '2026-09' });
     // axe measures colours: not while the panel is still fading in (a busy machine lets it run late).
     await Promise.all(panelOf(el)!.shadowRoot!.getAnimations().map((a) => a.finished));
     await expect(el).to.be.accessible();

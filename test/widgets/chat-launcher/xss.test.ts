@@ -119,7 +119,8 @@ describe('chat launcher: XSS payloads render as text, never run', function () {
     for (const [i, p] of payloads.entries()) {
       const real = window.fetch.bind(window);
       restore = stubFetch((url, init) => {
-        if (url.pathname === '/v1/config') return json(clinicConfig(() => p));
+        // The consent version is the real server's: it refuses a conversation agreed to another text.
+        if (url.pathname === '/v1/config') return json({ ...clinicConfig(() => p), consent: { ...clinicConfig(() => p).consent, version: '2026-09' } });
         // The server keeps the FAQ assistant's answer with the patient's message: the payload is the answer.
         if (/\/v1\/chat\/conversations\/[^/]+\/messages$/.test(url.pathname) && init.method === 'POST')
           return real(url.href, { method: init.method, body: init.body, headers: init.headers }).then(async (r) => {
