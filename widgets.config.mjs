@@ -119,9 +119,13 @@ export const WIDGETS = [
     example: '<prm-booking-scheduler></prm-booking-scheduler>',
     testAttributes: 'service="video-consultation"',
     bench: {
+      // Issue 11's targets for the scheduler alone: ≤ 3 requests before ready, longest task ≤ 50 ms,
+      // heap added ≤ 300 KB; ready time, TBT, DOM nodes and CLS as the platform's (issue 10).
+      targets: { requestsBeforeReady: 3, readyMs: 1300, ourTaskMs: 50, tbtAddedMs: 30, nodesAdded: 500, heapAddedBytes: 300_000, cls: 0 },
       // The same work (regroup the month in another zone, render the grid, open a day) on a month
       // of 15-minute slots for four doctors (≈ 2,900 slots) and on an empty month: their ratio is
-      // what the slots cost. Only the chosen day's times reach the DOM.
+      // what the slots cost (issue 11 asks for it reported, with no goal). Only the chosen day's
+      // times reach the DOM.
       micro: [
         {
           id: 'scheduler-month',
@@ -129,6 +133,7 @@ export const WIDGETS = [
           html: '<prm-booking-scheduler service="video-consultation" doctor="any"></prm-booking-scheduler>',
           fixtures: { 'GET /v1/booking/slots': (url) => monthOfSlots(url, 15, ['dr-aydin', 'dr-kaya', 'dr-demir', 'dr-petrova']) },
           run: SCHEDULER_RUN,
+          baseline: 'scheduler-month-empty',
         },
         {
           id: 'scheduler-month-empty',
@@ -158,7 +163,11 @@ export const WIDGETS = [
     ready: 'prm-feedback-view',
     firstData: ['/v1/config', '/v1/improvements?locale={locale}'],
     example: '<prm-feedback-form></prm-feedback-form>',
-    bench: {},
+    bench: {
+      // Issue 12's targets for the form alone: ≤ 3 requests before ready, longest task ≤ 50 ms, heap
+      // added ≤ 250 KB; ready time, TBT, DOM nodes and CLS as the platform's (issue 10).
+      targets: { requestsBeforeReady: 3, readyMs: 1300, ourTaskMs: 50, tbtAddedMs: 30, nodesAdded: 500, heapAddedBytes: 250_000, cls: 0 },
+    },
   },
   {
     tag: 'prm-story-carousel',
