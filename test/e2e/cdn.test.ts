@@ -118,6 +118,33 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  // Listing times is not booking: the POSTs (hold, booking with its Idempotency-Key, cancel) are
+  // what a page of another origin can get wrong (CORS preflight, credentials).
+  it('<prm-booking-scheduler> from the CDN build on a page of another origin: holds a time, books it, and the manage link cancels it', async () => {
+    const { page, context, errors } = await open('/booking-journey', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><prm-booking-scheduler></prm-booking-scheduler></body></html>`);
+    const el = page.locator('prm-booking-scheduler');
+    await el.locator('button', { hasText: 'Video consultation' }).click();
+    await el.locator('button', { hasText: 'Dr. Elif Aydın' }).click();
+    await el.locator('td.avail').first().click();
+    await el.locator('.slot').last().click();
+    await el.locator('#f-name').fill('Ana Cross-Origin');
+    await el.locator('#f-email').fill('ana@example.com');
+    await el.locator('#f-phone').fill('+44 20 7946 0958');
+    await el.locator('#f-consent').check();
+    await el.locator('form [type=submit]').click();
+    await el.locator('[part=success]').waitFor({ timeout: 30_000 });
+    const manage = await el.locator('[part=success] a').last().getAttribute('href');
+    assert.ok(manage?.includes('prm-booking=') && manage.includes('prm-token='), `a manage link: ${manage}`);
+    await page.goto(new URL(manage, `${h.host}/booking-journey`).href);
+    await el.locator('[part=manage] dd').first().waitFor({ timeout: 30_000 });
+    await el.locator('button', { hasText: 'Cancel' }).first().click();
+    await el.locator('button', { hasText: 'Yes, cancel it' }).click();
+    await el.locator('[part=manage]', { hasText: 'This booking is cancelled.' }).waitFor({ timeout: 30_000 });
+    assert.ok(h.requests.some((r) => r.startsWith('/v1/bookings')), `the booking went to the SDK's origin: ${h.requests.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('one runtime per page: a widget type added after a solo bundle loaded comes from that bundle’s family, and both speak the page’s language', async () => {
     assert.ok(WIDGETS.length >= 2, 'needs two built widgets');
     const [first, second] = WIDGETS as [(typeof WIDGETS)[0], (typeof WIDGETS)[0]];
