@@ -631,7 +631,8 @@ export class ChatPanel {
     const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
     const start = this.p.position() === 'bottom-start';
     const lines = this.#lines();
-    // A clinic without live chat (WhatsApp alone, say): its channels only, no composer, no consent.
+    // A clinic without live chat (WhatsApp alone, say): its channels only, no composer, no consent;
+    // the links are then the dialog's content, named by its title, not "other ways" in a landmark.
     const live = cfg?.channels.liveChat !== false;
     return html`<div
       class="panel ${modal ? 'modal' : ''} ${start ? 'start' : ''}"
@@ -645,7 +646,7 @@ export class ChatPanel {
         <h2 id="chat-title">${this.#clinicName() ?? msg('Chat with us')}</h2>
         <button type="button" class="close" aria-label=${msg('Close chat')} @click=${() => this.p.close()}>×</button>
       </header>
-      ${live ? this.#availability(cfg) : html`<p class="welcome">${msg('Write to us or call us on one of these channels.')}</p>`}
+      ${live ? this.#availability(cfg) : nothing}
       ${live
         ? html`<div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
         ${lines.length ? nothing : html`<p class="welcome">${msg('Ask us about treatment, prices or travel. A coordinator replies here.')}</p>`}
@@ -703,7 +704,7 @@ export class ChatPanel {
       </form>`
         : nothing}
       ${channels.length
-        ? html`<nav class="channels" part="channels" aria-label=${live ? msg('Other ways to reach us') : msg('Ways to reach us')}>
+        ? html`<nav class="channels" part="channels" role=${live ? nothing : 'none'} aria-label=${live ? msg('Other ways to reach us') : nothing}>
             ${ctx ? html`<p class="context">${ctx}</p>` : nothing}
             <ul>
               ${channels.map(

@@ -45,8 +45,9 @@ describe('<prm-chat-launcher> for a clinic without live chat', () => {
     const links = [...panelRoot(el)!.querySelectorAll<HTMLAnchorElement>('[part=channels] a')];
     expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['WhatsApp', 'Telegram', 'Phone', 'Email']);
     expect(links[0]!.href).to.match(/^https:\/\/wa\.me\/905321234567/);
-    expect($(el, '[part=channels]')!.getAttribute('aria-label'), 'not "other" ways: they are the only ones').to.equal('Ways to reach us');
-    expect($(el, '.welcome')!.textContent).to.contain('one of these channels');
+    // Not "other ways to reach us": they are the only ones, the dialog's own content (named by its title).
+    expect($(el, '[part=channels]')!.getAttribute('aria-label')).to.equal(null);
+    expect($(el, '[part=channels]')!.closest('[role=dialog]')!.getAttribute('aria-labelledby')).to.equal('chat-title');
     for (const s of ['#chat-input', '.consent', '[part=composer]', '[part=log]', '.availability', '.attach']) expect($(el, s), `${s} is not shown`).to.equal(null);
     expect(posted, 'no conversation is created').to.deep.equal([]);
     await Promise.all(panelRoot(el)!.getAnimations().map((a) => a.finished));
