@@ -184,6 +184,7 @@ export class PrmBookingScheduler extends PrmElement {
   /** The booking being rescheduled in manage mode. */
   rescheduling?: { booking: Booking; token: string };
   #viewed = false;
+  #pendingChecked = false;
   #autoMonths = 0;
   #timer?: ReturnType<typeof setInterval>;
   #view?: DetailsView;
@@ -278,6 +279,12 @@ export class PrmBookingScheduler extends PrmElement {
     } else if (this.#gridFocused && !root.activeElement) {
       // The grid was re-rendered under the keyboard (a month arrived): focus stays on the day.
       root.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
+    }
+    // A reload while a booking was pending: load the details part, whose queue finds it, shows it
+    // and sends it with its key (never in place of a time picked later).
+    if (!this.#pendingChecked && this.config) {
+      this.#pendingChecked = true;
+      if (hasPending(this.config.clinic)) void this.detailsView();
     }
     if (!this.#viewed && this.catalog.value) {
       this.#viewed = true;
@@ -395,6 +402,8 @@ export class PrmBookingScheduler extends PrmElement {
 
   /** The patient picked a time: hold it for them while they fill in the form. */
   async selectSlot(slot: Slot): Promise<void> {
+    // A booking still waiting to be sent stays the one shown (and sent): never a new time in its place.
+    if (this.#view?.queue.unsent.length) return;
     this.chosen = slot;
     this.notice = '';
     this.emit('prm-booking-slot-select', { start: slot.start, timeZone: this.zone, doctor: this.doctorId });
@@ -628,6 +637,18 @@ export class PrmBookingScheduler extends PrmElement {
             : html`<p class="hint" role="status">${msg('No free times on this day.')}</p>`
           : nothing}
       </div>`;
+  }
+}
+
+/** The sessionStorage key of the bookings (`booking`) or reschedules (`booking-move`) this tab still has to send. */
+export const submitKey = (kind: 'booking' | 'booking-move', clinic: string) => `prm-submit:${kind}:${clinic}`;
+
+/** Whether this tab keeps a booking or reschedule of `clinic` not yet sent (a reload while it was pending). */
+function hasPending(clinic: string): boolean {
+  try {
+    return !!(sessionStorage.getItem(submitKey('booking', clinic)) || sessionStorage.getItem(submitKey('booking-move', clinic)));
+  } catch {
+    return false; // storage disabled: nothing can have been kept
   }
 }
 

@@ -28,14 +28,14 @@ import {
 } from '../../core/form/index.js';
 import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, Doctor, PatchBookingBody, Slot } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
+import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, formOf, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
-import { formatWhen, groupByDay, slotLabels } from './zones.js';
+import { dayKey, formatWhen, groupByDay, isTimeZone, slotLabels } from './zones.js';
 import { zoneName } from './zone-name.js';
-import { monthRange } from './month.js';
+import { monthOf, monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
-import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
+import { langNames, submitKey, type PrmBookingScheduler } from './booking-scheduler.js';
 import { BookingResponseSchema, CreateBookingResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
 
 export const detailsStyles = css`
@@ -100,6 +100,8 @@ export interface MoveBody {
 type Client = NonNullable<PrmBookingScheduler['client']>;
 const noClient = () => Promise.reject(new PrmApiError('network', 'No API client'));
 
+const isFinal = (e: SubmitEntry<unknown, unknown>) => e.status === 'sent' || e.status === 'refused';
+
 export class DetailsView {
   readonly form: FormController<DetailsForm>;
   conflicted = false;
@@ -122,18 +124,41 @@ export class DetailsView {
     const clinic = () => host['config']?.clinic ?? '';
     this.form = new FormController<DetailsForm>(host, { initial: emptyDetails, fields: DETAILS_SPEC });
     this.queue = new SubmitQueue(host, {
-      storageKey: () => `prm-submit:booking:${clinic()}`,
+      storageKey: () => submitKey('booking', clinic()),
       send: (body, key, signal) => client()?.post('bookings', body, CreateBookingResponseSchema, { idempotencyKey: key, signal }) ?? noClient(),
       onChange: (e) => this.#settled(e),
     });
     this.moves = new SubmitQueue(host, {
-      storageKey: () => `prm-submit:booking-move:${clinic()}`,
+      storageKey: () => submitKey('booking-move', clinic()),
       send: (b, key, signal) =>
         client()?.patch(`bookings/${encodeURIComponent(b.id)}`, b.patch, BookingResponseSchema, { idempotencyKey: key, signal, searchParams: { token: b.token } }) ?? noClient(),
       onChange: (e) => this.#moved(e),
     });
     this.prefill(host.quote);
     if (host.step === 'manage') void this.loadManaged();
+    else this.#restore();
+  }
+
+  /**
+   * A booking this tab submitted before a reload and still has to send (the queue found it in
+   * sessionStorage and is sending it with its key): the widget shows it as the patient left it —
+   * service, doctor, time in their zone, the form — with its pending state, until it is confirmed
+   * (or its time was taken: the usual conflict, alternatives and kept form).
+   */
+  #restore(): void {
+    const b = this.queue.unsent[0]?.body;
+    if (!b) return;
+    const h = this.host;
+    h.serviceId = b.service;
+    h.doctorId = b.doctor;
+    if (isTimeZone(b.timeZone)) h.zone = b.timeZone;
+    if (b.quoteReference) h.quote = b.quoteReference;
+    h.chosen = { start: b.start, end: b.start, doctorIds: [] };
+    h.month = monthOf(dayKey(Date.parse(b.start), h.zone || b.timeZone));
+    h.hold = undefined;
+    h.step = 'details';
+    this.form.values = formOf(b);
+    h.requestUpdate();
   }
 
   get #locale() {
@@ -376,10 +401,15 @@ export class DetailsView {
     ];
     const countries = COUNTRIES.includes(f.country) || !f.country ? COUNTRIES : [...COUNTRIES, f.country];
     return html`<section class="step" aria-labelledby="details-title">
-      <button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>
+      ${busy || (moving && !isFinal(moving)) ? nothing : html`<button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>`}
       <h2 id="details-title" class="title" tabindex="-1">${h.rescheduling ? msg('Confirm the new time') : msg('Your details')}</h2>
-      ${slot ? html`<div class="summary">${this.#twoZones(slot.start, h.zone, c.config.timeZone)}</div>` : nothing}
-      ${slot && !h.rescheduling && !this.conflicted ? this.#hold() : nothing}
+      ${slot
+        ? html`<div class="summary">
+            <p id="what">${c.services.find((s) => s.id === h.serviceId)?.name ?? ''} · <bdi>${h.doctorId === 'any' ? msg('First available doctor') : (c.doctors.find((d) => d.id === h.doctorId)?.name ?? '')}</bdi></p>
+            ${this.#twoZones(slot.start, h.zone, c.config.timeZone)}
+          </div>`
+        : nothing}
+      ${slot && !h.rescheduling && !this.conflicted && (h.hold || !busy) ? this.#hold() : nothing}
       ${this.conflicted
         ? html`<div class="notice" role="alert" part="alternatives">
             <h3 id="conflict-title" tabindex="-1">${msg('Sorry, someone has just booked this time.')}</h3>

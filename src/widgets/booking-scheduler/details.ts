@@ -95,6 +95,21 @@ export function bookingBody(i: BookingInput): CreateBookingBody {
   return body;
 }
 
+/** The form as the patient filled it in for `body` (a booking restored from this tab after a reload). */
+export function formOf(body: CreateBookingBody): DetailsForm {
+  const channel = body.preferredChannel;
+  return {
+    name: body.contact.name,
+    email: body.contact.email,
+    phone: body.contact.phone ?? '',
+    country: body.country ?? '',
+    channel: channel === 'whatsapp' || channel === 'phone' ? channel : 'email',
+    interpreter: body.interpreter ?? '',
+    notes: body.notes ?? '',
+    consent: body.consent.accepted,
+  };
+}
+
 /** ISO 3166-1 alpha-2 codes offered in the country list (names come from Intl.DisplayNames). */
 export const COUNTRIES =
   'AE AF AL AM AO AR AT AU AZ BA BD BE BG BH BR BY CA CH CL CN CO CY CZ DE DK DZ EE EG ES ET FI FR GB GE GH GR HR HU ID IE IL IN IQ IR IS IT JO JP KE KG KR KW KZ LB LT LU LV LY MA MD MK MN MX MY NG NL NO NZ OM PH PK PL PS PT QA RO RS RU SA SD SE SG SI SK SO SY TH TJ TM TN TR UA UG US UZ VN YE ZA'.split(' ');

@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import '../../../src/widgets/booking-scheduler/define.js';
+import { until } from '../../core/fixtures/setup.js';
+import { $, bookingsAt, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text } from './helpers.js';
+
+// Audit findings of issue 11 (s10): what a patient loses or is misled by, against the real
+// reference server mounted at /v1.
+
+const STORE = 'prm-submit:booking:pk_demo_aurora';
+
+describe('<prm-booking-scheduler>: audit findings', function () {
+  this.timeout(120_000);
+  beforeEach(() => {
+    fresh();
+    sessionStorage.clear();
+  });
+
+  it('a booking left pending is shown after a reload (service, doctor, time in the patient zone) and sent with its key once, ending on its confirmation; no Back to pick another time meanwhile', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'dr-haddad' });
+    await firstDayTimes(el);
+    const start = $(el, '.slot')!.dataset['start']!;
+    $(el, '.slot')!.click();
+    await fill(el, { name: 'Rana Reload' });
+    const when = text($(el, '.summary dl'));
+    const down = intercept(async (req) => (new URL(req.url).pathname === '/v1/bookings' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    try {
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await until(() => !!$(el, '#pending'), 30_000);
+    } finally {
+      down();
+    }
+    const key = (JSON.parse(sessionStorage.getItem(STORE)!) as { key: string }[])[0]!.key;
+    el.parentElement!.remove(); // the reload: the page's scheduler mounts again in this tab
+    fresh();
+
+    // The first attempt after the reload fails too (server 500): the patient sees what is waiting.
+    const keys: (string | null)[] = [];
+    let broken = true;
+    const net = intercept(async (req) => {
+      if (new URL(req.url).pathname !== '/v1/bookings' || req.method !== 'POST') return undefined;
+      keys.push(req.headers.get('Idempotency-Key'));
+      return broken ? new Response('{"error":{"code":"internal","message":"boom"}}', { status: 500, headers: { 'Content-Type': 'application/json' } }) : undefined;
+    });
+    try {
+      const el2 = await mount({ service: 'video-consultation', doctor: 'dr-haddad' });
+      await until(() => !!$(el2, '#pending'), 30_000);
+      expect(text($(el2, '#what')), 'what is waiting: the service and doctor').to.include('Video consultation').and.include('Haddad');
+      expect(text($(el2, '.summary dl')), 'and its time, in both zones, as it was shown').to.equal(when);
+      expect($<HTMLInputElement>(el2, '#f-name')!.value, 'the form as it was sent').to.equal('Rana Reload');
+      expect(text($(el2, '#pending'))).to.include('Saved, not sent yet');
+      expect(buttonWith(el2, 'Back'), 'no way to a new time in place of the waiting booking').to.equal(undefined);
+      broken = false;
+      buttonWith(el2, 'Try again now')!.click();
+      await until(() => !!$(el2, '[part=success]'), 30_000);
+      expect(text($(el2, '[part=success] dl'))).to.equal(when);
+      expect(keys.length).to.be.greaterThan(1);
+      expect(new Set(keys), 'every attempt with the key of the submission before the reload').to.deep.equal(new Set([key]));
+      expect(await bookingsAt(start, 'dr-haddad')).to.equal(1);
+      expect(sessionStorage.getItem(STORE), 'nothing left to send').to.equal(null);
+    } finally {
+      net();
+    }
+  });
+
+  it('a booking left pending whose time was taken meanwhile: after the reload, the usual conflict (form kept, alternatives), never a confirmation', async () => {
+    const el = await mount({ service: 'video-consultation', doctor: 'dr-haddad' });
+    await firstDayTimes(el, 2);
+    const start = $(el, '.slot')!.dataset['start']!;
+    $(el, '.slot')!.click();
+    await fill(el, { name: 'Rana Taken' });
+    const down = intercept(async (req) => (new URL(req.url).pathname === '/v1/bookings' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    try {
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await until(() => !!$(el, '#pending'), 30_000);
+    } finally {
+      down();
+    }
+    el.parentElement!.remove();
+    // Someone else books that time while this tab is closed.
+    const body = (JSON.parse(sessionStorage.getItem(STORE)!) as { body: Record<string, unknown> }[])[0]!.body;
+    const other = await fetch('/v1/bookings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PRM-Clinic': 'pk_demo_aurora', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ ...body, contact: { name: 'Other Patient', email: 'other@example.com' } }), // the same hold session, so the hold does not stop it
+    });
+    expect(other.status).to.equal(201);
+    fresh();
+    const el2 = await mount({ service: 'video-consultation', doctor: 'dr-haddad' });
+    await until(() => !!$(el2, '#conflict-title'), 30_000);
+    expect($(el2, '[part=success]')).to.equal(null);
+    expect($<HTMLInputElement>(el2, '#f-name')!.value).to.equal('Rana Taken');
+    await until(() => !!$(el2, '[part=alternatives] .slot'), 15_000);
+    expect($(el2, `[part=alternatives] .slot[data-start="${start}"][data-doctor="dr-haddad"]`)).to.equal(null);
+    expect(await bookingsAt(start, 'dr-haddad')).to.equal(1);
+    expect(sessionStorage.getItem(STORE)).to.equal(null);
+  });
+});
