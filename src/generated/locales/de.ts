@@ -179,6 +179,7 @@
 's93654233f6cdae0c': `Mein persönliches Angebot anfordern`,
 's95555ccaae80f280': `Vor Ihrer Reise`,
 's95e00b9bbc5d8bc8': `Noch zwei Minuten, dann endet die Reservierung.`,
+'s97fa50eff3c7fed3': str`Die frühesten Termine bei allen Ärztinnen und Ärzten, die ${0} sprechen`,
 's99acf04bed761e7a': str`Referenz: ${0}`,
 's9a18eeb5a1e88a2d': str`Ihre Anfrage von ${0} ist in diesem Tab gespeichert und wird gleich automatisch erneut gesendet.`,
 's9b393c4391626c77': `Das dauert zu lange`,

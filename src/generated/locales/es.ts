@@ -179,6 +179,7 @@
 's93654233f6cdae0c': `Obtener mi presupuesto personalizado`,
 's95555ccaae80f280': `Antes de su viaje`,
 's95e00b9bbc5d8bc8': `Quedan dos minutos de reserva.`,
+'s97fa50eff3c7fed3': str`Las primeras horas con cualquier médico que hable ${0}`,
 's99acf04bed761e7a': str`Referencia: ${0}`,
 's9a18eeb5a1e88a2d': str`Su solicitud de las ${0} está guardada en esta pestaña y se volverá a enviar automáticamente en un momento.`,
 's9b393c4391626c77': `Esto está tardando demasiado`,

@@ -179,6 +179,7 @@
 's93654233f6cdae0c': `Obtenir mon devis personnalisé`,
 's95555ccaae80f280': `Avant votre voyage`,
 's95e00b9bbc5d8bc8': `Plus que deux minutes de réservation.`,
+'s97fa50eff3c7fed3': str`Les premiers créneaux avec un médecin qui parle ${0}`,
 's99acf04bed761e7a': str`Référence : ${0}`,
 's9a18eeb5a1e88a2d': str`Votre demande de ${0} est enregistrée dans cet onglet et sera renvoyée automatiquement dans un instant.`,
 's9b393c4391626c77': `Cela prend trop de temps`,

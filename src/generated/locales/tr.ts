@@ -179,6 +179,7 @@
 's93654233f6cdae0c': `Kişisel teklifimi al`,
 's95555ccaae80f280': `Seyahatinizden önce`,
 's95e00b9bbc5d8bc8': `Ayırmanın bitmesine iki dakika kaldı.`,
+'s97fa50eff3c7fed3': str`${0} konuşan doktorlarımızın herhangi biriyle en erken saatler`,
 's99acf04bed761e7a': str`Referans: ${0}`,
 's9a18eeb5a1e88a2d': str`${0} tarihli talebiniz bu sekmede saklandı; birazdan otomatik olarak yeniden gönderilecek.`,
 's9b393c4391626c77': `Bu çok uzun sürüyor`,

@@ -140,6 +140,7 @@ export class PrmBookingScheduler extends PrmElement {
     serviceId: { state: true, attribute: false },
     doctorId: { state: true, attribute: false },
     language: { state: true, attribute: false },
+    speaks: { state: true, attribute: false },
     zone: { state: true, attribute: false },
     month: { state: true, attribute: false },
     focusDay: { state: true, attribute: false },
@@ -167,7 +168,8 @@ export class PrmBookingScheduler extends PrmElement {
   /** @internal */ step: Step = 'service';
   /** @internal */ serviceId = '';
   /** @internal */ doctorId = 'any';
-  /** @internal */ language = '';
+  /** @internal The "Speaks" filter. */ language = '';
+  /** @internal The language "first available" is limited to (the filter when it was chosen), or empty. */ speaks = '';
   /** @internal The patient's zone (see the constructor). */ zone = '';
   /** @internal */ month = '';
   /** @internal */ focusDay = '';
@@ -206,10 +208,10 @@ export class PrmBookingScheduler extends PrmElement {
   });
 
   readonly slots = new DataController(this, {
-    args: () => (this.client && this.serviceId && this.month && (this.step === 'date' || this.step === 'details' || this.step === 'manage') ? ([this.client, this.serviceId, this.doctorId, this.month] as const) : undefined),
-    task: ([client, service, doctor, month], { signal }) =>
-      client.get('booking/slots', SlotsResponseSchema, { signal, searchParams: { service, doctor, ...monthRange(month), session: this.session } }),
-    cache: { store: this.slotCache, key: ([, s, d, m]) => `${s}|${d}|${m}` },
+    args: () => (this.client && this.serviceId && this.month && (this.step === 'date' || this.step === 'details' || this.step === 'manage') ? ([this.client, this.serviceId, this.doctorId, this.month, this.anyLanguage()] as const) : undefined),
+    task: ([client, service, doctor, month, language], { signal }) =>
+      client.get('booking/slots', SlotsResponseSchema, { signal, searchParams: { service, doctor, ...(language ? { language } : {}), ...monthRange(month), session: this.session } }),
+    cache: { store: this.slotCache, key: ([, s, d, m, l]) => `${s}|${d}|${m}|${l}` },
   });
 
   constructor() {
@@ -342,8 +344,14 @@ export class PrmBookingScheduler extends PrmElement {
     this.focusHeading(this.step === 'date' ? 'date-title' : 'doctor-title');
   }
 
-  chooseDoctor(id: string): void {
+  /** The language "first available" asks for (`language` of slots, holds and bookings), or empty. */
+  anyLanguage(): string {
+    return this.doctorId === 'any' ? this.speaks : '';
+  }
+
+  chooseDoctor(id: string, speaks = ''): void {
     this.doctorId = id;
+    this.speaks = speaks;
     this.#autoMonths = 0;
     this.day = '';
     this.focusDay = '';
@@ -419,7 +427,8 @@ export class PrmBookingScheduler extends PrmElement {
     const client = this.client;
     if (!client) return;
     try {
-      const r = await client.post('booking/holds', { service: this.serviceId, doctor: this.doctorId, start: slot.start, session: this.session }, HoldResponseSchema, { idempotencyKey: `${this.session}-${slot.start}-${this.doctorId}` });
+      const language = this.anyLanguage();
+      const r = await client.post('booking/holds', { service: this.serviceId, doctor: this.doctorId, ...(language ? { language } : {}), start: slot.start, session: this.session }, HoldResponseSchema, { idempotencyKey: `${this.session}-${slot.start}-${this.doctorId}` });
       // The clock the countdown reads from moves only while a hold exists: brought to now with it, or
       // the first second showed the time since the last hold (or since the page opened) on top.
       if (this.chosen === slot) {
@@ -434,7 +443,7 @@ export class PrmBookingScheduler extends PrmElement {
 
   /** Forgets the slots of the current month (after a conflict or a booking) and reloads them. */
   refreshSlots(): void {
-    this.slotCache.delete(`${this.serviceId}|${this.doctorId}|${this.month}`);
+    this.slotCache.delete(`${this.serviceId}|${this.doctorId}|${this.month}|${this.anyLanguage()}`);
     this.slots.retry();
   }
 
@@ -518,19 +527,21 @@ export class PrmBookingScheduler extends PrmElement {
     const names = langNames(this.resolvedLocale);
     const forService = c.doctors.filter((d) => d.services.includes(this.serviceId));
     const langs = [...new Set(forService.flatMap((d) => d.languages))].sort();
-    const shown = forService.filter((d) => !this.language || d.languages.includes(this.language));
+    // A filter set for another consultation type whose doctors do not speak it counts as none.
+    const lang = langs.includes(this.language) ? this.language : '';
+    const shown = forService.filter((d) => !lang || d.languages.includes(lang));
     return html`<section class="step" part="doctors" aria-labelledby="doctor-title">
       ${this.service ? nothing : html`<button type="button" class="btn link-btn" @click=${() => this.back('service')}>${msg('Back')}</button>`}
       <h2 id="doctor-title" class="title" tabindex="-1">${msg('Choose a doctor')}</h2>
       <label class="field">
         <span>${msg('Speaks')}</span>
         <select class="input" @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.language}>${msg('Any language')}</option>
-          ${langs.map((l) => html`<option value=${l} ?selected=${this.language === l}>${names.of(l) ?? l}</option>`)}
+          <option value="" ?selected=${!lang}>${msg('Any language')}</option>
+          ${langs.map((l) => html`<option value=${l} ?selected=${lang === l}>${names.of(l) ?? l}</option>`)}
         </select>
       </label>
       <ul class="choices" role="list">
-        <li><button type="button" class="choice" @click=${() => this.chooseDoctor('any')}><span class="choice-title">${msg('First available doctor')}</span><span class="choice-meta">${msg('The earliest times with any of our doctors')}</span></button></li>
+        <li><button type="button" class="choice" @click=${() => this.chooseDoctor('any', lang)}><span class="choice-title">${msg('First available doctor')}</span><span class="choice-meta">${lang ? msg(str`The earliest times with any doctor who speaks ${names.of(lang) ?? lang}`) : msg('The earliest times with any of our doctors')}</span></button></li>
         ${shown.map(
           (d) => html`<li>
             <button type="button" class="choice doctor" @click=${() => this.chooseDoctor(d.id)}>

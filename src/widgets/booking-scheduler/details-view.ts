@@ -151,6 +151,7 @@ export class DetailsView {
     const h = this.host;
     h.serviceId = b.service;
     h.doctorId = b.doctor;
+    h.speaks = b.language ?? '';
     if (isTimeZone(b.timeZone)) h.zone = b.timeZone;
     if (b.quoteReference) h.quote = b.quoteReference;
     h.chosen = { start: b.start, end: b.start, doctorIds: [] };
@@ -288,6 +289,7 @@ export class DetailsView {
     const body = bookingBody({
       service: h.serviceId,
       doctor: h.doctorId,
+      language: h.anyLanguage(),
       start: slot.start,
       form: form.values,
       timeZone: h.zone,

@@ -58,6 +58,8 @@ export function prefilled(f: DetailsForm, c: ContactPrefill): DetailsForm {
 export interface BookingInput {
   service: string;
   doctor: string;
+  /** With doctor `any`: the language the doctor must speak. */
+  language?: string;
   start: string;
   form: DetailsForm;
   timeZone: string;
@@ -86,6 +88,7 @@ export function bookingBody(i: BookingInput): CreateBookingBody {
   };
   const phone = toE164(f.phone);
   if (phone) body.contact.phone = phone;
+  if (i.language) body.language = i.language;
   if (f.country) body.country = f.country;
   if (f.interpreter) body.interpreter = f.interpreter;
   if (f.notes.trim()) body.notes = f.notes.trim();

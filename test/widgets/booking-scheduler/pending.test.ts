@@ -94,4 +94,35 @@ describe('<prm-booking-scheduler>: audit findings', function () {
     expect(await bookingsAt(start, 'dr-haddad')).to.equal(1);
     expect(sessionStorage.getItem(STORE)).to.equal(null);
   });
+
+  it('"Speaks: Arabic" reaches "First available doctor": its wording names the language, and the times, the hold and the booking are with a doctor who speaks Arabic', async () => {
+    const asked: string[] = [];
+    const net = intercept(async (req) => {
+      const u = new URL(req.url);
+      if (u.pathname === '/v1/booking/slots') asked.push(u.search);
+      if (u.pathname === '/v1/booking/holds' || u.pathname === '/v1/bookings') asked.push(`${u.pathname} ${await req.clone().text()}`);
+      return undefined;
+    });
+    try {
+      const el = await mount({ service: 'video-consultation' });
+      const select = $<HTMLSelectElement>(el, '[part=doctors] select')!;
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(text(buttonWith(el, 'First available')!)).to.include('any doctor who speaks Arabic');
+      buttonWith(el, 'First available')!.click();
+      await firstDayTimes(el);
+      expect(asked.length).to.be.greaterThan(0);
+      expect(asked.every((q) => new URLSearchParams(q).get('language') === 'ar'), 'every slots request asks for Arabic speakers').to.equal(true);
+      $(el, '.slot')!.click();
+      await fill(el);
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await until(() => !!$(el, '[part=success]'), 30_000);
+      expect(asked.filter((a) => a.startsWith('/v1/')).every((a) => JSON.parse(a.slice(a.indexOf(' ') + 1)).language === 'ar'), 'hold and booking ask for Arabic').to.equal(true);
+      const who = text($(el, '[part=success] p'));
+      expect(who.includes('Kaya') || who.includes('Haddad'), who).to.equal(true);
+    } finally {
+      net();
+    }
+  });
 });
