@@ -8,7 +8,7 @@ import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
+import type { Booking, BookingService, ConsultationKind, CreateBookingBody, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, isolate, labelDay, noonOf, offsetLabel } from './zones.js';
 import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
@@ -328,6 +328,19 @@ export class PrmBookingScheduler extends PrmElement {
       return this.#view;
     });
     return this.#viewLoading;
+  }
+
+  /** Shows `b`, a booking submitted before a reload and still waiting to be sent, as the patient left it. */
+  restore(b: CreateBookingBody): void {
+    this.serviceId = b.service;
+    this.doctorId = b.doctor;
+    this.speaks = b.language ?? '';
+    if (isTimeZone(b.timeZone)) this.zone = b.timeZone;
+    if (b.quoteReference) this.quote = b.quoteReference;
+    this.chosen = { start: b.start, end: b.start, doctorIds: [] };
+    this.month = monthOf(dayKey(Date.parse(b.start), this.zone));
+    this.hold = undefined;
+    this.step = 'details';
   }
 
   /** Focuses the heading of a step (after the patient moved on, so focus is never lost). */

@@ -31,9 +31,9 @@ import type { ClinicConfig } from '../../core/contract/config.js';
 import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, formOf, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
-import { dayKey, formatWhen, groupByDay, isTimeZone, slotLabels } from './zones.js';
+import { formatWhen, groupByDay, slotLabels } from './zones.js';
 import { zoneName } from './zone-name.js';
-import { monthOf, monthRange } from './month.js';
+import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, submitKey, type PrmBookingScheduler } from './booking-scheduler.js';
 import { BookingResponseSchema, CreateBookingResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
@@ -148,18 +148,8 @@ export class DetailsView {
   #restore(): void {
     const b = this.queue.unsent[0]?.body;
     if (!b) return;
-    const h = this.host;
-    h.serviceId = b.service;
-    h.doctorId = b.doctor;
-    h.speaks = b.language ?? '';
-    if (isTimeZone(b.timeZone)) h.zone = b.timeZone;
-    if (b.quoteReference) h.quote = b.quoteReference;
-    h.chosen = { start: b.start, end: b.start, doctorIds: [] };
-    h.month = monthOf(dayKey(Date.parse(b.start), h.zone || b.timeZone));
-    h.hold = undefined;
-    h.step = 'details';
+    this.host.restore(b);
     this.form.values = formOf(b);
-    h.requestUpdate();
   }
 
   get #locale() {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { addDays, dayKey, groupByDay, labelDay, noonOf, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
 import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
-import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
+import { cityOf, foldText, searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
 import { zoneName } from '../../../src/widgets/booking-scheduler/zone-name.js';
 import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
 import { CITY_TABLE, cityNames, withCityNames } from '../../../src/widgets/booking-scheduler/city-names.js';
@@ -330,6 +330,16 @@ describe('booking scheduler: time-zone list', () => {
     expect(ids('zzzz')).to.deep.equal([]);
     const fr = timeZoneOptions('fr', at);
     expect(searchZones(fr, 'heure').length).to.be.greaterThan(10);
+  });
+
+  it('an offset typed with Arabic-Indic or Persian digits finds what the same offset in ASCII digits finds (Colombo, Kolkata at +5:30)', () => {
+    const found = (q: string) => searchZones(list, q).map((z) => z.id);
+    const ascii = found('+5:30');
+    expect(ascii).to.include('Asia/Colombo').and.include('Asia/Calcutta');
+    expect(found('+٥:٣٠'), 'Arabic-Indic').to.deep.equal(ascii);
+    expect(found('+۵:۳۰'), 'Persian').to.deep.equal(ascii);
+    expect(found('UTC+٥:٤٥').map((id) => cityOf(id))).to.deep.equal(['Kathmandu']);
+    expect(foldText('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹')).to.equal('0123456789 0123456789');
   });
 });
 
