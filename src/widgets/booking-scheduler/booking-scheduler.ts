@@ -188,6 +188,8 @@ export class PrmBookingScheduler extends PrmElement {
   #viewed = false;
   #pendingChecked = false;
   #autoMonths = 0;
+  /** Months of the window seen without any free time with the chosen doctor. */
+  #emptyMonths = new Set<string>();
   #timer?: ReturnType<typeof setInterval>;
   #view?: DetailsView;
   #viewLoading?: Promise<DetailsView>;
@@ -292,12 +294,18 @@ export class PrmBookingScheduler extends PrmElement {
       this.#viewed = true;
       this.emit('prm-booking-view', { mode: this.step === 'manage' ? 'manage' : 'book' });
     }
-    // A month without any free time: look at the next one (a few times, never past the window).
+    // A month without any free time: look at the next one (never past the window); every month of
+    // the window empty is said as such (#noTimes), not as an empty month far ahead.
     const s = this.slots.value;
-    if (this.step === 'date' && s && !this.slots.refreshing && this.#autoMonths < 3 && !this.day) {
+    if (this.step === 'date' && s && !this.slots.refreshing && this.#autoMonths < 5 && !this.day) {
       const w = this.window();
       const days = this.availableDays(s);
-      if (![...days].some((d) => monthOf(d) === this.month) && monthOf(w.max) > this.month) {
+      const empty = ![...days].some((d) => monthOf(d) === this.month);
+      if (empty && !this.#emptyMonths.has(this.month)) {
+        this.#emptyMonths.add(this.month);
+        this.requestUpdate();
+      }
+      if (empty && monthOf(w.max) > this.month) {
         this.#autoMonths++;
         this.month = addMonths(this.month, 1);
         this.focusDay = '';
@@ -366,6 +374,8 @@ export class PrmBookingScheduler extends PrmElement {
     this.doctorId = id;
     this.speaks = speaks;
     this.#autoMonths = 0;
+    this.#emptyMonths.clear();
+    this.month = monthOf(this.today());
     this.day = '';
     this.focusDay = '';
     this.step = 'date';
@@ -375,7 +385,7 @@ export class PrmBookingScheduler extends PrmElement {
   setMonth(m: string): void {
     this.month = m;
     this.focusDay = '';
-    this.#autoMonths = 3;
+    this.#autoMonths = 5;
   }
 
   selectDay(key: string): void {
@@ -402,7 +412,7 @@ export class PrmBookingScheduler extends PrmElement {
     this.focusDay = next;
     if (monthOf(next) !== this.month) {
       this.month = monthOf(next);
-      this.#autoMonths = 3;
+      this.#autoMonths = 5;
     }
     this.#focusWanted = next;
   }
@@ -586,8 +596,28 @@ export class PrmBookingScheduler extends PrmElement {
       <h2 id="date-title" class="title" tabindex="-1">${msg('Pick a day and time')}</h2>
       ${this.zoneLine(noonOf(this.day || (monthOf(this.focusDay) === this.month ? this.focusDay : '') || `${this.month}-01`, this.zone))}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
-      <div class="when">${this.slots.render({ complete: (s, refreshing) => this.#calendar(s, clinicZone, refreshing), pending: () => this.#calendarSkeleton() })}</div>
+      ${this.#noTimes() ? this.#noTimesState(c) : html`<div class="when">${this.slots.render({ complete: (s, refreshing) => this.#calendar(s, clinicZone, refreshing), pending: () => this.#calendarSkeleton() })}</div>`}
     </section>`;
+  }
+
+  /** Whether every month of the bookable window was seen without a free time (with this doctor). */
+  #noTimes(): boolean {
+    const w = this.window();
+    for (let m = monthOf(w.min); m <= monthOf(w.max); m = addMonths(m, 1)) if (!this.#emptyMonths.has(m)) return false;
+    return true;
+  }
+
+  /** No free time in the whole window: say so plainly, and offer the ways on. */
+  #noTimesState(c: Catalog) {
+    const weeks = Math.floor(HORIZON_DAYS / 7);
+    const name = c.doctors.find((d) => d.id === this.doctorId)?.name;
+    return html`<div class="state" part="empty" role="status">
+      <p class="state-title">${name ? msg(str`${name} has no free times in the next ${weeks} weeks.`) : msg(str`No free times in the next ${weeks} weeks.`)}</p>
+      <div class="actions">
+        <button type="button" class="btn" @click=${() => this.back('doctor')}>${msg('Choose another doctor')}</button>
+        ${name ? html`<button type="button" class="btn btn-primary" @click=${() => this.chooseDoctor('any', this.language)}>${msg('First available doctor')}</button>` : nothing}
+      </div>
+    </div>`;
   }
 
   #calendarSkeleton() {

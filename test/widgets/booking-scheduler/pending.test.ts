@@ -125,4 +125,36 @@ describe('<prm-booking-scheduler>: audit findings', function () {
       net();
     }
   });
+
+  it('a doctor with no free time in the whole bookable window: said plainly (not "try the next month" months ahead), with "choose another doctor" and "first available"; axe clean', async () => {
+    // The demo seed has no fully booked doctor: Dr. Haddad's answers are the server's own, emptied.
+    const asked: string[] = [];
+    const net = intercept(async (req, real) => {
+      const u = new URL(req.url);
+      if (u.pathname !== '/v1/booking/slots') return undefined;
+      asked.push(u.searchParams.get('doctor')!);
+      if (u.searchParams.get('doctor') !== 'dr-haddad') return undefined;
+      const body = (await (await real(req)).json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, slots: [] }), { headers: { 'Content-Type': 'application/json' } });
+    });
+    try {
+      const el = await mount({ service: 'video-consultation' });
+      buttonWith(el, 'Haddad')!.click();
+      await until(() => !!$(el, '[part=empty]'), 30_000);
+      expect(text($(el, '[part=empty]'))).to.include('Dr. Omar Haddad has no free times in the next 17 weeks.');
+      expect($(el, '[part=calendar]'), 'no empty grid months ahead').to.equal(null);
+      expect(text(el.shadowRoot!.querySelector('section'))).not.to.include('Try the next month');
+      await expect(el).to.be.accessible();
+      buttonWith(el, 'Choose another doctor')!.click();
+      await until(() => !!$(el, '[part=doctors]'));
+      buttonWith(el, 'Haddad')!.click();
+      await until(() => !!$(el, '[part=empty]'), 30_000);
+      buttonWith(el, 'First available doctor')!.click();
+      await until(() => !!$(el, 'td.avail'), 30_000);
+      expect($(el, '[part=empty]')).to.equal(null);
+      expect(asked.at(-1)).to.equal('any');
+    } finally {
+      net();
+    }
+  });
 });
