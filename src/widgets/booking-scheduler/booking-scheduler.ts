@@ -612,7 +612,7 @@ export class PrmBookingScheduler extends PrmElement {
     const weeks = Math.floor(HORIZON_DAYS / 7);
     const name = c.doctors.find((d) => d.id === this.doctorId)?.name;
     return html`<div class="state" part="empty" role="status">
-      <p class="state-title">${name ? msg(str`${name} has no free times in the next ${weeks} weeks.`) : msg(str`No free times in the next ${weeks} weeks.`)}</p>
+      <p class="state-title">${name ? msg(str`${isolate(name)} has no free times in the next ${weeks} weeks.`) : msg(str`No free times in the next ${weeks} weeks.`)}</p>
       <div class="actions">
         <button type="button" class="btn" @click=${() => this.back('doctor')}>${msg('Choose another doctor')}</button>
         ${name ? html`<button type="button" class="btn btn-primary" @click=${() => this.chooseDoctor('any', this.language)}>${msg('First available doctor')}</button>` : nothing}
