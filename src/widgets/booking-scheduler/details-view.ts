@@ -88,13 +88,13 @@ export const detailsStyles = css`
   }
 `;
 
-/** A reschedule as the queue keeps it: everything needed to send it again after a reload. */
+/** A reschedule (`patch`) or a cancel (no `patch`) as the queue keeps it: everything needed to send it again after a reload. */
 export interface MoveBody {
   id: string;
   token: string;
   /** The start before the move (for `prm-booking-reschedule`). */
   from: string;
-  patch: PatchBookingBody;
+  patch?: PatchBookingBody;
 }
 
 type Client = NonNullable<PrmBookingScheduler['client']>;
@@ -113,10 +113,9 @@ export class DetailsView {
   managed?: Booking;
   manageError?: unknown;
   confirmCancel = false;
-  busy = false;
   /** `POST /v1/bookings`, each with its own Idempotency-Key. */
   readonly queue: SubmitQueue<CreateBookingBody, CreateBookingResponse>;
-  /** `PATCH /v1/bookings/:id` (reschedule), each with its own Idempotency-Key. */
+  /** `PATCH /v1/bookings/:id` (reschedule) and `DELETE` (cancel, idempotent by itself), in the order the patient asked. */
   readonly moves: SubmitQueue<MoveBody, BookingResponse>;
 
   constructor(private readonly host: PrmBookingScheduler) {
@@ -130,8 +129,12 @@ export class DetailsView {
     });
     this.moves = new SubmitQueue(host, {
       storageKey: () => submitKey('booking-move', clinic()),
-      send: (b, key, signal) =>
-        client()?.patch(`bookings/${encodeURIComponent(b.id)}`, b.patch, BookingResponseSchema, { idempotencyKey: key, signal, searchParams: { token: b.token } }) ?? noClient(),
+      send: (b, key, signal) => {
+        const c = client();
+        const path = `bookings/${encodeURIComponent(b.id)}`;
+        const o = { idempotencyKey: key, signal, searchParams: { token: b.token } };
+        return c ? (b.patch ? c.patch(path, b.patch, BookingResponseSchema, o) : c.delete(path, BookingResponseSchema, o)) : noClient();
+      },
       onChange: (e) => this.#moved(e),
     });
     this.prefill(host.quote);
@@ -200,7 +203,7 @@ export class DetailsView {
   #refused(e: SubmitEntry<unknown, unknown>, start: string): void {
     const err = e.error;
     if (err instanceof PrmApiError && err.code === 'slot_taken') {
-      if ((e.body as MoveBody).patch) this.moves.forget(e as SubmitEntry<MoveBody, BookingResponse>);
+      if ((e.body as MoveBody).token) this.moves.forget(e as SubmitEntry<MoveBody, BookingResponse>);
       else this.queue.forget(e as SubmitEntry<CreateBookingBody, CreateBookingResponse>);
       void this.conflict(start);
       return;
@@ -213,14 +216,22 @@ export class DetailsView {
     const h = this.host;
     if (e.status === 'sent' && e.result) {
       const b = e.result.booking;
-      h.emitEvent('prm-booking-reschedule', { id: b.id, from: e.body.from, to: b.start });
+      if (e.body.patch) h.emitEvent('prm-booking-reschedule', { id: b.id, from: e.body.from, to: b.start });
+      else h.emitEvent('prm-booking-cancel', { id: b.id });
+      this.confirmCancel = false;
       this.managed = b;
       h.rescheduling = undefined;
       h.hold = undefined;
       h.refreshSlots();
       h.step = 'manage';
       h.focusHeading('manage-title');
-    } else if (e.status === 'refused') this.#refused(e, e.body.patch.start);
+    } else if (e.status === 'refused') {
+      if (e.body.patch) this.#refused(e, e.body.patch.start);
+      else {
+        this.manageError = e.error;
+        h.reportError(e.error);
+      }
+    }
     else if (e.status === 'pending-offline' && e.error) h.reportError(e.error);
   }
 
@@ -302,26 +313,13 @@ export class DetailsView {
     this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session, timeZone: h.zone } });
   }
 
-  async #cancel(): Promise<void> {
+  /** Cancels through the queue: kept in this tab and sent again (same key) when the connection is back. */
+  #cancel(): void {
     const h = this.host;
     const b = this.managed;
-    const client = h['client'];
-    if (!b || !client || !h.token) return;
-    this.busy = true;
-    h.requestUpdate();
-    try {
-      const r = await client.delete(`bookings/${encodeURIComponent(b.id)}`, BookingResponseSchema, { searchParams: { token: h.token } });
-      this.managed = r.booking;
-      this.confirmCancel = false;
-      h.emitEvent('prm-booking-cancel', { id: b.id });
-      h.focusHeading('manage-title');
-    } catch (err) {
-      this.manageError = err;
-      h.reportError(err);
-    } finally {
-      this.busy = false;
-      h.requestUpdate();
-    }
+    if (!b || !h.token || this.moves.unsent.length) return;
+    this.manageError = undefined;
+    this.moves.submit({ id: b.id, token: h.token, from: b.start });
   }
 
   render(c: { config: ClinicConfig; services: BookingService[]; doctors: Doctor[] }): unknown {
@@ -528,10 +526,10 @@ export class DetailsView {
       </div>
       ${b.status === 'confirmed' && !past
         ? html`<div class="actions">
-            <button type="button" class="btn" ?disabled=${this.busy || !!this.moves.unsent.length} @click=${() => this.#startReschedule(b)}>${msg('Choose another time')}</button>
+            <button type="button" class="btn" ?disabled=${!!this.moves.unsent.length} @click=${() => this.#startReschedule(b)}>${msg('Choose another time')}</button>
             ${this.confirmCancel
               ? html`<p>${msg('Cancel this consultation?')}</p>
-                  <button type="button" class="btn btn-primary" ?disabled=${this.busy} @click=${() => void this.#cancel()}>${msg('Yes, cancel it')}</button>
+                  <button type="button" class="btn btn-primary" ?disabled=${!!this.moves.unsent.length} @click=${() => this.#cancel()}>${msg('Yes, cancel it')}</button>
                   <button type="button" class="btn" @click=${() => ((this.confirmCancel = false), h.requestUpdate())}>${msg('No, keep it')}</button>`
               : html`<button type="button" class="btn" @click=${() => ((this.confirmCancel = true), h.requestUpdate())}>${msg('Cancel booking')}</button>`}
           </div>`

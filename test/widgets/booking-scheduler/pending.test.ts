@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/widgets/booking-scheduler/define.js';
-import { until } from '../../core/fixtures/setup.js';
-import { $, bookingsAt, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text } from './helpers.js';
+import { fakeOnLine, until } from '../../core/fixtures/setup.js';
+import { $, book, bookingsAt, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text } from './helpers.js';
 
 // Audit findings of issue 11 (s10): what a patient loses or is misled by, against the real
 // reference server mounted at /v1.
@@ -141,7 +141,7 @@ describe('<prm-booking-scheduler>: audit findings', function () {
       const el = await mount({ service: 'video-consultation' });
       buttonWith(el, 'Haddad')!.click();
       await until(() => !!$(el, '[part=empty]'), 30_000);
-      expect(text($(el, '[part=empty]'))).to.include('Dr. Omar Haddad has no free times in the next 17 weeks.');
+      expect(text($(el, '[part=empty]')).replace(/[\u2066-\u2069]/g, '')).to.include('Dr. Omar Haddad has no free times in the next 17 weeks.');
       expect($(el, '[part=calendar]'), 'no empty grid months ahead').to.equal(null);
       expect(text(el.shadowRoot!.querySelector('section'))).not.to.include('Try the next month');
       await expect(el).to.be.accessible();
@@ -155,6 +155,45 @@ describe('<prm-booking-scheduler>: audit findings', function () {
       expect(asked.at(-1)).to.equal('any');
     } finally {
       net();
+    }
+  });
+
+  it('cancel goes through the queue: offline it is kept and said so (not "check your connection" and dropped); back online it is sent once with its key; prm-booking-cancel fires once', async () => {
+    const { booking, token } = await book('dr-petrova');
+    fresh();
+    let online = false;
+    const keys: (string | null)[] = [];
+    const unfake = fakeOnLine(() => online);
+    const net = intercept(async (req) => {
+      if (req.method !== 'DELETE') return undefined;
+      keys.push(req.headers.get('Idempotency-Key'));
+      return online ? undefined : Promise.reject(new TypeError('Failed to fetch'));
+    });
+    const cancels: unknown[] = [];
+    const on = (e: Event) => cancels.push((e as CustomEvent).detail);
+    document.addEventListener('prm-booking-cancel', on);
+    try {
+      const el = await mount({ booking, token });
+      await until(() => !!buttonWith(el, 'Cancel booking'), 15_000);
+      buttonWith(el, 'Cancel booking')!.click();
+      await el.updateComplete;
+      buttonWith(el, 'Yes, cancel it')!.click();
+      await until(() => !!$(el, '#pending'), 15_000);
+      expect(text($(el, '#pending'))).to.include('You seem to be offline').and.include('will be sent automatically');
+      expect(text($(el, '[part=manage]'))).not.to.include('This booking is cancelled');
+      expect(cancels).to.deep.equal([]);
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await until(() => text($(el, '[part=manage]')).includes('This booking is cancelled'), 15_000);
+      expect(cancels).to.deep.equal([{ id: booking }]);
+      expect(new Set(keys).size, 'one key for every attempt').to.equal(1);
+      expect(keys.filter(Boolean).length).to.equal(keys.length);
+      const r = await fetch(`/v1/bookings/${booking}?token=${encodeURIComponent(token)}`, { headers: { 'X-PRM-Clinic': 'pk_demo_aurora' } });
+      expect(((await r.json()) as { booking: { status: string } }).booking.status).to.equal('cancelled');
+    } finally {
+      document.removeEventListener('prm-booking-cancel', on);
+      net();
+      unfake();
     }
   });
 });
