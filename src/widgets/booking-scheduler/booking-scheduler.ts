@@ -10,7 +10,7 @@ import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
 import type { Booking, BookingService, ConsultationKind, CreateBookingBody, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, isolate, labelDay, noonOf, offsetLabel } from './zones.js';
-import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
+import { GRID_KEYS, addMonths, alternativeMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
 import { httpUrl } from './urls.js';
 import { cityOf } from './time-zones.js';
@@ -462,6 +462,22 @@ export class PrmBookingScheduler extends PrmElement {
       if (err instanceof PrmApiError && err.code === 'slot_taken') await this.#view?.conflict(slot.start);
       // Any other failure: no hold, but the patient can still book (the database decides).
     }
+  }
+
+  /**
+   * Every doctor's free times around `start` (after it was taken), for alternatives with the same
+   * doctor then another: the month on screen and, near its end, the next one. Undefined when the
+   * list on screen already is that (first available, mid-month) or the request failed.
+   */
+  async slotsAround(start: string): Promise<Slot[] | undefined> {
+    const months = alternativeMonths(start, this.month, this.zone);
+    if (this.doctorId === 'any' && !months[1]) return undefined;
+    const language = this.anyLanguage();
+    const got = await Promise.all(
+      months.map((m) => this.client?.get('booking/slots', SlotsResponseSchema, { searchParams: { service: this.serviceId, doctor: 'any', ...(language ? { language } : {}), ...monthRange(m), session: this.session } }).catch(() => undefined)),
+    );
+    const all = new Map(got.flatMap((r) => r?.slots ?? []).map((x) => [x.start, x]));
+    return all.size ? [...all.values()] : undefined;
   }
 
   /** Forgets the slots of the current month (after a conflict or a booking) and reloads them. */

@@ -33,10 +33,9 @@ import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
 import { formatWhen, groupByDay, slotLabels } from './zones.js';
 import { zoneName } from './zone-name.js';
-import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
 import { langNames, submitKey, type PrmBookingScheduler } from './booking-scheduler.js';
-import { BookingResponseSchema, CreateBookingResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
+import { BookingResponseSchema, CreateBookingResponseSchema } from '../../generated/contract/booking.js';
 
 export const detailsStyles = css`
   ${formStyles}
@@ -243,14 +242,7 @@ export class DetailsView {
     h.refreshSlots();
     h.requestUpdate();
     await h.slots.task.taskComplete.catch(() => undefined);
-    let slots = h.slots.value?.slots ?? [];
-    // The chosen doctor's list holds only their times: every doctor's free times, for "then another doctor".
-    if (h.doctorId !== 'any') {
-      const all = await h['client']
-        ?.get('booking/slots', SlotsResponseSchema, { searchParams: { service: h.serviceId, doctor: 'any', ...monthRange(h.month), session: h.session } })
-        .catch(() => undefined);
-      if (all) slots = all.slots;
-    }
+    const slots = (await h.slotsAround(start)) ?? h.slots.value?.slots ?? [];
     this.alternatives = nearestAlternatives(slots, start, h.doctorId, 3);
     h.emitEvent('prm-booking-conflict', { start, alternatives: this.alternatives.map((a) => a.slot.start) });
     h.requestUpdate();
