@@ -65,6 +65,14 @@ type Line =
   | { kind: 'faq'; question: string; answer: FaqAnswer | null; at: number }
   | { kind: 'outgoing'; entry: SubmitEntry<Outgoing, ChatMessage> };
 
+/**
+ * The live connection's clocks (ms): `stall`, how long a stream may stay silent after opening
+ * before it counts as blocked (the server's first event, `status`, comes at once; a buffering proxy
+ * holds the stream open and delivers nothing) and the panel polls instead; `poll`, the polling
+ * interval. @internal Tests shorten them.
+ */
+export const chatTiming = { stall: 10_000, poll: 5000 };
+
 const session = (): Storage | undefined => {
   try {
     return sessionStorage;
@@ -95,6 +103,8 @@ export class ChatPanel {
   #failures = 0;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #poll?: ReturnType<typeof setInterval>;
+  /** Falls back to polling when the stream opened but its first event never came. */
+  #stallTimer?: ReturnType<typeof setTimeout>;
   #typingSent = 0;
   /** Clears "A coordinator is typing…" when no fresh signal comes (a coordinator who stopped without sending). */
   #staffTypingTimer?: ReturnType<typeof setTimeout>;
@@ -125,10 +135,18 @@ export class ChatPanel {
       send: (body, key, signal) => this.#send(body, key, signal),
       onChange: (e) => this.#queued(e),
     });
-    window.addEventListener('online', () => this.#reconnectNow());
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') this.#reconnectNow();
-    });
+  }
+
+  /** Back online, or the page visible again: reconnect at once (while on the page: see `disconnected`). */
+  readonly #online = (): void => this.#reconnectNow();
+  readonly #visible = (): void => {
+    if (document.visibilityState === 'visible') this.#reconnectNow();
+  };
+
+  /** The element is on the page: listen for the network and the page coming back. */
+  connected(): void {
+    window.addEventListener('online', this.#online);
+    document.addEventListener('visibilitychange', this.#visible);
   }
 
   get #context(): ChatContext {
@@ -197,9 +215,13 @@ export class ChatPanel {
 
   /** The element left the page: stop listening (a later resume reconnects from the last message). */
   disconnected(): void {
+    // A launcher taken off the page (another view of a single-page site) must not reconnect later.
+    window.removeEventListener('online', this.#online);
+    document.removeEventListener('visibilitychange', this.#visible);
     this.#es?.close();
     this.#es = undefined;
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#stallTimer);
     clearInterval(this.#poll);
     this.#poll = undefined;
   }
@@ -281,8 +303,18 @@ export class ChatPanel {
     url.searchParams.set('lastEventId', lastId(this.#messages));
     const es = new EventSource(url);
     this.#es = es;
+    // A proxy that buffers the stream keeps it "open" and delivers nothing, so no error ever comes:
+    // without the server's first event in time, the stream counts as blocked and the panel polls.
+    clearTimeout(this.#stallTimer);
+    this.#stallTimer = setTimeout(() => {
+      if (this.#es !== es) return;
+      es.close();
+      this.#es = undefined;
+      this.#startPolling();
+    }, chatTiming.stall);
     es.addEventListener('open', () => (this.#failures = 0));
     es.addEventListener('status', (ev) => {
+      clearTimeout(this.#stallTimer);
       const s = ChatStatusEventSchema.safeParse(JSON.parse((ev as MessageEvent<string>).data));
       if (s.success) this.#staffOnline = s.data.staffOnline;
       this.host.requestUpdate();
@@ -300,6 +332,7 @@ export class ChatPanel {
     });
     es.addEventListener('error', () => {
       if (es.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+      clearTimeout(this.#stallTimer);
       this.#es = undefined;
       this.#failures++;
       // Blocked by a proxy, or failing again and again: poll instead.
@@ -334,7 +367,7 @@ export class ChatPanel {
       }
     };
     void tick();
-    this.#poll = setInterval(() => void tick(), 5000);
+    this.#poll = setInterval(() => void tick(), chatTiming.poll);
   }
 
   #received(list: ChatMessage[]): void {
@@ -1158,6 +1191,7 @@ export class PrmChatPanel extends PrmElement {
     super.connectedCallback();
     this.#unread ??= facadeParts(this.getRootNode() as ShadowRoot);
     for (const t of SUCCESS) document.addEventListener(t, this.#onSuccess);
+    this.#chat.connected();
     if (this.hasUpdated) this.#chat.resume();
   }
 
