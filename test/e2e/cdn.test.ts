@@ -118,6 +118,61 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  // Listing times is not booking: the POSTs (hold, booking with its Idempotency-Key, cancel) are
+  // what a page of another origin can get wrong (CORS preflight, credentials).
+  it('<prm-booking-scheduler> from the CDN build on a page of another origin: holds a time, books it, and the manage link cancels it', async () => {
+    const { page, context, errors } = await open('/booking-journey', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><prm-booking-scheduler></prm-booking-scheduler></body></html>`);
+    const el = page.locator('prm-booking-scheduler');
+    await el.locator('button', { hasText: 'Video consultation' }).click();
+    await el.locator('button', { hasText: 'Dr. Elif Aydın' }).click();
+    await el.locator('td.avail').first().click();
+    await el.locator('.slot').last().click();
+    await el.locator('#f-name').fill('Ana Cross-Origin');
+    await el.locator('#f-email').fill('ana@example.com');
+    await el.locator('#f-phone').fill('+44 20 7946 0958');
+    await el.locator('#f-consent').check();
+    await el.locator('form [type=submit]').click();
+    await el.locator('[part=success]').waitFor({ timeout: 30_000 });
+    const manage = await el.locator('[part=success] a').last().getAttribute('href');
+    assert.ok(manage?.includes('prm-booking=') && manage.includes('prm-token='), `a manage link: ${manage}`);
+    await page.goto(new URL(manage, `${h.host}/booking-journey`).href);
+    await el.locator('[part=manage] dd').first().waitFor({ timeout: 30_000 });
+    await el.locator('button', { hasText: 'Cancel' }).first().click();
+    await el.locator('button', { hasText: 'Yes, cancel it' }).click();
+    await el.locator('[part=manage]', { hasText: 'This booking is cancelled.' }).waitFor({ timeout: 30_000 });
+    assert.ok(h.requests.some((r) => r.startsWith('/v1/bookings')), `the booking went to the SDK's origin: ${h.requests.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  // The chat's whole round trip across origins: the POSTs with their keys, the SSE stream (an
+  // EventSource of another origin), the staff reply arriving live.
+  it('<prm-chat-launcher> from the CDN build on a page of another origin: a message goes out, the staff reply arrives live over the stream', async () => {
+    const { page, context, errors } = await open('/chat-journey', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><prm-chat-launcher></prm-chat-launcher></body></html>`);
+    const launcher = page.locator('prm-chat-launcher');
+    await launcher.locator('[part=button]').click();
+    const panel = launcher.locator('prm-chat-panel');
+    await panel.locator('[role=dialog] h2').waitFor({ timeout: 30_000 });
+    await panel.locator('.consent input').check();
+    // Outside the clinic's office hours the panel asks who to answer ("leave a message").
+    if (await panel.locator('#f-email').count()) {
+      await panel.locator('#f-name').fill('Leyla Demir');
+      await panel.locator('#f-email').fill('leyla@example.com');
+    }
+    await panel.locator('#chat-input').fill('Is the hotel near the clinic?');
+    await panel.locator('.send').click();
+    await panel.locator('.state.sent').waitFor({ timeout: 20_000 });
+    const conv = await page.evaluate(() => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string } | null);
+    assert.ok(conv?.id, 'a conversation was opened');
+    const staff = { Authorization: 'Bearer sk_demo_staff', 'Content-Type': 'application/json' };
+    const r = await fetch(`${h.cdn}/v1/staff/conversations/${conv.id}/messages`, { method: 'POST', headers: staff, body: JSON.stringify({ body: 'Yes, a five-minute walk.' }) });
+    assert.equal(r.status, 201);
+    await panel.locator('.msg.staff .text', { hasText: 'Yes, a five-minute walk.' }).waitFor({ timeout: 20_000 });
+    assert.ok(h.requests.some((x) => x.startsWith(`/v1/chat/conversations/${conv.id}/events`)), `the panel listened on the live stream: ${h.requests.filter((x) => x.startsWith('/v1/')).join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('one runtime per page: a widget type added after a solo bundle loaded comes from that bundle’s family, and both speak the page’s language', async () => {
     assert.ok(WIDGETS.length >= 2, 'needs two built widgets');
     const [first, second] = WIDGETS as [(typeof WIDGETS)[0], (typeof WIDGETS)[0]];

@@ -92,7 +92,7 @@ interface Loaded {
  * @csspart loading - The loading skeleton.
  * @csspart error - An error state.
  *
- * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open on the first touch without moving the page (the embed rules set 76em below 40em wide); the loading skeleton has this size.
+ * @cssprop [--prm-feedback-form-block-size=56em] - Block size of the widget: the open form's (comment, date and reference included), so they open on the first touch without moving the page (the embed rules set 76em below 36.25em wide); the loading skeleton has this size.
  * @cssprop --prm-color-primary - Selected score, stars, buttons.
  * @cssprop --prm-radius - Corner radius of controls.
  * @cssprop --prm-font-family - Font of the widget.

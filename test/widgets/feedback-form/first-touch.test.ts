@@ -33,7 +33,7 @@ describe('<prm-feedback-form>: the first touch opens the rest of the form withou
     await resetMouse();
   });
 
-  for (const width of [320, 375, 640, 1280]) {
+  for (const width of [320, 375, 600, 640, 1280]) {
     for (const score of [3, 7, 9]) {
       it(`${width} px, first choice ${score}: the widget’s foot and the page below stay where they were; no layout shift`, async () => {
         await setViewport({ width, height: 900 });
@@ -71,6 +71,13 @@ describe('<prm-feedback-form>: the first touch opens the rest of the form withou
           expect(after.foot - before.foot, `the widget's foot moved: ${report}`).to.equal(0);
           expect(after.send - before.send, `the send button moved: ${report}`).to.equal(0);
           expect(shifts, 'layout shifts').to.deep.equal([]);
+          // And the open form fills its box: no empty card below it (issue 10 names 100–170 px of it).
+          const box = el.getBoundingClientRect().height;
+          el.style.setProperty('min-block-size', '0px');
+          await settle();
+          const content = el.getBoundingClientRect().height;
+          el.style.removeProperty('min-block-size');
+          expect(box - content, `empty card below the open form: box ${box.toFixed(1)}, content ${content.toFixed(1)}`).to.be.lessThan(100);
         } finally {
           wrap.remove();
           below.remove();
