@@ -21,6 +21,7 @@ import { SNIFF_BYTES } from '../../shared/attachments.js';
 import { colorTokens } from '../../core/theme/palette.js';
 import { prmGlobal } from '../../core/config/global.js';
 import { DataController } from '../../core/data/controller.js';
+import { TaskStatus } from '@lit/task';
 import {
   HANDOFF_CHANNELS,
   checkAttachment,
@@ -1203,6 +1204,9 @@ export class PrmChatPanel extends PrmElement {
 
   /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
   async opened(): Promise<void> {
+    // The profile failed while the panel loaded on a hover, before the patient asked for anything:
+    // opening tries again rather than greeting them with an error.
+    if (this.#profile.status === TaskStatus.ERROR) this.#profile.retry();
     this.requestUpdate();
     await this.updateComplete;
     this.#chat.opened();

@@ -102,6 +102,22 @@ describe('<prm-chat-launcher> before the clinic profile is known', () => {
     }
   });
 
+  it('the profile failed while the panel loaded on a hover: opening it later tries again (no error shown to a patient who never saw it fail)', async () => {
+    let broken = true;
+    const net = interceptFetch((url) => (broken && url.pathname === '/v1/config' ? boom() : undefined));
+    try {
+      const el = await mount();
+      $(el, '[part=button]')!.dispatchEvent(new PointerEvent('pointerenter'));
+      await until(() => errors.length === 1, 10_000);
+      broken = false;
+      await openDialog(el);
+      await chatShown(el);
+      expect(errors).to.have.length(1);
+    } finally {
+      net.restore();
+    }
+  });
+
   it('an answer that breaks the contract is an error too (reason invalid_response), not a chat with holes', async () => {
     const net = interceptFetch((url) => (url.pathname === '/v1/config' ? json({ name: 42, officeHours: 'always' }) : undefined));
     try {
