@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/chat-launcher/define.js';
 import type { PrmChatLauncher } from '../../../src/widgets/chat-launcher/chat-launcher.js';
 import type { PrmErrorDetail } from '../../../src/core/events.js';
@@ -66,7 +66,7 @@ describe('<prm-chat-launcher> before the clinic profile is known', () => {
     }
   });
 
-  it('a 500 (the loader’s first data and /v1/config): an error state with "Try again", one prm-error, nothing sent; "Try again" brings the chat', async () => {
+  it('a 500 (the loader’s first data and /v1/config): an error state with "Try again", one prm-error, nothing sent; "Try again" (keyboard only) brings the chat', async () => {
     let broken = true;
     const net = interceptFetch((url) => (broken && (url.pathname === '/v1/config' || url.pathname === '/v1/bootstrap') ? boom() : undefined));
     try {
@@ -90,8 +90,10 @@ describe('<prm-chat-launcher> before the clinic profile is known', () => {
       expect(net.seen.filter((r) => r.url.pathname.startsWith('/v1/chat/')), 'nothing sent').to.deep.equal([]);
       await settled(el);
       await expect(el).to.be.accessible();
+      // Keyboard only: focus went from the close button to "Try again" when the error came.
+      expect(active(el)?.textContent).to.equal('Try again');
       broken = false;
-      (state.querySelector('button') as HTMLButtonElement).click();
+      await sendKeys({ press: 'Enter' });
       await chatShown(el);
       await until(() => active(el)?.id === 'chat-input', 5000);
       expect($(el, '.consent')!.textContent).to.contain('Aurora International Hospital');
