@@ -155,11 +155,11 @@ describe('<prm-chat-launcher> before the clinic profile is known', () => {
     }
   });
 
-  it('Arabic, on a phone: the error state in Arabic, right to left, inside the full-screen dialog; axe clean', async () => {
+  it('Arabic, on a phone, dark: the error state in Arabic, right to left, inside the full-screen dialog; axe clean (contrast in dark mode too)', async () => {
     await setViewport({ width: 375, height: 700 });
     const net = interceptFetch((url) => (url.pathname === '/v1/config' ? boom() : undefined));
     try {
-      const el = await mount({ lang: 'ar', locale: 'ar' });
+      const el = await mount({ lang: 'ar', locale: 'ar', theme: 'dark' });
       await openDialog(el);
       await until(() => !!$(el, '[role=dialog] [part=error]') && /[\u0600-\u06ff]/.test($(el, '[part=error] .state-title')!.textContent!), 10_000);
       await updated(el);
@@ -169,6 +169,7 @@ describe('<prm-chat-launcher> before the clinic profile is known', () => {
       // Mirrored: the close button at the left end of the header.
       const header = $(el, 'header')!.getBoundingClientRect();
       expect($(el, '.close')!.getBoundingClientRect().left - header.left).to.be.lessThan(header.right - $(el, '.close')!.getBoundingClientRect().right);
+      expect(getComputedStyle($(el, '[part=panel]')!).backgroundColor).to.equal('rgb(22, 26, 30)', 'dark surface');
       await settled(el);
       await expect(el).to.be.accessible();
     } finally {
