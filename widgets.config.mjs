@@ -278,8 +278,10 @@ export const SHARED = {
   solo: { file: 'solo/{folder}/solo-*.js', label: '<{tag}> solo bundle (runtime + its own chunk in one file, for a page with only this widget type)' },
   // 8 KiB until the booking scheduler's review fixes (the video link by channel and timing, 'What to
   // prepare', an unreachable server told from offline, 'Saved, not sent yet', …): Russian, the
-  // largest in gzip (Cyrillic), went from 8.0 to 8.4 KiB; the others stay under 8 KiB.
-  locale: { file: 'chunks/locale-{locale}-*.js', budget: 8.5 * KiB, label: 'locale {locale} messages (loaded only when used)' },
+  // largest in gzip (Cyrillic), went from 8.0 to 8.4 KiB; the others stay under 8 KiB. 8.5 until
+  // the booking audit (s10: first available by language, a doctor with no times in the window):
+  // Russian was 7 B under 8.5 KiB and its five new messages take 104 B; the others stay under 8.2.
+  locale: { file: 'chunks/locale-{locale}-*.js', budget: 8.75 * KiB, label: 'locale {locale} messages (loaded only when used)' },
   // Lazy chunks shared by several widgets, split out on purpose (vite.config.ts `codeSplitting.groups`).
   lazy: [
     { file: 'chunks/form-*.js', budget: 6 * KiB, label: 'form layer + submission queue + attribution, loaded only by widgets that show a form', holds: 'src/core/form, src/core/submit, src/core/attribution.ts' },

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { resolveLocale, matchLocale } from '../../src/core/i18n/locale.js';
 import { formatMoney, dateInZone, formatDateTime, minorDigits } from '../../src/core/i18n/format.js';
-import { currentLocale } from '../../src/core/i18n/localization.js';
+import { currentLocale, useLocale } from '../../src/core/i18n/localization.js';
 import type { PrmTestElement } from './fixtures/test-element.js';
 import './fixtures/test-element.js';
 import { resetConfig, until } from './fixtures/setup.js';
@@ -85,5 +85,15 @@ describe('language and direction of a widget', () => {
     await el.updateComplete;
     expect(loaded().filter((n) => n.includes('/tr.')).length).to.equal(1);
     expect(loaded().some((n) => n.includes('/ru.') || n.includes('/de.'))).to.equal(false);
+  });
+
+  it('the last language asked for wins, also over one whose messages are still on their way', async () => {
+    document.documentElement.removeAttribute('lang');
+    await useLocale('en');
+    const es = useLocale('es'); // its messages are fetched now
+    await useLocale('en'); // asked for meanwhile
+    await es;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(currentLocale()).to.equal('en');
   });
 });

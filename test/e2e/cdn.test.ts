@@ -133,8 +133,8 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
     await el.locator('#f-consent').check();
     await el.locator('form [type=submit]').click();
     await el.locator('[part=success]').waitFor({ timeout: 30_000 });
-    const manage = await el.locator('[part=success] a').last().getAttribute('href');
-    assert.ok(manage?.includes('prm-booking=') && manage.includes('prm-token='), `a manage link: ${manage}`);
+    const manage = (await el.locator('[part=success] a').last().getAttribute('href')) ?? '';
+    assert.ok(manage.includes('prm-booking=') && manage.includes('prm-token='), `a manage link: ${manage}`);
     await page.goto(new URL(manage, `${h.host}/booking-journey`).href);
     await el.locator('[part=manage] dd').first().waitFor({ timeout: 30_000 });
     await el.locator('button', { hasText: 'Cancel' }).first().click();

@@ -148,6 +148,30 @@ for (const driver of drivers) {
       assert.equal(long.status, 400);
     });
 
+    it('"first available" with a language: slots, hold and booking only with doctors who speak it (Arabic: Kaya, Haddad), even when a non-speaker is free first', async () => {
+      const q = (extra: string) => s.request(`/v1/booking/slots?service=video-consultation&doctor=any&from=2026-11-25T00:00:00Z&to=2026-12-10T00:00:00Z${extra}`);
+      const speakers = ['dr-kaya', 'dr-haddad'];
+      const all = SlotsResponseSchema.parse(await (await q('')).json()).slots;
+      const ar = SlotsResponseSchema.parse(await (await q('&language=ar')).json()).slots;
+      assert.ok(ar.length > 0, 'Arabic speakers have free times');
+      assert.ok(ar.every((x) => x.doctorIds.every((d) => speakers.includes(d))), 'only Arabic speakers listed');
+      // A start where a doctor who does not speak Arabic is free too, and listed before the speakers.
+      const mixed = all.find((x) => x.doctorIds.some((d) => !speakers.includes(d)) && x.doctorIds.some((d) => speakers.includes(d)) && !speakers.includes(x.doctorIds[0]!));
+      assert.ok(mixed, 'a start shared by a speaker and a non-speaker');
+      const start = mixed.start;
+      const hold = await s.request('/v1/booking/holds', { json: { service: 'video-consultation', doctor: 'any', language: 'ar', start, session: 'audit-language-hold-1' }, idem: key() });
+      assert.equal(hold.status, 201);
+      assert.ok(speakers.includes(((await hold.json()) as { hold: { doctorId: string } }).hold.doctorId), 'held with a speaker');
+      const r = await s.request('/v1/bookings', { json: bookingBody(start, { doctor: 'any', language: 'ar', session: 'audit-language-hold-1' }), idem: key() });
+      assert.equal(r.status, 201);
+      assert.ok(speakers.includes(CreateBookingResponseSchema.parse(await r.json()).booking.doctor.id), 'booked with a speaker');
+      // No doctor of the service speaks the language: no times, and a booking says why.
+      assert.deepEqual(SlotsResponseSchema.parse(await (await q('&language=ja')).json()).slots, []);
+      const none = await s.request('/v1/bookings', { json: bookingBody(start, { doctor: 'any', language: 'ja' }), idem: key() });
+      assert.equal(none.status, 422);
+      assert.ok(ErrorBodySchema.parse(await none.json()).error.fields?.['language']);
+    });
+
     it('tenant isolation: bookings of aurora are invisible to the second tenant (same doctor id, different clinic)', async () => {
       const start = await firstSlot(s, 'video-consultation', 'dr-aydin', SECOND);
       // dr-aydin exists in both tenants; booking at Berlin must not block Istanbul and vice versa.

@@ -203,5 +203,22 @@ for (const driver of drivers) {
       assert.equal(anon.status, 201);
       assert.equal(FeedbackResponseSchema.parse(await anon.json()).storyPending, false);
     });
+
+    it('a story needs its treatment: none (no invitation naming one) → 422 procedureId; one the clinic does not offer → 422 procedureId; nothing stored', async () => {
+      const before = { feedback: await count(s.db, 'feedback'), stories: await count(s.db, 'stories') };
+      const story = { nps: 10, ratings: {}, comment: 'Superb care.', publishConsent: publish, displayName: 'A. K.', country: 'DE', locale: 'en' };
+      for (const extra of [{}, { procedureId: 'no-such-procedure' }]) {
+        const r = await s.request('/v1/feedback', { json: { ...story, ...extra }, idem: key() });
+        assert.equal(r.status, 422, JSON.stringify(extra));
+        const { error } = (await r.json()) as { error: { fields: Record<string, string> } };
+        assert.deepEqual(Object.keys(error.fields), ['procedureId'], JSON.stringify(extra));
+      }
+      assert.deepEqual({ feedback: await count(s.db, 'feedback'), stories: await count(s.db, 'stories') }, before);
+      const chosen = await s.request('/v1/feedback', { json: { ...story, procedureId: 'dental-implants' }, idem: key() });
+      assert.equal(chosen.status, 201, await chosen.clone().text());
+      const id = FeedbackResponseSchema.parse(await chosen.json()).id;
+      const pending = StaffStoriesResponseSchema.parse(await (await staff('/v1/staff/stories')).json()).stories;
+      assert.equal(pending.find((x) => x.id === `fb-${id}`)?.procedureId, 'dental-implants');
+    });
   });
 }

@@ -55,7 +55,7 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
     if (!(to > from)) throw new ApiError(400, 'invalid_request', '`to` must be after `from`', { to: 'Must be after from' });
     if (to.getTime() - from.getTime() > 62 * 86_400_000) throw new ApiError(400, 'invalid_request', 'At most 62 days per request', { to: 'At most 62 days after from' });
     const service = await loadService(db, clinic.id, query.service);
-    const doctors = await loadDoctors(db, clinic.id, service.id, query.doctor);
+    const doctors = await loadDoctors(db, clinic.id, service.id, query.doctor, query.language);
     if (query.doctor && query.doctor !== 'any' && !doctors.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
     const horizon = new Date(Math.min(to.getTime(), now.getTime() + BOOKING_HORIZON_MS));
     const takenSet = await takenStarts(db, clinic.id, from, to);
@@ -80,8 +80,8 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
   async createHold(ctx) {
     const { db, clinic, body } = ctx;
     const service = await loadService(db, clinic.id, body.service);
-    const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor);
-    if (!doctors.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
+    const doctors = await loadDoctors(db, clinic.id, service.id, body.doctor, body.language);
+    if (!doctors.length) throw noDoctor(body);
     return ok({ hold: await createHold(db, ctx, doctors, service, new Date(body.start), body.session) }, 201);
   },
 
@@ -93,8 +93,8 @@ export const bookingHandlers: Pick<Handlers, BookingEndpoints> = {
   async createBooking(ctx) {
     const { db, clinic, body, now } = ctx;
     const service = await loadService(db, clinic.id, body.service);
-    const all = await loadDoctors(db, clinic.id, service.id, body.doctor);
-    if (!all.length) throw new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
+    const all = await loadDoctors(db, clinic.id, service.id, body.doctor, body.language);
+    if (!all.length) throw noDoctor(body);
     const start = new Date(body.start);
     const doctors = await unheldDoctors(db, ctx, all, start, body.session);
     const token = newToken();
@@ -212,4 +212,11 @@ export function managePage(page: string | undefined, origin: string | undefined)
   } catch {
     return null;
   }
+}
+
+/** No doctor to hold or book with: an unknown one, or (first available) none who speaks the language asked for. */
+function noDoctor(body: { doctor: string; language?: string | undefined }): ApiError {
+  return body.language && body.doctor === 'any'
+    ? new ApiError(422, 'unprocessable', 'No doctor of this service speaks this language', { language: 'No doctor of this service speaks this language' })
+    : new ApiError(422, 'unprocessable', 'Unknown doctor for this service', { doctor: 'Unknown doctor for this service' });
 }

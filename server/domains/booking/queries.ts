@@ -60,9 +60,12 @@ export async function loadService(db: Queryable, clinicId: string, id: string, f
   return rows[0];
 }
 
-export async function loadDoctors(db: Queryable, clinicId: string, service?: string, doctor?: string): Promise<DoctorRow[]> {
+/** The clinic's doctors for `service`: one (`doctor`), or all (`any`/none), with `language` only those who speak it. */
+export async function loadDoctors(db: Queryable, clinicId: string, service?: string, doctor?: string, language?: string): Promise<DoctorRow[]> {
   const { rows } = await db.query<DoctorRow>('SELECT id, data, schedule, slot_minutes FROM doctors WHERE clinic_id = $1 ORDER BY position, id', [clinicId]);
-  return rows.filter((d) => (!service || d.data.services.includes(service)) && (!doctor || doctor === 'any' || d.id === doctor));
+  return rows.filter(
+    (d) => (!service || d.data.services.includes(service)) && (!doctor || doctor === 'any' || d.id === doctor) && (!language || (doctor && doctor !== 'any') || d.data.languages.includes(language)),
+  );
 }
 
 /** Confirmed bookings starting in [from, to), as `doctor|epoch-ms` keys. */

@@ -56,12 +56,15 @@ export const DoctorsQuerySchema = /* @__PURE__ */ z.object({ service: z.optional
 export const DoctorsResponseSchema = /* @__PURE__ */ z.object({ doctors: z.array(DoctorSchema) });
 
 /**
- * `GET /v1/booking/slots?service&doctor&from&to`: free slots in [from, to) (UTC instants, at most 62
- * days apart). `doctor` omitted or `any` returns every doctor free at each start.
+ * `GET /v1/booking/slots?service&doctor&language&from&to`: free slots in [from, to) (UTC instants, at
+ * most 62 days apart). `doctor` omitted or `any` returns every doctor free at each start; with
+ * `language`, only doctors who speak it ("first available" among them).
  */
 export const SlotsQuerySchema = /* @__PURE__ */ z.object({
   service: IdSchema,
   doctor: z.optional(z.union([z.literal('any'), IdSchema])),
+  /** With `doctor=any`: only doctors who speak this language (a code of `Doctor.languages`). */
+  language: z.optional(LocaleSchema),
   from: DateTimeInputSchema,
   to: DateTimeInputSchema,
   /** The asking tab's hold session: a slot it holds itself is still listed for it. */
@@ -88,6 +91,8 @@ export const CreateBookingBodySchema = /* @__PURE__ */ z
     service: IdSchema,
     /** A doctor id, or `any` to let the clinic pick whoever is free. */
     doctor: z.union([z.literal('any'), IdSchema]),
+    /** With `doctor: 'any'`: pick only among doctors who speak this language. */
+    language: z.optional(LocaleSchema),
     start: DateTimeInputSchema,
     contact: ContactSchema,
     /** The patient's own zone, for confirmations. */
@@ -168,6 +173,8 @@ export type PatchBookingBody = z.infer<typeof PatchBookingBodySchema>;
 export const HoldBodySchema = /* @__PURE__ */ z.object({
   service: IdSchema,
   doctor: z.union([z.literal('any'), IdSchema]),
+  /** With `doctor: 'any'`: hold only with a doctor who speaks this language. */
+  language: z.optional(LocaleSchema),
   start: DateTimeInputSchema,
   /** Random id of the patient's tab (not personal data), 16–64 characters. */
   session: str(z.minLength(16), z.maxLength(64)),

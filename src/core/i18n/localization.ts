@@ -49,7 +49,10 @@ export async function useLocale(locale: Locale): Promise<void> {
     console.warn(`[prm-widgets] widgets on this page ask for different languages (${pending}, ${locale}); messages follow the last one.`);
   }
   pending = locale;
-  if (l.getLocale() !== locale) await l.setLocale(locale);
+  // Always through setLocale, which knows the locale still loading: compared with getLocale() (the
+  // one shown), an English widget asking while a German one's messages were on their way was
+  // ignored, and the page turned German once they arrived.
+  await l.setLocale(locale);
 }
 
 export function currentLocale(): string {

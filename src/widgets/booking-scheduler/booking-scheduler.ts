@@ -8,9 +8,9 @@ import { KeyedCache } from '../../core/data/cache.js';
 import { PrmApiError } from '../../core/api/errors.js';
 import { formatList, formatMoney } from '../../core/i18n/format.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import type { Booking, BookingService, ConsultationKind, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
+import type { Booking, BookingService, ConsultationKind, CreateBookingBody, Doctor, Hold, Slot, SlotsResponse } from '../../core/contract/booking.js';
 import { addDays, dayKey, detectTimeZone, formatKey, groupByDay, isTimeZone, isolate, labelDay, noonOf, offsetLabel } from './zones.js';
-import { GRID_KEYS, addMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
+import { GRID_KEYS, addMonths, alternativeMonths, bookableWindow, firstDayOfWeek, initialFocus, monthGrid, monthOf, monthRange, moveFocus, type GridKey } from './month.js';
 import { newSession } from './hold.js';
 import { httpUrl } from './urls.js';
 import { cityOf } from './time-zones.js';
@@ -140,6 +140,7 @@ export class PrmBookingScheduler extends PrmElement {
     serviceId: { state: true, attribute: false },
     doctorId: { state: true, attribute: false },
     language: { state: true, attribute: false },
+    speaks: { state: true, attribute: false },
     zone: { state: true, attribute: false },
     month: { state: true, attribute: false },
     focusDay: { state: true, attribute: false },
@@ -167,7 +168,8 @@ export class PrmBookingScheduler extends PrmElement {
   /** @internal */ step: Step = 'service';
   /** @internal */ serviceId = '';
   /** @internal */ doctorId = 'any';
-  /** @internal */ language = '';
+  /** @internal The "Speaks" filter. */ language = '';
+  /** @internal The language "first available" is limited to (the filter when it was chosen), or empty. */ speaks = '';
   /** @internal The patient's zone (see the constructor). */ zone = '';
   /** @internal */ month = '';
   /** @internal */ focusDay = '';
@@ -184,7 +186,10 @@ export class PrmBookingScheduler extends PrmElement {
   /** The booking being rescheduled in manage mode. */
   rescheduling?: { booking: Booking; token: string };
   #viewed = false;
+  #pendingChecked = false;
   #autoMonths = 0;
+  /** Months of the window seen without any free time with the chosen doctor. */
+  #emptyMonths = new Set<string>();
   #timer?: ReturnType<typeof setInterval>;
   #view?: DetailsView;
   #viewLoading?: Promise<DetailsView>;
@@ -205,10 +210,10 @@ export class PrmBookingScheduler extends PrmElement {
   });
 
   readonly slots = new DataController(this, {
-    args: () => (this.client && this.serviceId && this.month && (this.step === 'date' || this.step === 'details' || this.step === 'manage') ? ([this.client, this.serviceId, this.doctorId, this.month] as const) : undefined),
-    task: ([client, service, doctor, month], { signal }) =>
-      client.get('booking/slots', SlotsResponseSchema, { signal, searchParams: { service, doctor, ...monthRange(month), session: this.session } }),
-    cache: { store: this.slotCache, key: ([, s, d, m]) => `${s}|${d}|${m}` },
+    args: () => (this.client && this.serviceId && this.month && (this.step === 'date' || this.step === 'details' || this.step === 'manage') ? ([this.client, this.serviceId, this.doctorId, this.month, this.anyLanguage()] as const) : undefined),
+    task: ([client, service, doctor, month, language], { signal }) =>
+      client.get('booking/slots', SlotsResponseSchema, { signal, searchParams: { service, doctor, ...(language ? { language } : {}), ...monthRange(month), session: this.session } }),
+    cache: { store: this.slotCache, key: ([, s, d, m, l]) => `${s}|${d}|${m}|${l}` },
   });
 
   constructor() {
@@ -279,16 +284,28 @@ export class PrmBookingScheduler extends PrmElement {
       // The grid was re-rendered under the keyboard (a month arrived): focus stays on the day.
       root.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
     }
+    // A reload while a booking was pending: load the details part, whose queue finds it, shows it
+    // and sends it with its key (never in place of a time picked later).
+    if (!this.#pendingChecked && this.config) {
+      this.#pendingChecked = true;
+      if (hasPending(this.config.clinic)) void this.detailsView();
+    }
     if (!this.#viewed && this.catalog.value) {
       this.#viewed = true;
       this.emit('prm-booking-view', { mode: this.step === 'manage' ? 'manage' : 'book' });
     }
-    // A month without any free time: look at the next one (a few times, never past the window).
+    // A month without any free time: look at the next one (never past the window); every month of
+    // the window empty is said as such (#noTimes), not as an empty month far ahead.
     const s = this.slots.value;
-    if (this.step === 'date' && s && !this.slots.refreshing && this.#autoMonths < 3 && !this.day) {
+    if (this.step === 'date' && s && !this.slots.refreshing && this.#autoMonths < 5 && !this.day) {
       const w = this.window();
       const days = this.availableDays(s);
-      if (![...days].some((d) => monthOf(d) === this.month) && monthOf(w.max) > this.month) {
+      const empty = ![...days].some((d) => monthOf(d) === this.month);
+      if (empty && !this.#emptyMonths.has(this.month)) {
+        this.#emptyMonths.add(this.month);
+        this.requestUpdate();
+      }
+      if (empty && monthOf(w.max) > this.month) {
         this.#autoMonths++;
         this.month = addMonths(this.month, 1);
         this.focusDay = '';
@@ -321,6 +338,19 @@ export class PrmBookingScheduler extends PrmElement {
     return this.#viewLoading;
   }
 
+  /** Shows `b`, a booking submitted before a reload and still waiting to be sent, as the patient left it. */
+  restore(b: CreateBookingBody): void {
+    this.serviceId = b.service;
+    this.doctorId = b.doctor;
+    this.speaks = b.language ?? '';
+    if (isTimeZone(b.timeZone)) this.zone = b.timeZone;
+    if (b.quoteReference) this.quote = b.quoteReference;
+    this.chosen = { start: b.start, end: b.start, doctorIds: [] };
+    this.month = monthOf(dayKey(Date.parse(b.start), this.zone));
+    this.hold = undefined;
+    this.step = 'details';
+  }
+
   /** Focuses the heading of a step (after the patient moved on, so focus is never lost). */
   focusHeading(id: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
@@ -335,9 +365,17 @@ export class PrmBookingScheduler extends PrmElement {
     this.focusHeading(this.step === 'date' ? 'date-title' : 'doctor-title');
   }
 
-  chooseDoctor(id: string): void {
+  /** The language "first available" asks for (`language` of slots, holds and bookings), or empty. */
+  anyLanguage(): string {
+    return this.doctorId === 'any' ? this.speaks : '';
+  }
+
+  chooseDoctor(id: string, speaks = ''): void {
     this.doctorId = id;
+    this.speaks = speaks;
     this.#autoMonths = 0;
+    this.#emptyMonths.clear();
+    this.month = monthOf(this.today());
     this.day = '';
     this.focusDay = '';
     this.step = 'date';
@@ -347,7 +385,7 @@ export class PrmBookingScheduler extends PrmElement {
   setMonth(m: string): void {
     this.month = m;
     this.focusDay = '';
-    this.#autoMonths = 3;
+    this.#autoMonths = 5;
   }
 
   selectDay(key: string): void {
@@ -374,7 +412,7 @@ export class PrmBookingScheduler extends PrmElement {
     this.focusDay = next;
     if (monthOf(next) !== this.month) {
       this.month = monthOf(next);
-      this.#autoMonths = 3;
+      this.#autoMonths = 5;
     }
     this.#focusWanted = next;
   }
@@ -395,6 +433,8 @@ export class PrmBookingScheduler extends PrmElement {
 
   /** The patient picked a time: hold it for them while they fill in the form. */
   async selectSlot(slot: Slot): Promise<void> {
+    // A booking still waiting to be sent stays the one shown (and sent): never a new time in its place.
+    if (this.#view?.queue.unsent.length) return;
     this.chosen = slot;
     this.notice = '';
     this.emit('prm-booking-slot-select', { start: slot.start, timeZone: this.zone, doctor: this.doctorId });
@@ -410,7 +450,8 @@ export class PrmBookingScheduler extends PrmElement {
     const client = this.client;
     if (!client) return;
     try {
-      const r = await client.post('booking/holds', { service: this.serviceId, doctor: this.doctorId, start: slot.start, session: this.session }, HoldResponseSchema, { idempotencyKey: `${this.session}-${slot.start}-${this.doctorId}` });
+      const language = this.anyLanguage();
+      const r = await client.post('booking/holds', { service: this.serviceId, doctor: this.doctorId, ...(language ? { language } : {}), start: slot.start, session: this.session }, HoldResponseSchema, { idempotencyKey: `${this.session}-${slot.start}-${this.doctorId}` });
       // The clock the countdown reads from moves only while a hold exists: brought to now with it, or
       // the first second showed the time since the last hold (or since the page opened) on top.
       if (this.chosen === slot) {
@@ -423,9 +464,25 @@ export class PrmBookingScheduler extends PrmElement {
     }
   }
 
+  /**
+   * Every doctor's free times around `start` (after it was taken), for alternatives with the same
+   * doctor then another: the month on screen and, near its end, the next one. Undefined when the
+   * list on screen already is that (first available, mid-month) or the request failed.
+   */
+  async slotsAround(start: string): Promise<Slot[] | undefined> {
+    const months = alternativeMonths(start, this.month, this.zone);
+    if (this.doctorId === 'any' && !months[1]) return undefined;
+    const language = this.anyLanguage();
+    const got = await Promise.all(
+      months.map((m) => this.client?.get('booking/slots', SlotsResponseSchema, { searchParams: { service: this.serviceId, doctor: 'any', ...(language ? { language } : {}), ...monthRange(m), session: this.session } }).catch(() => undefined)),
+    );
+    const all = new Map(got.flatMap((r) => r?.slots ?? []).map((x) => [x.start, x]));
+    return all.size ? [...all.values()] : undefined;
+  }
+
   /** Forgets the slots of the current month (after a conflict or a booking) and reloads them. */
   refreshSlots(): void {
-    this.slotCache.delete(`${this.serviceId}|${this.doctorId}|${this.month}`);
+    this.slotCache.delete(`${this.serviceId}|${this.doctorId}|${this.month}|${this.anyLanguage()}`);
     this.slots.retry();
   }
 
@@ -509,19 +566,21 @@ export class PrmBookingScheduler extends PrmElement {
     const names = langNames(this.resolvedLocale);
     const forService = c.doctors.filter((d) => d.services.includes(this.serviceId));
     const langs = [...new Set(forService.flatMap((d) => d.languages))].sort();
-    const shown = forService.filter((d) => !this.language || d.languages.includes(this.language));
+    // A filter set for another consultation type whose doctors do not speak it counts as none.
+    const lang = langs.includes(this.language) ? this.language : '';
+    const shown = forService.filter((d) => !lang || d.languages.includes(lang));
     return html`<section class="step" part="doctors" aria-labelledby="doctor-title">
       ${this.service ? nothing : html`<button type="button" class="btn link-btn" @click=${() => this.back('service')}>${msg('Back')}</button>`}
       <h2 id="doctor-title" class="title" tabindex="-1">${msg('Choose a doctor')}</h2>
       <label class="field">
         <span>${msg('Speaks')}</span>
         <select class="input" @change=${(e: Event) => (this.language = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.language}>${msg('Any language')}</option>
-          ${langs.map((l) => html`<option value=${l} ?selected=${this.language === l}>${names.of(l) ?? l}</option>`)}
+          <option value="" ?selected=${!lang}>${msg('Any language')}</option>
+          ${langs.map((l) => html`<option value=${l} ?selected=${lang === l}>${names.of(l) ?? l}</option>`)}
         </select>
       </label>
       <ul class="choices" role="list">
-        <li><button type="button" class="choice" @click=${() => this.chooseDoctor('any')}><span class="choice-title">${msg('First available doctor')}</span><span class="choice-meta">${msg('The earliest times with any of our doctors')}</span></button></li>
+        <li><button type="button" class="choice" @click=${() => this.chooseDoctor('any', lang)}><span class="choice-title">${msg('First available doctor')}</span><span class="choice-meta">${lang ? msg(str`The earliest times with any doctor who speaks ${names.of(lang) ?? lang}`) : msg('The earliest times with any of our doctors')}</span></button></li>
         ${shown.map(
           (d) => html`<li>
             <button type="button" class="choice doctor" @click=${() => this.chooseDoctor(d.id)}>
@@ -553,8 +612,28 @@ export class PrmBookingScheduler extends PrmElement {
       <h2 id="date-title" class="title" tabindex="-1">${msg('Pick a day and time')}</h2>
       ${this.zoneLine(noonOf(this.day || (monthOf(this.focusDay) === this.month ? this.focusDay : '') || `${this.month}-01`, this.zone))}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
-      <div class="when">${this.slots.render({ complete: (s, refreshing) => this.#calendar(s, clinicZone, refreshing), pending: () => this.#calendarSkeleton() })}</div>
+      ${this.#noTimes() ? this.#noTimesState(c) : html`<div class="when">${this.slots.render({ complete: (s, refreshing) => this.#calendar(s, clinicZone, refreshing), pending: () => this.#calendarSkeleton() })}</div>`}
     </section>`;
+  }
+
+  /** Whether every month of the bookable window was seen without a free time (with this doctor). */
+  #noTimes(): boolean {
+    const w = this.window();
+    for (let m = monthOf(w.min); m <= monthOf(w.max); m = addMonths(m, 1)) if (!this.#emptyMonths.has(m)) return false;
+    return true;
+  }
+
+  /** No free time in the whole window: say so plainly, and offer the ways on. */
+  #noTimesState(c: Catalog) {
+    const weeks = Math.floor(HORIZON_DAYS / 7);
+    const name = c.doctors.find((d) => d.id === this.doctorId)?.name;
+    return html`<div class="state" part="empty" role="status">
+      <p class="state-title">${name ? msg(str`${isolate(name)} has no free times in the next ${weeks} weeks.`) : msg(str`No free times in the next ${weeks} weeks.`)}</p>
+      <div class="actions">
+        <button type="button" class="btn" @click=${() => this.back('doctor')}>${msg('Choose another doctor')}</button>
+        ${name ? html`<button type="button" class="btn btn-primary" @click=${() => this.chooseDoctor('any', this.language)}>${msg('First available doctor')}</button>` : nothing}
+      </div>
+    </div>`;
   }
 
   #calendarSkeleton() {
@@ -628,6 +707,18 @@ export class PrmBookingScheduler extends PrmElement {
             : html`<p class="hint" role="status">${msg('No free times on this day.')}</p>`
           : nothing}
       </div>`;
+  }
+}
+
+/** The sessionStorage key of the bookings (`booking`) or reschedules (`booking-move`) this tab still has to send. */
+export const submitKey = (kind: 'booking' | 'booking-move', clinic: string) => `prm-submit:${kind}:${clinic}`;
+
+/** Whether this tab keeps a booking or reschedule of `clinic` not yet sent (a reload while it was pending). */
+function hasPending(clinic: string): boolean {
+  try {
+    return !!(sessionStorage.getItem(submitKey('booking', clinic)) || sessionStorage.getItem(submitKey('booking-move', clinic)));
+  } catch {
+    return false; // storage disabled: nothing can have been kept
   }
 }
 

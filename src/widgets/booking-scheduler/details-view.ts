@@ -28,15 +28,14 @@ import {
 } from '../../core/form/index.js';
 import type { Booking, BookingResponse, BookingService, CreateBookingBody, CreateBookingResponse, Doctor, PatchBookingBody, Slot } from '../../core/contract/booking.js';
 import type { ClinicConfig } from '../../core/contract/config.js';
-import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
+import { COUNTRIES, DETAILS_SPEC, bookingBody, emptyDetails, formOf, prefilled, videoLinkTiming, type Channel, type DetailsForm } from './details.js';
 import { countdown, holdAnnouncement } from './hold.js';
 import { httpUrl, manageUrl } from './urls.js';
 import { formatWhen, groupByDay, slotLabels } from './zones.js';
 import { zoneName } from './zone-name.js';
-import { monthRange } from './month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl, type Alternative } from './alternatives.js';
-import { langNames, type PrmBookingScheduler } from './booking-scheduler.js';
-import { BookingResponseSchema, CreateBookingResponseSchema, SlotsResponseSchema } from '../../generated/contract/booking.js';
+import { langNames, submitKey, type PrmBookingScheduler } from './booking-scheduler.js';
+import { BookingResponseSchema, CreateBookingResponseSchema } from '../../generated/contract/booking.js';
 
 export const detailsStyles = css`
   ${formStyles}
@@ -88,17 +87,19 @@ export const detailsStyles = css`
   }
 `;
 
-/** A reschedule as the queue keeps it: everything needed to send it again after a reload. */
+/** A reschedule (`patch`) or a cancel (no `patch`) as the queue keeps it: everything needed to send it again after a reload. */
 export interface MoveBody {
   id: string;
   token: string;
   /** The start before the move (for `prm-booking-reschedule`). */
   from: string;
-  patch: PatchBookingBody;
+  patch?: PatchBookingBody;
 }
 
 type Client = NonNullable<PrmBookingScheduler['client']>;
 const noClient = () => Promise.reject(new PrmApiError('network', 'No API client'));
+
+const isFinal = (e: SubmitEntry<unknown, unknown>) => e.status === 'sent' || e.status === 'refused';
 
 export class DetailsView {
   readonly form: FormController<DetailsForm>;
@@ -111,10 +112,9 @@ export class DetailsView {
   managed?: Booking;
   manageError?: unknown;
   confirmCancel = false;
-  busy = false;
   /** `POST /v1/bookings`, each with its own Idempotency-Key. */
   readonly queue: SubmitQueue<CreateBookingBody, CreateBookingResponse>;
-  /** `PATCH /v1/bookings/:id` (reschedule), each with its own Idempotency-Key. */
+  /** `PATCH /v1/bookings/:id` (reschedule) and `DELETE` (cancel, idempotent by itself), in the order the patient asked. */
   readonly moves: SubmitQueue<MoveBody, BookingResponse>;
 
   constructor(private readonly host: PrmBookingScheduler) {
@@ -122,18 +122,36 @@ export class DetailsView {
     const clinic = () => host['config']?.clinic ?? '';
     this.form = new FormController<DetailsForm>(host, { initial: emptyDetails, fields: DETAILS_SPEC });
     this.queue = new SubmitQueue(host, {
-      storageKey: () => `prm-submit:booking:${clinic()}`,
+      storageKey: () => submitKey('booking', clinic()),
       send: (body, key, signal) => client()?.post('bookings', body, CreateBookingResponseSchema, { idempotencyKey: key, signal }) ?? noClient(),
       onChange: (e) => this.#settled(e),
     });
     this.moves = new SubmitQueue(host, {
-      storageKey: () => `prm-submit:booking-move:${clinic()}`,
-      send: (b, key, signal) =>
-        client()?.patch(`bookings/${encodeURIComponent(b.id)}`, b.patch, BookingResponseSchema, { idempotencyKey: key, signal, searchParams: { token: b.token } }) ?? noClient(),
+      storageKey: () => submitKey('booking-move', clinic()),
+      send: (b, key, signal) => {
+        const c = client();
+        const path = `bookings/${encodeURIComponent(b.id)}`;
+        const o = { idempotencyKey: key, signal, searchParams: { token: b.token } };
+        return c ? (b.patch ? c.patch(path, b.patch, BookingResponseSchema, o) : c.delete(path, BookingResponseSchema, o)) : noClient();
+      },
       onChange: (e) => this.#moved(e),
     });
     this.prefill(host.quote);
     if (host.step === 'manage') void this.loadManaged();
+    else this.#restore();
+  }
+
+  /**
+   * A booking this tab submitted before a reload and still has to send (the queue found it in
+   * sessionStorage and is sending it with its key): the widget shows it as the patient left it —
+   * service, doctor, time in their zone, the form — with its pending state, until it is confirmed
+   * (or its time was taken: the usual conflict, alternatives and kept form).
+   */
+  #restore(): void {
+    const b = this.queue.unsent[0]?.body;
+    if (!b) return;
+    this.host.restore(b);
+    this.form.values = formOf(b);
   }
 
   get #locale() {
@@ -184,7 +202,7 @@ export class DetailsView {
   #refused(e: SubmitEntry<unknown, unknown>, start: string): void {
     const err = e.error;
     if (err instanceof PrmApiError && err.code === 'slot_taken') {
-      if ((e.body as MoveBody).patch) this.moves.forget(e as SubmitEntry<MoveBody, BookingResponse>);
+      if ((e.body as MoveBody).token) this.moves.forget(e as SubmitEntry<MoveBody, BookingResponse>);
       else this.queue.forget(e as SubmitEntry<CreateBookingBody, CreateBookingResponse>);
       void this.conflict(start);
       return;
@@ -197,14 +215,22 @@ export class DetailsView {
     const h = this.host;
     if (e.status === 'sent' && e.result) {
       const b = e.result.booking;
-      h.emitEvent('prm-booking-reschedule', { id: b.id, from: e.body.from, to: b.start });
+      if (e.body.patch) h.emitEvent('prm-booking-reschedule', { id: b.id, from: e.body.from, to: b.start });
+      else h.emitEvent('prm-booking-cancel', { id: b.id });
+      this.confirmCancel = false;
       this.managed = b;
       h.rescheduling = undefined;
       h.hold = undefined;
       h.refreshSlots();
       h.step = 'manage';
       h.focusHeading('manage-title');
-    } else if (e.status === 'refused') this.#refused(e, e.body.patch.start);
+    } else if (e.status === 'refused') {
+      if (e.body.patch) this.#refused(e, e.body.patch.start);
+      else {
+        this.manageError = e.error;
+        h.reportError(e.error);
+      }
+    }
     else if (e.status === 'pending-offline' && e.error) h.reportError(e.error);
   }
 
@@ -216,14 +242,7 @@ export class DetailsView {
     h.refreshSlots();
     h.requestUpdate();
     await h.slots.task.taskComplete.catch(() => undefined);
-    let slots = h.slots.value?.slots ?? [];
-    // The chosen doctor's list holds only their times: every doctor's free times, for "then another doctor".
-    if (h.doctorId !== 'any') {
-      const all = await h['client']
-        ?.get('booking/slots', SlotsResponseSchema, { searchParams: { service: h.serviceId, doctor: 'any', ...monthRange(h.month), session: h.session } })
-        .catch(() => undefined);
-      if (all) slots = all.slots;
-    }
+    const slots = (await h.slotsAround(start)) ?? h.slots.value?.slots ?? [];
     this.alternatives = nearestAlternatives(slots, start, h.doctorId, 3);
     h.emitEvent('prm-booking-conflict', { start, alternatives: this.alternatives.map((a) => a.slot.start) });
     h.requestUpdate();
@@ -263,6 +282,7 @@ export class DetailsView {
     const body = bookingBody({
       service: h.serviceId,
       doctor: h.doctorId,
+      language: h.anyLanguage(),
       start: slot.start,
       form: form.values,
       timeZone: h.zone,
@@ -285,26 +305,13 @@ export class DetailsView {
     this.moves.submit({ id: r.booking.id, token: r.token, from: r.booking.start, patch: { start: slot.start, doctor: h.doctorId, session: h.session, timeZone: h.zone } });
   }
 
-  async #cancel(): Promise<void> {
+  /** Cancels through the queue: kept in this tab and sent again (same key) when the connection is back. */
+  #cancel(): void {
     const h = this.host;
     const b = this.managed;
-    const client = h['client'];
-    if (!b || !client || !h.token) return;
-    this.busy = true;
-    h.requestUpdate();
-    try {
-      const r = await client.delete(`bookings/${encodeURIComponent(b.id)}`, BookingResponseSchema, { searchParams: { token: h.token } });
-      this.managed = r.booking;
-      this.confirmCancel = false;
-      h.emitEvent('prm-booking-cancel', { id: b.id });
-      h.focusHeading('manage-title');
-    } catch (err) {
-      this.manageError = err;
-      h.reportError(err);
-    } finally {
-      this.busy = false;
-      h.requestUpdate();
-    }
+    if (!b || !h.token || this.moves.unsent.length) return;
+    this.manageError = undefined;
+    this.moves.submit({ id: b.id, token: h.token, from: b.start });
   }
 
   render(c: { config: ClinicConfig; services: BookingService[]; doctors: Doctor[] }): unknown {
@@ -376,10 +383,15 @@ export class DetailsView {
     ];
     const countries = COUNTRIES.includes(f.country) || !f.country ? COUNTRIES : [...COUNTRIES, f.country];
     return html`<section class="step" aria-labelledby="details-title">
-      <button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>
+      ${busy || (moving && !isFinal(moving)) ? nothing : html`<button type="button" class="btn link-btn" @click=${() => h.back('date')}>${msg('Back')}</button>`}
       <h2 id="details-title" class="title" tabindex="-1">${h.rescheduling ? msg('Confirm the new time') : msg('Your details')}</h2>
-      ${slot ? html`<div class="summary">${this.#twoZones(slot.start, h.zone, c.config.timeZone)}</div>` : nothing}
-      ${slot && !h.rescheduling && !this.conflicted ? this.#hold() : nothing}
+      ${slot
+        ? html`<div class="summary">
+            <p id="what">${c.services.find((s) => s.id === h.serviceId)?.name ?? ''} · <bdi>${h.doctorId === 'any' ? msg('First available doctor') : (c.doctors.find((d) => d.id === h.doctorId)?.name ?? '')}</bdi></p>
+            ${this.#twoZones(slot.start, h.zone, c.config.timeZone)}
+          </div>`
+        : nothing}
+      ${slot && !h.rescheduling && !this.conflicted && (h.hold || !busy) ? this.#hold() : nothing}
       ${this.conflicted
         ? html`<div class="notice" role="alert" part="alternatives">
             <h3 id="conflict-title" tabindex="-1">${msg('Sorry, someone has just booked this time.')}</h3>
@@ -506,10 +518,10 @@ export class DetailsView {
       </div>
       ${b.status === 'confirmed' && !past
         ? html`<div class="actions">
-            <button type="button" class="btn" ?disabled=${this.busy || !!this.moves.unsent.length} @click=${() => this.#startReschedule(b)}>${msg('Choose another time')}</button>
+            <button type="button" class="btn" ?disabled=${!!this.moves.unsent.length} @click=${() => this.#startReschedule(b)}>${msg('Choose another time')}</button>
             ${this.confirmCancel
               ? html`<p>${msg('Cancel this consultation?')}</p>
-                  <button type="button" class="btn btn-primary" ?disabled=${this.busy} @click=${() => void this.#cancel()}>${msg('Yes, cancel it')}</button>
+                  <button type="button" class="btn btn-primary" ?disabled=${!!this.moves.unsent.length} @click=${() => this.#cancel()}>${msg('Yes, cancel it')}</button>
                   <button type="button" class="btn" @click=${() => ((this.confirmCancel = false), h.requestUpdate())}>${msg('No, keep it')}</button>`
               : html`<button type="button" class="btn" @click=${() => ((this.confirmCancel = true), h.requestUpdate())}>${msg('Cancel booking')}</button>`}
           </div>`

@@ -58,6 +58,8 @@ export function prefilled(f: DetailsForm, c: ContactPrefill): DetailsForm {
 export interface BookingInput {
   service: string;
   doctor: string;
+  /** With doctor `any`: the language the doctor must speak. */
+  language?: string;
   start: string;
   form: DetailsForm;
   timeZone: string;
@@ -86,6 +88,7 @@ export function bookingBody(i: BookingInput): CreateBookingBody {
   };
   const phone = toE164(f.phone);
   if (phone) body.contact.phone = phone;
+  if (i.language) body.language = i.language;
   if (f.country) body.country = f.country;
   if (f.interpreter) body.interpreter = f.interpreter;
   if (f.notes.trim()) body.notes = f.notes.trim();
@@ -93,6 +96,21 @@ export function bookingBody(i: BookingInput): CreateBookingBody {
   if (i.attribution && Object.keys(i.attribution).length) body.attribution = i.attribution;
   if (i.page && /^https?:\/\/[^\s]+$/.test(i.page) && i.page.length <= 2000) body.managePage = i.page;
   return body;
+}
+
+/** The form as the patient filled it in for `body` (a booking restored from this tab after a reload). */
+export function formOf(body: CreateBookingBody): DetailsForm {
+  const channel = body.preferredChannel;
+  return {
+    name: body.contact.name,
+    email: body.contact.email,
+    phone: body.contact.phone ?? '',
+    country: body.country ?? '',
+    channel: channel === 'whatsapp' || channel === 'phone' ? channel : 'email',
+    interpreter: body.interpreter ?? '',
+    notes: body.notes ?? '',
+    consent: body.consent.accepted,
+  };
 }
 
 /** ISO 3166-1 alpha-2 codes offered in the country list (names come from Intl.DisplayNames). */

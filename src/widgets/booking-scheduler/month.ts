@@ -3,7 +3,7 @@
  * out of the month, inside or outside the bookable window, with or without availability; and the
  * WAI-ARIA APG date-grid keyboard moves, kept inside the bookable window.
  */
-import { addDays, keyMs, keyOf, weekday } from './zones.js';
+import { addDays, dayKey, keyMs, keyOf, weekday } from './zones.js';
 
 /** Regions whose week starts on Sunday / Saturday (CLDR weekData), for browsers without getWeekInfo. */
 const SUNDAY = new Set('AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(' '));
@@ -141,4 +141,13 @@ export function bookableWindow(today: string, horizonDays: number): GridWindow {
 export function monthRange(month: string): { from: string; to: string } {
   const first = keyMs(`${month}-01`);
   return { from: new Date(first - 86_400_000).toISOString(), to: new Date(first + (daysInMonth(month) + 1) * 86_400_000).toISOString() };
+}
+
+/**
+ * The months (`YYYY-MM`) to look for alternatives in: the one on screen, and the next one when the
+ * taken time is less than `days` before its end in the patient's zone (the nearest times may be there).
+ */
+export function alternativeMonths(taken: string, month: string, zone: string, days = 7): string[] {
+  const later = dayKey(Date.parse(taken) + days * 86_400_000, zone).slice(0, 7);
+  return later > month ? [month, later] : [month];
 }

@@ -22,6 +22,7 @@ export interface ZoneOption {
 /**
  * Lower case, no diacritics, Unicode minus as ASCII, for search. Arabic as typed either way: no
  * vowel marks or tatweel, hamza forms as their bare letter (أ إ آ → ا: NFD splits them off), ى → ي, ة → ه.
+ * Arabic-Indic (٠–٩) and Persian (۰–۹) digits as 0–9, so `+٥:٣٠` finds what `+5:30` finds.
  */
 export function foldText(s: string): string {
   return s
@@ -30,6 +31,7 @@ export function foldText(s: string): string {
     .replace(/\u0649/g, '\u064a')
     .replace(/\u0629/g, '\u0647')
     .replace(/\u2212/g, '-')
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 15))
     .replace(/[_/]/g, ' ')
     .toLocaleLowerCase('en');
 }

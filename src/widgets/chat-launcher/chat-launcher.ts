@@ -139,6 +139,8 @@ const el = (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | st
  * @csspart log - The message list.
  * @csspart composer - The message form.
  * @csspart channels - The hand-off links.
+ * @csspart loading - The dialog's skeleton while the clinic profile loads.
+ * @csspart error - The dialog's error state (clinic profile not loaded) with "Try again".
  *
  * @cssprop --prm-chat-offset-block - Distance from the bottom of the viewport (default 1em); raise it above a cookie banner.
  * @cssprop --prm-chat-offset-inline - Distance from the inline end (or start) of the viewport (default 1em).

@@ -20,6 +20,8 @@ import { formatDateTime } from '../../core/i18n/format.js';
 import { SNIFF_BYTES } from '../../shared/attachments.js';
 import { colorTokens } from '../../core/theme/palette.js';
 import { prmGlobal } from '../../core/config/global.js';
+import { DataController } from '../../core/data/controller.js';
+import { TaskStatus } from '@lit/task';
 import {
   HANDOFF_CHANNELS,
   checkAttachment,
@@ -66,6 +68,14 @@ type Line =
   | { kind: 'faq'; question: string; answer: FaqAnswer | null; at: number }
   | { kind: 'outgoing'; entry: SubmitEntry<Outgoing, ChatMessage> };
 
+/**
+ * The live connection's clocks (ms): `stall`, how long a stream may stay silent after opening
+ * before it counts as blocked (the server's first event, `status`, comes at once; a buffering proxy
+ * holds the stream open and delivers nothing) and the panel polls instead; `poll`, the polling
+ * interval. @internal Tests shorten them.
+ */
+export const chatTiming = { stall: 10_000, poll: 5000 };
+
 const session = (): Storage | undefined => {
   try {
     return sessionStorage;
@@ -96,6 +106,8 @@ export class ChatPanel {
   #failures = 0;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #poll?: ReturnType<typeof setInterval>;
+  /** Falls back to polling when the stream opened but its first event never came. */
+  #stallTimer?: ReturnType<typeof setTimeout>;
   #typingSent = 0;
   /** Clears "A coordinator is typing…" when no fresh signal comes (a coordinator who stopped without sending). */
   #staffTypingTimer?: ReturnType<typeof setTimeout>;
@@ -126,10 +138,18 @@ export class ChatPanel {
       send: (body, key, signal) => this.#send(body, key, signal),
       onChange: (e) => this.#queued(e),
     });
-    window.addEventListener('online', () => this.#reconnectNow());
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') this.#reconnectNow();
-    });
+  }
+
+  /** Back online, or the page visible again: reconnect at once (while on the page: see `disconnected`). */
+  readonly #online = (): void => this.#reconnectNow();
+  readonly #visible = (): void => {
+    if (document.visibilityState === 'visible') this.#reconnectNow();
+  };
+
+  /** The element is on the page: listen for the network and the page coming back. */
+  connected(): void {
+    window.addEventListener('online', this.#online);
+    document.addEventListener('visibilitychange', this.#visible);
   }
 
   get #context(): ChatContext {
@@ -198,9 +218,13 @@ export class ChatPanel {
 
   /** The element left the page: stop listening (a later resume reconnects from the last message). */
   disconnected(): void {
+    // A launcher taken off the page (another view of a single-page site) must not reconnect later.
+    window.removeEventListener('online', this.#online);
+    document.removeEventListener('visibilitychange', this.#visible);
     this.#es?.close();
     this.#es = undefined;
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#stallTimer);
     clearInterval(this.#poll);
     this.#poll = undefined;
   }
@@ -285,8 +309,18 @@ export class ChatPanel {
     url.searchParams.set('lastEventId', lastId(this.#messages));
     const es = new EventSource(url);
     this.#es = es;
+    // A proxy that buffers the stream keeps it "open" and delivers nothing, so no error ever comes:
+    // without the server's first event in time, the stream counts as blocked and the panel polls.
+    clearTimeout(this.#stallTimer);
+    this.#stallTimer = setTimeout(() => {
+      if (this.#es !== es) return;
+      es.close();
+      this.#es = undefined;
+      this.#startPolling();
+    }, chatTiming.stall);
     es.addEventListener('open', () => (this.#failures = 0));
     es.addEventListener('status', (ev) => {
+      clearTimeout(this.#stallTimer);
       const s = ChatStatusEventSchema.safeParse(JSON.parse((ev as MessageEvent<string>).data));
       if (s.success) this.#staffOnline = s.data.staffOnline;
       this.host.requestUpdate();
@@ -304,6 +338,7 @@ export class ChatPanel {
     });
     es.addEventListener('error', () => {
       if (es.readyState !== EventSource.CLOSED) return; // the browser retries by itself
+      clearTimeout(this.#stallTimer);
       this.#es = undefined;
       this.#failures++;
       // Blocked by a proxy, or failing again and again: poll instead.
@@ -338,7 +373,7 @@ export class ChatPanel {
       }
     };
     void tick();
-    this.#poll = setInterval(() => void tick(), 5000);
+    this.#poll = setInterval(() => void tick(), chatTiming.poll);
   }
 
   #received(list: ChatMessage[]): void {
@@ -619,21 +654,14 @@ export class ChatPanel {
     this.#follow(true);
   }
 
-  render(): TemplateResult {
-    const cfg = this.p.clinicConfig();
+  /**
+   * The dialog: its header, then `state` (the clinic profile's loading or error state, from the
+   * shared states: no consent line without its text, no sending before the profile is known), or
+   * the chat itself once the profile is here.
+   */
+  render(state?: unknown): TemplateResult {
     const modal = window.matchMedia('(max-width: 40em)').matches;
-    const ctx = this.#contextText();
-    const channels = cfg ? HANDOFF_CHANNELS.filter((c) => cfg.channels[c]) : [];
-    const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
-    const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
-    // Consent to share health records: the clinic's own text when it has one, else ours.
-    const shareText = consentText || msg('I agree to share the files I attach, which may contain health information, with the clinic so that it can prepare my treatment.');
-    const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
     const start = this.p.position() === 'bottom-start';
-    const lines = this.#lines();
-    // A clinic without live chat (WhatsApp alone, say): its channels only, no composer, no consent;
-    // the links are then the dialog's content, named by its title, not "other ways" in a landmark.
-    const live = cfg?.channels.liveChat !== false;
     return html`<div
       class="panel ${modal ? 'modal' : ''} ${start ? 'start' : ''}"
       part="panel"
@@ -646,7 +674,24 @@ export class ChatPanel {
         <h2 id="chat-title">${this.#clinicName() ?? msg('Chat with us')}</h2>
         <button type="button" class="close" aria-label=${msg('Close chat')} @click=${() => this.p.close()}>×</button>
       </header>
-      ${live ? this.#availability(cfg) : nothing}
+      ${state === undefined ? this.#chat() : html`<div class="profile">${state}</div>`}
+    </div>`;
+  }
+
+  #chat(): TemplateResult {
+    const cfg = this.p.clinicConfig();
+    const ctx = this.#contextText();
+    const channels = cfg ? HANDOFF_CHANNELS.filter((c) => cfg.channels[c]) : [];
+    const names: Record<HandoffChannel, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', phone: msg('Phone'), email: msg('Email') };
+    const consentText = cfg ? (cfg.consent.text[this.p.locale()] ?? cfg.consent.text['default'] ?? '') : '';
+    // Consent to share health records: the clinic's own text when it has one, else ours.
+    const shareText = consentText || msg('I agree to share the files I attach, which may contain health information, with the clinic so that it can prepare my treatment.');
+    const offline = cfg ? !(this.#staffOnline ?? isOpen(cfg.officeHours, new Date())) : false;
+    const lines = this.#lines();
+    // A clinic without live chat (WhatsApp alone, say): its channels only, no composer, no consent;
+    // the links are then the dialog's content, named by its title, not "other ways" in a landmark.
+    const live = cfg?.channels.liveChat !== false;
+    return html`${live ? this.#availability(cfg) : nothing}
       ${live
         ? html`<div class="log" part="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${msg('Messages')}>
         ${lines.length ? nothing : html`<p class="welcome">${msg('Ask us about treatment, prices or travel. A coordinator replies here.')}</p>`}
@@ -713,7 +758,7 @@ export class ChatPanel {
             </ul>
           </nav>`
         : nothing}
-    </div>`;
+    `;
   }
 
   /** APG dialog keys: Escape closes; Tab wraps inside when modal. */
@@ -807,6 +852,14 @@ export const panelStyles = css`
     background: var(--_surface-variant);
     color: var(--_on-surface-variant);
     font-size: 0.875em;
+  }
+  /* The profile's loading or error state: about the chat's own height, so nothing jumps when it comes. */
+  .profile {
+    flex: 1 1 auto;
+    min-block-size: 16em;
+    display: grid;
+    align-content: center;
+    padding: 1em;
   }
   .log {
     overflow-y: auto;
@@ -1117,6 +1170,19 @@ export class PrmChatPanel extends PrmElement {
     position: () => this.launcher?.getAttribute('position') ?? null,
   });
 
+  /**
+   * The clinic profile (office hours, channels, consent text, privacy notice): the chat waits for
+   * it behind the shared loading state, and a failure (5xx, an answer breaking the contract, a
+   * timeout, offline) shows the shared error state with "Try again" and fires `prm-error`, as in
+   * every widget (core/data/controller.ts).
+   */
+  readonly #profile = new DataController(this, {
+    args: () => (this.client ? ([this.client] as const) : undefined),
+    task: () => this.clinicCtl.load(),
+  });
+  /** What the dialog showed last: focus follows when it changes under the patient (see `updated`). */
+  #shows?: string;
+
   #unread?: (n: number, announcement: string) => void;
   /** The clinic profile whose theme the launcher's button was last given. */
   #painted?: ClinicConfig;
@@ -1137,6 +1203,7 @@ export class PrmChatPanel extends PrmElement {
     super.connectedCallback();
     this.#unread ??= facadeParts(this.getRootNode() as ShadowRoot);
     for (const t of SUCCESS) document.addEventListener(t, this.#onSuccess);
+    this.#chat.connected();
     if (this.hasUpdated) this.#chat.resume();
   }
 
@@ -1148,6 +1215,9 @@ export class PrmChatPanel extends PrmElement {
 
   /** Renders the dialog, moves focus into it and fires `prm-chat-open`. */
   async opened(): Promise<void> {
+    // The profile failed while the panel loaded on a hover, before the patient asked for anything:
+    // opening tries again rather than greeting them with an error.
+    if (this.#profile.status === TaskStatus.ERROR) this.#profile.retry();
     this.requestUpdate();
     await this.updateComplete;
     this.#chat.opened();
@@ -1169,6 +1239,19 @@ export class PrmChatPanel extends PrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The loading or error state gave way to another while open: the button that had focus ("Try
+    // again") may be gone. Focus goes to what the patient came for (the message field, else "Try
+    // again") when it was lost or left on the close button, never away from anything else.
+    const root = this.shadowRoot!;
+    const shows = this.launcher?.open ? (root.querySelector('[part=error]') ? 'error' : root.querySelector('[part=loading]') ? 'loading' : 'chat') : undefined;
+    if (shows && this.#shows && shows !== this.#shows) {
+      const a = root.activeElement;
+      const lost = !a && !this.launcher!.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body);
+      if (lost || a?.matches('.close')) {
+        (root.querySelector<HTMLElement>('#chat-input') ?? root.querySelector<HTMLElement>('[part=error] button'))?.focus();
+      }
+    }
+    this.#shows = shows;
     // A page without the loader: the button takes the clinic's colours once the profile is here.
     const c = this.clinicConfig;
     if (c && c !== this.#painted) {
@@ -1178,6 +1261,8 @@ export class PrmChatPanel extends PrmElement {
   }
 
   protected renderContent(): unknown {
-    return this.launcher?.open ? this.#chat.render() : nothing;
+    if (!this.launcher?.open) return nothing;
+    // The profile may be here before the task says so (another widget of the page loaded it).
+    return this.#chat.render(this.clinicConfig ? undefined : this.#profile.render({ complete: () => nothing }));
   }
 }

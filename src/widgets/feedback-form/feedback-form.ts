@@ -117,7 +117,7 @@ export class PrmFeedbackForm extends PrmElement {
   declare booking?: string;
   /** Invitation token; read from the page's `?prm-feedback=` when absent. Prefills stage, treatment, reference. */
   declare invitation?: string;
-  /** Treatment (procedure id) the feedback is about; needed to offer publishing a story. */
+  /** Treatment (procedure id) the feedback is about; a story is filed under it (without it, the patient chooses one). */
   declare procedure?: string;
 
   /** @internal */
@@ -173,13 +173,52 @@ export class PrmFeedbackForm extends PrmElement {
     return d?.invitation?.stage ?? parseStage(this.stage);
   }
 
-  /** The story consent is offered: a promoter (9–10) with a known treatment. */
+  /**
+   * The story consent is offered to a promoter (9–10). Its treatment comes from the invitation or
+   * `procedure`, or the patient chooses it (issue 12: a high score invites a success story; the
+   * demo's form has no `procedure`, and a promoter there was offered only the review link).
+   */
   #storyOffered(d: Loaded | undefined): boolean {
-    return !!d && npsBand(this.nps) === 'high' && !!this.#procedureId(d);
+    return !!d && npsBand(this.nps) === 'high';
   }
 
   #procedureId(d: Loaded): string | undefined {
     return d.invitation?.procedureId ?? this.procedure ?? undefined;
+  }
+
+  /** The catalog's treatments for the story: undefined until asked or while loading, null: failed. */
+  #treatments?: import('./fields-view.js').Treatment[] | null;
+  #treatmentsFor?: string;
+
+  /** Loads the treatments once the story is offered and the page did not name one (or only its id). */
+  #needTreatments(d: Loaded): void {
+    const client = this.client;
+    const locale = this.resolvedLocale;
+    if (!this.#view || !client || !this.#storyOffered(d) || d.invitation?.procedureName || this.#treatmentsFor === locale) return;
+    this.#treatmentsFor = locale;
+    this.#treatments = undefined;
+    this.#view.loadTreatments(client, locale).then(
+      (list) => {
+        if (this.#treatmentsFor === locale) this.#treatments = list;
+      },
+      (err: unknown) => {
+        if (this.#treatmentsFor !== locale) return;
+        this.#treatments = null;
+        this.reportError(err);
+      },
+    ).finally(() => this.requestUpdate());
+  }
+
+  #reloadTreatments = () => {
+    this.#treatmentsFor = undefined;
+    this.requestUpdate();
+  };
+
+  /** The story's treatment as the fields show it: a given name, or the list to choose from. */
+  #treatment(d: Loaded): { given: boolean; name?: string | undefined; list?: import('./fields-view.js').Treatment[] | null | undefined; reload: () => void } {
+    const id = this.#procedureId(d);
+    const name = d.invitation?.procedureName ?? (id && this.#treatments ? this.#treatments.find((t) => t.id === id)?.name : undefined);
+    return { given: !!id, name: name ?? undefined, list: this.#treatments, reload: this.#reloadTreatments };
   }
 
   #outboxKey(): string {
@@ -224,6 +263,7 @@ export class PrmFeedbackForm extends PrmElement {
       // Only while the story is offered (a promoter, a known treatment): ticked at 10 and then moved
       // to 7, the hidden name and country were still required and the form could not be sent.
       publishing: () => this.#storyOffered(this.data.value),
+      choosing: () => !!this.data.value && !this.#procedureId(this.data.value),
       onInput: (name) => {
         if (!this.#fromCode) this.#changed(name);
       },
@@ -336,6 +376,7 @@ export class PrmFeedbackForm extends PrmElement {
     // around them (an error on a phone was a few lines in a 1,185 px card).
     this.toggleAttribute('data-short', !!this.renderRoot.querySelector('[part=success], [part=error], #pending'));
     const d = this.data.value;
+    if (d) this.#needTreatments(d);
     if (!this.#viewed && d && this.isConnected) {
       this.#viewed = true;
       this.emit('prm-feedback-view', { stage: this.#stage(d), invitation: !!d.invitation });
@@ -397,7 +438,9 @@ export class PrmFeedbackForm extends PrmElement {
       return;
     }
     const v = form.values;
-    const procedureId = this.#procedureId(d);
+    const publishing = v.publish && this.#storyOffered(d);
+    // Given by the invitation or the page, or chosen by the patient for their story.
+    const procedureId = this.#procedureId(d) ?? (publishing ? v.procedureId || undefined : undefined);
     const stage = this.#stage(d);
     const a = this.#f!.attribution(this.config?.agent);
     // An invitation the server knows, or one whose lookup failed (the server links it, or refuses
@@ -414,7 +457,7 @@ export class PrmFeedbackForm extends PrmElement {
       ...(form.wire('reference') ? { reference: this.#f!.normalizeDigits(form.wire('reference') as string) } : {}),
       ...(form.wire('treatmentDate') ? { treatmentDate: form.wire('treatmentDate') as string } : {}),
       ...(token ? { invitation: token } : {}),
-      ...(v.publish && this.#storyOffered(d) ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
+      ...(publishing ? { publishConsent: { accepted: true as const, version: STORY_CONSENT_VERSION }, displayName: form.wire('displayName') as string, country: v.country } : {}),
       ...(Object.keys(a).length ? { attribution: a } : {}),
     };
     this.#submitting = true; // the queue reports the new entry before submit() returns
@@ -514,7 +557,7 @@ export class PrmFeedbackForm extends PrmElement {
         ? html`<div class="aspects" part="aspects" role="group" aria-labelledby="asp-h"><p id="asp-h" class="label">${msg('Rate each part (optional)')}</p>${aspects.map((a) => this.#renderStars(a.id, a.label))}</div>`
         : nothing}
       ${this.#f && this.#form && this.#view
-        ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), retry: () => this.#outbox?.retry() })
+        ? this.#view.renderFields({ d, f: this.#f, form: this.#form, last, locale, nps: this.nps, storyOffered: this.#storyOffered(d), treatment: this.#treatment(d), retry: () => this.#outbox?.retry() })
         : // Until the first touch brings them, an outline of the comment, date and reference, with
           // a line that says what brings them: without it the outline read as a form stuck loading.
           html`<div class="later">

@@ -4,8 +4,6 @@ import type { FeedbackAspect, FeedbackConfig, FeedbackStage, Improvement } from 
 export const STAGES: readonly FeedbackStage[] = ['pre-travel', 'in-clinic', 'post-return'];
 /** The version of the story consent text shown (recorded with the consent). */
 export const STORY_CONSENT_VERSION = 'feedback-story-2026-12';
-/** What the comment may hold (the contract's PatientTextSchema allows 4000; we ask for less). */
-export const COMMENT_MAX = 2000;
 
 export function parseStage(v: string | null | undefined): FeedbackStage {
   return STAGES.includes(v as FeedbackStage) ? (v as FeedbackStage) : 'post-return';
@@ -88,16 +86,6 @@ export function matchImprovements(list: readonly Improvement[], lowest: readonly
 export function invitationFromUrl(search: string): string | undefined {
   const t = new URLSearchParams(search).get('prm-feedback');
   return t && /^[A-Za-z0-9_-]{16,64}$/.test(t) ? t : undefined;
-}
-
-/** Initials of a name ("Anna Kowalska" → "A. K."), for patients who would rather not show it. */
-export function initials(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((w) => `${[...w][0]!.toLocaleUpperCase()}.`)
-    .join(' ');
 }
 
 /**

@@ -13,6 +13,7 @@ import type { FormController, SubmitEntry, SubmitQueue } from '../../core/form/i
 import type { ReactiveControllerHost } from 'lit';
 import { countryOptions, lowestAspects, matchImprovements, npsBand } from './feedback.js';
 import { CreateFeedbackBodySchema, FeedbackResponseSchema } from '../../generated/contract/feedback.js';
+import { CatalogResponseSchema } from '../../generated/contract/catalog.js';
 
 type FormModule = typeof import('../../core/form/index.js');
 
@@ -23,6 +24,23 @@ export interface FieldValues extends Record<string, unknown> {
   publish: boolean;
   displayName: string;
   country: string;
+  /** The story's treatment, chosen from the catalog when neither `procedure` nor an invitation gives it. */
+  procedureId: string;
+}
+
+export interface Treatment {
+  id: string;
+  name: string;
+}
+
+/**
+ * The clinic's treatments in `locale` (GET /catalog, the quote calculator's summary), sorted by
+ * name: what a story is filed under when the page did not say (no `procedure`, no invitation).
+ */
+export async function loadTreatments(client: ApiClient, locale: string): Promise<Treatment[]> {
+  const r = await client.get('catalog', CatalogResponseSchema, { searchParams: { locale } });
+  const order = new Intl.Collator(locale);
+  return r.procedures.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => order.compare(a.name, b.name));
 }
 
 const S = CreateFeedbackBodySchema.shape;
@@ -31,6 +49,8 @@ export interface FormHooks {
   booking: () => string | undefined;
   /** The story consent is offered now (then its name and country are required). */
   publishing: () => boolean;
+  /** The story's treatment is the patient's to choose (no `procedure`, no invitation naming one). */
+  choosing: () => boolean;
   onInput: (name: keyof FieldValues & string) => void;
   storageKey: () => string;
   client: () => ApiClient | undefined;
@@ -43,7 +63,7 @@ export function createForm(host: ReactiveControllerHost & HTMLElement & { readon
   if (root && f.formStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, f.formStyles.styleSheet];
   const publishing = (v: FieldValues) => v.publish && o.publishing();
   const form = new f.FormController<FieldValues>(host, {
-    initial: () => ({ comment: '', treatmentDate: '', reference: o.booking() ?? '', publish: false, displayName: '', country: '' }),
+    initial: () => ({ comment: '', treatmentDate: '', reference: o.booking() ?? '', publish: false, displayName: '', country: '', procedureId: '' }),
     fields: {
       comment: { schema: S.comment, kind: 'textarea', required: publishing, requiredText: () => msg('Please write a few words for your story.') },
       treatmentDate: { schema: S.treatmentDate },
@@ -51,6 +71,7 @@ export function createForm(host: ReactiveControllerHost & HTMLElement & { readon
       publish: { kind: 'consent', required: false, path: 'publishConsent' },
       displayName: { schema: S.displayName, kind: 'name', required: publishing, requiredText: () => msg('Please enter a name or initials to show.') },
       country: { schema: S.country, kind: 'choice', required: publishing, requiredText: () => msg('Please choose your country.') },
+      procedureId: { schema: S.procedureId, kind: 'choice', required: (v) => publishing(v) && o.choosing() },
     },
     onInput: (name) => o.onInput(name),
   });
@@ -81,6 +102,11 @@ export interface FieldsContext {
   locale: string;
   nps: number | undefined;
   storyOffered: boolean;
+  /**
+   * The story's treatment: `name` when the page or the invitation gave it (shown, not editable);
+   * otherwise `list`, the catalog to choose from (undefined while it loads, null when it failed).
+   */
+  treatment: { given: boolean; name?: string | undefined; list?: Treatment[] | null | undefined; reload: () => void };
   retry: () => void;
 }
 
@@ -114,12 +140,30 @@ const { d, f, form, last, locale } = c;
               ${f.field(form, 'country', { label: msg('Country'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.country} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${f.onInput(form, 'country')}>
                 <option value="">${msg('Choose…')}</option>
                 ${countryOptions(locale).map((c) => html`<option value=${c.code} ?selected=${form.values.country === c.code}>${c.name}</option>`)}
-              </select>`)}`
+              </select>`)}
+              ${c.treatment.given ? nothing : renderTreatment(c)}`
             : nothing}
+          ${c.treatment.given ? renderTreatment(c) : nothing}
         </div>`
       : nothing}
     ${f.honeypot(form)} ${f.errorSummary(form)}
     ${f.submitStatus(last, { locale, retry: c.retry })}`;
+}
+
+/** What the story is filed under: the treatment given (read-only), or a choice from the catalog. */
+function renderTreatment(c: FieldsContext): TemplateResult {
+  const { f, form, locale, treatment: t } = c;
+  // Given by the page or the invitation: its name once the catalog says it, never a choice.
+  if (t.given && t.list !== null && !t.name) return html``;
+  if (t.name) return html`<p class="hint" id="story-treatment">${msg(str`Treatment: ${t.name}`)}</p>`;
+  if (t.list === null) {
+    return html`<p class="hint" id="treatments-error">${msg('The clinic could not load this right now. Please try again.')}</p>
+      <div><button class="btn" type="button" @click=${t.reload}>${msg('Try again')}</button></div>`;
+  }
+  return f.field(form, 'procedureId', { label: msg('Treatment'), locale }, (a) => html`<select id=${a.id} class="input" .value=${form.values.procedureId} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} aria-busy=${t.list ? 'false' : 'true'} @change=${f.onInput(form, 'procedureId')}>
+    <option value="">${msg('Choose…')}</option>
+    ${(t.list ?? []).map((p) => html`<option value=${p.id} ?selected=${form.values.procedureId === p.id}>${p.name}</option>`)}
+  </select>`);
 }
 
 /**

@@ -19,7 +19,7 @@ export async function mount(attrs: Record<string, string> = {}): Promise<El> {
   const el = document.createElement('prm-booking-scheduler');
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   wrap.append(el);
-  await until(() => !!$(el, '[part=services], [part=doctors], [part=calendar], [part=manage], [part=error]'), 15_000);
+  await until(() => !!$(el, '[part=services], [part=doctors], [part=calendar], [part=manage], [part=error], [part=form]'), 15_000);
   return el;
 }
 

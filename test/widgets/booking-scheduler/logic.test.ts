@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { addDays, dayKey, groupByDay, labelDay, noonOf, offsetLabel, offsetMinutes, slotLabels, uses12Hour, wallClock } from '../../../src/widgets/booking-scheduler/zones.js';
-import { addMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
+import { addMonths, alternativeMonths, bookableWindow, firstAvailable, firstDayOfWeek, initialFocus, monthGrid, monthRange, moveFocus, type GridKey } from '../../../src/widgets/booking-scheduler/month.js';
 import { googleCalendarUrl, nearestAlternatives, outlookCalendarUrl } from '../../../src/widgets/booking-scheduler/alternatives.js';
-import { searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
+import { cityOf, foldText, searchZones, timeZoneOptions } from '../../../src/widgets/booking-scheduler/time-zones.js';
 import { zoneName } from '../../../src/widgets/booking-scheduler/zone-name.js';
 import { moveActive } from '../../../src/widgets/booking-scheduler/zone-picker.js';
 import { CITY_TABLE, cityNames, withCityNames } from '../../../src/widgets/booking-scheduler/city-names.js';
@@ -286,6 +286,14 @@ describe('booking scheduler: alternatives and calendar links', () => {
   });
 
   const event = { title: 'Video consultation – Dr Ayşe, Aurora', start: '2026-03-29T06:00:00.000Z', end: '2026-03-29T06:30:00.000Z', details: 'Ref B-1 & more', location: 'Video call' };
+  it('after a 409 near the end of the month on screen, the next month is searched too (in the patient zone)', () => {
+    expect(alternativeMonths('2026-12-29T10:00:00Z', '2026-12', 'Europe/Istanbul')).to.deep.equal(['2026-12', '2027-01']);
+    expect(alternativeMonths('2026-12-10T10:00:00Z', '2026-12', 'Europe/Istanbul')).to.deep.equal(['2026-12']);
+    // One instant: 23:30 on 24 November in Kiritimati (+14), a week later is 1 December there; in Pago Pago (−11), 30 November.
+    expect(alternativeMonths('2026-11-24T09:30:00Z', '2026-11', 'Pacific/Kiritimati')).to.deep.equal(['2026-11', '2026-12']);
+    expect(alternativeMonths('2026-11-24T09:30:00Z', '2026-11', 'Pacific/Pago_Pago')).to.deep.equal(['2026-11']);
+  });
+
   it('Google Calendar link carries UTC times and escaped text', () => {
     const u = new URL(googleCalendarUrl(event));
     expect(u.origin + u.pathname).to.equal('https://calendar.google.com/calendar/render');
@@ -330,6 +338,16 @@ describe('booking scheduler: time-zone list', () => {
     expect(ids('zzzz')).to.deep.equal([]);
     const fr = timeZoneOptions('fr', at);
     expect(searchZones(fr, 'heure').length).to.be.greaterThan(10);
+  });
+
+  it('an offset typed with Arabic-Indic or Persian digits finds what the same offset in ASCII digits finds (Colombo, Kolkata at +5:30)', () => {
+    const found = (q: string) => searchZones(list, q).map((z) => z.id);
+    const ascii = found('+5:30');
+    expect(ascii).to.include('Asia/Colombo').and.include('Asia/Calcutta');
+    expect(found('+٥:٣٠'), 'Arabic-Indic').to.deep.equal(ascii);
+    expect(found('+۵:۳۰'), 'Persian').to.deep.equal(ascii);
+    expect(found('UTC+٥:٤٥').map((id) => cityOf(id))).to.deep.equal(['Kathmandu']);
+    expect(foldText('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹')).to.equal('0123456789 0123456789');
   });
 });
 

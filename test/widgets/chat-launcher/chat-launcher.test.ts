@@ -3,54 +3,16 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/chat-launcher/define.js';
 import type { PrmChatLauncher } from '../../../src/widgets/chat-launcher/chat-launcher.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { useLocale } from '../../../src/core/i18n/localization.js';
 import { startTags } from '../../../src/loader/start.js';
 import { prmGlobal } from '../../../src/core/config/global.js';
 import { PrmElement } from '../../../src/core/element.js';
 import { ApiClient } from '../../../src/core/api/client.js';
 import { ClinicConfigSchema } from '../../../src/generated/contract/config.js';
+import { $, $$, STAFF, active, mount, open, panelOf, settled, staffMessages, staffReply, stored, type, updated } from './helpers.js';
 
 // Everything here talks to the real reference server mounted at /v1 (PGlite in memory).
-const STAFF = 'sk_demo_staff';
-// The button lives in the launcher's shadow root, the panel (loaded on intent) in the shadow root of
-// the <prm-chat-panel> the launcher creates inside its own.
-const panelOf = (el: PrmChatLauncher) => el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('prm-chat-panel');
-const $ = <T extends HTMLElement = HTMLElement>(el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<T>(s) ?? panelOf(el)?.shadowRoot?.querySelector<T>(s) ?? null;
-const $$ = (el: PrmChatLauncher, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s), ...(panelOf(el)?.shadowRoot?.querySelectorAll<HTMLElement>(s) ?? [])];
-const active = (el: PrmChatLauncher) => {
-  let a = el.shadowRoot!.activeElement as HTMLElement | null;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement as HTMLElement;
-  return a;
-};
-const updated = async (el: PrmChatLauncher) => void (await panelOf(el)?.updateComplete);
 const panelRequested = () => performance.getEntriesByType('resource').some((r) => /chat-launcher\/panel\.(ts|js)/.test(r.name));
-
-async function mount(attrs: Record<string, string> = {}): Promise<PrmChatLauncher> {
-  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement('prm-chat-launcher');
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  wrap.append(el);
-  await until(() => !!$(el, '[part=button]'));
-  return el;
-}
-const open = async (el: PrmChatLauncher) => {
-  $(el, '[part=button]')!.click();
-  await until(() => !!$(el, '[role=dialog]'), 10_000);
-  await until(() => /Aurora|أورورا/.test($(el, '[role=dialog] h2')?.textContent ?? ''), 10_000);
-};
-const staffReply = async (conversationId: string, body: string) => {
-  const r = await fetch(`/v1/staff/conversations/${conversationId}/messages`, { method: 'POST', headers: { Authorization: `Bearer ${STAFF}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ body }) });
-  expect(r.status).to.equal(201);
-};
-const staffMessages = async (conversationId: string) =>
-  ((await (await fetch(`/v1/staff/conversations/${conversationId}/messages`, { headers: { Authorization: `Bearer ${STAFF}` } })).json()) as { messages: { body: string; author: string }[] }).messages;
-const stored = () => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string; token: string } | null;
-async function type(el: PrmChatLauncher, text: string) {
-  const t = $<HTMLTextAreaElement>(el, '#chat-input')!;
-  t.value = text;
-  t.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await updated(el);
-}
-
 
 /**
  * The real server's clinic profile with its office hours made `open` (every day, in a zone where
@@ -90,6 +52,9 @@ describe('<prm-chat-launcher>', () => {
   afterEach(async () => {
     restoreHours?.();
     await setViewport({ width: 1280, height: 800 });
+    // The page's messages are in one language (@lit/localize is page-wide): a German or Arabic
+    // launcher of this test must not leave its language to the next test's English one.
+    await useLocale('en');
   });
 
   // Must run first: once any test opened the panel, its module is in the page.
@@ -353,6 +318,7 @@ describe('<prm-chat-launcher>', () => {
     await until(() => getComputedStyle($(el, '[part=button]')!).backgroundColor !== 'rgb(11, 95, 90)');
     await expect(el).to.be.accessible();
     await open(el);
+    await settled(el); // axe measures colours: not while the panel fades in
     expect(getComputedStyle($(el, '[part=panel]')!).backgroundColor).to.equal('rgb(22, 26, 30)', 'dark surface');
     await expect(el).to.be.accessible();
   });
@@ -628,7 +594,7 @@ describe('<prm-chat-launcher> outside office hours: leave a message', () => {
     expect(JSON.parse(posted[0]!)).to.include({ name: 'Leyla Demir', email: 'leyla@example.com' });
     expect(JSON.parse(posted[0]!).consent, 'the consent ticked, with the version of the clinic’s text').to.deep.equal({ accepted: true, version: '2026-09' });
     // axe measures colours: not while the panel is still fading in (a busy machine lets it run late).
-    await Promise.all(panelOf(el)!.shadowRoot!.getAnimations().map((a) => a.finished));
+    await settled(el);
     await expect(el).to.be.accessible();
   });
 });
@@ -661,12 +627,12 @@ describe('<prm-chat-launcher> attachments', () => {
   afterEach(async () => {
     restore?.();
     await setViewport({ width: 1280, height: 800 });
+    await useLocale('en');
   });
 
   const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
   // A real 1×1 PNG.
   const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-  const settled = (el: PrmChatLauncher) => Promise.all(panelOf(el)!.shadowRoot!.getAnimations().map((a) => a.finished));
   const openWithPicker = async (el: PrmChatLauncher) => {
     await open(el);
     await settled(el); // axe measures colours: not while the panel fades in

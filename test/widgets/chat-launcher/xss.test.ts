@@ -27,7 +27,7 @@ async function mount(api = location.origin): Promise<PrmChatLauncher> {
   el.setAttribute('api', api);
   wrap.append(el);
   el.shadowRoot!.querySelector<HTMLElement>('[part=button]')!.click();
-  await until(() => !!$(el, '[role=dialog] h2'), 15_000);
+  await until(() => !!$(el, '#chat-input'), 15_000); // the chat, once the clinic profile is here
   return el;
 }
 /** Outside office hours the panel asks who to answer: the name field gets `name`, the email a valid one. */

@@ -114,14 +114,18 @@ describe('<prm-feedback-form> layout', function () {
     expect(off, `boxes differ (set box.sizes in widgets.config.mjs, then npm run widgets):\n${rows.join('\n')}`).to.deep.equal([]);
   });
 
-  for (const [label, width] of [
-    ['320 px', 320],
-    ['200 % zoom of a 1280 px window (640 CSS px)', 640],
+  // WCAG 2.5.8 (target size, minimum): every control at least 24 × 24 CSS px. At 375 px (a phone)
+  // without `procedure`, so the story's treatment choice is measured too.
+  for (const [label, width, procedure] of [
+    ['320 px', 320, 'dental-implants'],
+    ['375 px, the treatment chosen in the story offer', 375, undefined],
+    ['200 % zoom of a 1280 px window (640 CSS px)', 640, 'dental-implants'],
   ] as const) {
     it(`${label}: nothing sticks out or scrolls sideways, every target ≥ 24 px, with the story fields open`, async () => {
       await setViewport({ width, height: 800 });
       await el.updateComplete;
-      el.setAttribute('procedure', 'dental-implants');
+      if (procedure) el.setAttribute('procedure', procedure);
+      else el.removeAttribute('procedure');
       await el.updateComplete;
       $(el, '#nps-10')!.click();
       await until(() => !!$(el, '#f-publish'), 10_000); // the score loads the form layer
@@ -132,6 +136,7 @@ describe('<prm-feedback-form> layout', function () {
       await el.updateComplete;
       await settle();
       expect($(el, '#f-displayName'), 'story fields open').to.exist;
+      await until(() => !!$(el, procedure ? '#story-treatment' : '#f-procedureId option[value=dental-implants]'), 10_000);
       expect(problems(el, width)).to.deep.equal([]);
       el.removeAttribute('procedure');
     });

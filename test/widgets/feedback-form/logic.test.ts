@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { COUNTRIES, aspectsFor, countryOptions, initials, invitationFromUrl, lowestAspects, matchImprovements, npsBand, parseStage, scaleKey } from '../../../src/widgets/feedback-form/feedback.js';
+import { COUNTRIES, aspectsFor, countryOptions, invitationFromUrl, lowestAspects, matchImprovements, npsBand, parseStage, scaleKey } from '../../../src/widgets/feedback-form/feedback.js';
 import type { FeedbackConfig, Improvement } from '../../../src/core/contract/feedback.js';
 
 // Pure functions beside the element: no DOM used.
@@ -53,10 +53,9 @@ describe('feedback form: logic', () => {
     expect(matchImprovements(list, []).map((m) => m.id)).to.deep.equal(['c', 'a', 'd']);
   });
 
-  it('invitation token from the link; initials', () => {
+  it('invitation token from the link', () => {
     expect(invitationFromUrl('?x=1&prm-feedback=AbCdEfGhIjKlMnOpQr_-12')).to.equal('AbCdEfGhIjKlMnOpQr_-12');
     expect(invitationFromUrl('?prm-feedback=<script>')).to.equal(undefined);
-    expect(initials(' anna  kowalska ')).to.equal('A. K.');
   });
 
   it('story countries: all 249 ISO 3166 codes, named in the locale and sorted by that name', () => {

@@ -74,4 +74,42 @@ describe('<prm-feedback-form>: XSS payloads render as text, never run', function
       trap.release();
     }
   });
+
+  it("the catalog's treatment names in the story offer's choice (a page without `procedure`): 0 executions, 0 injected nodes", async () => {
+    const payloads = await loadPayloads();
+    const trap = trapExecutions();
+    const per = 40;
+    try {
+      for (let i = 0; i < payloads.length; i += per) {
+        const names = payloads.slice(i, i + per);
+        resetConfig({ api: location.origin, clinic: 'pk_demo_aurora', _n: `xss-catalog-${i}` });
+        const net = interceptFetch((url) =>
+          url.pathname === '/v1/catalog'
+            ? json({ specialties: [{ id: 'dental', name: names[0] }], procedures: names.map((name, j) => ({ id: `p${j}`, specialty: 'dental', name, description: name, from: {} })) })
+            : undefined,
+        );
+        try {
+          const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+          const el = document.createElement('prm-feedback-form');
+          wrap.append(el);
+          await until(() => !!$(el, '#nps-10'), 15_000);
+          $(el, 'form')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+          $(el, '#nps-10')!.click();
+          await until(() => !!$(el, '#f-publish'), 10_000);
+          $(el, '#f-publish')!.click();
+          await until(() => ($(el, '#f-procedureId') as HTMLSelectElement | null)?.options.length === names.length + 1, 10_000);
+          const shown = [...$<HTMLSelectElement>(el, '#f-procedureId')!.options].slice(1).map((o) => o.textContent);
+          expect([...shown].sort(), 'every name, as text').to.deep.equal([...names].sort());
+          expect(injected(el.shadowRoot!)).to.deep.equal([]);
+          wrap.remove();
+        } finally {
+          net.restore();
+        }
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(trap.executions).to.deep.equal([]);
+    } finally {
+      trap.release();
+    }
+  });
 });
