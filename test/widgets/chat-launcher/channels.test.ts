@@ -49,6 +49,8 @@ describe('<prm-chat-launcher> for a clinic without live chat', () => {
     expect($(el, '[part=channels]')!.getAttribute('aria-label')).to.equal(null);
     expect($(el, '[part=channels]')!.closest('[role=dialog]')!.getAttribute('aria-labelledby')).to.equal('chat-title');
     for (const s of ['#chat-input', '.consent', '[part=composer]', '[part=log]', '.availability', '.attach']) expect($(el, s), `${s} is not shown`).to.equal(null);
+    // APG: focus is inside the dialog, on its first control (no message field to go to).
+    expect(panelRoot(el)!.activeElement?.matches('.close'), 'focus on the close button').to.equal(true);
     expect(posted, 'no conversation is created').to.deep.equal([]);
     await Promise.all(panelRoot(el)!.getAnimations().map((a) => a.finished));
     await expect(el).to.be.accessible();
