@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { registeredTags, snippet, startHarness, type Harness } from './harness.js';
+import { sendFirstMessage } from './chat-steps.js';
 import { builtWidgets } from '../../widgets.config.mjs';
 
 // Every built widget of widgets.config.mjs gets the lazy-load, right-to-left and CSP checks.
@@ -149,20 +150,7 @@ describe('CDN build in a clinic page', { timeout: 120_000 }, () => {
   // EventSource of another origin), the staff reply arriving live.
   it('<prm-chat-launcher> from the CDN build on a page of another origin: a message goes out, the staff reply arrives live over the stream', async () => {
     const { page, context, errors } = await open('/chat-journey', `<!doctype html><html lang="en"><head>${snippet(h.cdn)}</head><body><prm-chat-launcher></prm-chat-launcher></body></html>`);
-    const launcher = page.locator('prm-chat-launcher');
-    await launcher.locator('[part=button]').click();
-    const panel = launcher.locator('prm-chat-panel');
-    await panel.locator('[role=dialog] h2').waitFor({ timeout: 30_000 });
-    await panel.locator('.consent input').check();
-    // Outside the clinic's office hours the panel asks who to answer ("leave a message").
-    if (await panel.locator('#f-email').count()) {
-      await panel.locator('#f-name').fill('Leyla Demir');
-      await panel.locator('#f-email').fill('leyla@example.com');
-    }
-    await panel.locator('#chat-input').fill('Is the hotel near the clinic?');
-    await panel.locator('.send').click();
-    await panel.locator('.state.sent').waitFor({ timeout: 20_000 });
-    const conv = await page.evaluate(() => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string } | null);
+    const { panel, conv } = await sendFirstMessage(page, 'Is the hotel near the clinic?');
     assert.ok(conv?.id, 'a conversation was opened');
     const staff = { Authorization: 'Bearer sk_demo_staff', 'Content-Type': 'application/json' };
     const r = await fetch(`${h.cdn}/v1/staff/conversations/${conv.id}/messages`, { method: 'POST', headers: staff, body: JSON.stringify({ body: 'Yes, a five-minute walk.' }) });

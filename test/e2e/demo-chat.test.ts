@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoSite, type DemoSite } from './demo-site.js';
+import { sendFirstMessage } from './chat-steps.js';
 
 let site: DemoSite;
 const STAFF = { Authorization: 'Bearer sk_demo_staff', 'Content-Type': 'application/json' };
@@ -20,21 +21,7 @@ describe('demo site: the chat launcher, patient to coordinator and back', { time
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${site.base}/?lang=en`);
-    const launcher = page.locator('prm-chat-launcher');
-    await launcher.locator('[part=button]').click();
-    const panel = launcher.locator('prm-chat-panel');
-    await panel.locator('[role=dialog] h2').waitFor({ timeout: 30_000 });
-    await panel.locator('.consent input').check();
-    // Outside the clinic's office hours the panel asks who to answer ("leave a message").
-    if (await panel.locator('#f-email').count()) {
-      await panel.locator('#f-name').fill('Leyla Demir');
-      await panel.locator('#f-email').fill('leyla@example.com');
-    }
-    await panel.locator('#chat-input').fill('Hello, do you offer airport transfers?');
-    await panel.locator('.send').click();
-    await panel.locator('.state.sent').waitFor({ timeout: 15_000 });
-    // The conversation the panel opened (id + token in sessionStorage; no message body there).
-    const conv = await page.evaluate(() => JSON.parse(sessionStorage.getItem('prm-chat:pk_demo_aurora') ?? 'null') as { id: string } | null);
+    const { panel, conv } = await sendFirstMessage(page, 'Hello, do you offer airport transfers?');
     assert.ok(conv?.id, 'a conversation was opened');
     assert.ok(!(await page.evaluate(() => JSON.stringify(sessionStorage))).includes('airport'), 'no message body stored');
     // The coordinator sees it in the inbox and answers.
