@@ -1,12 +1,23 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/widgets/booking-scheduler/define.js';
 import { fakeOnLine, until } from '../../core/fixtures/setup.js';
-import { $, book, bookingsAt, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text } from './helpers.js';
+import { $, book, bookingsAt, buttonWith, fill, firstDayTimes, fresh, intercept, mount, text, type El } from './helpers.js';
 
 // Audit findings of issue 11 (s10): what a patient loses or is misled by, against the real
 // reference server mounted at /v1.
 
 const STORE = 'prm-submit:booking:pk_demo_aurora';
+
+/** Books with POST /v1/bookings failing: the booking waits in the queue (its #pending notice shows). */
+async function sendWhileDown(el: El): Promise<void> {
+  const down = intercept(async (req) => (new URL(req.url).pathname === '/v1/bookings' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+  try {
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await until(() => !!$(el, '#pending'), 30_000);
+  } finally {
+    down();
+  }
+}
 
 describe('<prm-booking-scheduler>: audit findings', function () {
   this.timeout(120_000);
@@ -22,13 +33,7 @@ describe('<prm-booking-scheduler>: audit findings', function () {
     $(el, '.slot')!.click();
     await fill(el, { name: 'Rana Reload' });
     const when = text($(el, '.summary dl'));
-    const down = intercept(async (req) => (new URL(req.url).pathname === '/v1/bookings' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
-    try {
-      $<HTMLFormElement>(el, 'form')!.requestSubmit();
-      await until(() => !!$(el, '#pending'), 30_000);
-    } finally {
-      down();
-    }
+    await sendWhileDown(el);
     const key = (JSON.parse(sessionStorage.getItem(STORE)!) as { key: string }[])[0]!.key;
     el.parentElement!.remove(); // the reload: the page's scheduler mounts again in this tab
     fresh();
@@ -68,13 +73,7 @@ describe('<prm-booking-scheduler>: audit findings', function () {
     const start = $(el, '.slot')!.dataset['start']!;
     $(el, '.slot')!.click();
     await fill(el, { name: 'Rana Taken' });
-    const down = intercept(async (req) => (new URL(req.url).pathname === '/v1/bookings' ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
-    try {
-      $<HTMLFormElement>(el, 'form')!.requestSubmit();
-      await until(() => !!$(el, '#pending'), 30_000);
-    } finally {
-      down();
-    }
+    await sendWhileDown(el);
     el.parentElement!.remove();
     // Someone else books that time while this tab is closed.
     const body = (JSON.parse(sessionStorage.getItem(STORE)!) as { body: Record<string, unknown> }[])[0]!.body;

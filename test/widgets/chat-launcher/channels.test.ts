@@ -1,14 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/widgets/chat-launcher/define.js';
-import type { PrmChatLauncher } from '../../../src/widgets/chat-launcher/chat-launcher.js';
 import { prmGlobal } from '../../../src/core/config/global.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { $, mount, openDialog, panelOf } from './helpers.js';
 
 // A clinic that answers on WhatsApp, Telegram, phone and email but offers no live chat: the real
 // server's clinic profile with `channels.liveChat: false` (the server itself refuses the
 // conversation then: test/server/chat.test.ts). Everything else reaches the real server.
-const panelRoot = (el: PrmChatLauncher) => el.shadowRoot!.querySelector('prm-chat-panel')?.shadowRoot ?? null;
-const $ = (el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s) ?? panelRoot(el)?.querySelector<HTMLElement>(s) ?? null;
 
 describe('<prm-chat-launcher> for a clinic without live chat', () => {
   let restore: (() => void) | undefined;
@@ -35,14 +33,11 @@ describe('<prm-chat-launcher> for a clinic without live chat', () => {
   afterEach(() => restore?.());
 
   it('shows only the clinic’s channels: no message field, no consent line, nothing sent; axe 0', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = document.createElement('prm-chat-launcher');
-    wrap.append(el);
-    await until(() => !!$(el, '[part=button]'));
-    $(el, '[part=button]')!.click();
+    const el = await mount();
+    await openDialog(el);
     await until(() => /Aurora/.test($(el, '[role=dialog] h2')?.textContent ?? ''), 10_000);
     await until(() => !!$(el, '[part=channels]'), 10_000);
-    const links = [...panelRoot(el)!.querySelectorAll<HTMLAnchorElement>('[part=channels] a')];
+    const links = [...panelOf(el)!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part=channels] a')];
     expect(links.map((a) => a.textContent!.trim())).to.deep.equal(['WhatsApp', 'Telegram', 'Phone', 'Email']);
     expect(links[0]!.href).to.match(/^https:\/\/wa\.me\/905321234567/);
     // Not "other ways to reach us": they are the only ones, the dialog's own content (named by its title).
@@ -50,9 +45,9 @@ describe('<prm-chat-launcher> for a clinic without live chat', () => {
     expect($(el, '[part=channels]')!.closest('[role=dialog]')!.getAttribute('aria-labelledby')).to.equal('chat-title');
     for (const s of ['#chat-input', '.consent', '[part=composer]', '[part=log]', '.availability', '.attach']) expect($(el, s), `${s} is not shown`).to.equal(null);
     // APG: focus is inside the dialog, on its first control (no message field to go to).
-    expect(panelRoot(el)!.activeElement?.matches('.close'), 'focus on the close button').to.equal(true);
+    expect(panelOf(el)!.shadowRoot!.activeElement?.matches('.close'), 'focus on the close button').to.equal(true);
     expect(posted, 'no conversation is created').to.deep.equal([]);
-    await Promise.all(panelRoot(el)!.getAnimations().map((a) => a.finished));
+    await Promise.all(panelOf(el)!.shadowRoot!.getAnimations().map((a) => a.finished));
     await expect(el).to.be.accessible();
   });
 });

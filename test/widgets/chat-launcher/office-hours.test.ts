@@ -1,15 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/widgets/chat-launcher/define.js';
-import type { PrmChatLauncher } from '../../../src/widgets/chat-launcher/chat-launcher.js';
 import { prmGlobal } from '../../../src/core/config/global.js';
 import { resetConfig, until } from '../../core/fixtures/setup.js';
+import { $, mount, openDialog, panelOf } from './helpers.js';
 
 // Outside office hours with a clinic that has some: the panel says when the clinic opens next, in
 // the patient's own time zone. The real server's clinic profile with office hours in Tokyo (UTC+9,
 // no summer time) on one weekday only, two days from now, so it is closed now whatever the hour the
 // test runs; the expected time is computed here with Intl in the browser's zone, not by the panel's code.
-const panelRoot = (el: PrmChatLauncher) => el.shadowRoot!.querySelector('prm-chat-panel')?.shadowRoot ?? null;
-const $ = (el: PrmChatLauncher, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s) ?? panelRoot(el)?.querySelector<HTMLElement>(s) ?? null;
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 describe('<prm-chat-launcher> outside office hours, with a clinic that has them', () => {
@@ -40,16 +38,13 @@ describe('<prm-chat-launcher> outside office hours, with a clinic that has them'
   it('gives the reply time as the next opening in the patient’s zone, with the leave-a-message form; axe 0', async () => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const when = new Intl.DateTimeFormat('en', { timeZone: zone, weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(opens);
-    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = document.createElement('prm-chat-launcher');
-    wrap.append(el);
-    await until(() => !!$(el, '[part=button]'));
-    $(el, '[part=button]')!.click();
+    const el = await mount();
+    await openDialog(el);
     await until(() => /Aurora/.test($(el, '[role=dialog] h2')?.textContent ?? ''), 10_000);
     await until(() => !!$(el, '.availability.offline'), 10_000);
     expect($(el, '.availability')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`We are offline. Leave a message and we will reply from ${when} (your time).`);
     expect($(el, '#f-email'), 'leave a message: an email to reply to').to.exist;
-    await Promise.all(panelRoot(el)!.getAnimations().map((a) => a.finished));
+    await Promise.all(panelOf(el)!.shadowRoot!.getAnimations().map((a) => a.finished));
     await expect(el).to.be.accessible();
   });
 });
